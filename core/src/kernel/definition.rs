@@ -1,0 +1,291 @@
+//! A workflow's definition as data — states, commands, transitions, deadlines, templates —
+//! and the Mermaid and Graphviz diagrams rendered from it (SPEC §1.10).
+
+use super::{Basis, Channel, Label, Lang, Workflow};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// The pseudo-state a transition starts from when it creates the region's first state.
+pub const INITIAL: &str = "[*]";
+
+/// A role that may issue commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct RoleSpec {
+    /// The role's snake_case id, as in [`Actor::role`](super::Actor::role).
+    pub id: &'static str,
+    /// Its label.
+    pub label: Label,
+}
+
+/// One state of a region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct StateSpec {
+    /// The state's snake_case id.
+    pub id: &'static str,
+    /// Its label.
+    pub label: Label,
+    /// Whether an instance may start in it.
+    pub initial: bool,
+    /// Whether no transition leaves it.
+    pub terminal: bool,
+}
+
+/// An orthogonal part of the state (e.g. the relationship, and the request in it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct RegionSpec {
+    /// The region's snake_case id.
+    pub id: &'static str,
+    /// Its label.
+    pub label: Label,
+    /// Its states.
+    pub states: &'static [StateSpec],
+}
+
+/// A command and the roles that may issue it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct CommandSpec {
+    /// The command's `type`.
+    pub name: &'static str,
+    /// Its label (what a button says).
+    pub label: Label,
+    /// The roles that may issue it; the relationship rules are in the workflow's `decide`.
+    pub roles: &'static [&'static str],
+}
+
+/// One transition of a region: `from` → `to` on `trigger` (a command `type` or a deadline
+/// `kind`), when `guard` (in words) holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TransitionSpec {
+    /// The region.
+    pub region: &'static str,
+    /// The source state, or [`INITIAL`].
+    pub from: &'static str,
+    /// The target state.
+    pub to: &'static str,
+    /// The command `type` or deadline `kind`.
+    pub trigger: &'static str,
+    /// The condition, in words; empty when there is none.
+    pub guard: &'static str,
+}
+
+/// A notification template id, with what it is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TemplateSpec {
+    /// The template id carried by `notify` effects.
+    pub id: &'static str,
+    /// The channel it is sent on.
+    pub channel: Channel,
+    /// What the message says, in short.
+    pub label: Label,
+}
+
+/// A deadline kind with its configured duration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DeadlineSpec {
+    /// The deadline's kind.
+    pub kind: &'static str,
+    /// Its label.
+    pub label: Label,
+    /// Its duration in seconds, under the instance's configuration.
+    pub seconds: u64,
+    /// How the duration is counted.
+    pub basis: Basis,
+}
+
+/// A workflow's definition, as data: what hosts and diagrams read.
+///
+/// ```
+/// use quytrinh::kernel::{Definition, Lang};
+/// use quytrinh::workflows::companion::Companion;
+/// let def = Definition::of::<Companion>(&Default::default());
+/// assert_eq!(def.workflow, "companion");
+/// assert!(def.to_mermaid(Lang::En, &[]).starts_with("stateDiagram-v2"));
+/// assert!(def.to_dot(Lang::Vi, &[]).starts_with("digraph companion"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Definition {
+    /// The workflow's name.
+    pub workflow: &'static str,
+    /// Its label.
+    pub label: Label,
+    /// The roles.
+    pub roles: &'static [RoleSpec],
+    /// The state regions and their states.
+    pub regions: &'static [RegionSpec],
+    /// The commands and who may issue them.
+    pub commands: &'static [CommandSpec],
+    /// The transitions.
+    pub transitions: &'static [TransitionSpec],
+    /// The deadlines and their durations.
+    pub deadlines: Vec<DeadlineSpec>,
+    /// The notification templates.
+    pub templates: &'static [TemplateSpec],
+}
+
+impl Definition {
+    /// The definition of workflow `W` under `config`.
+    pub fn of<W: Workflow>(config: &W::Config) -> Self {
+        Self {
+            workflow: W::NAME,
+            label: W::LABEL,
+            roles: W::ROLES,
+            regions: W::REGIONS,
+            commands: W::COMMANDS,
+            transitions: W::TRANSITIONS,
+            deadlines: W::deadline_specs(config),
+            templates: W::TEMPLATES,
+        }
+    }
+
+    /// The label of a trigger (a command or a deadline), or the trigger itself.
+    pub fn trigger_label<'a>(&'a self, trigger: &'a str, lang: Lang) -> &'a str {
+        self.commands
+            .iter()
+            .find(|c| c.name == trigger)
+            .map(|c| c.label.get(lang))
+            .or_else(|| {
+                self.deadlines
+                    .iter()
+                    .find(|d| d.kind == trigger)
+                    .map(|d| d.label.get(lang))
+            })
+            .unwrap_or(trigger)
+    }
+
+    /// The label of a state of a region, or the id itself.
+    pub fn state_label<'a>(&'a self, region: &str, state: &'a str, lang: Lang) -> &'a str {
+        self.regions
+            .iter()
+            .find(|r| r.id == region)
+            .and_then(|r| r.states.iter().find(|s| s.id == state))
+            .map_or(state, |s| s.label.get(lang))
+    }
+
+    /// A Mermaid `stateDiagram-v2`, one composite state per region; the states in
+    /// `current` (region, state) are highlighted.
+    pub fn to_mermaid(&self, lang: Lang, current: &[(&str, &str)]) -> String {
+        let mut out = String::from("stateDiagram-v2\n    direction LR\n");
+        for region in self.regions {
+            let _ = writeln!(
+                out,
+                "    state \"{}\" as {} {{",
+                mermaid_text(region.label.get(lang)),
+                region.id
+            );
+            for state in region.states {
+                let _ = writeln!(
+                    out,
+                    "        state \"{}\" as {}",
+                    mermaid_text(state.label.get(lang)),
+                    node_id(region.id, state.id)
+                );
+            }
+            for state in region.states.iter().filter(|s| s.initial) {
+                let _ = writeln!(out, "        [*] --> {}", node_id(region.id, state.id));
+            }
+            for t in self.transitions.iter().filter(|t| t.region == region.id) {
+                let from = if t.from == INITIAL {
+                    INITIAL.to_owned()
+                } else {
+                    node_id(region.id, t.from)
+                };
+                let _ = writeln!(
+                    out,
+                    "        {from} --> {} : {}",
+                    node_id(region.id, t.to),
+                    mermaid_text(self.trigger_label(t.trigger, lang))
+                );
+            }
+            for state in region.states.iter().filter(|s| s.terminal) {
+                let _ = writeln!(out, "        {} --> [*]", node_id(region.id, state.id));
+            }
+            out.push_str("    }\n");
+        }
+        if !current.is_empty() {
+            out.push_str("    classDef current fill:#fde68a,stroke:#b45309,stroke-width:2px\n");
+            for (region, state) in current {
+                let _ = writeln!(out, "    class {} current", node_id(region, state));
+            }
+        }
+        out
+    }
+
+    /// A Graphviz DOT digraph, one cluster per region; the states in `current` are filled.
+    pub fn to_dot(&self, lang: Lang, current: &[(&str, &str)]) -> String {
+        let mut out = format!(
+            "digraph {} {{\n  rankdir=LR;\n  label=\"{}\";\n  node [shape=box, style=rounded];\n",
+            self.workflow,
+            dot_text(self.label.get(lang))
+        );
+        for region in self.regions {
+            let _ = writeln!(
+                out,
+                "  subgraph cluster_{} {{\n    label=\"{}\";",
+                region.id,
+                dot_text(region.label.get(lang))
+            );
+            let _ = writeln!(
+                out,
+                "    \"{}\" [shape=point];",
+                node_id(region.id, "initial")
+            );
+            for state in region.states {
+                let highlighted = current.contains(&(region.id, state.id));
+                let _ = writeln!(
+                    out,
+                    "    \"{}\" [label=\"{}\"{}{}];",
+                    node_id(region.id, state.id),
+                    dot_text(state.label.get(lang)),
+                    if state.terminal {
+                        ", peripheries=2"
+                    } else {
+                        ""
+                    },
+                    if highlighted {
+                        ", style=\"rounded,filled\", fillcolor=\"#fde68a\""
+                    } else {
+                        ""
+                    }
+                );
+            }
+            out.push_str("  }\n");
+            for state in region.states.iter().filter(|s| s.initial) {
+                let _ = writeln!(
+                    out,
+                    "  \"{}\" -> \"{}\";",
+                    node_id(region.id, "initial"),
+                    node_id(region.id, state.id)
+                );
+            }
+        }
+        for t in self.transitions {
+            let from = if t.from == INITIAL { "initial" } else { t.from };
+            let _ = writeln!(
+                out,
+                "  \"{}\" -> \"{}\" [label=\"{}\"{}];",
+                node_id(t.region, from),
+                node_id(t.region, t.to),
+                dot_text(self.trigger_label(t.trigger, lang)),
+                if t.guard.is_empty() {
+                    String::new()
+                } else {
+                    format!(", tooltip=\"{}\"", dot_text(t.guard))
+                }
+            );
+        }
+        out.push_str("}\n");
+        out
+    }
+}
+
+fn node_id(region: &str, state: &str) -> String {
+    format!("{region}__{state}")
+}
+
+fn mermaid_text(s: &str) -> String {
+    s.replace('"', "'").replace([':', ';'], ",")
+}
+
+fn dot_text(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}

@@ -1,0 +1,113 @@
+//! The one error type of the crate, with a stable `code()` mapped once per boundary.
+
+use super::Rejection;
+use thiserror::Error;
+
+/// Everything that can go wrong when driving an instance.
+///
+/// A [`Rejection`] is the domain's "no"; the other variants are malformed inputs from the
+/// host (bad JSON, an unknown workflow, a snapshot from another schema version). Nothing is
+/// changed by any of them.
+///
+/// ```
+/// use quytrinh::kernel::Error;
+/// let err = Error::UnknownWorkflow("payroll".into());
+/// assert_eq!(err.code(), "unknown_workflow");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Error {
+    /// The domain refused the input.
+    #[error("{0}")]
+    Rejected(#[from] Rejection),
+    /// The JSON text is not valid, or does not have the expected shape.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    InvalidJson {
+        /// What was wrong or expected.
+        message: String,
+        /// 1-based line (0 when the error has no position).
+        line: usize,
+        /// 1-based column (0 when the error has no position).
+        column: usize,
+    },
+    /// A snapshot or event log carries a schema version this build cannot read.
+    #[error(
+        "unsupported schema version {found}: this build reads version {supported}; refusing to guess"
+    )]
+    UnsupportedSchema {
+        /// The version found in the document.
+        found: u64,
+        /// The version this build reads and writes.
+        supported: u64,
+    },
+    /// No workflow of that name exists.
+    #[error("unknown workflow `{0}`")]
+    UnknownWorkflow(String),
+    /// A document belongs to another workflow than the one asked for.
+    #[error("the document is for workflow `{found}`, not `{expected}`")]
+    WrongWorkflow {
+        /// The workflow asked for.
+        expected: String,
+        /// The workflow named in the document.
+        found: String,
+    },
+    /// The configuration of a workflow or of the kernel is invalid.
+    #[error("invalid configuration: {0}")]
+    InvalidConfig(String),
+    /// An event log whose records do not follow each other (gaps, reordering, time going back).
+    #[error("corrupt event log: {0}")]
+    CorruptLog(String),
+    /// A broken invariant of a workflow definition (a bug in this library, never the host's).
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// The stable snake_case code: the rejection's own code, or the kind of host error.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Error, Rejection, RejectionCode};
+    /// let r = Rejection::not_found("request_id", "R9");
+    /// assert_eq!(Error::from(r).code(), "not_found");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Rejected(r) => r.code.as_str(),
+            Error::InvalidJson { .. } => "invalid_json",
+            Error::UnsupportedSchema { .. } => "unsupported_schema",
+            Error::UnknownWorkflow(_) => "unknown_workflow",
+            Error::WrongWorkflow { .. } => "wrong_workflow",
+            Error::InvalidConfig(_) => "invalid_config",
+            Error::CorruptLog(_) => "corrupt_log",
+            Error::Internal(_) => "internal",
+        }
+    }
+
+    /// The rejection inside, if this is one.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::Error;
+    /// assert!(Error::UnknownWorkflow("x".into()).rejection().is_none());
+    /// ```
+    pub fn rejection(&self) -> Option<&Rejection> {
+        match self {
+            Error::Rejected(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        let message = e.to_string();
+        // serde_json appends " at line L column C"; keep the message without it.
+        let message = match message.rfind(" at line ") {
+            Some(i) if e.line() > 0 => message[..i].to_owned(),
+            _ => message,
+        };
+        Error::InvalidJson {
+            message,
+            line: e.line(),
+            column: e.column(),
+        }
+    }
+}

@@ -1,0 +1,572 @@
+//! The one generic instance type: it runs any [`Workflow`] and gives each the same
+//! envelope, clock, deadline, idempotency, persistence and introspection rules.
+
+use super::persistence::read_versioned;
+use super::{
+    Actor, Command, Context, Deadline, Decision, Definition, Error, EventLog, Keyed, Label,
+    MAX_COMMAND_ID_CHARS, Outcome, RecentCommand, Record, Rejection, RejectionCode, SCHEMA_VERSION,
+    Settings, Snapshot, TypeName, Workflow,
+};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::collections::VecDeque;
+
+/// A running instance of workflow `W`: its current snapshot and the records since the
+/// snapshot its log starts from.
+///
+/// Every input goes through the same steps: a repeated `command_id` returns the original
+/// outcome; then the id's length, the `system` role, the clock (`clock_went_backwards`), the
+/// `expected_version` (`version_conflict`, against the version the host could have seen,
+/// before deadlines fire) and the role (`not_permitted`) are checked; deadlines due at or
+/// before `at` fire in due order, each at its own instant; then the workflow decides. A
+/// rejection changes nothing at all, not even the deadlines that fired on the way: they
+/// fire again, identically, at the next input.
+///
+/// The instance's clock is the instant of its last recorded event: a tick that fires
+/// nothing records nothing and does not move it.
+///
+/// ```
+/// use quytrinh::kernel::{Actor, Command, Instance, Settings};
+/// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionInit};
+///
+/// let init = CompanionInit::active("SACO-1", "KH-1", "0001234567");
+/// let mut rel = Instance::<Companion>::create("rel-1", Default::default(), Settings::default(), init).unwrap();
+/// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+/// let cmd = Command::new("c1", Actor::new("customer", "KH-1"), at, CompanionCommand::RequestUnlink);
+/// let first = rel.handle(&cmd).unwrap().events.to_vec();
+/// let again = rel.handle(&cmd).unwrap();
+/// assert!(again.duplicate);
+/// assert_eq!(first, again.events);
+/// assert_eq!(rel.version(), 1);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Instance<W: Workflow> {
+    current: Snapshot<W>,
+    /// The snapshot the log starts from, as JSON text (kept as text: it is only read back
+    /// when the log is written, so restoring an instance copies no state).
+    base: String,
+    records: Vec<Record<W>>,
+}
+
+/// A command an actor may issue now, with its target filled in: what a UI turns into a
+/// button.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(bound = "")]
+pub struct Available<W: Workflow> {
+    /// The command's `type`.
+    #[serde(rename = "type")]
+    pub name: &'static str,
+    /// Its label.
+    pub label: Label,
+    /// The command body, ready to send (free-text fields are left for the user to fill).
+    pub command: W::Command,
+}
+
+/// Events appended while an input is being decided, not yet part of the instance.
+struct Staged<W: Workflow> {
+    /// The state after the deadlines that fired, when any did.
+    state: Option<W::State>,
+    version: u64,
+    records: Vec<Record<W>>,
+}
+
+impl<W: Workflow> Instance<W> {
+    /// A new instance at version 0.
+    pub fn create(
+        instance_id: impl Into<String>,
+        config: W::Config,
+        settings: Settings,
+        init: W::Init,
+    ) -> Result<Self, Error> {
+        settings.validate().map_err(Error::InvalidConfig)?;
+        W::validate_config(&config).map_err(Error::InvalidConfig)?;
+        let state = W::init(&config, init)?;
+        let snapshot = Snapshot {
+            schema_version: SCHEMA_VERSION,
+            workflow: W::NAME.to_owned(),
+            instance_id: instance_id.into(),
+            settings,
+            config,
+            version: 0,
+            last_at: None,
+            state,
+            recent_commands: VecDeque::new(),
+        };
+        Ok(Self::starting_at(snapshot))
+    }
+
+    /// An instance from a snapshot; its event log starts there.
+    pub fn restore(snapshot: Snapshot<W>) -> Result<Self, Error> {
+        check_snapshot(&snapshot)?;
+        Ok(Self::starting_at(snapshot))
+    }
+
+    /// An instance from snapshot JSON (see [`snapshot_json`](Self::snapshot_json)); its
+    /// event log starts from that document, kept as given.
+    pub fn from_snapshot_json(json: &str) -> Result<Self, Error> {
+        let snapshot = read_versioned::<Snapshot<W>>(json, |s| s.schema_version)?;
+        check_snapshot(&snapshot)?;
+        Ok(Self {
+            current: snapshot,
+            base: json.to_owned(),
+            records: Vec::new(),
+        })
+    }
+
+    fn starting_at(snapshot: Snapshot<W>) -> Self {
+        Self {
+            base: serde_json::to_string(&snapshot).expect("a snapshot always serializes"),
+            current: snapshot,
+            records: Vec::new(),
+        }
+    }
+
+    /// An instance rebuilt by folding an event log onto its base snapshot.
+    pub fn replay(log: EventLog<W>) -> Result<Self, Error> {
+        if log.schema_version != SCHEMA_VERSION {
+            return Err(Error::UnsupportedSchema {
+                found: log.schema_version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if log.workflow != W::NAME {
+            return Err(wrong_workflow::<W>(&log.workflow));
+        }
+        let mut instance = Self::restore(log.base)?;
+        let mut group: Option<RecentCommand> = None;
+        for record in log.records {
+            let expected = instance.current.version + 1;
+            if record.version != expected {
+                return Err(Error::CorruptLog(format!(
+                    "record version {} where {expected} was expected",
+                    record.version
+                )));
+            }
+            if instance
+                .current
+                .last_at
+                .is_some_and(|last| record.at < last)
+            {
+                return Err(Error::CorruptLog(format!(
+                    "record {} goes back in time",
+                    record.version
+                )));
+            }
+            W::evolve(&mut instance.current.state, &record.event, record.at);
+            instance.current.version = record.version;
+            instance.current.last_at = Some(record.at);
+            group = match (group, &record.command_id) {
+                (Some(mut g), Some(id)) if g.command_id == *id => {
+                    g.last_version = record.version;
+                    Some(g)
+                }
+                (previous, id) => {
+                    if let Some(done) = previous {
+                        instance.remember(done);
+                    }
+                    id.as_ref().map(|id| RecentCommand {
+                        command_id: id.clone(),
+                        first_version: record.version,
+                        last_version: record.version,
+                    })
+                }
+            };
+            instance.records.push(record);
+        }
+        if let Some(done) = group {
+            instance.remember(done);
+        }
+        Ok(instance)
+    }
+
+    /// An instance from event-log JSON (see [`event_log_json`](Self::event_log_json)).
+    pub fn from_log_json(json: &str) -> Result<Self, Error> {
+        Self::replay(read_versioned::<EventLog<W>>(json, |l| l.schema_version)?)
+    }
+
+    /// Decides a command and, if it is accepted, appends its events.
+    pub fn handle(&mut self, command: &Command<W::Command>) -> Result<Outcome<'_, W>, Error> {
+        if let Some(seen) = self.recent(&command.command_id) {
+            return Ok(self.duplicate_outcome(seen));
+        }
+        let chars = command.command_id.chars().count();
+        if chars == 0 || chars > MAX_COMMAND_ID_CHARS {
+            return Err(Rejection::invalid_field(
+                "command_id",
+                format!("Mã lệnh phải có 1–{MAX_COMMAND_ID_CHARS} ký tự."),
+                format!("The command id must have 1 to {MAX_COMMAND_ID_CHARS} characters."),
+            )
+            .into());
+        }
+        self.check_clock(command.at)?;
+        if let Some(expected) = command.expected_version {
+            if expected != self.current.version {
+                return Err(Rejection::new(
+                    RejectionCode::VersionConflict,
+                    "expected_version",
+                    format!(
+                        "Phiên bản mong đợi {expected} khác phiên bản hiện tại {}.",
+                        self.current.version
+                    ),
+                    format!(
+                        "Expected version {expected}, but the instance is at {}.",
+                        self.current.version
+                    ),
+                )
+                .into());
+            }
+        }
+        check_role::<W>(&command.actor, command.body.name())?;
+        let mut staged = self.fire_due(command.at, Some(&command.command_id))?;
+        let decision = {
+            let state = staged.state.as_ref().unwrap_or(&self.current.state);
+            W::decide(
+                state,
+                &command.body,
+                &self.context(command.at, &command.actor),
+            )?
+        };
+        if let Some(state) = staged.state.take() {
+            self.current.state = state;
+        }
+        stage(
+            &self.current.instance_id,
+            &mut self.current.state,
+            &mut staged,
+            decision,
+            command.at,
+            &command.actor,
+            command.body.name(),
+            Some(&command.command_id),
+        )?;
+        self.remember(RecentCommand {
+            command_id: command.command_id.clone(),
+            first_version: self.current.version + 1,
+            last_version: staged.version,
+        });
+        Ok(self.commit(staged))
+    }
+
+    /// Time has reached `at`: fires every deadline due at or before it, in due order.
+    pub fn tick(&mut self, at: DateTime<Utc>) -> Result<Outcome<'_, W>, Error> {
+        self.check_clock(at)?;
+        let mut staged = self.fire_due(at, None)?;
+        if let Some(state) = staged.state.take() {
+            self.current.state = state;
+        }
+        Ok(self.commit(staged))
+    }
+
+    /// The commands `actor` may issue at `at` (after the deadlines due by then), for a UI.
+    pub fn available_commands(
+        &self,
+        actor: &Actor,
+        at: DateTime<Utc>,
+    ) -> Result<Vec<Available<W>>, Error> {
+        self.check_clock(at)?;
+        let staged = self.fire_due(at, None)?;
+        let state = staged.state.as_ref().unwrap_or(&self.current.state);
+        let ctx = self.context(at, actor);
+        Ok(W::candidates(state, actor)
+            .into_iter()
+            .filter(|c| check_role::<W>(actor, c.name()).is_ok())
+            .filter(|c| W::decide(state, c, &ctx).is_ok())
+            .map(|command| Available {
+                name: command.name(),
+                label: command_label::<W>(command.name()),
+                command,
+            })
+            .collect())
+    }
+
+    /// The instance's id.
+    pub fn id(&self) -> &str {
+        &self.current.instance_id
+    }
+
+    /// The number of events recorded so far.
+    pub fn version(&self) -> u64 {
+        self.current.version
+    }
+
+    /// The instant of the last recorded event.
+    pub fn last_at(&self) -> Option<DateTime<Utc>> {
+        self.current.last_at
+    }
+
+    /// The workflow's state.
+    pub fn state(&self) -> &W::State {
+        &self.current.state
+    }
+
+    /// The workflow's configuration.
+    pub fn config(&self) -> &W::Config {
+        &self.current.config
+    }
+
+    /// The current snapshot.
+    pub fn snapshot(&self) -> &Snapshot<W> {
+        &self.current
+    }
+
+    /// The current snapshot as JSON.
+    pub fn snapshot_json(&self) -> String {
+        serde_json::to_string(&self.current).expect("a snapshot always serializes")
+    }
+
+    /// The records held since the log's base snapshot.
+    pub fn records(&self) -> &[Record<W>] {
+        &self.records
+    }
+
+    /// The event log (base snapshot and records) as JSON.
+    pub fn event_log_json(&self) -> String {
+        let records = serde_json::to_string(&self.records).expect("records always serialize");
+        format!(
+            "{{\"schema_version\":{SCHEMA_VERSION},\"workflow\":\"{}\",\"base\":{},\"records\":{records}}}",
+            W::NAME,
+            self.base
+        )
+    }
+
+    /// The pending deadlines, earliest first.
+    pub fn deadlines(&self) -> Vec<Deadline> {
+        let mut all = W::deadlines(&self.current.state);
+        all.sort_by_key(|d| d.due);
+        all
+    }
+
+    /// The earliest pending deadline.
+    pub fn next_deadline(&self) -> Option<Deadline> {
+        W::next_deadline(&self.current.state)
+    }
+
+    /// Where the state stands: `(region, state id)` for each region.
+    pub fn position(&self) -> Vec<(&'static str, &'static str)> {
+        W::position(&self.current.state)
+    }
+
+    /// The workflow's definition under this instance's configuration.
+    pub fn definition(&self) -> Definition {
+        Definition::of::<W>(&self.current.config)
+    }
+
+    fn context<'a>(&'a self, at: DateTime<Utc>, actor: &'a Actor) -> Context<'a, W> {
+        Context {
+            instance_id: &self.current.instance_id,
+            at,
+            actor,
+            config: &self.current.config,
+        }
+    }
+
+    fn check_clock(&self, at: DateTime<Utc>) -> Result<(), Error> {
+        match self.current.last_at {
+            Some(last) if at < last => Err(Rejection::new(
+                RejectionCode::ClockWentBackwards,
+                "at",
+                format!("Thời điểm {at} sớm hơn sự kiện cuối cùng ({last})."),
+                format!("The instant {at} is earlier than the last event ({last})."),
+            )
+            .into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Fires, on a copy of the state, every deadline due at or before `at`.
+    fn fire_due(&self, at: DateTime<Utc>, command_id: Option<&str>) -> Result<Staged<W>, Error> {
+        let mut staged = Staged {
+            state: None,
+            version: self.current.version,
+            records: Vec::new(),
+        };
+        let system = Actor::system();
+        loop {
+            let state = staged.state.as_ref().unwrap_or(&self.current.state);
+            let Some(deadline) = W::next_deadline(state).filter(|d| d.due <= at) else {
+                break;
+            };
+            let decision = W::on_deadline(state, &deadline, &self.context(deadline.due, &system));
+            let state = staged
+                .state
+                .get_or_insert_with(|| self.current.state.clone());
+            let mut fired = Staged {
+                state: None,
+                version: staged.version,
+                records: std::mem::take(&mut staged.records),
+            };
+            stage(
+                &self.current.instance_id,
+                state,
+                &mut fired,
+                decision,
+                deadline.due,
+                &system,
+                deadline.kind,
+                command_id,
+            )?;
+            staged.version = fired.version;
+            staged.records = fired.records;
+            if W::next_deadline(state).as_ref() == Some(&deadline) {
+                return Err(Error::Internal(format!(
+                    "deadline `{}` of workflow `{}` did not clear when it fired",
+                    deadline.kind,
+                    W::NAME
+                )));
+            }
+        }
+        Ok(staged)
+    }
+
+    fn commit(&mut self, staged: Staged<W>) -> Outcome<'_, W> {
+        self.current.version = staged.version;
+        if let Some(last) = staged.records.last() {
+            self.current.last_at = Some(last.at);
+        }
+        let first = self.records.len();
+        self.records.extend(staged.records);
+        Outcome {
+            duplicate: false,
+            version: self.current.version,
+            events: &self.records[first..],
+            next_deadline: self.next_deadline(),
+        }
+    }
+
+    fn remember(&mut self, command: RecentCommand) {
+        let capacity = self.current.settings.remembered_commands as usize;
+        let recent = &mut self.current.recent_commands;
+        while recent.len() >= capacity {
+            recent.pop_front();
+        }
+        recent.push_back(command);
+    }
+
+    fn recent(&self, command_id: &str) -> Option<(u64, u64)> {
+        self.current
+            .recent_commands
+            .iter()
+            .find(|c| c.command_id == command_id)
+            .map(|c| (c.first_version, c.last_version))
+    }
+
+    /// The original outcome of a remembered command: its records, if the log still holds
+    /// them (records are numbered without gaps, so they are a slice of the log).
+    fn duplicate_outcome(&self, (first, last): (u64, u64)) -> Outcome<'_, W> {
+        let held_from = self.current.version - self.records.len() as u64 + 1;
+        let events = if first >= held_from {
+            let start = usize::try_from(first - held_from).unwrap_or(usize::MAX);
+            let end = usize::try_from(last - held_from + 1).unwrap_or(usize::MAX);
+            self.records.get(start..end).unwrap_or(&[])
+        } else {
+            &[]
+        };
+        Outcome {
+            duplicate: true,
+            version: last,
+            events,
+            next_deadline: self.next_deadline(),
+        }
+    }
+}
+
+/// Appends a decision's events to `staged`, folding them into `state`.
+#[allow(clippy::too_many_arguments)]
+fn stage<W: Workflow>(
+    instance_id: &str,
+    state: &mut W::State,
+    staged: &mut Staged<W>,
+    decision: Decision<W>,
+    at: DateTime<Utc>,
+    actor: &Actor,
+    trigger: &str,
+    command_id: Option<&str>,
+) -> Result<(), Error> {
+    if decision.is_empty() {
+        return Err(Error::Internal(format!(
+            "`{trigger}` of workflow `{}` decided no event",
+            W::NAME
+        )));
+    }
+    for (event, effects) in decision.steps {
+        staged.version += 1;
+        W::evolve(state, &event, at);
+        let effects = effects
+            .into_iter()
+            .enumerate()
+            .map(|(index, effect)| Keyed {
+                key: format!("{instance_id}:{}:{index}", staged.version),
+                effect,
+            })
+            .collect();
+        staged.records.push(Record {
+            version: staged.version,
+            at,
+            command_id: command_id.map(str::to_owned),
+            actor: actor.clone(),
+            trigger: trigger.to_owned(),
+            event,
+            effects,
+        });
+    }
+    Ok(())
+}
+
+fn command_label<W: Workflow>(name: &str) -> Label {
+    W::COMMANDS
+        .iter()
+        .find(|c| c.name == name)
+        .map_or(Label::new("", ""), |c| c.label)
+}
+
+/// Hosts never act as `system`; a command's role must be one its definition allows.
+fn check_role<W: Workflow>(actor: &Actor, command: &str) -> Result<(), Rejection> {
+    let allowed = W::COMMANDS
+        .iter()
+        .find(|c| c.name == command)
+        .is_some_and(|c| c.roles.contains(&actor.role.as_str()));
+    if allowed && !actor.is_system() {
+        Ok(())
+    } else {
+        Err(Rejection::new(
+            RejectionCode::NotPermitted,
+            "role",
+            format!("Vai trò `{}` không được thực hiện `{command}`.", actor.role),
+            format!("Role `{}` may not issue `{command}`.", actor.role),
+        ))
+    }
+}
+
+fn wrong_workflow<W: Workflow>(found: &str) -> Error {
+    Error::WrongWorkflow {
+        expected: W::NAME.to_owned(),
+        found: found.to_owned(),
+    }
+}
+
+fn check_snapshot<W: Workflow>(snapshot: &Snapshot<W>) -> Result<(), Error> {
+    if snapshot.schema_version != SCHEMA_VERSION {
+        return Err(Error::UnsupportedSchema {
+            found: snapshot.schema_version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if snapshot.workflow != W::NAME {
+        return Err(wrong_workflow::<W>(&snapshot.workflow));
+    }
+    snapshot.settings.validate().map_err(Error::InvalidConfig)?;
+    W::validate_config(&snapshot.config).map_err(Error::InvalidConfig)?;
+    let capacity = snapshot.settings.remembered_commands as usize;
+    let consistent = snapshot.recent_commands.len() <= capacity
+        && snapshot
+            .recent_commands
+            .iter()
+            .all(|c| c.first_version <= c.last_version && c.last_version <= snapshot.version);
+    if consistent {
+        Ok(())
+    } else {
+        Err(Error::InvalidConfig(
+            "recent_commands do not fit the snapshot's version and settings".to_owned(),
+        ))
+    }
+}

@@ -1,0 +1,37 @@
+//! The kernel: one engine for every workflow (SPEC §1).
+//!
+//! A workflow implements [`Workflow`] (decide / evolve / deadlines / definition); the
+//! generic [`Instance`] does the rest.
+
+mod actor;
+mod command;
+mod deadline;
+mod definition;
+mod effect;
+mod error;
+mod instance;
+mod label;
+mod money;
+mod persistence;
+mod record;
+mod rejection;
+mod settings;
+mod workflow;
+
+pub use actor::{Actor, SYSTEM_ROLE};
+pub use command::{Command, MAX_COMMAND_ID_CHARS, TypeName};
+pub use deadline::{Basis, Deadline, earliest};
+pub use definition::{
+    CommandSpec, DeadlineSpec, Definition, INITIAL, RegionSpec, RoleSpec, StateSpec, TemplateSpec,
+    TransitionSpec,
+};
+pub use effect::{Channel, EffectName, Keyed, Notification, Recipient};
+pub use error::Error;
+pub use instance::{Available, Instance};
+pub use label::{Label, Lang};
+pub use money::Vnd;
+pub use persistence::{EventLog, SCHEMA_VERSION, Snapshot};
+pub use record::{Outcome, RecentCommand, Record};
+pub use rejection::{Rejection, RejectionCode};
+pub use settings::{DEFAULT_REMEMBERED_COMMANDS, MAX_REMEMBERED_COMMANDS, Settings};
+pub use workflow::{Context, Decision, Workflow};

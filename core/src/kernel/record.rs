@@ -1,0 +1,87 @@
+//! What an accepted input leaves behind: recorded events with their effects, and the
+//! outcome returned to the host.
+
+use super::{Actor, Deadline, EffectName, Keyed, TypeName, Workflow};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One event in the log, with the effects it asked of the host.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, bound = "")]
+pub struct Record<W: Workflow> {
+    /// The instance's version after this event (1 for the first event).
+    pub version: u64,
+    /// When it happened: the command's `at`, or a deadline's due instant.
+    pub at: DateTime<Utc>,
+    /// The command whose input recorded it (deadlines fired before that command carry its
+    /// id too); `None` for events recorded by a tick.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command_id: Option<String>,
+    /// Who acted (`system` for deadlines).
+    pub actor: Actor,
+    /// The command `type` or the deadline `kind` that caused it.
+    pub trigger: String,
+    /// The event.
+    pub event: W::Event,
+    /// The effects, with their idempotency keys.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<Keyed<W::Effect>>,
+}
+
+impl<W: Workflow> Record<W> {
+    /// The event's `type`.
+    pub fn event_name(&self) -> &'static str {
+        self.event.name()
+    }
+
+    /// The short names of its effects (see [`EffectName`]).
+    pub fn effect_names(&self) -> impl Iterator<Item = String> + '_ {
+        self.effects.iter().map(|k| k.effect.name())
+    }
+}
+
+/// The result of an accepted input. Its events are borrowed from the instance's log, so
+/// returning an outcome copies nothing.
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(bound = "")]
+pub struct Outcome<'a, W: Workflow> {
+    /// `true` when the command id had already been accepted: nothing changed, and `events`
+    /// are the original ones (empty if the instance was restored after them), `version` the
+    /// original version, `next_deadline` the current one.
+    pub duplicate: bool,
+    /// The instance's version after the input.
+    pub version: u64,
+    /// The events appended, deadlines first, in order.
+    pub events: &'a [Record<W>],
+    /// The earliest pending deadline now.
+    pub next_deadline: Option<Deadline>,
+}
+
+impl<'a, W: Workflow> Outcome<'a, W> {
+    /// Every effect of the outcome, in order.
+    pub fn effects(&self) -> impl Iterator<Item = &'a Keyed<W::Effect>> + use<'a, W> {
+        self.events.iter().flat_map(|r| r.effects.iter())
+    }
+
+    /// The `type` of every event, in order.
+    pub fn event_names(&self) -> Vec<&'static str> {
+        self.events.iter().map(Record::event_name).collect()
+    }
+
+    /// The short name of every effect, in order.
+    pub fn effect_names(&self) -> Vec<String> {
+        self.effects().map(|k| k.effect.name()).collect()
+    }
+}
+
+/// A command the instance remembers, so a retry returns the original outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecentCommand {
+    /// The command id.
+    pub command_id: String,
+    /// The version of its first record.
+    pub first_version: u64,
+    /// The version of its last record.
+    pub last_version: u64,
+}

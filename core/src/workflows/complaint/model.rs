@@ -1,0 +1,499 @@
+//! The data of `complaint`: channels, statuses, parties at fault, documents, and the state.
+
+use crate::kernel::{Label, Vnd};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// How the complaint came in ("Hình thức tiếp nhận").
+///
+/// ```
+/// use quytrinh::workflows::complaint::ComplaintChannel;
+/// assert_eq!(serde_json::to_string(&ComplaintChannel::WalkIn).unwrap(), "\"walk_in\"");
+/// assert!(ComplaintChannel::Phone.allows_fast_path());
+/// assert!(!ComplaintChannel::Email.allows_fast_path());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComplaintChannel {
+    /// Qua điện thoại (hotline).
+    Phone,
+    /// Qua email.
+    Email,
+    /// Khách hàng đến trực tiếp.
+    WalkIn,
+}
+
+impl ComplaintChannel {
+    /// Every channel, in the seed's order.
+    pub const ALL: [ComplaintChannel; 3] = [Self::Phone, Self::Email, Self::WalkIn];
+
+    /// The snake_case id.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Phone => "phone",
+            Self::Email => "email",
+            Self::WalkIn => "walk_in",
+        }
+    }
+
+    /// The label.
+    pub const fn label(self) -> Label {
+        match self {
+            Self::Phone => Label::new("Điện thoại", "Phone"),
+            Self::Email => Label::new("Email", "E-mail"),
+            Self::WalkIn => Label::new("Trực tiếp", "Walk-in"),
+        }
+    }
+
+    /// Whether a complaint from this channel may be answered at once: the seed allows it
+    /// for complaints made in person or by phone ("trực tiếp hoặc qua điện thoại").
+    pub const fn allows_fast_path(self) -> bool {
+        matches!(self, Self::Phone | Self::WalkIn)
+    }
+}
+
+/// Where the case stands (region `case`).
+///
+/// ```
+/// use quytrinh::workflows::complaint::CaseStatus;
+/// assert_eq!(CaseStatus::AgentLocked.id(), "agent_locked");
+/// assert!(CaseStatus::Closed.is_resolved());
+/// assert!(!CaseStatus::FollowUp.is_resolved());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseStatus {
+    /// Tiếp nhận: received and forwarded to Phòng Nghiệp vụ.
+    Received,
+    /// Đang phân tích.
+    Analyzing,
+    /// Chờ khách hàng bổ sung giấy tờ.
+    AwaitingDocuments,
+    /// The cause and the party at fault are known; the response is being prepared.
+    Investigating,
+    /// Đã trả lời: the agent has 48 h to act.
+    Answered,
+    /// Ops confirms the result with the agent and the customer.
+    FollowUp,
+    /// No agreement: the agent must deposit 2 × damages within 72 h.
+    DepositRequired,
+    /// The deposit was not made: all the agent's token admin accounts are locked.
+    AgentLocked,
+    /// Đã giải quyết.
+    Resolved,
+    /// Đã đóng: summarized, archived.
+    Closed,
+}
+
+impl CaseStatus {
+    /// The state id, as in the definition.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Received => "received",
+            Self::Analyzing => "analyzing",
+            Self::AwaitingDocuments => "awaiting_documents",
+            Self::Investigating => "investigating",
+            Self::Answered => "answered",
+            Self::FollowUp => "follow_up",
+            Self::DepositRequired => "deposit_required",
+            Self::AgentLocked => "agent_locked",
+            Self::Resolved => "resolved",
+            Self::Closed => "closed",
+        }
+    }
+
+    /// Whether the case is resolved (resolved or closed).
+    pub const fn is_resolved(self) -> bool {
+        matches!(self, Self::Resolved | Self::Closed)
+    }
+}
+
+/// The resolution SLA's clock (region `sla`).
+///
+/// ```
+/// use quytrinh::workflows::complaint::SlaStatus;
+/// assert_eq!(SlaStatus::Breached.id(), "breached");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlaStatus {
+    /// Counting, before the warning.
+    Running,
+    /// Past the warning (75 %), not yet breached.
+    Warned,
+    /// Resolved within the SLA.
+    Met,
+    /// Not resolved within the SLA: flagged and escalated.
+    Breached,
+}
+
+impl SlaStatus {
+    /// The state id, as in the definition.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Running => "running",
+            Self::Warned => "warned",
+            Self::Met => "met",
+            Self::Breached => "breached",
+        }
+    }
+}
+
+/// The party at fault ("lỗi do bên nào").
+///
+/// ```
+/// use quytrinh::workflows::complaint::AtFault;
+/// assert_eq!(serde_json::from_str::<AtFault>("\"supplier\"").unwrap(), AtFault::Supplier);
+/// assert_eq!(AtFault::Agent.label().vi, "Đại lý");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AtFault {
+    /// Khách hàng.
+    Customer,
+    /// Nhà cung cấp (NCC, the supplier).
+    Supplier,
+    /// Đại lý (the level-1 agent).
+    Agent,
+    /// No party at fault.
+    None,
+}
+
+impl AtFault {
+    /// Every party, in report order.
+    pub const ALL: [AtFault; 4] = [Self::Customer, Self::Supplier, Self::Agent, Self::None];
+
+    /// The snake_case id.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Customer => "customer",
+            Self::Supplier => "supplier",
+            Self::Agent => "agent",
+            Self::None => "none",
+        }
+    }
+
+    /// The label.
+    pub const fn label(self) -> Label {
+        match self {
+            Self::Customer => Label::new("Khách hàng", "Customer"),
+            Self::Supplier => Label::new("Nhà cung cấp", "Supplier"),
+            Self::Agent => Label::new("Đại lý", "Agent"),
+            Self::None => Label::new("Không bên nào", "No one"),
+        }
+    }
+}
+
+/// A document the customer may be asked for ("giấy tờ mua bán").
+///
+/// ```
+/// use quytrinh::workflows::complaint::DocumentKind;
+/// assert_eq!(DocumentKind::ALL.len(), 5);
+/// assert_eq!(DocumentKind::TokenPhotos.label().vi, "Hình ảnh token 2 mặt");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// Hóa đơn.
+    Invoice,
+    /// Hợp đồng.
+    Contract,
+    /// Photos of both sides of the token.
+    TokenPhotos,
+    /// The customer's contact details.
+    ContactDetails,
+    /// The customer's statement of the complaint ("nội dung trình bày khiếu nại").
+    Statement,
+}
+
+impl DocumentKind {
+    /// Every kind, in the seed's order.
+    pub const ALL: [DocumentKind; 5] = [
+        Self::Invoice,
+        Self::Contract,
+        Self::TokenPhotos,
+        Self::ContactDetails,
+        Self::Statement,
+    ];
+
+    /// The snake_case id.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Invoice => "invoice",
+            Self::Contract => "contract",
+            Self::TokenPhotos => "token_photos",
+            Self::ContactDetails => "contact_details",
+            Self::Statement => "statement",
+        }
+    }
+
+    /// The label.
+    pub const fn label(self) -> Label {
+        match self {
+            Self::Invoice => Label::new("Hóa đơn", "Invoice"),
+            Self::Contract => Label::new("Hợp đồng", "Contract"),
+            Self::TokenPhotos => Label::new("Hình ảnh token 2 mặt", "Photos of both token sides"),
+            Self::ContactDetails => Label::new("Thông tin liên hệ", "Contact details"),
+            Self::Statement => Label::new("Nội dung trình bày khiếu nại", "Statement"),
+        }
+    }
+}
+
+/// How to reach the customer: at least a phone number or an e-mail address.
+///
+/// ```
+/// use quytrinh::workflows::complaint::Contact;
+/// let c: Contact = serde_json::from_str(r#"{"name": "Nguyễn Văn A", "phone": "0901234567"}"#).unwrap();
+/// assert_eq!(c.email, None);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// The customer's name, if given.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Phone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// What the receiving point recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intake {
+    /// How it came in.
+    pub channel: ComplaintChannel,
+    /// The customer's id in the host's records.
+    pub customer_id: String,
+    /// How to reach the customer.
+    pub contact: Contact,
+    /// What the customer complains about.
+    pub description: String,
+    /// The receiving point (the `intake` actor's id).
+    pub received_by: String,
+    /// When it was received: the SLA counts from here.
+    pub received_at: DateTime<Utc>,
+}
+
+/// The resolution SLA, with absolute due instants computed at receipt on the calendar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sla {
+    /// Where the clock stands; the deadlines are pending while `running` / `warned`.
+    pub status: SlaStatus,
+    /// The warning instant (75 % of the working hours, business basis).
+    pub warning_at: DateTime<Utc>,
+    /// The SLA's end (72 working hours, business basis).
+    pub due: DateTime<Utc>,
+}
+
+/// The documents asked for and received.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Documents {
+    /// How many requests were sent.
+    pub requests: u32,
+    /// Every kind asked for, sorted.
+    pub requested: Vec<DocumentKind>,
+    /// Every kind received, sorted.
+    pub received: Vec<DocumentKind>,
+}
+
+/// The finding: cause, party at fault, damages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// Why the complaint arose ("nguyên nhân phát sinh").
+    pub root_cause: String,
+    /// Who is at fault.
+    pub at_fault: AtFault,
+    /// Damages in đồng, from the customer's evidence.
+    pub damages_vnd: Vnd,
+    /// When it was recorded.
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// The answer to the customer: immediate (fast path) or written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// The answer.
+    pub text: String,
+    /// Whether it was the fast path's immediate answer.
+    pub immediate: bool,
+    /// When it was given.
+    pub at: DateTime<Utc>,
+    /// When the agent's 48 h end (written responses only); pending while `answered`.
+    pub agent_action_due: Option<DateTime<Utc>>,
+}
+
+/// The result of the follow-up with the agent and the customer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// Whether agent and customer agreed ("thống nhất được phương án xử lý").
+    pub agreed: bool,
+    /// What ops noted.
+    pub note: Option<String>,
+    /// When it was confirmed.
+    pub at: DateTime<Utc>,
+}
+
+/// The deposit demanded of the agent when there is no agreement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deposit {
+    /// Deposit multiplier × damages.
+    pub required_vnd: Vnd,
+    /// When it was demanded.
+    pub demanded_at: DateTime<Utc>,
+    /// When the 72 h end; pending while `deposit_required`.
+    pub due: DateTime<Utc>,
+    /// What was received.
+    pub received_vnd: Option<Vnd>,
+    /// When.
+    pub received_at: Option<DateTime<Utc>>,
+    /// The host's payment reference.
+    pub reference: Option<String>,
+}
+
+/// The hold this complaint put on the agent's token admin accounts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenLock {
+    /// When all the agent's token admin accounts were locked.
+    pub locked_at: DateTime<Utc>,
+    /// When they were unlocked (the case was resolved).
+    pub unlocked_at: Option<DateTime<Utc>>,
+}
+
+/// The closing of the case ("Tổng kết khiếu nại").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closing {
+    /// The summary ("chốt lại vấn đề").
+    pub summary: String,
+    /// The lessons learnt ("rút kinh nghiệm").
+    pub lessons: String,
+    /// When it was closed.
+    pub at: DateTime<Utc>,
+}
+
+/// One change of the case's status, for the weekly report's "as of" views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    /// The new status.
+    pub status: CaseStatus,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// Everything one complaint knows. Before `receive`, only `complaint_id` is set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintState {
+    /// The complaint's reference.
+    pub complaint_id: String,
+    /// Where the case stands; `None` before `receive`.
+    pub status: Option<CaseStatus>,
+    /// What the receiving point recorded.
+    pub intake: Option<Intake>,
+    /// The level-1 agent involved (named at `receive` or `record_finding`).
+    pub agent_id: Option<String>,
+    /// The complaint officer in charge (chuyên viên): the actor who took the case up.
+    pub officer_id: Option<String>,
+    /// The documents asked for and received.
+    pub documents: Documents,
+    /// The finding.
+    pub finding: Option<Finding>,
+    /// The answer to the customer.
+    pub response: Option<Response>,
+    /// The follow-up's result.
+    pub agreement: Option<Agreement>,
+    /// The deposit demanded of the agent.
+    pub deposit: Option<Deposit>,
+    /// The lock on the agent's token admin accounts.
+    pub token_lock: Option<TokenLock>,
+    /// The resolution SLA.
+    pub sla: Option<Sla>,
+    /// Set when the SLA was breached; stays set.
+    pub sla_breached: bool,
+    /// When the case was resolved.
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// The closing.
+    pub closing: Option<Closing>,
+    /// Every status the case went through, oldest first.
+    pub history: Vec<StatusChange>,
+}
+
+/// The data a complaint starts from: its reference. Everything else comes with `receive`.
+///
+/// ```
+/// use quytrinh::workflows::complaint::ComplaintInit;
+/// let init: ComplaintInit = serde_json::from_str(r#"{"complaint_id": "KN-2026-001"}"#).unwrap();
+/// assert_eq!(init, ComplaintInit::new("KN-2026-001"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintInit {
+    /// The complaint's reference (non-empty).
+    pub complaint_id: String,
+}
+
+impl ComplaintInit {
+    /// An init for complaint `complaint_id`.
+    pub fn new(complaint_id: &str) -> Self {
+        Self {
+            complaint_id: complaint_id.to_owned(),
+        }
+    }
+}
+
+impl ComplaintState {
+    /// A complaint not yet received.
+    pub(super) fn new(complaint_id: String) -> Self {
+        Self {
+            complaint_id,
+            status: None,
+            intake: None,
+            agent_id: None,
+            officer_id: None,
+            documents: Documents::default(),
+            finding: None,
+            response: None,
+            agreement: None,
+            deposit: None,
+            token_lock: None,
+            sla: None,
+            sla_breached: false,
+            resolved_at: None,
+            closing: None,
+            history: Vec::new(),
+        }
+    }
+
+    /// The status at instant `at` (the last change strictly before it), from the history.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// use quytrinh::workflows::complaint::{CaseStatus, Complaint, ComplaintCommand, ComplaintInit};
+    /// let mut c = Instance::<Complaint>::create("KN-1", Default::default(), Settings::default(),
+    ///     ComplaintInit::new("KN-1")).unwrap();
+    /// let t = "2026-03-02T09:00:00+07:00".parse().unwrap();
+    /// c.handle(&Command::new("c1", Actor::new("intake", "hotline"), t,
+    ///     ComplaintCommand::receive_phone("KH-1", "0901234567", "Token không nhận"))).unwrap();
+    /// assert_eq!(c.state().status_at(t), None);
+    /// assert_eq!(c.state().status_at(t + chrono::TimeDelta::seconds(1)), Some(CaseStatus::Received));
+    /// ```
+    pub fn status_at(&self, at: DateTime<Utc>) -> Option<CaseStatus> {
+        self.history
+            .iter()
+            .take_while(|c| c.at < at)
+            .last()
+            .map(|c| c.status)
+    }
+}

@@ -1,0 +1,474 @@
+//! Table-driven tests of `companion`'s permission matrix, its `available_commands`, its
+//! definition and diagrams, and the refusal of bad snapshots (SPEC §1.4, §1.7, §1.10, §2).
+
+use chrono::{DateTime, Utc};
+use quytrinh::kernel::{
+    Actor, Command, Definition, Error, INITIAL, Instance, Lang, RejectionCode, Settings, Workflow,
+};
+use quytrinh::workflows::companion::{Companion, CompanionCommand as C, CompanionInit};
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn saco() -> Actor {
+    Actor::new("saco", "SACO-01")
+}
+
+fn customer() -> Actor {
+    Actor::new("customer", "KH-01")
+}
+
+fn relationship() -> Instance<Companion> {
+    Instance::create(
+        "rel-01",
+        Default::default(),
+        Settings::default(),
+        CompanionInit::active("SACO-01", "KH-01", "0001234567"),
+    )
+    .unwrap()
+}
+
+fn send(
+    i: &mut Instance<Companion>,
+    id: &str,
+    who: Actor,
+    when: &str,
+    body: C,
+) -> Result<Vec<&'static str>, Error> {
+    i.handle(&Command::new(id, who, at(when), body))
+        .map(|o| o.event_names())
+}
+
+/// An unlink request by the SACO, pending (after its OTP).
+fn pending_unlink_by_saco() -> Instance<Companion> {
+    let mut i = relationship();
+    send(
+        &mut i,
+        "c1",
+        saco(),
+        "2026-11-23T09:00:00+07:00",
+        C::RequestUnlink,
+    )
+    .unwrap();
+    send(
+        &mut i,
+        "c2",
+        saco(),
+        "2026-11-23T09:01:00+07:00",
+        C::OtpVerified {
+            challenge_id: "R1-otp1".into(),
+        },
+    )
+    .unwrap();
+    i
+}
+
+fn r1() -> String {
+    "R1".to_owned()
+}
+
+#[test]
+fn permission_matrix_on_a_pending_unlink_request() {
+    let stranger = Actor::new("customer", "KH-99");
+    let system = Actor::system();
+    let ops = Actor::new("ops", "O1");
+    // (who, command, expected: Ok(first event) or Err(code, rule))
+    let table: Vec<(Actor, C, Result<&str, (RejectionCode, &str)>)> = vec![
+        (
+            customer(),
+            C::Confirm { request_id: r1() },
+            Ok("confirmation_staged"),
+        ),
+        (
+            saco(),
+            C::Confirm { request_id: r1() },
+            Err((RejectionCode::NotPermitted, "counterparty_only")),
+        ),
+        (
+            customer(),
+            C::Reject { request_id: r1() },
+            Ok("request_rejected"),
+        ),
+        (
+            saco(),
+            C::Reject { request_id: r1() },
+            Err((RejectionCode::NotPermitted, "counterparty_only")),
+        ),
+        (
+            saco(),
+            C::Withdraw { request_id: r1() },
+            Ok("request_withdrawn"),
+        ),
+        (
+            customer(),
+            C::Withdraw { request_id: r1() },
+            Err((RejectionCode::NotPermitted, "requester_only")),
+        ),
+        (
+            customer(),
+            C::Accept { request_id: r1() },
+            Err((RejectionCode::InvalidTransition, "request_kind")),
+        ),
+        (
+            saco(),
+            C::Resend { request_id: r1() },
+            Err((RejectionCode::InvalidTransition, "resend_from_pending")),
+        ),
+        (
+            customer(),
+            C::Resend { request_id: r1() },
+            Err((RejectionCode::NotPermitted, "requester_only")),
+        ),
+        (
+            saco(),
+            C::RequestUnlink,
+            Err((RejectionCode::InvalidTransition, "open_request")),
+        ),
+        (
+            customer(),
+            C::RequestLink,
+            Err((RejectionCode::InvalidTransition, "open_request")),
+        ),
+        (
+            saco(),
+            C::OtpVerified {
+                challenge_id: "R1-otp1".into(),
+            },
+            Err((RejectionCode::NotFound, "challenge_id")),
+        ),
+        (
+            stranger.clone(),
+            C::Confirm { request_id: r1() },
+            Err((RejectionCode::NotPermitted, "not_a_party")),
+        ),
+        (
+            stranger,
+            C::Withdraw { request_id: r1() },
+            Err((RejectionCode::NotPermitted, "not_a_party")),
+        ),
+        (
+            system,
+            C::Withdraw { request_id: r1() },
+            Err((RejectionCode::NotPermitted, "role")),
+        ),
+        (
+            ops,
+            C::Confirm { request_id: r1() },
+            Err((RejectionCode::NotPermitted, "role")),
+        ),
+        (
+            customer(),
+            C::Confirm {
+                request_id: "R2".into(),
+            },
+            Err((RejectionCode::NotFound, "request_id")),
+        ),
+    ];
+    for (n, (who, body, expected)) in table.into_iter().enumerate() {
+        let mut i = pending_unlink_by_saco();
+        let before = i.snapshot_json();
+        let row = format!("row {n}: {} {:?}", who.role, body);
+        match (
+            send(&mut i, "probe", who, "2026-11-23T10:00:00+07:00", body),
+            expected,
+        ) {
+            (Ok(events), Ok(first)) => assert_eq!(events[0], first, "{row}"),
+            (Err(Error::Rejected(r)), Err((code, rule))) => {
+                assert_eq!((r.code, r.rule.as_ref()), (code, rule), "{row}");
+                assert!(
+                    !r.message_vi.is_empty() && !r.message_en.is_empty(),
+                    "{row}"
+                );
+                assert_eq!(
+                    i.snapshot_json(),
+                    before,
+                    "{row}: a rejection changes nothing"
+                );
+            }
+            (got, want) => panic!("{row}: got {got:?}, want {want:?}"),
+        }
+    }
+}
+
+fn available(i: &Instance<Companion>, who: &Actor, when: &str) -> Vec<&'static str> {
+    i.available_commands(who, at(when))
+        .unwrap()
+        .iter()
+        .map(|a| a.name)
+        .collect()
+}
+
+#[test]
+fn available_commands_follow_the_state_and_the_actor() {
+    let mut i = relationship();
+    let t = "2026-11-23T09:00:00+07:00";
+    assert_eq!(available(&i, &saco(), t), ["request_unlink"]);
+    assert_eq!(available(&i, &customer(), t), ["request_unlink"]);
+    assert!(available(&i, &Actor::new("customer", "KH-99"), t).is_empty());
+    assert!(available(&i, &Actor::system(), t).is_empty());
+
+    send(&mut i, "c1", saco(), t, C::RequestUnlink).unwrap();
+    // Staged: only the requester sees it, and only its OTP.
+    assert_eq!(available(&i, &saco(), t), ["otp_verified", "otp_failed"]);
+    assert!(available(&i, &customer(), t).is_empty());
+
+    send(
+        &mut i,
+        "c2",
+        saco(),
+        "2026-11-23T09:01:00+07:00",
+        C::OtpVerified {
+            challenge_id: "R1-otp1".into(),
+        },
+    )
+    .unwrap();
+    let t = "2026-11-23T09:02:00+07:00";
+    assert_eq!(available(&i, &saco(), t), ["withdraw"]);
+    assert_eq!(available(&i, &customer(), t), ["confirm", "reject"]);
+
+    // A day later the auto-confirm has fired (on a copy): nothing is left but a new link.
+    let later = "2026-11-24T10:00:00+07:00";
+    assert_eq!(available(&i, &customer(), later), ["request_link"]);
+    assert_eq!(i.version(), 2, "available_commands changes nothing");
+
+    // Once withdrawn, the requester may resend.
+    send(&mut i, "c3", saco(), t, C::Withdraw { request_id: r1() }).unwrap();
+    assert_eq!(available(&i, &saco(), t), ["request_unlink", "resend"]);
+    assert_eq!(available(&i, &customer(), t), ["request_unlink"]);
+
+    let err = i
+        .available_commands(&saco(), at("2026-11-23T08:00:00+07:00"))
+        .unwrap_err();
+    assert_eq!(err.code(), "clock_went_backwards");
+}
+
+#[test]
+fn the_definition_is_consistent_and_every_command_is_reachable() {
+    let def = Definition::of::<Companion>(&Default::default());
+    let deadline_kinds: Vec<&str> = def.deadlines.iter().map(|d| d.kind).collect();
+    for t in def.transitions {
+        let region = def
+            .regions
+            .iter()
+            .find(|r| r.id == t.region)
+            .expect("region exists");
+        for state in [t.from, t.to] {
+            assert!(
+                state == INITIAL || region.states.iter().any(|s| s.id == state),
+                "{t:?}"
+            );
+        }
+        assert!(
+            def.commands.iter().any(|c| c.name == t.trigger) || deadline_kinds.contains(&t.trigger),
+            "trigger of {t:?}"
+        );
+    }
+    for c in def.commands {
+        assert!(
+            !c.roles.is_empty() && c.roles.iter().all(|r| def.roles.iter().any(|d| d.id == *r)),
+            "{c:?}"
+        );
+        assert!(
+            def.transitions.iter().any(|t| t.trigger == c.name),
+            "{} has no transition",
+            c.name
+        );
+    }
+    for region in def.regions {
+        for state in region.states {
+            assert!(
+                state.initial
+                    || def
+                        .transitions
+                        .iter()
+                        .any(|t| t.region == region.id && t.to == state.id),
+                "{}.{} is unreachable",
+                region.id,
+                state.id
+            );
+        }
+    }
+}
+
+#[test]
+fn mermaid_and_dot_render_every_state_and_transition() {
+    let def = Definition::of::<Companion>(&Default::default());
+    for lang in [Lang::Vi, Lang::En] {
+        let mermaid = def.to_mermaid(lang, &[("relationship", "active")]);
+        let dot = def.to_dot(lang, &[("relationship", "active")]);
+        assert!(mermaid.starts_with("stateDiagram-v2\n"));
+        for region in def.regions {
+            for state in region.states {
+                let node = format!("{}__{}", region.id, state.id);
+                let declared = format!("state \"{}\" as {node}", state.label.get(lang));
+                assert!(mermaid.contains(&declared), "mermaid lacks {declared}");
+                assert!(
+                    dot.contains(&format!("\"{node}\" [label=\"{}\"", state.label.get(lang))),
+                    "dot lacks {node}"
+                );
+            }
+        }
+        for t in def.transitions {
+            let from = if t.from == INITIAL {
+                INITIAL.to_owned()
+            } else {
+                format!("{}__{}", t.region, t.from)
+            };
+            let edge = format!(
+                "{from} --> {}__{} : {}",
+                t.region,
+                t.to,
+                def.trigger_label(t.trigger, lang)
+            );
+            assert!(mermaid.contains(&edge), "mermaid lacks {edge}");
+        }
+        let initials = def
+            .regions
+            .iter()
+            .flat_map(|r| r.states)
+            .filter(|s| s.initial)
+            .count();
+        let terminals = def
+            .regions
+            .iter()
+            .flat_map(|r| r.states)
+            .filter(|s| s.terminal)
+            .count();
+        assert_eq!((initials, terminals), (2, 3));
+        assert_eq!(
+            mermaid.matches(" --> ").count(),
+            def.transitions.len() + initials + terminals
+        );
+        assert!(mermaid.contains("class relationship__active current"));
+        assert!(dot.contains("fillcolor"));
+    }
+}
+
+#[test]
+fn bad_snapshots_are_refused_with_a_clear_error() {
+    let i = pending_unlink_by_saco();
+    let snapshot: serde_json::Value = serde_json::from_str(&i.snapshot_json()).unwrap();
+
+    let mut future = snapshot.clone();
+    future["schema_version"] = 2.into();
+    future["a_field_from_the_future"] = true.into();
+    let err = Instance::<Companion>::from_snapshot_json(&future.to_string()).unwrap_err();
+    assert_eq!(
+        err,
+        Error::UnsupportedSchema {
+            found: 2,
+            supported: 1
+        }
+    );
+
+    let mut unknown = snapshot.clone();
+    unknown["state"]["colour"] = "red".into();
+    let err = Instance::<Companion>::from_snapshot_json(&unknown.to_string()).unwrap_err();
+    assert_eq!(err.code(), "invalid_json");
+    assert!(err.to_string().contains("colour"), "{err}");
+
+    let mut other = snapshot.clone();
+    other["workflow"] = "complaint_of_another_kind".into();
+    let err = Instance::<Companion>::from_snapshot_json(&other.to_string()).unwrap_err();
+    assert_eq!(err.code(), "wrong_workflow");
+
+    let err = Instance::<Companion>::from_snapshot_json("{\"schema_version\": 1,").unwrap_err();
+    assert!(matches!(err, Error::InvalidJson { line: 1, .. }), "{err:?}");
+
+    let mut log: serde_json::Value = serde_json::from_str(&i.event_log_json()).unwrap();
+    log["records"][1]["version"] = 7.into();
+    let err = Instance::<Companion>::from_log_json(&log.to_string()).unwrap_err();
+    assert_eq!(err.code(), "corrupt_log");
+}
+
+#[test]
+fn the_memory_of_command_ids_is_bounded() {
+    let mut i = Instance::<Companion>::create(
+        "rel-01",
+        Default::default(),
+        Settings {
+            remembered_commands: 2,
+        },
+        CompanionInit::active("SACO-01", "KH-01", "0001234567"),
+    )
+    .unwrap();
+    send(
+        &mut i,
+        "a",
+        saco(),
+        "2026-11-23T09:00:00+07:00",
+        C::RequestUnlink,
+    )
+    .unwrap();
+    send(
+        &mut i,
+        "b",
+        saco(),
+        "2026-11-23T09:00:01+07:00",
+        C::OtpFailed {
+            challenge_id: "R1-otp1".into(),
+        },
+    )
+    .unwrap();
+    send(
+        &mut i,
+        "c",
+        saco(),
+        "2026-11-23T09:00:02+07:00",
+        C::OtpFailed {
+            challenge_id: "R1-otp1".into(),
+        },
+    )
+    .unwrap();
+    let ids: Vec<&str> = i
+        .snapshot()
+        .recent_commands
+        .iter()
+        .map(|c| c.command_id.as_str())
+        .collect();
+    assert_eq!(ids, ["b", "c"]);
+    // "a" is forgotten: a retry is a new command, refused here because a request is open.
+    let err = send(
+        &mut i,
+        "a",
+        saco(),
+        "2026-11-23T09:00:03+07:00",
+        C::RequestUnlink,
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "invalid_transition");
+    // "c" is remembered: a retry is a duplicate.
+    let out = i
+        .handle(&Command::new(
+            "c",
+            saco(),
+            at("2026-11-23T09:00:03+07:00"),
+            C::RequestUnlink,
+        ))
+        .unwrap();
+    assert!(out.duplicate);
+    assert_eq!(out.event_names(), ["otp_failed"]);
+    assert!(
+        Instance::<Companion>::create(
+            "x",
+            Default::default(),
+            Settings {
+                remembered_commands: 0
+            },
+            CompanionInit::active("S", "K", "A")
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn a_restored_instance_fires_its_deadlines_at_their_absolute_instants() {
+    let i = pending_unlink_by_saco();
+    let mut restored = Instance::<Companion>::from_snapshot_json(&i.snapshot_json()).unwrap();
+    let out = restored.tick(at("2026-11-30T00:00:00+07:00")).unwrap();
+    assert_eq!(out.event_names(), ["request_auto_confirmed"]);
+    assert_eq!(out.events[0].at, at("2026-11-24T09:01:00+07:00"));
+    assert_eq!(out.events[0].effects[0].key, "rel-01:3:0");
+    assert_eq!(<Companion as Workflow>::NAME, "companion");
+}

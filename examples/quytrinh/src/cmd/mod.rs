@@ -1,0 +1,6 @@
+//! The subcommands of `quytrinh`.
+
+pub mod calendar;
+pub mod diagram;
+pub mod replay;
+pub mod tour;

@@ -1,0 +1,62 @@
+//! `quytrinh tour [--lang vi|en]`: the bundled scenarios of every workflow, as timelines.
+
+use crate::cmd::replay;
+use crate::timeline;
+use clap::Args;
+use quytrinh::kernel::Lang;
+use std::fmt::Write as _;
+
+/// Arguments of `quytrinh tour`.
+#[derive(Args, Debug)]
+pub struct TourArgs {
+    /// The language of the labels.
+    #[arg(long, default_value = "vi")]
+    lang: Lang,
+}
+
+/// The bundled scenarios: conformance vectors that tell each workflow's main stories.
+const SCENARIOS: &[(&str, &str)] = &[
+    (
+        "companion/unlink_by_saco_confirmed_by_customer.json",
+        include_str!(
+            "../../../../tests/vectors/companion/unlink_by_saco_confirmed_by_customer.json"
+        ),
+    ),
+    (
+        "companion/withdraw_by_requester_only.json",
+        include_str!("../../../../tests/vectors/companion/withdraw_by_requester_only.json"),
+    ),
+    (
+        "companion/late_tick_after_three_days.json",
+        include_str!("../../../../tests/vectors/companion/late_tick_after_three_days.json"),
+    ),
+    (
+        "companion/resend_from_withdrawn.json",
+        include_str!("../../../../tests/vectors/companion/resend_from_withdrawn.json"),
+    ),
+    (
+        "companion/link_request_accepted.json",
+        include_str!("../../../../tests/vectors/companion/link_request_accepted.json"),
+    ),
+];
+
+/// Plays every scenario.
+pub fn run(args: &TourArgs) -> Result<(String, bool), String> {
+    let mut out = String::new();
+    let mut passed = true;
+    let _ = writeln!(
+        out,
+        "{}\n",
+        match args.lang {
+            Lang::Vi => "quytrinh — tham quan các quy trình (giờ Việt Nam, UTC+07:00)",
+            Lang::En => "quytrinh — a tour of the workflows (Vietnam time, UTC+07:00)",
+        }
+    );
+    for (name, text) in SCENARIOS {
+        let vector = replay::parse(name, text)?;
+        let played = timeline::play(name, &vector, args.lang)?;
+        out.push_str(&played.text);
+        passed &= played.failures.is_empty();
+    }
+    Ok((out, passed))
+}

@@ -1,0 +1,52 @@
+//! `quytrinh`: replay conformance vectors as timelines, draw workflow diagrams, tour the
+//! workflows, and use the Vietnamese business calendar.
+
+mod cmd;
+mod timeline;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// quytrinh — Vietnamese customer-care processes as deterministic state machines.
+#[derive(Parser, Debug)]
+#[command(name = "quytrinh", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Top,
+}
+
+#[derive(Subcommand, Debug)]
+enum Top {
+    /// Play conformance vectors and print their timelines; fails on any unmet expectation.
+    Replay(cmd::replay::ReplayArgs),
+    /// Print a workflow's state diagram (Mermaid stateDiagram-v2 or Graphviz DOT).
+    Diagram(cmd::diagram::DiagramArgs),
+    /// The main job: play the bundled scenarios of every workflow and print their timelines.
+    Tour(cmd::tour::TourArgs),
+    /// The Vietnamese business calendar: holidays, lunar dates, business-time arithmetic.
+    Calendar(cmd::calendar::CalendarArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Top::Replay(args) => cmd::replay::run(args),
+        Top::Diagram(args) => cmd::diagram::run(args).map(|text| (text, true)),
+        Top::Tour(args) => cmd::tour::run(args),
+        Top::Calendar(args) => cmd::calendar::run(args).map(|text| (text, true)),
+    };
+    match result {
+        Ok((text, passed)) => {
+            print!("{text}");
+            if passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(message) => {
+            eprintln!("quytrinh: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
