@@ -212,10 +212,10 @@ pub fn check(expect: &Expect, result: &Result<Value, Error>) -> Vec<String> {
                     e.code()
                 ));
             }
-            if let (Some(rule), Some(rejection)) = (&expect.rule, e.rejection()) {
-                if rejection.rule != rule.as_str() {
-                    failures.push(format!("expected rule `{rule}`, got `{}`", rejection.rule));
-                }
+            if let (Some(rule), Some(rejection)) = (&expect.rule, e.rejection())
+                && rejection.rule != rule.as_str()
+            {
+                failures.push(format!("expected rule `{rule}`, got `{}`", rejection.rule));
             }
             return failures;
         }
@@ -260,10 +260,10 @@ pub fn check(expect: &Expect, result: &Result<Value, Error>) -> Vec<String> {
             &Value::from(actual),
         );
     }
-    if let Some(pattern) = &expect.state {
-        if let Err(path) = matches(pattern, &outcome["state"], "state") {
-            failures.push(path);
-        }
+    if let Some(pattern) = &expect.state
+        && let Err(path) = matches(pattern, &outcome["state"], "state")
+    {
+        failures.push(path);
     }
     if let Some(position) = &expect.position {
         for (region, state) in position {
@@ -275,10 +275,10 @@ pub fn check(expect: &Expect, result: &Result<Value, Error>) -> Vec<String> {
             );
         }
     }
-    if let Some(next) = &expect.next_deadline {
-        if let Err(path) = matches(next, &outcome["next_deadline"], "next_deadline") {
-            failures.push(path);
-        }
+    if let Some(next) = &expect.next_deadline
+        && let Err(path) = matches(next, &outcome["next_deadline"], "next_deadline")
+    {
+        failures.push(path);
     }
     failures
 }

@@ -19,12 +19,13 @@ use crate::kernel::{
     Actor, Command, Deadline, Definition, Error, Instance, Outcome, Settings, Workflow,
 };
 use crate::workflows::companion::Companion;
+use crate::workflows::complaint::Complaint;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 /// The names of every workflow this build knows.
-pub const WORKFLOWS: &[&str] = &[Companion::NAME];
+pub const WORKFLOWS: &[&str] = &[Companion::NAME, Complaint::NAME];
 
 /// An instance of any workflow, driven with JSON.
 pub trait AnyInstance: Send + Sync {
@@ -165,6 +166,7 @@ trait WithWorkflow {
 fn dispatch<F: WithWorkflow>(workflow: &str, f: F) -> Result<F::Output, Error> {
     match workflow {
         Companion::NAME => f.run::<Companion>(),
+        Complaint::NAME => f.run::<Complaint>(),
         other => Err(Error::UnknownWorkflow(other.to_owned())),
     }
 }

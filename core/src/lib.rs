@@ -31,3 +31,8 @@ pub mod conformance;
 pub mod dynamic;
 pub mod kernel;
 pub mod workflows;
+
+/// The README's examples, compiled and run as doctests so the README never drifts.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

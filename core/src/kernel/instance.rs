@@ -199,22 +199,22 @@ impl<W: Workflow> Instance<W> {
             .into());
         }
         self.check_clock(command.at)?;
-        if let Some(expected) = command.expected_version {
-            if expected != self.current.version {
-                return Err(Rejection::new(
-                    RejectionCode::VersionConflict,
-                    "expected_version",
-                    format!(
-                        "Phiên bản mong đợi {expected} khác phiên bản hiện tại {}.",
-                        self.current.version
-                    ),
-                    format!(
-                        "Expected version {expected}, but the instance is at {}.",
-                        self.current.version
-                    ),
-                )
-                .into());
-            }
+        if let Some(expected) = command.expected_version
+            && expected != self.current.version
+        {
+            return Err(Rejection::new(
+                RejectionCode::VersionConflict,
+                "expected_version",
+                format!(
+                    "Phiên bản mong đợi {expected} khác phiên bản hiện tại {}.",
+                    self.current.version
+                ),
+                format!(
+                    "Expected version {expected}, but the instance is at {}.",
+                    self.current.version
+                ),
+            )
+            .into());
         }
         check_role::<W>(&command.actor, command.body.name())?;
         let mut staged = self.fire_due(command.at, Some(&command.command_id))?;
@@ -310,6 +310,10 @@ impl<W: Workflow> Instance<W> {
     }
 
     /// The current snapshot as JSON.
+    ///
+    /// # Panics
+    ///
+    /// Never: every type in a snapshot serializes to JSON.
     pub fn snapshot_json(&self) -> String {
         serde_json::to_string(&self.current).expect("a snapshot always serializes")
     }
@@ -320,6 +324,10 @@ impl<W: Workflow> Instance<W> {
     }
 
     /// The event log (base snapshot and records) as JSON.
+    ///
+    /// # Panics
+    ///
+    /// Never: every type in a record serializes to JSON.
     pub fn event_log_json(&self) -> String {
         let records = serde_json::to_string(&self.records).expect("records always serialize");
         format!(

@@ -54,6 +54,7 @@ pub enum Party {
 
 impl Party {
     /// The other party.
+    #[must_use]
     pub const fn other(self) -> Party {
         match self {
             Party::Saco => Party::Customer,

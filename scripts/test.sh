@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The one command that installs what the tests need (skipping what is already there) and
+# runs every suite: formatting, lints, the Rust tests (unit, property, conformance, doc),
+# the conformance vectors through the `quytrinh` program, the tour, and the C suite.
+# Usage: bash scripts/test.sh        (from anywhere; about 10 minutes on a fresh machine)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0
+failed_suites=()
+suite() {
+  local name=$1; shift
+  echo
+  echo "══ $name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed_suites+=("$name")
+  fi
+}
+
+# Rust components: rustfmt and clippy come with rustup's default profile; add them if a
+# minimal profile left them out.
+for component in rustfmt clippy; do
+  rustup component list --installed 2>/dev/null | grep -q "^$component" || rustup component add "$component"
+done
+
+suite "cargo fmt --check" cargo fmt --all -- --check
+suite "cargo clippy (all targets, -D warnings)" cargo clippy --workspace --all-targets --locked -- -D warnings
+suite "cargo test (unit, property, conformance, doc)" cargo test --workspace --locked
+suite "cargo build --benches" cargo build --workspace --benches --locked
+suite "quytrinh replay tests/vectors/*/*.json" cargo run --quiet --locked -p quytrinh-cli -- replay tests/vectors/*/*.json
+suite "quytrinh tour" bash -c 'cargo run --quiet --locked -p quytrinh-cli -- tour --lang en > /dev/null'
+suite "quytrinh diagram companion" bash -c 'cargo run --quiet --locked -p quytrinh-cli -- diagram companion | grep -q "stateDiagram-v2"'
+if [ -f scripts/test-c.sh ]; then
+  suite "C ABI (header drift, C/C++ suite, valgrind, ASan, example)" bash scripts/test-c.sh
+fi
+
+echo
+if [ ${#failed_suites[@]} -eq 0 ]; then
+  echo "suites: $passed passed, 0 failed"
+else
+  printf 'failed suite: %s\n' "${failed_suites[@]}"
+  echo "suites: $passed passed, ${#failed_suites[@]} failed"
+  exit 1
+fi
