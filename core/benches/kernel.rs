@@ -7,13 +7,15 @@
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use quytrinh::dynamic;
 use quytrinh::kernel::{Actor, Command, Instance, Settings};
-use quytrinh::workflows::companion::{Companion, CompanionCommand as C, CompanionInit};
+use quytrinh::workflows::companion::{
+    Companion, CompanionCommand as C, CompanionConfig, CompanionInit,
+};
 use std::hint::black_box;
 
 fn fresh() -> Instance<Companion> {
     Instance::create(
         "rel-01",
-        Default::default(),
+        CompanionConfig::default(),
         Settings::default(),
         CompanionInit::active("SACO-01", "KH-01", "0001234567"),
     )
@@ -26,7 +28,7 @@ fn staged() -> Instance<Companion> {
         "c1",
         Actor::new("saco", "SACO-01"),
         "2026-11-23T09:00:00+07:00".parse().unwrap(),
-        C::RequestUnlink,
+        C::RequestUnlink {},
     ))
     .unwrap();
     i
@@ -35,7 +37,7 @@ fn staged() -> Instance<Companion> {
 fn commands(c: &mut Criterion) {
     let saco = Actor::new("saco", "SACO-01");
     let at = "2026-11-23T09:01:00+07:00".parse().unwrap();
-    let request = Command::new("c0", saco.clone(), at, C::RequestUnlink);
+    let request = Command::new("c0", saco.clone(), at, C::RequestUnlink {});
     let verify = Command::new(
         "c2",
         saco.clone(),
@@ -105,10 +107,10 @@ fn snapshots(c: &mut Criterion) {
     let json = pending.snapshot_json();
     let mut group = c.benchmark_group("companion_snapshot");
     group.bench_function(format!("save ({} bytes)", json.len()), |b| {
-        b.iter(|| black_box(&pending).snapshot_json())
+        b.iter(|| black_box(&pending).snapshot_json());
     });
     group.bench_function("restore", |b| {
-        b.iter(|| Instance::<Companion>::from_snapshot_json(black_box(&json)).unwrap())
+        b.iter(|| Instance::<Companion>::from_snapshot_json(black_box(&json)).unwrap());
     });
     group.bench_function("save + restore", |b| {
         b.iter(|| {

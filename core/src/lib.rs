@@ -20,7 +20,7 @@
 //! let mut relationship =
 //!     Instance::<Companion>::create("rel-1", Default::default(), Settings::default(), init).unwrap();
 //! let outcome = relationship
-//!     .handle(&Command::new("cmd-1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink))
+//!     .handle(&Command::new("cmd-1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {}))
 //!     .unwrap();
 //! assert_eq!(outcome.event_names(), ["request_staged"]);
 //! ```

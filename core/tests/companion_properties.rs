@@ -4,7 +4,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 use quytrinh::kernel::{Actor, Command, Error, EventLog, Instance, Settings, Snapshot};
-use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionInit};
+use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
 
 /// One random input: who, what, on which target, how much later, and envelope variations.
 #[derive(Clone, Debug)]
@@ -62,8 +62,8 @@ fn command(state: &quytrinh::workflows::companion::CompanionState, op: &Op) -> C
         .filter(|_| op.target < 3)
         .map_or_else(|| "R1-otp9".to_owned(), |c| c.id.clone());
     match op.command {
-        0 => CompanionCommand::RequestUnlink,
-        1 => CompanionCommand::RequestLink,
+        0 => CompanionCommand::RequestUnlink {},
+        1 => CompanionCommand::RequestLink {},
         2 => CompanionCommand::Resend { request_id },
         3 => CompanionCommand::OtpVerified { challenge_id },
         4 => CompanionCommand::OtpFailed { challenge_id },
@@ -86,7 +86,7 @@ fn new_instance(linked: bool) -> Instance<Companion> {
     };
     Instance::create(
         "rel-01",
-        Default::default(),
+        CompanionConfig::default(),
         Settings {
             remembered_commands: 8,
         },

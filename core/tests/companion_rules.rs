@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use quytrinh::kernel::{
     Actor, Command, Definition, Error, INITIAL, Instance, Lang, RejectionCode, Settings, Workflow,
 };
-use quytrinh::workflows::companion::{Companion, CompanionCommand as C, CompanionInit};
+use quytrinh::workflows::companion::{
+    Companion, CompanionCommand as C, CompanionConfig, CompanionInit,
+};
 
 fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
@@ -22,7 +24,7 @@ fn customer() -> Actor {
 fn relationship() -> Instance<Companion> {
     Instance::create(
         "rel-01",
-        Default::default(),
+        CompanionConfig::default(),
         Settings::default(),
         CompanionInit::active("SACO-01", "KH-01", "0001234567"),
     )
@@ -48,7 +50,7 @@ fn pending_unlink_by_saco() -> Instance<Companion> {
         "c1",
         saco(),
         "2026-11-23T09:00:00+07:00",
-        C::RequestUnlink,
+        C::RequestUnlink {},
     )
     .unwrap();
     send(
@@ -68,13 +70,16 @@ fn r1() -> String {
     "R1".to_owned()
 }
 
-#[test]
-fn permission_matrix_on_a_pending_unlink_request() {
+/// A row's expectation: the first event, or the rejection's code and rule.
+type Expected = Result<&'static str, (RejectionCode, &'static str)>;
+
+/// Who may do what on an unlink request the SACO made, now pending.
+fn pending_unlink_matrix() -> Vec<(Actor, C, Expected)> {
     let stranger = Actor::new("customer", "KH-99");
     let system = Actor::system();
     let ops = Actor::new("ops", "O1");
     // (who, command, expected: Ok(first event) or Err(code, rule))
-    let table: Vec<(Actor, C, Result<&str, (RejectionCode, &str)>)> = vec![
+    vec![
         (
             customer(),
             C::Confirm { request_id: r1() },
@@ -122,12 +127,12 @@ fn permission_matrix_on_a_pending_unlink_request() {
         ),
         (
             saco(),
-            C::RequestUnlink,
+            C::RequestUnlink {},
             Err((RejectionCode::InvalidTransition, "open_request")),
         ),
         (
             customer(),
-            C::RequestLink,
+            C::RequestLink {},
             Err((RejectionCode::InvalidTransition, "open_request")),
         ),
         (
@@ -164,7 +169,12 @@ fn permission_matrix_on_a_pending_unlink_request() {
             },
             Err((RejectionCode::NotFound, "request_id")),
         ),
-    ];
+    ]
+}
+
+#[test]
+fn permission_matrix_on_a_pending_unlink_request() {
+    let table = pending_unlink_matrix();
     for (n, (who, body, expected)) in table.into_iter().enumerate() {
         let mut i = pending_unlink_by_saco();
         let before = i.snapshot_json();
@@ -208,7 +218,7 @@ fn available_commands_follow_the_state_and_the_actor() {
     assert!(available(&i, &Actor::new("customer", "KH-99"), t).is_empty());
     assert!(available(&i, &Actor::system(), t).is_empty());
 
-    send(&mut i, "c1", saco(), t, C::RequestUnlink).unwrap();
+    send(&mut i, "c1", saco(), t, C::RequestUnlink {}).unwrap();
     // Staged: only the requester sees it, and only its OTP.
     assert_eq!(available(&i, &saco(), t), ["otp_verified", "otp_failed"]);
     assert!(available(&i, &customer(), t).is_empty());
@@ -245,7 +255,7 @@ fn available_commands_follow_the_state_and_the_actor() {
 
 #[test]
 fn the_definition_is_consistent_and_every_command_is_reachable() {
-    let def = Definition::of::<Companion>(&Default::default());
+    let def = Definition::of::<Companion>(&CompanionConfig::default());
     let deadline_kinds: Vec<&str> = def.deadlines.iter().map(|d| d.kind).collect();
     for t in def.transitions {
         let region = def
@@ -293,7 +303,7 @@ fn the_definition_is_consistent_and_every_command_is_reachable() {
 
 #[test]
 fn mermaid_and_dot_render_every_state_and_transition() {
-    let def = Definition::of::<Companion>(&Default::default());
+    let def = Definition::of::<Companion>(&CompanionConfig::default());
     for lang in [Lang::Vi, Lang::En] {
         let mermaid = def.to_mermaid(lang, &[("relationship", "active")]);
         let dot = def.to_dot(lang, &[("relationship", "active")]);
@@ -386,7 +396,7 @@ fn bad_snapshots_are_refused_with_a_clear_error() {
 fn the_memory_of_command_ids_is_bounded() {
     let mut i = Instance::<Companion>::create(
         "rel-01",
-        Default::default(),
+        CompanionConfig::default(),
         Settings {
             remembered_commands: 2,
         },
@@ -398,7 +408,7 @@ fn the_memory_of_command_ids_is_bounded() {
         "a",
         saco(),
         "2026-11-23T09:00:00+07:00",
-        C::RequestUnlink,
+        C::RequestUnlink {},
     )
     .unwrap();
     send(
@@ -434,7 +444,7 @@ fn the_memory_of_command_ids_is_bounded() {
         "a",
         saco(),
         "2026-11-23T09:00:03+07:00",
-        C::RequestUnlink,
+        C::RequestUnlink {},
     )
     .unwrap_err();
     assert_eq!(err.code(), "invalid_transition");
@@ -444,7 +454,7 @@ fn the_memory_of_command_ids_is_bounded() {
             "c",
             saco(),
             at("2026-11-23T09:00:03+07:00"),
-            C::RequestUnlink,
+            C::RequestUnlink {},
         ))
         .unwrap();
     assert!(out.duplicate);
@@ -452,7 +462,7 @@ fn the_memory_of_command_ids_is_bounded() {
     assert!(
         Instance::<Companion>::create(
             "x",
-            Default::default(),
+            CompanionConfig::default(),
             Settings {
                 remembered_commands: 0
             },

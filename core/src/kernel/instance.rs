@@ -32,7 +32,7 @@ use std::collections::VecDeque;
 /// let init = CompanionInit::active("SACO-1", "KH-1", "0001234567");
 /// let mut rel = Instance::<Companion>::create("rel-1", Default::default(), Settings::default(), init).unwrap();
 /// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
-/// let cmd = Command::new("c1", Actor::new("customer", "KH-1"), at, CompanionCommand::RequestUnlink);
+/// let cmd = Command::new("c1", Actor::new("customer", "KH-1"), at, CompanionCommand::RequestUnlink {});
 /// let first = rel.handle(&cmd).unwrap().events.to_vec();
 /// let again = rel.handle(&cmd).unwrap();
 /// assert!(again.duplicate);

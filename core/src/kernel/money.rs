@@ -145,9 +145,7 @@ impl Vnd {
     /// assert!(Vnd::checked_sum([Vnd::new(i64::MAX), Vnd::new(1)]).is_err());
     /// ```
     pub fn checked_sum(amounts: impl IntoIterator<Item = Vnd>) -> Result<Vnd, Rejection> {
-        amounts
-            .into_iter()
-            .try_fold(Vnd::ZERO, |total, amount| total.checked_add(amount))
+        amounts.into_iter().try_fold(Vnd::ZERO, Vnd::checked_add)
     }
 }
 
@@ -173,7 +171,7 @@ impl fmt::Display for Vnd {
             grouped.push('-');
         }
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push('.');
             }
             grouped.push(c);

@@ -3,5 +3,7 @@
 //! | workflow | seed | what it is |
 //! |---|---|---|
 //! | [`companion`] | DNSE Entrade X | ending (and starting) an investment-companion relationship |
+//! | [`complaint`] | FastCA | complaint handling with 48 h / 72 h deadlines and a 72 working-hour SLA |
 
 pub mod companion;
+pub mod complaint;

@@ -25,6 +25,8 @@ enum Top {
     Tour(cmd::tour::TourArgs),
     /// The Vietnamese business calendar: holidays, lunar dates, business-time arithmetic.
     Calendar(cmd::calendar::CalendarArgs),
+    /// Reports over many instances, e.g. the weekly complaint report for the head of operations.
+    Report(cmd::report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Top::Diagram(args) => cmd::diagram::run(args).map(|text| (text, true)),
         Top::Tour(args) => cmd::tour::run(args),
         Top::Calendar(args) => cmd::calendar::run(args).map(|text| (text, true)),
+        Top::Report(args) => cmd::report::run(args).map(|text| (text, true)),
     };
     match result {
         Ok((text, passed)) => {

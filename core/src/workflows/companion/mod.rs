@@ -18,7 +18,7 @@
 //!     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
 //! let saco = Actor::new("saco", "SACO-1");
 //! let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
-//! rel.handle(&Command::new("c1", saco.clone(), t0, C::RequestUnlink)).unwrap();
+//! rel.handle(&Command::new("c1", saco.clone(), t0, C::RequestUnlink {})).unwrap();
 //! let out = rel.handle(&Command::new("c2", saco, t0, C::OtpVerified { challenge_id: "R1-otp1".into() })).unwrap();
 //! assert_eq!(out.effect_names(), ["suspend_trading_rights", "notify:companion.unlink_requested"]);
 //! assert_eq!(out.next_deadline.unwrap().kind, "auto_confirm");
@@ -183,8 +183,8 @@ impl Workflow for Companion {
 
     fn candidates(state: &CompanionState, _: &Actor) -> Vec<CompanionCommand> {
         let mut out = vec![
-            CompanionCommand::RequestUnlink,
-            CompanionCommand::RequestLink,
+            CompanionCommand::RequestUnlink {},
+            CompanionCommand::RequestLink {},
         ];
         out.extend(
             state

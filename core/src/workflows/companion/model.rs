@@ -288,9 +288,9 @@ impl CompanionInit {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CompanionCommand {
     /// Either party asks to end the relationship (OTP follows).
-    RequestUnlink,
+    RequestUnlink {},
     /// Either party asks to start a relationship (OTP follows).
-    RequestLink,
+    RequestLink {},
     /// The requester sends a withdrawn, rejected or expired request again (OTP follows).
     Resend {
         /// The request to resend.
@@ -331,8 +331,8 @@ pub enum CompanionCommand {
 impl TypeName for CompanionCommand {
     fn name(&self) -> &'static str {
         match self {
-            CompanionCommand::RequestUnlink => "request_unlink",
-            CompanionCommand::RequestLink => "request_link",
+            CompanionCommand::RequestUnlink {} => "request_unlink",
+            CompanionCommand::RequestLink {} => "request_link",
             CompanionCommand::Resend { .. } => "resend",
             CompanionCommand::OtpVerified { .. } => "otp_verified",
             CompanionCommand::OtpFailed { .. } => "otp_failed",

@@ -21,8 +21,8 @@ pub(super) fn decide(
 ) -> Result<Decision<Companion>, Rejection> {
     let party = party_of(state, ctx.actor)?;
     match command {
-        Cmd::RequestUnlink => stage_request(state, party, RequestKind::Unlink, None, ctx),
-        Cmd::RequestLink => stage_request(state, party, RequestKind::Link, None, ctx),
+        Cmd::RequestUnlink {} => stage_request(state, party, RequestKind::Unlink, None, ctx),
+        Cmd::RequestLink {} => stage_request(state, party, RequestKind::Link, None, ctx),
         Cmd::Resend { request_id } => {
             let old = visible_request(state, request_id, party)?;
             if old.requester != party {

@@ -33,7 +33,7 @@ pub enum ComplaintCommand {
         agent_id: Option<String>,
     },
     /// The officer takes the case up and starts the analysis.
-    StartAnalysis,
+    StartAnalysis {},
     /// The fast path: the information suffices, the customer is answered at once
     /// (complaints by phone or in person only, before any document request).
     ResolveImmediately {
@@ -124,7 +124,7 @@ impl TypeName for ComplaintCommand {
     fn name(&self) -> &'static str {
         match self {
             Self::Receive { .. } => "receive",
-            Self::StartAnalysis => "start_analysis",
+            Self::StartAnalysis {} => "start_analysis",
             Self::ResolveImmediately { .. } => "resolve_immediately",
             Self::RequestDocuments { .. } => "request_documents",
             Self::DocumentsReceived { .. } => "documents_received",
@@ -142,7 +142,7 @@ impl TypeName for ComplaintCommand {
 /// ```
 /// use quytrinh::workflows::complaint::ComplaintEvent;
 /// let e: ComplaintEvent = serde_json::from_str(r#"{"type":"sla_breached"}"#).unwrap();
-/// assert_eq!(e, ComplaintEvent::SlaBreached);
+/// assert_eq!(e, ComplaintEvent::SlaBreached {});
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
@@ -209,7 +209,7 @@ pub enum ComplaintEvent {
         agent_action_due: DateTime<Utc>,
     },
     /// The agent's 48 h ended: ops follows up.
-    FollowUpOpened,
+    FollowUpOpened {},
     /// Agent and customer agreed: resolved.
     OutcomeAgreed {
         /// What ops noted.
@@ -237,9 +237,9 @@ pub enum ComplaintEvent {
         reference: Option<String>,
     },
     /// 75 % of the SLA has passed.
-    SlaWarned,
+    SlaWarned {},
     /// The SLA passed unresolved: flagged and escalated.
-    SlaBreached,
+    SlaBreached {},
     /// The case was closed and archived.
     Closed {
         /// The summary.
@@ -259,13 +259,13 @@ impl TypeName for ComplaintEvent {
             Self::DocumentsReceived { .. } => "documents_received",
             Self::FindingRecorded { .. } => "finding_recorded",
             Self::ResponseIssued { .. } => "response_issued",
-            Self::FollowUpOpened => "follow_up_opened",
+            Self::FollowUpOpened {} => "follow_up_opened",
             Self::OutcomeAgreed { .. } => "outcome_agreed",
             Self::DepositDemanded { .. } => "deposit_demanded",
             Self::AgentTokensLocked { .. } => "agent_tokens_locked",
             Self::DepositReceived { .. } => "deposit_received",
-            Self::SlaWarned => "sla_warned",
-            Self::SlaBreached => "sla_breached",
+            Self::SlaWarned {} => "sla_warned",
+            Self::SlaBreached {} => "sla_breached",
             Self::Closed { .. } => "closed",
         }
     }
@@ -294,6 +294,11 @@ pub struct AgentTokens {
 }
 
 /// Why a case is escalated.
+///
+/// ```
+/// use quytrinh::workflows::complaint::EscalationReason;
+/// assert_eq!(serde_json::to_string(&EscalationReason::SlaBreached).unwrap(), "\"sla_breached\"");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EscalationReason {
@@ -301,13 +306,26 @@ pub enum EscalationReason {
     SlaBreached,
 }
 
-/// The archived case record ("Lưu hồ sơ theo form báo cáo").
+/// The archived case record ("Lưu hồ sơ theo form báo cáo"), carried by the
+/// `archive_report` effect of `close`.
 ///
 /// ```
-/// use quytrinh::workflows::complaint::ArchivedReport;
-/// let fields = ["complaint_id", "summary", "lessons", "sla_breached", "business_seconds_to_resolve"];
-/// # let _ = fields;
-/// # fn _typed(r: ArchivedReport) -> bool { r.sla_breached }
+/// use quytrinh::kernel::{Actor, Command, Instance, Settings};
+/// use quytrinh::workflows::complaint::{Complaint, ComplaintCommand as C, ComplaintEffect, ComplaintInit};
+/// let mut c = Instance::<Complaint>::create("KN-1", Default::default(), Settings::default(),
+///     ComplaintInit::new("KN-1")).unwrap();
+/// let at = "2026-03-02T09:00:00+07:00".parse().unwrap();
+/// let ops = Actor::new("ops", "NV-07");
+/// c.handle(&Command::new("c1", Actor::new("intake", "hotline"), at,
+///     C::receive_phone("KH-1", "0901234567", "Token lỗi"))).unwrap();
+/// c.handle(&Command::new("c2", ops.clone(), at, C::ResolveImmediately { answer: "Đã hướng dẫn".into() })).unwrap();
+/// let out = c.handle(&Command::new("c3", ops, at,
+///     C::Close { summary: "Xong".into(), lessons: "Không".into() })).unwrap();
+/// let archived = out.effects().find_map(|k| match &k.effect {
+///     ComplaintEffect::ArchiveReport(r) => Some(r.clone()),
+///     _ => None,
+/// }).unwrap();
+/// assert_eq!((archived.complaint_id.as_str(), archived.sla_breached), ("KN-1", false));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

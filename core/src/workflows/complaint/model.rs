@@ -261,6 +261,14 @@ pub struct Contact {
 }
 
 /// What the receiving point recorded.
+///
+/// ```
+/// use quytrinh::workflows::complaint::{ComplaintChannel, Intake};
+/// let i: Intake = serde_json::from_str(r#"{"channel":"walk_in","customer_id":"KH-1",
+///     "contact":{"phone":"0901234567"},"description":"Token vỡ","received_by":"quay-HN",
+///     "received_at":"2026-03-02T02:00:00Z"}"#).unwrap();
+/// assert_eq!(i.channel, ComplaintChannel::WalkIn);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Intake {
@@ -279,6 +287,13 @@ pub struct Intake {
 }
 
 /// The resolution SLA, with absolute due instants computed at receipt on the calendar.
+///
+/// ```
+/// use quytrinh::workflows::complaint::{Sla, SlaStatus};
+/// let sla: Sla = serde_json::from_str(r#"{"status":"warned",
+///     "warning_at":"2026-03-04T08:00:00Z","due":"2026-03-05T02:00:00Z"}"#).unwrap();
+/// assert_eq!(sla.status, SlaStatus::Warned);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sla {
@@ -291,6 +306,11 @@ pub struct Sla {
 }
 
 /// The documents asked for and received.
+///
+/// ```
+/// use quytrinh::workflows::complaint::Documents;
+/// assert_eq!(Documents::default().requests, 0);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Documents {
@@ -303,6 +323,14 @@ pub struct Documents {
 }
 
 /// The finding: cause, party at fault, damages.
+///
+/// ```
+/// use quytrinh::kernel::Vnd;
+/// use quytrinh::workflows::complaint::Finding;
+/// let f: Finding = serde_json::from_str(r#"{"root_cause":"Đại lý cấp sai gói","at_fault":"agent",
+///     "damages_vnd":700000,"recorded_at":"2026-03-02T02:00:00Z"}"#).unwrap();
+/// assert_eq!(f.damages_vnd, Vnd::new(700_000));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
@@ -317,6 +345,13 @@ pub struct Finding {
 }
 
 /// The answer to the customer: immediate (fast path) or written.
+///
+/// ```
+/// use quytrinh::workflows::complaint::Response;
+/// let r: Response = serde_json::from_str(r#"{"text":"Cài lại driver","immediate":true,
+///     "at":"2026-03-02T02:15:00Z","agent_action_due":null}"#).unwrap();
+/// assert!(r.immediate);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Response {
@@ -331,6 +366,12 @@ pub struct Response {
 }
 
 /// The result of the follow-up with the agent and the customer.
+///
+/// ```
+/// use quytrinh::workflows::complaint::Agreement;
+/// let a: Agreement = serde_json::from_str(r#"{"agreed":false,"note":null,"at":"2026-03-04T04:00:00Z"}"#).unwrap();
+/// assert!(!a.agreed);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
@@ -343,6 +384,14 @@ pub struct Agreement {
 }
 
 /// The deposit demanded of the agent when there is no agreement.
+///
+/// ```
+/// use quytrinh::kernel::Vnd;
+/// use quytrinh::workflows::complaint::Deposit;
+/// let d: Deposit = serde_json::from_str(r#"{"required_vnd":1400000,"demanded_at":"2026-03-04T04:00:00Z",
+///     "due":"2026-03-07T04:00:00Z","received_vnd":null,"received_at":null,"reference":null}"#).unwrap();
+/// assert_eq!(d.required_vnd, Vnd::new(1_400_000));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deposit {
@@ -361,6 +410,12 @@ pub struct Deposit {
 }
 
 /// The hold this complaint put on the agent's token admin accounts.
+///
+/// ```
+/// use quytrinh::workflows::complaint::TokenLock;
+/// let l: TokenLock = serde_json::from_str(r#"{"locked_at":"2026-03-07T04:00:00Z","unlocked_at":null}"#).unwrap();
+/// assert!(l.unlocked_at.is_none());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TokenLock {
@@ -371,6 +426,13 @@ pub struct TokenLock {
 }
 
 /// The closing of the case ("Tổng kết khiếu nại").
+///
+/// ```
+/// use quytrinh::workflows::complaint::Closing;
+/// let c: Closing = serde_json::from_str(r#"{"summary":"Đã đổi token","lessons":"Kiểm tra lô hàng",
+///     "at":"2026-03-09T02:00:00Z"}"#).unwrap();
+/// assert_eq!(c.lessons, "Kiểm tra lô hàng");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Closing {
@@ -383,6 +445,12 @@ pub struct Closing {
 }
 
 /// One change of the case's status, for the weekly report's "as of" views.
+///
+/// ```
+/// use quytrinh::workflows::complaint::{CaseStatus, StatusChange};
+/// let c: StatusChange = serde_json::from_str(r#"{"status":"follow_up","at":"2026-03-04T03:00:00Z"}"#).unwrap();
+/// assert_eq!(c.status, CaseStatus::FollowUp);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatusChange {
@@ -393,6 +461,15 @@ pub struct StatusChange {
 }
 
 /// Everything one complaint knows. Before `receive`, only `complaint_id` is set.
+///
+/// ```
+/// use quytrinh::kernel::{Instance, Settings};
+/// use quytrinh::workflows::complaint::{Complaint, ComplaintInit};
+/// let c = Instance::<Complaint>::create("KN-1", Default::default(), Settings::default(),
+///     ComplaintInit::new("KN-1")).unwrap();
+/// assert_eq!(c.state().complaint_id, "KN-1");
+/// assert!(c.state().status.is_none() && c.state().history.is_empty());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ComplaintState {

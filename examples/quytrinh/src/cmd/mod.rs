@@ -3,4 +3,5 @@
 pub mod calendar;
 pub mod diagram;
 pub mod replay;
+pub mod report;
 pub mod tour;

@@ -38,6 +38,26 @@ const SCENARIOS: &[(&str, &str)] = &[
         "companion/link_request_accepted.json",
         include_str!("../../../../tests/vectors/companion/link_request_accepted.json"),
     ),
+    (
+        "complaint/fast_path_by_phone.json",
+        include_str!("../../../../tests/vectors/complaint/fast_path_by_phone.json"),
+    ),
+    (
+        "complaint/documents_finding_agreement.json",
+        include_str!("../../../../tests/vectors/complaint/documents_finding_agreement.json"),
+    ),
+    (
+        "complaint/deposit_missed_by_one_minute.json",
+        include_str!("../../../../tests/vectors/complaint/deposit_missed_by_one_minute.json"),
+    ),
+    (
+        "complaint/friday_afternoon_before_tet.json",
+        include_str!("../../../../tests/vectors/complaint/friday_afternoon_before_tet.json"),
+    ),
+    (
+        "complaint/late_tick_catches_up.json",
+        include_str!("../../../../tests/vectors/complaint/late_tick_catches_up.json"),
+    ),
 ];
 
 /// Plays every scenario.

@@ -1,0 +1,557 @@
+//! How `complaint` decides commands and deadlines (SPEC §6); the fold is in `fold.rs`.
+
+use super::Complaint;
+use super::messages::{
+    AgentTokens, ArchivedReport, ComplaintCommand as Cmd, ComplaintEffect as Fx,
+    ComplaintEvent as Ev, EscalationReason,
+};
+use super::model::{CaseStatus, ComplaintChannel, ComplaintState, DocumentKind, SlaStatus};
+use super::table::templates;
+use super::validate::{
+    agent_required, check_contact, check_damages, damages_overflow, negative, optional_text,
+    required_text,
+};
+use crate::kernel::{
+    Actor, Channel, Context, Deadline, Decision, Notification, Recipient, Rejection, RejectionCode,
+    TypeName, Vnd,
+};
+use chrono::{DateTime, TimeDelta, Utc};
+
+type Ctx<'a> = Context<'a, Complaint>;
+type Decided = Result<Decision<Complaint>, Rejection>;
+
+/// 75 % of the resolution SLA has passed (business basis).
+pub(super) const SLA_WARNING: &str = "sla_warning";
+/// The resolution SLA ends (business basis).
+pub(super) const RESOLUTION_SLA: &str = "resolution_sla";
+/// The agent's 48 h after the response end (clock).
+pub(super) const AGENT_ACTION: &str = "agent_action";
+/// The agent's 72 h to deposit end (clock).
+pub(super) const DEPOSIT_DUE: &str = "deposit_due";
+
+/// The role escalations go to.
+const HEAD_OF_OPS: &str = "head_of_ops";
+
+pub(super) fn decide(state: &ComplaintState, command: &Cmd, ctx: &Ctx<'_>) -> Decided {
+    let Some(status) = state.status else {
+        return match command {
+            Cmd::Receive { .. } => receive(state, command, ctx),
+            _ => Err(Rejection::invalid_transition(
+                command.name(),
+                "not_received",
+            )),
+        };
+    };
+    check_officer(state, ctx.actor)?;
+    let expect = |allowed: &[CaseStatus]| {
+        if allowed.contains(&status) {
+            Ok(())
+        } else {
+            Err(Rejection::invalid_transition(command.name(), status.id()))
+        }
+    };
+    match command {
+        Cmd::Receive { .. } => Err(Rejection::invalid_transition("receive", status.id())),
+        Cmd::StartAnalysis {} => {
+            expect(&[CaseStatus::Received])?;
+            Ok(Decision::of(Ev::AnalysisStarted {
+                officer_id: ctx.actor.id.clone(),
+            }))
+        }
+        Cmd::ResolveImmediately { answer } => {
+            expect(&[CaseStatus::Received, CaseStatus::Analyzing])?;
+            fast_path_allowed(state)?;
+            required_text("answer", answer)?;
+            Ok(Decision::of(Ev::ResolvedImmediately {
+                officer_id: officer(state, ctx.actor),
+                answer: answer.clone(),
+            }))
+        }
+        Cmd::RequestDocuments { items, note } => {
+            expect(&[CaseStatus::Analyzing])?;
+            documents_requested(state, ctx, items, note.as_deref())
+        }
+        Cmd::DocumentsReceived { items } => {
+            expect(&[CaseStatus::AwaitingDocuments])?;
+            documents_received(state, items)
+        }
+        Cmd::RecordFinding {
+            root_cause,
+            at_fault,
+            damages_vnd,
+            agent_id,
+        } => {
+            expect(&[CaseStatus::Analyzing])?;
+            required_text("root_cause", root_cause)?;
+            check_damages(*damages_vnd, ctx)?;
+            let agent_id = optional_text("agent_id", agent_id.as_deref())?
+                .or_else(|| state.agent_id.clone())
+                .ok_or_else(agent_required)?;
+            Ok(Decision::of(Ev::FindingRecorded {
+                root_cause: root_cause.clone(),
+                at_fault: *at_fault,
+                damages_vnd: *damages_vnd,
+                agent_id,
+            }))
+        }
+        Cmd::IssueResponse { text } => {
+            expect(&[CaseStatus::Investigating])?;
+            required_text("text", text)?;
+            let due = ctx.after_seconds(ctx.config.agent_action_hours * 3600)?;
+            Ok(response_issued(state, ctx, text, due))
+        }
+        Cmd::ConfirmOutcome { agreed, note } => {
+            if status == CaseStatus::Answered {
+                return Err(agent_action_pending(state));
+            }
+            expect(&[CaseStatus::FollowUp])?;
+            let note = optional_text("note", note.as_deref())?;
+            if *agreed {
+                return Ok(Decision::of(Ev::OutcomeAgreed { note }));
+            }
+            deposit_demanded(state, ctx, note)
+        }
+        Cmd::DepositReceived {
+            amount_vnd,
+            reference,
+        } => {
+            expect(&[CaseStatus::DepositRequired, CaseStatus::AgentLocked])?;
+            let reference = optional_text("reference", reference.as_deref())?;
+            deposit_received(state, ctx, *amount_vnd, reference)
+        }
+        Cmd::Close { summary, lessons } => {
+            expect(&[CaseStatus::Resolved])?;
+            required_text("summary", summary)?;
+            required_text("lessons", lessons)?;
+            Ok(closed(state, ctx, summary, lessons))
+        }
+    }
+}
+
+pub(super) fn on_deadline(
+    state: &ComplaintState,
+    deadline: &Deadline,
+    ctx: &Ctx<'_>,
+) -> Decision<Complaint> {
+    let complaint_id = state.complaint_id.clone();
+    match deadline.kind {
+        SLA_WARNING => Decision::of(Ev::SlaWarned {}).effect(Fx::Notify(
+            Notification::new(Channel::InApp, templates::SLA_WARNING)
+                .to(officer_or_mailbox(state, ctx))
+                .with("complaint_id", complaint_id)
+                .with("sla_due", rfc3339(state.sla.as_ref().map(|s| s.due)))
+                .with("status", status_id(state)),
+        )),
+        RESOLUTION_SLA => Decision::of(Ev::SlaBreached {}).effect(Fx::Escalate {
+            complaint_id,
+            to_role: HEAD_OF_OPS.to_owned(),
+            reason: EscalationReason::SlaBreached,
+            sla_due: deadline.due,
+        }),
+        AGENT_ACTION => Decision::of(Ev::FollowUpOpened {}).effect(Fx::Notify(
+            Notification::new(Channel::InApp, templates::FOLLOW_UP_DUE)
+                .to(officer_or_mailbox(state, ctx))
+                .with("complaint_id", complaint_id)
+                .with("agent_id", state.agent_id.clone().unwrap_or_default())
+                .with("customer_id", customer_id(state)),
+        )),
+        _ => {
+            let tokens = agent_tokens(state);
+            let notice = agent_mail(state, ctx, templates::AGENT_TOKENS_LOCKED)
+                .with("reason", "deposit_not_received");
+            Decision::of(Ev::AgentTokensLocked {
+                agent_id: tokens.agent_id.clone(),
+            })
+            .effect(Fx::LockAgentTokens(tokens))
+            .effect(Fx::Notify(notice))
+        }
+    }
+}
+
+/// The pending deadlines: each is pending exactly while the state it belongs to lasts, so
+/// the transition that makes it moot cancels it.
+pub(super) fn deadlines(state: &ComplaintState) -> Vec<Deadline> {
+    use crate::kernel::Basis::{Business, Clock};
+    let mut out = Vec::new();
+    if let Some(sla) = &state.sla {
+        if sla.status == SlaStatus::Running {
+            out.push(Deadline::new(SLA_WARNING, sla.warning_at, Business));
+        }
+        if matches!(sla.status, SlaStatus::Running | SlaStatus::Warned) {
+            out.push(Deadline::new(RESOLUTION_SLA, sla.due, Business));
+        }
+    }
+    match state.status {
+        Some(CaseStatus::Answered) => {
+            if let Some(due) = state.response.as_ref().and_then(|r| r.agent_action_due) {
+                out.push(Deadline::new(AGENT_ACTION, due, Clock));
+            }
+        }
+        Some(CaseStatus::DepositRequired) => {
+            if let Some(deposit) = &state.deposit {
+                out.push(Deadline::new(DEPOSIT_DUE, deposit.due, Clock));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn receive(state: &ComplaintState, command: &Cmd, ctx: &Ctx<'_>) -> Decided {
+    let Cmd::Receive {
+        channel,
+        customer_id,
+        contact,
+        description,
+        agent_id,
+    } = command
+    else {
+        return Err(Rejection::invalid_transition(
+            command.name(),
+            "not_received",
+        ));
+    };
+    let agent_id = optional_text("agent_id", agent_id.as_deref())?;
+    required_text("customer_id", customer_id)?;
+    check_contact(contact)?;
+    required_text("description", description)?;
+    let (channel, customer_id) = (*channel, customer_id.trim());
+    let calendar = &ctx.config.calendar;
+    let business = |seconds: i64| {
+        calendar
+            .add(ctx.at, TimeDelta::seconds(seconds))
+            .map_err(|e| {
+                Rejection::invalid_field(
+                    "at",
+                    format!("Không tính được thời hạn giải quyết theo giờ làm việc: {e}."),
+                    format!("The working-hour SLA cannot be computed: {e}."),
+                )
+            })
+    };
+    let sla_warning_at = business(ctx.config.sla_warning_seconds())?;
+    let sla_due = business(ctx.config.sla_seconds())?;
+    let forward = Notification::new(Channel::Email, templates::FORWARDED_TO_OPS)
+        .to(Recipient::new("ops", ctx.config.ops_mailbox.clone()))
+        .with("complaint_id", state.complaint_id.clone())
+        .with("channel", channel.id())
+        .with("customer_id", customer_id)
+        .with("agent_id", agent_id.clone().unwrap_or_default())
+        .with("received_by", ctx.actor.id.clone())
+        .with("sla_due", sla_due.to_rfc3339());
+    Ok(Decision::of(Ev::Received {
+        channel,
+        customer_id: customer_id.to_owned(),
+        contact: contact.clone(),
+        description: description.clone(),
+        agent_id,
+        received_by: ctx.actor.id.clone(),
+        sla_warning_at,
+        sla_due,
+    })
+    .effect(Fx::Notify(forward)))
+}
+
+fn documents_received(state: &ComplaintState, items: &[DocumentKind]) -> Decided {
+    let requested = &state.documents.requested;
+    let items = if items.is_empty() {
+        requested.clone()
+    } else {
+        sorted(items)
+    };
+    if let Some(extra) = items.iter().find(|i| !requested.contains(i)) {
+        return Err(Rejection::invalid_field(
+            "items",
+            format!("Giấy tờ `{}` chưa được yêu cầu.", extra.id()),
+            format!("`{}` was not requested.", extra.id()),
+        ));
+    }
+    Ok(Decision::of(Ev::DocumentsReceived { items }))
+}
+
+fn documents_requested(
+    state: &ComplaintState,
+    ctx: &Ctx<'_>,
+    items: &[DocumentKind],
+    note: Option<&str>,
+) -> Decided {
+    if items.is_empty() {
+        return Err(Rejection::invalid_field(
+            "items",
+            "Cần nêu ít nhất một loại giấy tờ.",
+            "Name at least one document.",
+        ));
+    }
+    let note = optional_text("note", note)?;
+    let items = sorted(items);
+    let list = items.iter().map(|i| i.id()).collect::<Vec<_>>().join(",");
+    let mut request = Notification::new(Channel::Email, templates::DOCUMENTS_REQUESTED)
+        .to(customer(state))
+        .with("complaint_id", state.complaint_id.clone())
+        .with("items", list)
+        .with("send_to", ctx.config.ops_mailbox.clone());
+    if let Some(note) = &note {
+        request = request.with("note", note.clone());
+    }
+    let notice = Notification::new(Channel::Email, templates::IMPARTIALITY_NOTICE)
+        .to(customer(state))
+        .with("complaint_id", state.complaint_id.clone())
+        .with("parties", "customer,supplier,agent");
+    Ok(Decision::of(Ev::DocumentsRequested { items, note })
+        .effect(Fx::Notify(request))
+        .effect(Fx::Notify(notice)))
+}
+
+fn response_issued(
+    state: &ComplaintState,
+    ctx: &Ctx<'_>,
+    text: &str,
+    due: DateTime<Utc>,
+) -> Decision<Complaint> {
+    let mut mail = three_party(state, ctx, templates::RESPONSE_ISSUED)
+        .with("agent_action_due", due.to_rfc3339());
+    if let Some(finding) = &state.finding {
+        mail = mail
+            .with("at_fault", finding.at_fault.id())
+            .with("damages_vnd", finding.damages_vnd.dong().to_string());
+    }
+    Decision::of(Ev::ResponseIssued {
+        text: text.to_owned(),
+        agent_action_due: due,
+    })
+    .effect(Fx::Notify(mail))
+}
+
+fn deposit_demanded(state: &ComplaintState, ctx: &Ctx<'_>, note: Option<String>) -> Decided {
+    let damages = state.finding.as_ref().map_or(Vnd::ZERO, |f| f.damages_vnd);
+    if damages == Vnd::ZERO {
+        return Err(Rejection::new(
+            RejectionCode::InvalidTransition,
+            "no_damages",
+            "Không có thiệt hại nên không thể yêu cầu Đại lý nộp tiền; hãy đề xuất cán bộ quản lý phương án giải quyết.",
+            "No damages were found, so there is no deposit to demand; propose a solution to management instead.",
+        ));
+    }
+    let required = damages
+        .checked_mul(i64::from(ctx.config.deposit_multiplier))
+        .map_err(|_| damages_overflow())?;
+    let due = ctx.after_seconds(ctx.config.deposit_hours * 3600)?;
+    let mail = agent_mail(state, ctx, templates::DEPOSIT_DEMANDED)
+        .with("required_vnd", required.dong().to_string())
+        .with("damages_vnd", damages.dong().to_string())
+        .with("multiplier", ctx.config.deposit_multiplier.to_string())
+        .with("due", due.to_rfc3339());
+    Ok(Decision::of(Ev::DepositDemanded {
+        required_vnd: required,
+        due,
+        note,
+    })
+    .effect(Fx::Notify(mail)))
+}
+
+fn deposit_received(
+    state: &ComplaintState,
+    ctx: &Ctx<'_>,
+    amount: Vnd,
+    reference: Option<String>,
+) -> Decided {
+    amount
+        .require_non_negative()
+        .map_err(|_| negative("amount_vnd"))?;
+    let required = state.deposit.as_ref().map_or(Vnd::ZERO, |d| d.required_vnd);
+    if amount < required {
+        return Err(Rejection::new(
+            RejectionCode::ValidationFailed,
+            "deposit_insufficient",
+            format!("Số tiền {amount} thấp hơn số phải nộp {required}."),
+            format!("{amount} is less than the required deposit of {required}."),
+        ));
+    }
+    let damages = state.finding.as_ref().map_or(Vnd::ZERO, |f| f.damages_vnd);
+    let mut decision = Decision::of(Ev::DepositReceived {
+        amount_vnd: amount,
+        reference,
+    })
+    .effect(Fx::CompensateCustomer {
+        complaint_id: state.complaint_id.clone(),
+        customer_id: customer_id(state),
+        amount_vnd: damages,
+        deposit_vnd: amount,
+    });
+    if state.status == Some(CaseStatus::AgentLocked) {
+        decision = decision
+            .effect(Fx::UnlockAgentTokens(agent_tokens(state)))
+            .effect(Fx::Notify(agent_mail(
+                state,
+                ctx,
+                templates::AGENT_TOKENS_UNLOCKED,
+            )));
+    }
+    Ok(decision)
+}
+
+fn closed(
+    state: &ComplaintState,
+    ctx: &Ctx<'_>,
+    summary: &str,
+    lessons: &str,
+) -> Decision<Complaint> {
+    let mail = three_party(state, ctx, templates::CLOSING);
+    let decision = Decision::of(Ev::Closed {
+        summary: summary.to_owned(),
+        lessons: lessons.to_owned(),
+    })
+    .effect(Fx::Notify(mail));
+    let (Some(intake), Some(sla), Some(resolved_at)) =
+        (&state.intake, &state.sla, state.resolved_at)
+    else {
+        return decision;
+    };
+    let business = ctx.config.calendar.between(intake.received_at, resolved_at);
+    decision.effect(Fx::ArchiveReport(Box::new(ArchivedReport {
+        complaint_id: state.complaint_id.clone(),
+        channel: intake.channel,
+        customer_id: intake.customer_id.clone(),
+        agent_id: state.agent_id.clone(),
+        officer_id: state.officer_id.clone(),
+        description: intake.description.clone(),
+        received_at: intake.received_at,
+        resolved_at,
+        closed_at: ctx.at,
+        documents_received: state.documents.received.clone(),
+        finding: state.finding.clone(),
+        response: state.response.as_ref().map(|r| r.text.clone()),
+        agreed: state.agreement.as_ref().map(|a| a.agreed),
+        deposit_vnd: state.deposit.as_ref().and_then(|d| d.received_vnd),
+        agent_tokens_locked: state.token_lock.is_some(),
+        sla_due: sla.due,
+        sla_breached: state.sla_breached,
+        business_seconds_to_resolve: business.num_seconds(),
+        summary: summary.to_owned(),
+        lessons: lessons.to_owned(),
+    })))
+}
+
+/// Once an officer has taken the case up, only that officer, or the head of operations,
+/// acts on it.
+fn check_officer(state: &ComplaintState, actor: &Actor) -> Result<(), Rejection> {
+    match &state.officer_id {
+        Some(officer) if actor.role != HEAD_OF_OPS && *officer != actor.id => Err(Rejection::new(
+            RejectionCode::NotPermitted,
+            "officer_in_charge",
+            format!("Vụ việc do chuyên viên {officer} phụ trách."),
+            format!("Officer {officer} is in charge of this case."),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The officer after this command: the one in charge, or the actor taking the case up.
+fn officer(state: &ComplaintState, actor: &Actor) -> String {
+    state.officer_id.clone().unwrap_or_else(|| actor.id.clone())
+}
+
+/// The fast path: by phone or in person (the seed), and not once documents were requested.
+fn fast_path_allowed(state: &ComplaintState) -> Result<(), Rejection> {
+    let channel = state.intake.as_ref().map(|i| i.channel);
+    if !channel.is_some_and(ComplaintChannel::allows_fast_path) {
+        return Err(Rejection::new(
+            RejectionCode::InvalidTransition,
+            "fast_path_channel",
+            "Chỉ khiếu nại trực tiếp hoặc qua điện thoại mới được trả lời ngay.",
+            "Only complaints made by phone or in person can be answered at once.",
+        ));
+    }
+    if state.documents.requests > 0 {
+        return Err(Rejection::new(
+            RejectionCode::InvalidTransition,
+            "documents_requested",
+            "Đã yêu cầu bổ sung giấy tờ: hãy xác định nguyên nhân và trả lời bằng văn bản.",
+            "Documents were requested: record the finding and issue a written response.",
+        ));
+    }
+    Ok(())
+}
+
+fn agent_action_pending(state: &ComplaintState) -> Rejection {
+    let due = rfc3339(state.response.as_ref().and_then(|r| r.agent_action_due));
+    Rejection::new(
+        RejectionCode::InvalidTransition,
+        "agent_action_pending",
+        format!("Đại lý còn thời hạn xử lý đến {due}; xác nhận kết quả sau thời hạn này."),
+        format!("The agent has until {due} to act; confirm the outcome after that."),
+    )
+}
+
+pub(super) fn sorted(items: &[DocumentKind]) -> Vec<DocumentKind> {
+    let mut items = items.to_vec();
+    items.sort_unstable();
+    items.dedup();
+    items
+}
+
+fn customer_id(state: &ComplaintState) -> String {
+    state
+        .intake
+        .as_ref()
+        .map(|i| i.customer_id.clone())
+        .unwrap_or_default()
+}
+
+fn customer(state: &ComplaintState) -> Recipient {
+    Recipient::new("customer", customer_id(state))
+}
+
+fn agent_tokens(state: &ComplaintState) -> AgentTokens {
+    AgentTokens {
+        agent_id: state.agent_id.clone().unwrap_or_default(),
+        complaint_id: state.complaint_id.clone(),
+    }
+}
+
+fn supplier(ctx: &Ctx<'_>) -> Recipient {
+    Recipient::new("supplier", ctx.config.supplier_mailbox.clone())
+}
+
+fn officer_or_mailbox(state: &ComplaintState, ctx: &Ctx<'_>) -> Recipient {
+    Recipient::new(
+        "ops",
+        state
+            .officer_id
+            .clone()
+            .unwrap_or_else(|| ctx.config.ops_mailbox.clone()),
+    )
+}
+
+/// An e-mail to the agent with the supplier's mailbox in cc.
+fn agent_mail(state: &ComplaintState, ctx: &Ctx<'_>, template: &str) -> Notification {
+    Notification::new(Channel::Email, template)
+        .to(Recipient::new(
+            "agent",
+            state.agent_id.clone().unwrap_or_default(),
+        ))
+        .to(supplier(ctx))
+        .with("complaint_id", state.complaint_id.clone())
+        .with("cc", "supplier")
+}
+
+/// The three-party e-mail: the agent (when known), the customer, the supplier's mailbox in
+/// cc, and the officer's number ("# số thứ tự của chuyên viên").
+fn three_party(state: &ComplaintState, ctx: &Ctx<'_>, template: &str) -> Notification {
+    let mut mail = Notification::new(Channel::Email, template);
+    if let Some(agent) = &state.agent_id {
+        mail = mail.to(Recipient::new("agent", agent.clone()));
+    }
+    mail.to(customer(state))
+        .to(supplier(ctx))
+        .with("complaint_id", state.complaint_id.clone())
+        .with("cc", "supplier")
+        .with("officer_id", state.officer_id.clone().unwrap_or_default())
+}
+
+fn status_id(state: &ComplaintState) -> &'static str {
+    state.status.map_or("not_received", CaseStatus::id)
+}
+
+fn rfc3339(at: Option<DateTime<Utc>>) -> String {
+    at.map(|t| t.to_rfc3339()).unwrap_or_default()
+}

@@ -1,0 +1,430 @@
+//! The definition of `complaint` as tables: SPEC §6 (and seed 004), row by row.
+
+use crate::kernel::{
+    Channel, CommandSpec, INITIAL, Label, RegionSpec, RoleSpec, StateSpec, TemplateSpec,
+    TransitionSpec,
+};
+
+/// The receiving points.
+const INTAKE: &[&str] = &["intake"];
+/// Phòng Nghiệp vụ: the officer in charge, or the head of operations (TP.NV) on any case.
+const OPS: &[&str] = &["ops", "head_of_ops"];
+
+pub(super) const CASE: &str = "case";
+
+/// A state; none is initial: a complaint starts with no state, and `receive` enters both
+/// regions from [`INITIAL`].
+const fn state(id: &'static str, vi: &'static str, en: &'static str, terminal: bool) -> StateSpec {
+    StateSpec {
+        id,
+        label: Label::new(vi, en),
+        initial: false,
+        terminal,
+    }
+}
+pub(super) const SLA: &str = "sla";
+
+pub(super) const ROLES: &[RoleSpec] = &[
+    RoleSpec {
+        id: "intake",
+        label: Label::new(
+            "Đầu mối tiếp nhận (hotline, hộp thư, quầy)",
+            "Receiving point (hotline, mailbox, counter)",
+        ),
+    },
+    RoleSpec {
+        id: "ops",
+        label: Label::new(
+            "Chuyên viên Phòng Nghiệp vụ",
+            "Complaint officer (operations)",
+        ),
+    },
+    RoleSpec {
+        id: "agent",
+        label: Label::new("Đại lý cấp 1", "Level-1 agent"),
+    },
+    RoleSpec {
+        id: "head_of_ops",
+        label: Label::new("Trưởng phòng Nghiệp vụ (TP.NV)", "Head of operations"),
+    },
+];
+
+pub(super) const REGIONS: &[RegionSpec] = &[
+    RegionSpec {
+        id: CASE,
+        label: Label::new("Vụ việc khiếu nại", "Complaint case"),
+        states: &[
+            state("received", "Đã tiếp nhận", "Received", false),
+            state("analyzing", "Đang phân tích", "Analyzing", false),
+            state(
+                "awaiting_documents",
+                "Chờ khách hàng bổ sung giấy tờ",
+                "Awaiting documents",
+                false,
+            ),
+            state(
+                "investigating",
+                "Đã xác định nguyên nhân, đang giải quyết",
+                "Cause found, resolving",
+                false,
+            ),
+            state(
+                "answered",
+                "Đã trả lời, Đại lý xử lý trong 48h",
+                "Answered, agent acting within 48 h",
+                false,
+            ),
+            state("follow_up", "Xác nhận kết quả xử lý", "Follow-up", false),
+            state(
+                "deposit_required",
+                "Chờ Đại lý nộp 02 lần giá trị thiệt hại",
+                "Deposit required from the agent",
+                false,
+            ),
+            state(
+                "agent_locked",
+                "Tạm khóa tài khoản Token Admin của Đại lý",
+                "Agent's token admin accounts locked",
+                false,
+            ),
+            state("resolved", "Đã giải quyết", "Resolved", false),
+            state(
+                "closed",
+                "Đã tổng kết, lưu hồ sơ",
+                "Closed and archived",
+                true,
+            ),
+        ],
+    },
+    RegionSpec {
+        id: SLA,
+        label: Label::new(
+            "Thời hạn giải quyết 72h làm việc",
+            "Resolution SLA, 72 working hours",
+        ),
+        states: &[
+            state("running", "Trong hạn", "Running", false),
+            state("warned", "Sắp quá hạn (75%)", "Warned (75 %)", false),
+            state("met", "Giải quyết đúng hạn", "Met", true),
+            state(
+                "breached",
+                "Quá hạn, đã báo TP.NV",
+                "Breached, escalated",
+                true,
+            ),
+        ],
+    },
+];
+
+pub(super) const COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        name: "receive",
+        label: Label::new("Tiếp nhận khiếu nại", "Receive complaint"),
+        roles: INTAKE,
+    },
+    CommandSpec {
+        name: "start_analysis",
+        label: Label::new("Phân tích khiếu nại", "Start analysis"),
+        roles: OPS,
+    },
+    CommandSpec {
+        name: "resolve_immediately",
+        label: Label::new("Trả lời khách hàng ngay", "Resolve immediately"),
+        roles: OPS,
+    },
+    CommandSpec {
+        name: "request_documents",
+        label: Label::new("Yêu cầu bổ sung giấy tờ", "Request documents"),
+        roles: OPS,
+    },
+    CommandSpec {
+        name: "documents_received",
+        label: Label::new("Đã nhận giấy tờ", "Documents received"),
+        roles: OPS,
+    },
+    CommandSpec {
+        name: "record_finding",
+        label: Label::new("Xác định nguyên nhân và bên có lỗi", "Record finding"),
+        roles: OPS,
+    },
+    CommandSpec {
+        name: "issue_response",
+        label: Label::new("Gửi văn bản trả lời (mail 03 bên)", "Issue response"),
+        roles: OPS,
+    },
+    CommandSpec {
+        name: "confirm_outcome",
+        label: Label::new("Xác nhận kết quả xử lý", "Confirm outcome"),
+        roles: OPS,
+    },
+    CommandSpec {
+        name: "deposit_received",
+        label: Label::new("Đã nhận tiền Đại lý nộp", "Deposit received"),
+        roles: OPS,
+    },
+    CommandSpec {
+        name: "close",
+        label: Label::new("Tổng kết khiếu nại", "Close case"),
+        roles: OPS,
+    },
+];
+
+const fn case(
+    from: &'static str,
+    to: &'static str,
+    trigger: &'static str,
+    guard: &'static str,
+) -> TransitionSpec {
+    TransitionSpec {
+        region: CASE,
+        from,
+        to,
+        trigger,
+        guard,
+    }
+}
+
+const fn sla(
+    from: &'static str,
+    to: &'static str,
+    trigger: &'static str,
+    guard: &'static str,
+) -> TransitionSpec {
+    TransitionSpec {
+        region: SLA,
+        from,
+        to,
+        trigger,
+        guard,
+    }
+}
+
+const RESOLVES: &str = "the case is resolved";
+
+pub(super) const TRANSITIONS: &[TransitionSpec] = &[
+    case(
+        INITIAL,
+        "received",
+        "receive",
+        "a receiving point; forwarded to Phòng Nghiệp vụ",
+    ),
+    case(
+        "received",
+        "analyzing",
+        "start_analysis",
+        "the officer takes the case up",
+    ),
+    case(
+        "received",
+        "resolved",
+        "resolve_immediately",
+        "by phone or walk-in; the information suffices",
+    ),
+    case(
+        "analyzing",
+        "resolved",
+        "resolve_immediately",
+        "by phone or walk-in; no documents were requested",
+    ),
+    case(
+        "analyzing",
+        "awaiting_documents",
+        "request_documents",
+        "e-mail to the customer; impartiality notice",
+    ),
+    case("awaiting_documents", "analyzing", "documents_received", ""),
+    case(
+        "analyzing",
+        "investigating",
+        "record_finding",
+        "root cause, party at fault, damages in VND; the agent is named",
+    ),
+    case(
+        "investigating",
+        "answered",
+        "issue_response",
+        "three-party e-mail; the agent has 48 h",
+    ),
+    case(
+        "answered",
+        "follow_up",
+        "agent_action",
+        "48 h after the response",
+    ),
+    case(
+        "follow_up",
+        "resolved",
+        "confirm_outcome",
+        "agent and customer agreed",
+    ),
+    case(
+        "follow_up",
+        "deposit_required",
+        "confirm_outcome",
+        "no agreement; damages > 0; deposit 2 × damages within 72 h",
+    ),
+    case(
+        "deposit_required",
+        "resolved",
+        "deposit_received",
+        "amount ≥ the required deposit; customer compensated",
+    ),
+    case(
+        "deposit_required",
+        "agent_locked",
+        "deposit_due",
+        "72 h without the deposit; all token admin accounts locked",
+    ),
+    case(
+        "agent_locked",
+        "resolved",
+        "deposit_received",
+        "amount ≥ the required deposit; tokens unlocked",
+    ),
+    case(
+        "resolved",
+        "closed",
+        "close",
+        "summary, lessons; closing three-party e-mail; record archived",
+    ),
+    sla(
+        INITIAL,
+        "running",
+        "receive",
+        "72 working hours from receipt",
+    ),
+    sla(
+        "running",
+        "warned",
+        "sla_warning",
+        "75 % of the working hours",
+    ),
+    sla("running", "met", "resolve_immediately", RESOLVES),
+    sla("running", "met", "confirm_outcome", RESOLVES),
+    sla("running", "met", "deposit_received", RESOLVES),
+    sla("warned", "met", "resolve_immediately", RESOLVES),
+    sla("warned", "met", "confirm_outcome", RESOLVES),
+    sla("warned", "met", "deposit_received", RESOLVES),
+    sla(
+        "warned",
+        "breached",
+        "resolution_sla",
+        "unresolved after 72 working hours; escalated to TP.NV",
+    ),
+];
+
+/// Template ids of the notifications `complaint` sends, each labelled in Vietnamese and
+/// English in the definition.
+///
+/// ```
+/// use quytrinh::kernel::{Definition, Lang};
+/// use quytrinh::workflows::complaint::{Complaint, templates};
+/// let def = Definition::of::<Complaint>(&Default::default());
+/// let t = def.templates.iter().find(|t| t.id == templates::DEPOSIT_DEMANDED).unwrap();
+/// assert_eq!(t.label.get(Lang::Vi), "Đề nghị Đại lý nộp 02 lần giá trị thiệt hại trong 72h");
+/// ```
+pub mod templates {
+    /// E-mail to Phòng Nghiệp vụ's mailbox: a receiving point forwards a complaint.
+    pub const FORWARDED_TO_OPS: &str = "complaint.forwarded_to_ops";
+    /// E-mail to the customer: send the purchase documents to the ops mailbox.
+    pub const DOCUMENTS_REQUESTED: &str = "complaint.documents_requested";
+    /// E-mail to the customer: the case is handled objectively between the three parties.
+    pub const IMPARTIALITY_NOTICE: &str = "complaint.impartiality_notice";
+    /// Three-party e-mail: the written response; the agent acts within 48 h.
+    pub const RESPONSE_ISSUED: &str = "complaint.response_issued";
+    /// In-app to the officer: 48 h have passed, confirm the result with agent and customer.
+    pub const FOLLOW_UP_DUE: &str = "complaint.follow_up_due";
+    /// E-mail to the agent (supplier in cc): deposit 2 × damages within 72 h.
+    pub const DEPOSIT_DEMANDED: &str = "complaint.deposit_demanded";
+    /// E-mail to the agent (supplier in cc): the token admin accounts are locked.
+    pub const AGENT_TOKENS_LOCKED: &str = "complaint.agent_tokens_locked";
+    /// E-mail to the agent (supplier in cc): the token admin accounts are unlocked.
+    pub const AGENT_TOKENS_UNLOCKED: &str = "complaint.agent_tokens_unlocked";
+    /// In-app to the officer (or the ops mailbox): 75 % of the SLA has passed.
+    pub const SLA_WARNING: &str = "complaint.sla_warning";
+    /// Three-party e-mail closing the case.
+    pub const CLOSING: &str = "complaint.closing";
+}
+
+pub(super) const TEMPLATES: &[TemplateSpec] = &[
+    TemplateSpec {
+        id: templates::FORWARDED_TO_OPS,
+        channel: Channel::Email,
+        label: Label::new(
+            "Chuyển tiếp thông tin khiếu nại tới P.Nghiệp vụ để xác minh",
+            "Complaint forwarded to operations for verification",
+        ),
+    },
+    TemplateSpec {
+        id: templates::DOCUMENTS_REQUESTED,
+        channel: Channel::Email,
+        label: Label::new(
+            "Đề nghị gửi hóa đơn, hợp đồng, hình ảnh token 2 mặt, thông tin liên hệ và nội dung khiếu nại",
+            "Please send the invoice, contract, photos of both token sides, contact details and a statement",
+        ),
+    },
+    TemplateSpec {
+        id: templates::IMPARTIALITY_NOTICE,
+        channel: Channel::Email,
+        label: Label::new(
+            "Vụ việc được giải quyết khách quan giữa 03 bên Khách hàng – NCC – Đại lý",
+            "The case is handled objectively between customer, supplier and agent",
+        ),
+    },
+    TemplateSpec {
+        id: templates::RESPONSE_ISSUED,
+        channel: Channel::Email,
+        label: Label::new(
+            "Văn bản trả lời khiếu nại (mail 03 bên): Đại lý xử lý trong 48h",
+            "Written response (three-party e-mail): the agent acts within 48 h",
+        ),
+    },
+    TemplateSpec {
+        id: templates::FOLLOW_UP_DUE,
+        channel: Channel::InApp,
+        label: Label::new(
+            "Đã hết 48h: liên hệ Đại lý và khách hàng để xác nhận kết quả",
+            "48 h passed: confirm the result with the agent and the customer",
+        ),
+    },
+    TemplateSpec {
+        id: templates::DEPOSIT_DEMANDED,
+        channel: Channel::Email,
+        label: Label::new(
+            "Đề nghị Đại lý nộp 02 lần giá trị thiệt hại trong 72h",
+            "The agent must deposit twice the damages within 72 h",
+        ),
+    },
+    TemplateSpec {
+        id: templates::AGENT_TOKENS_LOCKED,
+        channel: Channel::Email,
+        label: Label::new(
+            "Tạm khóa toàn bộ tài khoản Token Admin của Đại lý",
+            "All the agent's token admin accounts are locked",
+        ),
+    },
+    TemplateSpec {
+        id: templates::AGENT_TOKENS_UNLOCKED,
+        channel: Channel::Email,
+        label: Label::new(
+            "Mở khóa tài khoản Token Admin của Đại lý",
+            "The agent's token admin accounts are unlocked",
+        ),
+    },
+    TemplateSpec {
+        id: templates::SLA_WARNING,
+        channel: Channel::InApp,
+        label: Label::new(
+            "Khiếu nại sắp quá hạn 72h làm việc",
+            "The complaint is nearing its 72 working-hour limit",
+        ),
+    },
+    TemplateSpec {
+        id: templates::CLOSING,
+        channel: Channel::Email,
+        label: Label::new(
+            "Chốt lại vấn đề khiếu nại qua email 03 bên",
+            "Closing three-party e-mail",
+        ),
+    },
+];
