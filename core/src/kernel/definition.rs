@@ -9,6 +9,12 @@ use std::fmt::Write as _;
 pub const INITIAL: &str = "[*]";
 
 /// A role that may issue commands.
+///
+/// ```
+/// use quytrinh::kernel::RoleSpec;
+/// const OPS: RoleSpec = RoleSpec::new("ops", "Phòng Nghiệp vụ", "Operations");
+/// assert_eq!(OPS.label.en, "Operations");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct RoleSpec {
     /// The role's snake_case id, as in [`Actor::role`](super::Actor::role).
@@ -17,7 +23,24 @@ pub struct RoleSpec {
     pub label: Label,
 }
 
+impl RoleSpec {
+    /// A role from its id and labels.
+    pub const fn new(id: &'static str, vi: &'static str, en: &'static str) -> Self {
+        Self {
+            id,
+            label: Label::new(vi, en),
+        }
+    }
+}
+
 /// One state of a region.
+///
+/// ```
+/// use quytrinh::kernel::StateSpec;
+/// const PENDING: StateSpec = StateSpec::inner("pending", "Đang xác nhận", "Awaiting confirmation");
+/// assert!(!PENDING.initial && !PENDING.terminal);
+/// assert!(StateSpec::terminal("closed", "Đã đóng", "Closed").terminal);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct StateSpec {
     /// The state's snake_case id.
@@ -28,6 +51,38 @@ pub struct StateSpec {
     pub initial: bool,
     /// Whether no transition leaves it.
     pub terminal: bool,
+}
+
+impl StateSpec {
+    /// A state an instance may start in.
+    pub const fn initial(id: &'static str, vi: &'static str, en: &'static str) -> Self {
+        Self {
+            id,
+            label: Label::new(vi, en),
+            initial: true,
+            terminal: false,
+        }
+    }
+
+    /// A state with transitions in and out.
+    pub const fn inner(id: &'static str, vi: &'static str, en: &'static str) -> Self {
+        Self {
+            id,
+            label: Label::new(vi, en),
+            initial: false,
+            terminal: false,
+        }
+    }
+
+    /// A state no transition leaves.
+    pub const fn terminal(id: &'static str, vi: &'static str, en: &'static str) -> Self {
+        Self {
+            id,
+            label: Label::new(vi, en),
+            initial: false,
+            terminal: true,
+        }
+    }
 }
 
 /// An orthogonal part of the state (e.g. the relationship, and the request in it).
@@ -42,6 +97,12 @@ pub struct RegionSpec {
 }
 
 /// A command and the roles that may issue it.
+///
+/// ```
+/// use quytrinh::kernel::CommandSpec;
+/// const WITHDRAW: CommandSpec = CommandSpec::new("withdraw", "Hủy yêu cầu", "Withdraw request", &["saco", "customer"]);
+/// assert_eq!(WITHDRAW.roles, ["saco", "customer"]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct CommandSpec {
     /// The command's `type`.
@@ -52,8 +113,30 @@ pub struct CommandSpec {
     pub roles: &'static [&'static str],
 }
 
+impl CommandSpec {
+    /// A command from its `type`, labels and allowed roles.
+    pub const fn new(
+        name: &'static str,
+        vi: &'static str,
+        en: &'static str,
+        roles: &'static [&'static str],
+    ) -> Self {
+        Self {
+            name,
+            label: Label::new(vi, en),
+            roles,
+        }
+    }
+}
+
 /// One transition of a region: `from` → `to` on `trigger` (a command `type` or a deadline
 /// `kind`), when `guard` (in words) holds.
+///
+/// ```
+/// use quytrinh::kernel::TransitionSpec;
+/// const T: TransitionSpec = TransitionSpec::new("request", "pending", "withdrawn", "withdraw", "the requester");
+/// assert_eq!((T.from, T.to), ("pending", "withdrawn"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct TransitionSpec {
     /// The region.
@@ -68,7 +151,32 @@ pub struct TransitionSpec {
     pub guard: &'static str,
 }
 
+impl TransitionSpec {
+    /// A transition of `region` from `from` to `to` on `trigger`, when `guard` holds.
+    pub const fn new(
+        region: &'static str,
+        from: &'static str,
+        to: &'static str,
+        trigger: &'static str,
+        guard: &'static str,
+    ) -> Self {
+        Self {
+            region,
+            from,
+            to,
+            trigger,
+            guard,
+        }
+    }
+}
+
 /// A notification template id, with what it is for.
+///
+/// ```
+/// use quytrinh::kernel::{Channel, TemplateSpec};
+/// const T: TemplateSpec = TemplateSpec::new("x.done", Channel::Email, "Xong", "Done");
+/// assert_eq!(T.channel, Channel::Email);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct TemplateSpec {
     /// The template id carried by `notify` effects.
@@ -77,6 +185,22 @@ pub struct TemplateSpec {
     pub channel: Channel,
     /// What the message says, in short.
     pub label: Label,
+}
+
+impl TemplateSpec {
+    /// A template from its id, channel and labels.
+    pub const fn new(
+        id: &'static str,
+        channel: Channel,
+        vi: &'static str,
+        en: &'static str,
+    ) -> Self {
+        Self {
+            id,
+            channel,
+            label: Label::new(vi, en),
+        }
+    }
 }
 
 /// A deadline kind with its configured duration.

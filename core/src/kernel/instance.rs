@@ -257,7 +257,9 @@ impl<W: Workflow> Instance<W> {
         Ok(self.commit(staged))
     }
 
-    /// The commands `actor` may issue at `at` (after the deadlines due by then), for a UI.
+    /// The commands `actor` may issue at `at` (after the deadlines due by then), for a UI:
+    /// the workflow's candidates that its role allows and that `decide` accepts or refuses
+    /// only for their fields (`validation_failed`: the user has yet to fill them in).
     pub fn available_commands(
         &self,
         actor: &Actor,
@@ -270,7 +272,11 @@ impl<W: Workflow> Instance<W> {
         Ok(W::candidates(state, actor)
             .into_iter()
             .filter(|c| check_role::<W>(actor, c.name()).is_ok())
-            .filter(|c| W::decide(state, c, &ctx).is_ok())
+            .filter(|c| match W::decide(state, c, &ctx) {
+                Ok(_) => true,
+                // Only the fields are at fault: the button is available, the user fills them.
+                Err(r) => r.code == RejectionCode::ValidationFailed,
+            })
             .map(|command| Available {
                 name: command.name(),
                 label: command_label::<W>(command.name()),

@@ -74,8 +74,9 @@ pub trait Workflow: Clone + Debug + PartialEq + Send + Sync + 'static {
     /// The deadline kinds with their durations under `config`.
     fn deadline_specs(config: &Self::Config) -> Vec<DeadlineSpec>;
 
-    /// Commands `actor` might issue now, with their targets filled in; the kernel keeps
-    /// those that [`decide`](Self::decide) accepts, for `available_commands`.
+    /// Commands `actor` might issue now, with their targets filled in (free-text fields may
+    /// be left empty); the kernel keeps those that [`decide`](Self::decide) accepts or
+    /// refuses only with `validation_failed`, for `available_commands`.
     fn candidates(state: &Self::State, actor: &Actor) -> Vec<Self::Command>;
 
     /// Where the state stands: `(region, state id)` for each region of

@@ -12,41 +12,27 @@ const OPS: &[&str] = &["ops", "head_of_ops"];
 
 pub(super) const CASE: &str = "case";
 
-/// A state; none is initial: a complaint starts with no state, and `receive` enters both
-/// regions from [`INITIAL`].
-const fn state(id: &'static str, vi: &'static str, en: &'static str, terminal: bool) -> StateSpec {
-    StateSpec {
-        id,
-        label: Label::new(vi, en),
-        initial: false,
-        terminal,
-    }
-}
+// No state is initial: a complaint starts with no state, and `receive` enters both
+// regions from [`INITIAL`].
 pub(super) const SLA: &str = "sla";
 
 pub(super) const ROLES: &[RoleSpec] = &[
-    RoleSpec {
-        id: "intake",
-        label: Label::new(
-            "Đầu mối tiếp nhận (hotline, hộp thư, quầy)",
-            "Receiving point (hotline, mailbox, counter)",
-        ),
-    },
-    RoleSpec {
-        id: "ops",
-        label: Label::new(
-            "Chuyên viên Phòng Nghiệp vụ",
-            "Complaint officer (operations)",
-        ),
-    },
-    RoleSpec {
-        id: "agent",
-        label: Label::new("Đại lý cấp 1", "Level-1 agent"),
-    },
-    RoleSpec {
-        id: "head_of_ops",
-        label: Label::new("Trưởng phòng Nghiệp vụ (TP.NV)", "Head of operations"),
-    },
+    RoleSpec::new(
+        "intake",
+        "Đầu mối tiếp nhận (hotline, hộp thư, quầy)",
+        "Receiving point (hotline, mailbox, counter)",
+    ),
+    RoleSpec::new(
+        "ops",
+        "Chuyên viên Phòng Nghiệp vụ",
+        "Complaint officer (operations)",
+    ),
+    RoleSpec::new("agent", "Đại lý cấp 1", "Level-1 agent"),
+    RoleSpec::new(
+        "head_of_ops",
+        "Trưởng phòng Nghiệp vụ (TP.NV)",
+        "Head of operations",
+    ),
 ];
 
 pub(super) const REGIONS: &[RegionSpec] = &[
@@ -54,46 +40,36 @@ pub(super) const REGIONS: &[RegionSpec] = &[
         id: CASE,
         label: Label::new("Vụ việc khiếu nại", "Complaint case"),
         states: &[
-            state("received", "Đã tiếp nhận", "Received", false),
-            state("analyzing", "Đang phân tích", "Analyzing", false),
-            state(
+            StateSpec::inner("received", "Đã tiếp nhận", "Received"),
+            StateSpec::inner("analyzing", "Đang phân tích", "Analyzing"),
+            StateSpec::inner(
                 "awaiting_documents",
                 "Chờ khách hàng bổ sung giấy tờ",
                 "Awaiting documents",
-                false,
             ),
-            state(
+            StateSpec::inner(
                 "investigating",
                 "Đã xác định nguyên nhân, đang giải quyết",
                 "Cause found, resolving",
-                false,
             ),
-            state(
+            StateSpec::inner(
                 "answered",
                 "Đã trả lời, Đại lý xử lý trong 48h",
                 "Answered, agent acting within 48 h",
-                false,
             ),
-            state("follow_up", "Xác nhận kết quả xử lý", "Follow-up", false),
-            state(
+            StateSpec::inner("follow_up", "Xác nhận kết quả xử lý", "Follow-up"),
+            StateSpec::inner(
                 "deposit_required",
                 "Chờ Đại lý nộp 02 lần giá trị thiệt hại",
                 "Deposit required from the agent",
-                false,
             ),
-            state(
+            StateSpec::inner(
                 "agent_locked",
                 "Tạm khóa tài khoản Token Admin của Đại lý",
                 "Agent's token admin accounts locked",
-                false,
             ),
-            state("resolved", "Đã giải quyết", "Resolved", false),
-            state(
-                "closed",
-                "Đã tổng kết, lưu hồ sơ",
-                "Closed and archived",
-                true,
-            ),
+            StateSpec::inner("resolved", "Đã giải quyết", "Resolved"),
+            StateSpec::terminal("closed", "Đã tổng kết, lưu hồ sơ", "Closed and archived"),
         ],
     },
     RegionSpec {
@@ -103,70 +79,70 @@ pub(super) const REGIONS: &[RegionSpec] = &[
             "Resolution SLA, 72 working hours",
         ),
         states: &[
-            state("running", "Trong hạn", "Running", false),
-            state("warned", "Sắp quá hạn (75%)", "Warned (75 %)", false),
-            state("met", "Giải quyết đúng hạn", "Met", true),
-            state(
-                "breached",
-                "Quá hạn, đã báo TP.NV",
-                "Breached, escalated",
-                true,
-            ),
+            StateSpec::inner("running", "Trong hạn", "Running"),
+            StateSpec::inner("warned", "Sắp quá hạn (75%)", "Warned (75 %)"),
+            StateSpec::terminal("met", "Giải quyết đúng hạn", "Met"),
+            StateSpec::terminal("breached", "Quá hạn, đã báo TP.NV", "Breached, escalated"),
         ],
     },
 ];
 
 pub(super) const COMMANDS: &[CommandSpec] = &[
-    CommandSpec {
-        name: "receive",
-        label: Label::new("Tiếp nhận khiếu nại", "Receive complaint"),
-        roles: INTAKE,
-    },
-    CommandSpec {
-        name: "start_analysis",
-        label: Label::new("Phân tích khiếu nại", "Start analysis"),
-        roles: OPS,
-    },
-    CommandSpec {
-        name: "resolve_immediately",
-        label: Label::new("Trả lời khách hàng ngay", "Resolve immediately"),
-        roles: OPS,
-    },
-    CommandSpec {
-        name: "request_documents",
-        label: Label::new("Yêu cầu bổ sung giấy tờ", "Request documents"),
-        roles: OPS,
-    },
-    CommandSpec {
-        name: "documents_received",
-        label: Label::new("Đã nhận giấy tờ", "Documents received"),
-        roles: OPS,
-    },
-    CommandSpec {
-        name: "record_finding",
-        label: Label::new("Xác định nguyên nhân và bên có lỗi", "Record finding"),
-        roles: OPS,
-    },
-    CommandSpec {
-        name: "issue_response",
-        label: Label::new("Gửi văn bản trả lời (mail 03 bên)", "Issue response"),
-        roles: OPS,
-    },
-    CommandSpec {
-        name: "confirm_outcome",
-        label: Label::new("Xác nhận kết quả xử lý", "Confirm outcome"),
-        roles: OPS,
-    },
-    CommandSpec {
-        name: "deposit_received",
-        label: Label::new("Đã nhận tiền Đại lý nộp", "Deposit received"),
-        roles: OPS,
-    },
-    CommandSpec {
-        name: "close",
-        label: Label::new("Tổng kết khiếu nại", "Close case"),
-        roles: OPS,
-    },
+    CommandSpec::new(
+        "receive",
+        "Tiếp nhận khiếu nại",
+        "Receive complaint",
+        INTAKE,
+    ),
+    CommandSpec::new(
+        "start_analysis",
+        "Phân tích khiếu nại",
+        "Start analysis",
+        OPS,
+    ),
+    CommandSpec::new(
+        "resolve_immediately",
+        "Trả lời khách hàng ngay",
+        "Resolve immediately",
+        OPS,
+    ),
+    CommandSpec::new(
+        "request_documents",
+        "Yêu cầu bổ sung giấy tờ",
+        "Request documents",
+        OPS,
+    ),
+    CommandSpec::new(
+        "documents_received",
+        "Đã nhận giấy tờ",
+        "Documents received",
+        OPS,
+    ),
+    CommandSpec::new(
+        "record_finding",
+        "Xác định nguyên nhân và bên có lỗi",
+        "Record finding",
+        OPS,
+    ),
+    CommandSpec::new(
+        "issue_response",
+        "Gửi văn bản trả lời (mail 03 bên)",
+        "Issue response",
+        OPS,
+    ),
+    CommandSpec::new(
+        "confirm_outcome",
+        "Xác nhận kết quả xử lý",
+        "Confirm outcome",
+        OPS,
+    ),
+    CommandSpec::new(
+        "deposit_received",
+        "Đã nhận tiền Đại lý nộp",
+        "Deposit received",
+        OPS,
+    ),
+    CommandSpec::new("close", "Tổng kết khiếu nại", "Close case", OPS),
 ];
 
 const fn case(
@@ -175,13 +151,7 @@ const fn case(
     trigger: &'static str,
     guard: &'static str,
 ) -> TransitionSpec {
-    TransitionSpec {
-        region: CASE,
-        from,
-        to,
-        trigger,
-        guard,
-    }
+    TransitionSpec::new(CASE, from, to, trigger, guard)
 }
 
 const fn sla(
@@ -190,13 +160,7 @@ const fn sla(
     trigger: &'static str,
     guard: &'static str,
 ) -> TransitionSpec {
-    TransitionSpec {
-        region: SLA,
-        from,
-        to,
-        trigger,
-        guard,
-    }
+    TransitionSpec::new(SLA, from, to, trigger, guard)
 }
 
 const RESOLVES: &str = "the case is resolved";
@@ -347,84 +311,64 @@ pub mod templates {
 }
 
 pub(super) const TEMPLATES: &[TemplateSpec] = &[
-    TemplateSpec {
-        id: templates::FORWARDED_TO_OPS,
-        channel: Channel::Email,
-        label: Label::new(
-            "Chuyển tiếp thông tin khiếu nại tới P.Nghiệp vụ để xác minh",
-            "Complaint forwarded to operations for verification",
-        ),
-    },
-    TemplateSpec {
-        id: templates::DOCUMENTS_REQUESTED,
-        channel: Channel::Email,
-        label: Label::new(
-            "Đề nghị gửi hóa đơn, hợp đồng, hình ảnh token 2 mặt, thông tin liên hệ và nội dung khiếu nại",
-            "Please send the invoice, contract, photos of both token sides, contact details and a statement",
-        ),
-    },
-    TemplateSpec {
-        id: templates::IMPARTIALITY_NOTICE,
-        channel: Channel::Email,
-        label: Label::new(
-            "Vụ việc được giải quyết khách quan giữa 03 bên Khách hàng – NCC – Đại lý",
-            "The case is handled objectively between customer, supplier and agent",
-        ),
-    },
-    TemplateSpec {
-        id: templates::RESPONSE_ISSUED,
-        channel: Channel::Email,
-        label: Label::new(
-            "Văn bản trả lời khiếu nại (mail 03 bên): Đại lý xử lý trong 48h",
-            "Written response (three-party e-mail): the agent acts within 48 h",
-        ),
-    },
-    TemplateSpec {
-        id: templates::FOLLOW_UP_DUE,
-        channel: Channel::InApp,
-        label: Label::new(
-            "Đã hết 48h: liên hệ Đại lý và khách hàng để xác nhận kết quả",
-            "48 h passed: confirm the result with the agent and the customer",
-        ),
-    },
-    TemplateSpec {
-        id: templates::DEPOSIT_DEMANDED,
-        channel: Channel::Email,
-        label: Label::new(
-            "Đề nghị Đại lý nộp 02 lần giá trị thiệt hại trong 72h",
-            "The agent must deposit twice the damages within 72 h",
-        ),
-    },
-    TemplateSpec {
-        id: templates::AGENT_TOKENS_LOCKED,
-        channel: Channel::Email,
-        label: Label::new(
-            "Tạm khóa toàn bộ tài khoản Token Admin của Đại lý",
-            "All the agent's token admin accounts are locked",
-        ),
-    },
-    TemplateSpec {
-        id: templates::AGENT_TOKENS_UNLOCKED,
-        channel: Channel::Email,
-        label: Label::new(
-            "Mở khóa tài khoản Token Admin của Đại lý",
-            "The agent's token admin accounts are unlocked",
-        ),
-    },
-    TemplateSpec {
-        id: templates::SLA_WARNING,
-        channel: Channel::InApp,
-        label: Label::new(
-            "Khiếu nại sắp quá hạn 72h làm việc",
-            "The complaint is nearing its 72 working-hour limit",
-        ),
-    },
-    TemplateSpec {
-        id: templates::CLOSING,
-        channel: Channel::Email,
-        label: Label::new(
-            "Chốt lại vấn đề khiếu nại qua email 03 bên",
-            "Closing three-party e-mail",
-        ),
-    },
+    TemplateSpec::new(
+        templates::FORWARDED_TO_OPS,
+        Channel::Email,
+        "Chuyển tiếp thông tin khiếu nại tới P.Nghiệp vụ để xác minh",
+        "Complaint forwarded to operations for verification",
+    ),
+    TemplateSpec::new(
+        templates::DOCUMENTS_REQUESTED,
+        Channel::Email,
+        "Đề nghị gửi hóa đơn, hợp đồng, hình ảnh token 2 mặt, thông tin liên hệ và nội dung khiếu nại",
+        "Please send the invoice, contract, photos of both token sides, contact details and a statement",
+    ),
+    TemplateSpec::new(
+        templates::IMPARTIALITY_NOTICE,
+        Channel::Email,
+        "Vụ việc được giải quyết khách quan giữa 03 bên Khách hàng – NCC – Đại lý",
+        "The case is handled objectively between customer, supplier and agent",
+    ),
+    TemplateSpec::new(
+        templates::RESPONSE_ISSUED,
+        Channel::Email,
+        "Văn bản trả lời khiếu nại (mail 03 bên): Đại lý xử lý trong 48h",
+        "Written response (three-party e-mail): the agent acts within 48 h",
+    ),
+    TemplateSpec::new(
+        templates::FOLLOW_UP_DUE,
+        Channel::InApp,
+        "Đã hết 48h: liên hệ Đại lý và khách hàng để xác nhận kết quả",
+        "48 h passed: confirm the result with the agent and the customer",
+    ),
+    TemplateSpec::new(
+        templates::DEPOSIT_DEMANDED,
+        Channel::Email,
+        "Đề nghị Đại lý nộp 02 lần giá trị thiệt hại trong 72h",
+        "The agent must deposit twice the damages within 72 h",
+    ),
+    TemplateSpec::new(
+        templates::AGENT_TOKENS_LOCKED,
+        Channel::Email,
+        "Tạm khóa toàn bộ tài khoản Token Admin của Đại lý",
+        "All the agent's token admin accounts are locked",
+    ),
+    TemplateSpec::new(
+        templates::AGENT_TOKENS_UNLOCKED,
+        Channel::Email,
+        "Mở khóa tài khoản Token Admin của Đại lý",
+        "The agent's token admin accounts are unlocked",
+    ),
+    TemplateSpec::new(
+        templates::SLA_WARNING,
+        Channel::InApp,
+        "Khiếu nại sắp quá hạn 72h làm việc",
+        "The complaint is nearing its 72 working-hour limit",
+    ),
+    TemplateSpec::new(
+        templates::CLOSING,
+        Channel::Email,
+        "Chốt lại vấn đề khiếu nại qua email 03 bên",
+        "Closing three-party e-mail",
+    ),
 ];
