@@ -1,64 +1,39 @@
 //! Property tests of the kernel's guarantees on the `complaint` workflow (SPEC §1.2–1.6,
 //! §6): random command sequences never panic, rejections change nothing byte for byte,
 //! replay equals the snapshot, duplicates are no-ops, no deadline stays in the past after a
-//! tick, and a late tick equals ticking on time.
+//! tick, and a late tick equals ticking on time. The checks are in `support`.
 
-use chrono::{DateTime, TimeDelta, Utc};
+mod support;
+
+use chrono::{DateTime, Utc};
 use proptest::prelude::*;
-use quytrinh::kernel::{Actor, Command, Error, EventLog, Instance, Settings, Snapshot, Vnd};
+use quytrinh::kernel::{Actor, Instance, Settings, Vnd};
 use quytrinh::workflows::complaint::{
     AtFault, CaseStatus, Complaint, ComplaintChannel, ComplaintCommand, ComplaintConfig,
     ComplaintInit, ComplaintState, Contact, DocumentKind, SlaStatus,
 };
+use support::{Envelope, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
 
-/// One random input: who, what, with which variation, how much later, and envelope
-/// variations.
+/// One random command: who, what, with which variation, and whether it follows the case's
+/// natural course.
 #[derive(Clone, Debug)]
 struct Op {
     actor: u8,
     command: u8,
     variant: u8,
-    delay_seconds: i64,
-    tick: bool,
     natural: bool,
-    reuse_id: bool,
-    expected_version: Option<u64>,
 }
 
-fn op() -> impl Strategy<Value = Op> {
-    (
-        0u8..8,
-        0u8..10,
-        0u8..6,
-        prop_oneof![0i64..600, 0i64..36_000, 0i64..400_000, -600i64..0],
-        prop::bool::weighted(0.2),
-        prop::bool::weighted(0.6),
-        prop::bool::weighted(0.1),
-        prop::option::weighted(0.1, 0u64..14),
-    )
-        .prop_map(
-            |(
-                actor,
-                command,
-                variant,
-                delay_seconds,
-                tick,
-                natural,
-                reuse_id,
-                expected_version,
-            )| {
-                Op {
-                    actor,
-                    command,
-                    variant,
-                    delay_seconds,
-                    tick,
-                    natural,
-                    reuse_id,
-                    expected_version,
-                }
-            },
-        )
+fn ops(max: usize) -> impl Strategy<Value = Vec<(Envelope, Op)>> {
+    let op = (0u8..8, 0u8..10, 0u8..6, prop::bool::weighted(0.6)).prop_map(
+        |(actor, command, variant, natural)| Op {
+            actor,
+            command,
+            variant,
+            natural,
+        },
+    );
+    prop::collection::vec((envelope(600, 36_000, 400_000, 0.2), op), 1..max)
 }
 
 fn actor(n: u8) -> Actor {
@@ -181,81 +156,14 @@ fn new_instance() -> Instance<Complaint> {
     .unwrap()
 }
 
-fn assert_round_trips(instance: &Instance<Complaint>) {
-    let snapshot = instance.snapshot_json();
-    let parsed: Snapshot<Complaint> = serde_json::from_str(&snapshot).unwrap();
-    assert_eq!(serde_json::to_string(&parsed).unwrap(), snapshot);
-    let log = instance.event_log_json();
-    let parsed: EventLog<Complaint> = serde_json::from_str(&log).unwrap();
-    assert_eq!(serde_json::to_string(&parsed).unwrap(), log);
-    let replayed = Instance::<Complaint>::from_log_json(&log).unwrap();
-    assert_eq!(replayed.snapshot_json(), snapshot, "replay equals snapshot");
-    let restored = Instance::<Complaint>::from_snapshot_json(&snapshot).unwrap();
-    assert_eq!(
-        restored.snapshot_json(),
-        snapshot,
-        "restore equals snapshot"
-    );
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn kernel_guarantees_hold_for_any_sequence(ops in prop::collection::vec(op(), 1..60)) {
+    fn kernel_guarantees_hold_for_any_sequence(ops in ops(60)) {
         let mut instance = new_instance();
-        let mut now = start();
-        let mut accepted: Vec<(String, Vec<u64>)> = Vec::new();
-        for (i, op) in ops.iter().enumerate() {
-            now += TimeDelta::seconds(op.delay_seconds);
-            let before = instance.clone();
-            // (duplicate, version, versions of the events): owned, so the instance can be read.
-            let summary = |o: quytrinh::kernel::Outcome<'_, Complaint>| {
-                (o.duplicate, o.version, o.events.iter().map(|r| r.version).collect::<Vec<u64>>())
-            };
-            let result = if op.tick {
-                instance.tick(now).map(summary)
-            } else {
-                let id = match (op.reuse_id, accepted.last()) {
-                    (true, Some((id, _))) => id.clone(),
-                    _ => format!("cmd-{i}"),
-                };
-                let (who, body) = input(instance.state(), op);
-                let mut cmd = Command::new(id.clone(), who, now, body);
-                cmd.expected_version = op.expected_version;
-                let result = instance.handle(&cmd).map(summary);
-                if let Ok((duplicate, _, versions)) = &result {
-                    if *duplicate {
-                        prop_assert_eq!(instance.snapshot_json(), before.snapshot_json());
-                        let original = accepted.iter().find(|(k, _)| *k == id).map(|(_, v)| v.clone());
-                        prop_assert_eq!(Some(versions.clone()), original);
-                    } else {
-                        accepted.push((id, versions.clone()));
-                    }
-                }
-                result
-            };
-            match result {
-                Err(Error::Rejected(_)) => {
-                    prop_assert_eq!(instance.snapshot_json(), before.snapshot_json());
-                    prop_assert_eq!(instance.event_log_json(), before.event_log_json());
-                }
-                Err(other) => prop_assert!(false, "unexpected error {other}"),
-                Ok((duplicate, version, _)) => {
-                    if !duplicate {
-                        prop_assert_eq!(version, instance.version());
-                    }
-                    if op.tick {
-                        prop_assert!(instance.deadlines().iter().all(|d| d.due > now));
-                    }
-                    for pair in instance.records().windows(2) {
-                        prop_assert_eq!(pair[1].version, pair[0].version + 1);
-                        prop_assert!(pair[1].at >= pair[0].at);
-                    }
-                }
-            }
+        check_kernel_guarantees(&mut instance, start(), &ops, input, |s| {
             // Invariants of the domain.
-            let s = instance.state();
             if let Some(lock) = &s.token_lock {
                 prop_assert!(lock.unlocked_at.is_none() == (s.status == Some(CaseStatus::AgentLocked)));
             }
@@ -264,35 +172,12 @@ proptest! {
                 prop_assert_eq!(d.required_vnd, damages.checked_mul(2).unwrap());
             }
             prop_assert_eq!(s.sla_breached, s.sla.as_ref().is_some_and(|x| x.status == SlaStatus::Breached));
-        }
-        let mut keys: Vec<&str> = instance.records().iter().flat_map(|r| r.effects.iter().map(|k| k.key.as_str())).collect();
-        let total = keys.len();
-        keys.sort_unstable();
-        keys.dedup();
-        prop_assert_eq!(keys.len(), total);
-        assert_round_trips(&instance);
+            Ok(())
+        })?;
     }
 
     #[test]
-    fn a_late_tick_equals_ticking_on_time(ops in prop::collection::vec(op(), 1..40), late_by in 0i64..1_000_000) {
-        let mut on_time = new_instance();
-        let mut late = new_instance();
-        let mut now = start();
-        for (i, op) in ops.iter().enumerate() {
-            now += TimeDelta::seconds(op.delay_seconds.max(0));
-            let (who, body) = input(late.state(), op);
-            let cmd = Command::new(format!("cmd-{i}"), who, now, body);
-            let _ = on_time.tick(now);
-            let a = on_time.handle(&cmd).map(|o| o.events.len());
-            let b = late.handle(&cmd).map(|o| o.events.len());
-            prop_assert_eq!(a.is_ok(), b.is_ok());
-        }
-        let end = now + TimeDelta::seconds(late_by);
-        on_time.tick(end).unwrap();
-        late.tick(end).unwrap();
-        prop_assert_eq!(on_time.state(), late.state());
-        prop_assert_eq!(on_time.version(), late.version());
-        let at = |i: &Instance<Complaint>| i.records().iter().map(|r| (r.version, r.at, r.trigger.clone())).collect::<Vec<_>>();
-        prop_assert_eq!(at(&on_time), at(&late));
+    fn a_late_tick_equals_ticking_on_time(ops in ops(40), late_by in 0i64..1_000_000) {
+        check_late_tick_equals_on_time(new_instance, start(), &ops, input, late_by)?;
     }
 }
