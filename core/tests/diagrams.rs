@@ -4,6 +4,7 @@
 
 use quytrinh::dynamic::{self, WORKFLOWS};
 use quytrinh::kernel::Lang;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 fn page(workflow: &str) -> String {
@@ -15,10 +16,8 @@ fn page(workflow: &str) -> String {
         definition.label.vi, definition.label.en
     );
     for (lang, title) in [(Lang::Vi, "Tiếng Việt"), (Lang::En, "English")] {
-        out.push_str(&format!(
-            "\n## {title}\n\n```mermaid\n{}```\n",
-            definition.to_mermaid(lang, &[])
-        ));
+        let mermaid = definition.to_mermaid(lang, &[]);
+        let _ = write!(out, "\n## {title}\n\n```mermaid\n{mermaid}```\n");
     }
     out
 }

@@ -40,7 +40,7 @@ pub fn envelope(short: i64, medium: i64, long: i64, tick: f64) -> impl Strategy<
 /// can be read again.
 type Summary = (bool, u64, Vec<u64>);
 
-fn summary<W: Workflow>(o: Outcome<'_, W>) -> Summary {
+fn summary<W: Workflow>(o: &Outcome<'_, W>) -> Summary {
     (
         o.duplicate,
         o.version,
@@ -67,7 +67,7 @@ pub fn check_kernel_guarantees<W: Workflow, O>(
         now += TimeDelta::seconds(envelope.delay_seconds);
         let before = instance.clone();
         let result = if envelope.tick {
-            instance.tick(now).map(summary)
+            instance.tick(now).map(|o| summary(&o))
         } else {
             let id = match (envelope.reuse_id, accepted.last()) {
                 (true, Some((id, _))) => id.clone(),
@@ -76,7 +76,7 @@ pub fn check_kernel_guarantees<W: Workflow, O>(
             let (who, body) = input(instance.state(), op);
             let mut cmd = Command::new(id.clone(), who, now, body);
             cmd.expected_version = envelope.expected_version;
-            let result = instance.handle(&cmd).map(summary);
+            let result = instance.handle(&cmd).map(|o| summary(&o));
             if let Ok((duplicate, _, versions)) = &result {
                 if *duplicate {
                     prop_assert_eq!(instance.snapshot_json(), before.snapshot_json());

@@ -83,33 +83,30 @@ pub(super) fn decide(
         }
         Cmd::Reject { request_id } => {
             let request = pending_for(state, request_id, party, "reject", Side::Counterparty)?;
-            let mut decision = Decision::of(Ev::RequestRejected {
+            let event = Ev::RequestRejected {
                 request_id: request.id.clone(),
-            });
-            if request.kind == RequestKind::Unlink {
-                decision = decision.effect(Fx::RestoreTradingRights(parties(state)));
-            }
-            Ok(decision.effect(in_app(
+            };
+            Ok(called_off(
                 state,
+                request,
+                event,
                 templates::REQUEST_REJECTED,
                 request.requester,
-                request,
-            )))
+            ))
         }
         Cmd::Withdraw { request_id } => {
             let request = pending_for(state, request_id, party, "withdraw", Side::Requester)?;
-            let mut decision = Decision::of(Ev::RequestWithdrawn {
+            let event = Ev::RequestWithdrawn {
                 request_id: request.id.clone(),
-            });
-            if request.kind == RequestKind::Unlink {
-                decision = decision.effect(Fx::RestoreTradingRights(parties(state)));
-            }
-            Ok(decision.effect(in_app(
+            };
+            let counterparty = request.requester.other();
+            Ok(called_off(
                 state,
-                templates::REQUEST_WITHDRAWN,
-                request.requester.other(),
                 request,
-            )))
+                event,
+                templates::REQUEST_WITHDRAWN,
+                counterparty,
+            ))
         }
     }
 }
@@ -505,6 +502,22 @@ fn submitted(
         Party::Saco => notice.with("list", "Danh sách yêu cầu"),
     };
     Ok(decision.effect(Fx::Notify(notice)))
+}
+
+/// A pending request is rejected or withdrawn: an unlink gives the SACO its trading rights
+/// back, and `to` is told.
+fn called_off(
+    state: &CompanionState,
+    request: &Request,
+    event: Ev,
+    template: &str,
+    to: Party,
+) -> Decision<Companion> {
+    let mut decision = Decision::of(event);
+    if request.kind == RequestKind::Unlink {
+        decision = decision.effect(Fx::RestoreTradingRights(parties(state)));
+    }
+    decision.effect(in_app(state, template, to, request))
 }
 
 /// The request is confirmed (by OTP or automatically): the relationship ends or starts.
