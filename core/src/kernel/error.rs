@@ -13,6 +13,10 @@ use thiserror::Error;
 /// use quytrinh::kernel::Error;
 /// let err = Error::UnknownWorkflow("payroll".into());
 /// assert_eq!(err.code(), "unknown_workflow");
+/// let err = Error::InvalidJson { message: "expected `,`".into(), line: 3, column: 7 };
+/// assert_eq!(err.to_string(), "invalid JSON at line 3, column 7: expected `,`");
+/// let err = Error::InvalidJson { message: "missing field `at`".into(), line: 0, column: 0 };
+/// assert_eq!(err.to_string(), "invalid JSON: missing field `at`");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Error {
@@ -20,7 +24,7 @@ pub enum Error {
     #[error("{0}")]
     Rejected(#[from] Rejection),
     /// The JSON text is not valid, or does not have the expected shape.
-    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    #[error("invalid JSON{}: {message}", position(*line, *column))]
     InvalidJson {
         /// What was wrong or expected.
         message: String,
@@ -59,6 +63,16 @@ pub enum Error {
     /// A broken invariant of a workflow definition (a bug in this library, never the host's).
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// ` at line L, column C`, or nothing when the error has no position (a JSON value that
+/// was already parsed).
+fn position(line: usize, column: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(" at line {line}, column {column}")
+    }
 }
 
 impl Error {

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The C ABI's CI job. From anywhere: bash scripts/test-c.sh
+#
+#  1. installs what is missing (skips what is there): gcc, g++, make, valgrind, libcjson-dev
+#     (apt), cbindgen 0.29.4 (cargo install --locked);
+#  2. runs the crate's Rust unit tests and builds quytrinh-ffi (static + shared library);
+#  3. regenerates include/quytrinh.h with cbindgen and fails if it differs from the
+#     committed header (git diff --exit-code include/);
+#  4. builds the C suite (tests/c/) with gcc -std=c11 -Wall -Wextra -Werror -pedantic and
+#     runs it; builds it as C++ with g++ and runs it; runs the C build under valgrind (no
+#     leak, no error); builds it with -fsanitize=address,undefined and runs it;
+#  5. builds and runs the C example (examples/c/).
+#
+# Environment: PROFILE=debug (default) or release; BUILD_DIR (default build/c).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PROFILE="${PROFILE:-debug}"
+BUILD_DIR="${BUILD_DIR:-$ROOT/build/c}"
+CBINDGEN_VERSION="0.29.4"
+APT_PACKAGES=(gcc g++ make valgrind libcjson-dev)
+export PATH="$HOME/.cargo/bin:$PATH"
+
+START=$SECONDS
+step() { printf '\n==> %s (%ss)\n' "$*" "$((SECONDS - START))"; }
+fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
+
+# --- 1. tools -------------------------------------------------------------------------------
+step "tools"
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+if ((${#missing[@]})); then
+    command -v apt-get >/dev/null || fail "missing ${missing[*]} and no apt-get to install them"
+    SUDO=""
+    if [[ "$(id -u)" != 0 ]]; then SUDO="sudo"; fi
+    echo "installing ${missing[*]}"
+    $SUDO apt-get install -y --no-install-recommends "${missing[@]}" ||
+        { $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends "${missing[@]}"; }
+else
+    echo "apt packages present: ${APT_PACKAGES[*]}"
+fi
+if [[ "$(cbindgen --version 2>/dev/null || true)" != "cbindgen $CBINDGEN_VERSION" ]]; then
+    echo "installing cbindgen $CBINDGEN_VERSION"
+    cargo install cbindgen --version "$CBINDGEN_VERSION" --locked
+else
+    echo "cbindgen $CBINDGEN_VERSION present"
+fi
+
+# --- 2. the library -------------------------------------------------------------------------
+CARGO_PROFILE=()
+if [[ "$PROFILE" == release ]]; then CARGO_PROFILE=(--release); fi
+step "cargo test -p quytrinh-ffi"
+cargo test -p quytrinh-ffi --lib "${CARGO_PROFILE[@]}" --quiet
+step "build quytrinh-ffi ($PROFILE)"
+# `cargo rustc` builds every crate type of the library and prints the system libraries a
+# static link needs (replayed by cargo when the build is fresh).
+build_log="$(cargo rustc -p quytrinh-ffi --lib "${CARGO_PROFILE[@]}" -- --print native-static-libs 2>&1)" ||
+    { echo "$build_log"; fail "cargo build"; }
+NATIVE_LIBS="$(sed -n 's/.*native-static-libs: //p' <<<"$build_log" | tail -n 1)"
+NATIVE_LIBS="${NATIVE_LIBS:--lgcc_s -lutil -lrt -lpthread -lm -ldl -lc}"
+LIB="$ROOT/target/$PROFILE/libquytrinh_ffi.a"
+[[ -f "$LIB" ]] || fail "$LIB was not built"
+echo "static library: $LIB; system libraries: $NATIVE_LIBS"
+
+# --- 3. the header --------------------------------------------------------------------------
+step "regenerate include/quytrinh.h"
+mkdir -p "$BUILD_DIR"
+if [[ -f include/quytrinh.h ]]; then cp include/quytrinh.h "$BUILD_DIR/quytrinh.h.before"; fi
+cbindgen --quiet --config bindings-ffi/cbindgen.toml --crate quytrinh-ffi \
+    --output include/quytrinh.h bindings-ffi
+if [[ -f "$BUILD_DIR/quytrinh.h.before" ]] &&
+    ! diff -u "$BUILD_DIR/quytrinh.h.before" include/quytrinh.h; then
+    fail "include/quytrinh.h was stale; it has been regenerated: review and commit it"
+fi
+if git ls-files --error-unmatch include/quytrinh.h >/dev/null 2>&1; then
+    git --no-pager diff --exit-code -- include/ ||
+        fail "include/quytrinh.h differs from the committed header: regenerate and commit it"
+    echo "the header matches the committed one"
+else
+    echo "warning: include/quytrinh.h is not tracked by git yet; add it" >&2
+fi
+
+# --- 4. the C suite -------------------------------------------------------------------------
+SOURCES=(tests/c/*.c)
+WARNINGS=(-Wall -Wextra -Werror -pedantic)
+LINK=("$LIB" -lcjson -pthread $NATIVE_LIBS)
+run_suite() { # name, binary: runs it, shows its last line, fails on a failure
+    local name="$1" binary="$2" output
+    if ! output="$("${@:3}" "$binary" tests/vectors 2>&1)"; then
+        echo "$output"
+        fail "$name"
+    fi
+    grep -v '^ok ' <<<"$output" || true
+}
+
+step "C suite: gcc -std=c11"
+gcc -std=c11 "${WARNINGS[@]}" -g -O1 -Iinclude "${SOURCES[@]}" "${LINK[@]}" -o "$BUILD_DIR/tests-c11"
+run_suite "C suite (C11)" "$BUILD_DIR/tests-c11"
+
+step "C suite: g++ (as C++17)"
+g++ -x c++ -std=c++17 "${WARNINGS[@]}" -g -O1 -Iinclude "${SOURCES[@]}" -x none "${LINK[@]}" \
+    -o "$BUILD_DIR/tests-cpp"
+run_suite "C suite (C++)" "$BUILD_DIR/tests-cpp"
+
+step "C suite under valgrind"
+run_suite "C suite (valgrind)" "$BUILD_DIR/tests-c11" \
+    valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1
+
+step "C suite with AddressSanitizer and UndefinedBehaviorSanitizer"
+gcc -std=c11 "${WARNINGS[@]}" -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+    -fno-omit-frame-pointer -Iinclude "${SOURCES[@]}" "${LINK[@]}" -o "$BUILD_DIR/tests-asan"
+ASAN_OPTIONS="detect_leaks=1:abort_on_error=0" run_suite "C suite (ASan)" "$BUILD_DIR/tests-asan"
+
+# --- 5. the example -------------------------------------------------------------------------
+step "example: examples/c"
+make -s -C examples/c run PROFILE="$PROFILE" SKIP_CARGO=1 NATIVE_LIBS="$NATIVE_LIBS" \
+    OUT="$ROOT/build/examples-c" >"$BUILD_DIR/example.out" ||
+    { cat "$BUILD_DIR/example.out"; fail "the C example"; }
+head -n 12 "$BUILD_DIR/example.out"
+echo "... ($(wc -l <"$BUILD_DIR/example.out") lines)"
+
+step "all C checks passed"
