@@ -191,6 +191,13 @@ pub fn play(vector: &Vector) -> Result<Report, Error> {
 }
 
 /// Compares a result with its expectations.
+///
+/// ```
+/// use quytrinh::conformance::{check, Expect};
+/// let expect = Expect { rejected: Some("not_found".into()), ..Expect::default() };
+/// let failures = check(&expect, &Ok(serde_json::json!({})));
+/// assert_eq!(failures, ["expected rejection `not_found`, but the input was accepted"]);
+/// ```
 pub fn check(expect: &Expect, result: &Result<Value, Error>) -> Vec<String> {
     let mut failures = Vec::new();
     let outcome = match (result, &expect.rejected) {
@@ -284,6 +291,13 @@ pub fn check(expect: &Expect, result: &Result<Value, Error>) -> Vec<String> {
 }
 
 /// The short name of an effect: `notify:<template>` for notifications, its `kind` otherwise.
+///
+/// ```
+/// use quytrinh::conformance::effect_name;
+/// use serde_json::json;
+/// assert_eq!(effect_name(&json!({"kind": "notify", "template": "x.y"})), "notify:x.y");
+/// assert_eq!(effect_name(&json!({"kind": "send_otp"})), "send_otp");
+/// ```
 pub fn effect_name(effect: &Value) -> Value {
     match effect["kind"].as_str() {
         Some("notify") => Value::from(format!(
@@ -302,6 +316,15 @@ fn compare(failures: &mut Vec<String>, what: &str, expected: &Value, actual: &Va
 
 /// Whether `actual` matches `pattern` (objects by the keys given, arrays element-wise with
 /// equal length, instants compared as instants); the error names the first difference.
+///
+/// ```
+/// use quytrinh::conformance::matches;
+/// use serde_json::json;
+/// let actual = json!({"status": "pending", "due": "2026-11-23T02:00:00Z", "extra": 1});
+/// assert!(matches(&json!({"due": "2026-11-23T09:00:00+07:00"}), &actual, "state").is_ok());
+/// assert_eq!(matches(&json!({"status": "closed"}), &actual, "state").unwrap_err(),
+///     r#"state.status: expected "closed", got "pending""#);
+/// ```
 pub fn matches(pattern: &Value, actual: &Value, path: &str) -> Result<(), String> {
     match (pattern, actual) {
         (Value::Object(p), Value::Object(a)) => p.iter().try_for_each(|(k, v)| {

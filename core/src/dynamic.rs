@@ -144,6 +144,10 @@ fn with_state<W: Workflow>(instance: &Instance<W>, mut outcome: Map<String, Valu
 }
 
 /// A position as a JSON object `{region: state}`.
+///
+/// ```
+/// assert_eq!(quytrinh::dynamic::position_json(&[("request", "pending")]), serde_json::json!({"request": "pending"}));
+/// ```
 pub fn position_json(position: &[(&str, &str)]) -> Value {
     Value::Object(
         position
@@ -172,6 +176,14 @@ fn dispatch<F: WithWorkflow>(workflow: &str, f: F) -> Result<F::Output, Error> {
 }
 
 /// Creates an instance of `workflow`. `config` and `settings` default when `None`.
+///
+/// ```
+/// use quytrinh::dynamic;
+/// let init = serde_json::json!({"saco_id": "S1", "customer_id": "K1", "account": "A1"});
+/// let rel = dynamic::create("companion", "rel-1", None, None, &init).unwrap();
+/// assert_eq!((rel.workflow(), rel.version()), ("companion", 0));
+/// assert_eq!(dynamic::create("payroll", "x", None, None, &init).err().unwrap().code(), "unknown_workflow");
+/// ```
 pub fn create(
     workflow: &str,
     instance_id: &str,
@@ -209,6 +221,14 @@ fn workflow_of(json: &str) -> Result<String, Error> {
 }
 
 /// Restores an instance from snapshot JSON, whatever its workflow.
+///
+/// ```
+/// use quytrinh::dynamic;
+/// let init = serde_json::json!({"saco_id": "S1", "customer_id": "K1", "account": "A1"});
+/// let rel = dynamic::create("companion", "rel-1", None, None, &init).unwrap();
+/// let again = dynamic::restore(&rel.snapshot_json()).unwrap();
+/// assert_eq!(again.snapshot_json(), rel.snapshot_json());
+/// ```
 pub fn restore(snapshot: &str) -> Result<Box<dyn AnyInstance>, Error> {
     struct Restore<'a>(&'a str);
     impl WithWorkflow for Restore<'_> {
@@ -221,6 +241,14 @@ pub fn restore(snapshot: &str) -> Result<Box<dyn AnyInstance>, Error> {
 }
 
 /// Rebuilds an instance from event-log JSON, whatever its workflow.
+///
+/// ```
+/// use quytrinh::dynamic;
+/// let init = serde_json::json!({"saco_id": "S1", "customer_id": "K1", "account": "A1"});
+/// let rel = dynamic::create("companion", "rel-1", None, None, &init).unwrap();
+/// let again = dynamic::replay(&rel.event_log_json()).unwrap();
+/// assert_eq!(again.snapshot_json(), rel.snapshot_json());
+/// ```
 pub fn replay(log: &str) -> Result<Box<dyn AnyInstance>, Error> {
     struct Replay<'a>(&'a str);
     impl WithWorkflow for Replay<'_> {
@@ -233,6 +261,11 @@ pub fn replay(log: &str) -> Result<Box<dyn AnyInstance>, Error> {
 }
 
 /// The definition of `workflow` under `config` (default when `None`).
+///
+/// ```
+/// let def = quytrinh::dynamic::definition("companion", None).unwrap();
+/// assert_eq!(def.workflow, "companion");
+/// ```
 pub fn definition(workflow: &str, config: Option<&Value>) -> Result<Definition, Error> {
     struct Define<'a>(Option<&'a Value>);
     impl WithWorkflow for Define<'_> {

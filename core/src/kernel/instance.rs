@@ -72,6 +72,16 @@ struct Staged<W: Workflow> {
 
 impl<W: Workflow> Instance<W> {
     /// A new instance at version 0.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Instance, Settings};
+    /// use quytrinh::workflows::companion::{Companion, CompanionConfig, CompanionInit};
+    /// let rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    ///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// assert_eq!((rel.id(), rel.version(), rel.last_at()), ("rel-1", 0, None));
+    /// let bad = CompanionConfig { otp_max_failures: 0, ..CompanionConfig::default() };
+    /// assert!(Instance::<Companion>::create("x", bad, Settings::default(), CompanionInit::active("S", "K", "A")).is_err());
+    /// ```
     pub fn create(
         instance_id: impl Into<String>,
         config: W::Config,
@@ -96,6 +106,17 @@ impl<W: Workflow> Instance<W> {
     }
 
     /// An instance from a snapshot; its event log starts there.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// let again = Instance::<Companion>::restore(rel.snapshot().clone()).unwrap();
+    /// assert_eq!(again.snapshot_json(), rel.snapshot_json());
+    /// ```
     pub fn restore(snapshot: Snapshot<W>) -> Result<Self, Error> {
         check_snapshot(&snapshot)?;
         Ok(Self::starting_at(snapshot))
@@ -103,6 +124,18 @@ impl<W: Workflow> Instance<W> {
 
     /// An instance from snapshot JSON (see [`snapshot_json`](Self::snapshot_json)); its
     /// event log starts from that document, kept as given.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// let again = Instance::<Companion>::from_snapshot_json(&rel.snapshot_json()).unwrap();
+    /// assert_eq!(again.state(), rel.state());
+    /// assert_eq!(Instance::<Companion>::from_snapshot_json("{}").unwrap_err().code(), "invalid_json");
+    /// ```
     pub fn from_snapshot_json(json: &str) -> Result<Self, Error> {
         let snapshot = read_versioned::<Snapshot<W>>(json, |s| s.schema_version)?;
         check_snapshot(&snapshot)?;
@@ -122,6 +155,17 @@ impl<W: Workflow> Instance<W> {
     }
 
     /// An instance rebuilt by folding an event log onto its base snapshot.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// let log = serde_json::from_str(&rel.event_log_json()).unwrap();
+    /// assert_eq!(Instance::<Companion>::replay(log).unwrap().snapshot_json(), rel.snapshot_json());
+    /// ```
     pub fn replay(log: EventLog<W>) -> Result<Self, Error> {
         if log.schema_version != SCHEMA_VERSION {
             return Err(Error::UnsupportedSchema {
@@ -180,11 +224,38 @@ impl<W: Workflow> Instance<W> {
     }
 
     /// An instance from event-log JSON (see [`event_log_json`](Self::event_log_json)).
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// let replayed = Instance::<Companion>::from_log_json(&rel.event_log_json()).unwrap();
+    /// assert_eq!(replayed.snapshot_json(), rel.snapshot_json());
+    /// ```
     pub fn from_log_json(json: &str) -> Result<Self, Error> {
         Self::replay(read_versioned::<EventLog<W>>(json, |l| l.schema_version)?)
     }
 
     /// Decides a command and, if it is accepted, appends its events.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// let later = "2026-11-23T09:01:00+07:00".parse().unwrap();
+    /// let out = rel.handle(&Command::new("c2", Actor::new("saco", "SACO-1"), later,
+    ///     CompanionCommand::OtpVerified { challenge_id: "R1-otp1".into() })).unwrap();
+    /// assert_eq!(out.event_names(), ["request_submitted"]);
+    /// let err = rel.handle(&Command::new("c3", Actor::new("customer", "KH-1"), later,
+    ///     CompanionCommand::Withdraw { request_id: "R1".into() })).unwrap_err();
+    /// assert_eq!(err.code(), "not_permitted");
+    /// ```
     pub fn handle(&mut self, command: &Command<W::Command>) -> Result<Outcome<'_, W>, Error> {
         if let Some(seen) = self.recent(&command.command_id) {
             return Ok(self.duplicate_outcome(seen));
@@ -248,6 +319,19 @@ impl<W: Workflow> Instance<W> {
     }
 
     /// Time has reached `at`: fires every deadline due at or before it, in due order.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// // Nobody enters the OTP: five minutes later the staged request is abandoned.
+    /// let out = rel.tick("2026-11-23T10:00:00+07:00".parse().unwrap()).unwrap();
+    /// assert_eq!(out.event_names(), ["request_abandoned"]);
+    /// assert_eq!(out.events[0].at, "2026-11-23T09:05:00+07:00".parse::<chrono::DateTime<chrono::Utc>>().unwrap());
+    /// ```
     pub fn tick(&mut self, at: DateTime<Utc>) -> Result<Outcome<'_, W>, Error> {
         self.check_clock(at)?;
         let mut staged = self.fire_due(at, None)?;
@@ -260,6 +344,18 @@ impl<W: Workflow> Instance<W> {
     /// The commands `actor` may issue at `at` (after the deadlines due by then), for a UI:
     /// the workflow's candidates that its role allows and that `decide` accepts or refuses
     /// only for their fields (`validation_failed`: the user has yet to fill them in).
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// let names = |who| rel.available_commands(&who, t0).unwrap().iter().map(|a| a.name).collect::<Vec<_>>();
+    /// assert_eq!(names(Actor::new("saco", "SACO-1")), ["otp_verified", "otp_failed"]);
+    /// assert!(names(Actor::new("customer", "KH-1")).is_empty()); // a staged request is invisible
+    /// ```
     pub fn available_commands(
         &self,
         actor: &Actor,
@@ -286,36 +382,106 @@ impl<W: Workflow> Instance<W> {
     }
 
     /// The instance's id.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(rel.id(), "rel-1");
+    /// ```
     pub fn id(&self) -> &str {
         &self.current.instance_id
     }
 
     /// The number of events recorded so far.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(rel.version(), 1);
+    /// ```
     pub fn version(&self) -> u64 {
         self.current.version
     }
 
     /// The instant of the last recorded event.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(rel.last_at(), Some(t0));
+    /// ```
     pub fn last_at(&self) -> Option<DateTime<Utc>> {
         self.current.last_at
     }
 
     /// The workflow's state.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(rel.state().requests[0].id, "R1");
+    /// ```
     pub fn state(&self) -> &W::State {
         &self.current.state
     }
 
     /// The workflow's configuration.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(rel.config().otp_lifetime_seconds, 300);
+    /// ```
     pub fn config(&self) -> &W::Config {
         &self.current.config
     }
 
     /// The current snapshot.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(rel.snapshot().recent_commands[0].command_id, "c1");
+    /// ```
     pub fn snapshot(&self) -> &Snapshot<W> {
         &self.current
     }
 
     /// The current snapshot as JSON.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert!(rel.snapshot_json().starts_with(r#"{"schema_version":1,"workflow":"companion""#));
+    /// ```
     ///
     /// # Panics
     ///
@@ -325,11 +491,33 @@ impl<W: Workflow> Instance<W> {
     }
 
     /// The records held since the log's base snapshot.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(rel.records()[0].effects[0].key, "rel-1:1:0");
+    /// ```
     pub fn records(&self) -> &[Record<W>] {
         &self.records
     }
 
     /// The event log (base snapshot and records) as JSON.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// let log: serde_json::Value = serde_json::from_str(&rel.event_log_json()).unwrap();
+    /// assert_eq!(log["base"]["version"], 0);
+    /// assert_eq!(log["records"][0]["event"]["type"], "request_staged");
+    /// ```
     ///
     /// # Panics
     ///
@@ -344,6 +532,16 @@ impl<W: Workflow> Instance<W> {
     }
 
     /// The pending deadlines, earliest first.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(rel.deadlines()[0].kind, "otp_expiry");
+    /// ```
     pub fn deadlines(&self) -> Vec<Deadline> {
         let mut all = W::deadlines(&self.current.state);
         all.sort_by_key(|d| d.due);
@@ -351,16 +549,47 @@ impl<W: Workflow> Instance<W> {
     }
 
     /// The earliest pending deadline.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// let next = rel.next_deadline().unwrap();
+    /// assert_eq!(next.due, "2026-11-23T09:05:00+07:00".parse::<chrono::DateTime<chrono::Utc>>().unwrap());
+    /// ```
     pub fn next_deadline(&self) -> Option<Deadline> {
         W::next_deadline(&self.current.state)
     }
 
     /// Where the state stands: `(region, state id)` for each region.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(rel.position(), [("relationship", "active"), ("request", "awaiting_otp")]);
+    /// ```
     pub fn position(&self) -> Vec<(&'static str, &'static str)> {
         W::position(&self.current.state)
     }
 
     /// The workflow's definition under this instance's configuration.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(rel.definition().deadlines[0].seconds, 300);
+    /// ```
     pub fn definition(&self) -> Definition {
         Definition::of::<W>(&self.current.config)
     }

@@ -104,6 +104,14 @@ pub struct Context<'a, W: Workflow> {
 
 impl<W: Workflow> Context<'_, W> {
     /// `at` plus `seconds`, or `validation_failed` if that leaves the representable range.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Context};
+    /// use quytrinh::workflows::companion::{Companion, CompanionConfig};
+    /// let (actor, config) = (Actor::system(), CompanionConfig::default());
+    /// let ctx = Context::<Companion> { instance_id: "rel-1", at: "2026-11-23T09:00:00Z".parse().unwrap(), actor: &actor, config: &config };
+    /// assert_eq!(ctx.after_seconds(300).unwrap().to_rfc3339(), "2026-11-23T09:05:00+00:00");
+    /// ```
     pub fn after_seconds(&self, seconds: u32) -> Result<DateTime<Utc>, Rejection> {
         self.at
             .checked_add_signed(TimeDelta::seconds(i64::from(seconds)))
@@ -133,6 +141,14 @@ pub struct Decision<W: Workflow> {
 
 impl<W: Workflow> Decision<W> {
     /// A decision of one event.
+    ///
+    /// ```
+    /// use quytrinh::kernel::Decision;
+    /// use quytrinh::workflows::companion::{Companion, CompanionEffect, CompanionEvent, Parties};
+    /// let e = |id: &str| CompanionEvent::RequestWithdrawn { request_id: id.into() };
+    /// let p = Parties { saco_id: "S".into(), customer_id: "K".into(), account: "A".into() };
+    /// assert_eq!(Decision::<Companion>::of(e("R1")).len(), 1);
+    /// ```
     pub fn of(event: W::Event) -> Self {
         Self {
             steps: vec![(event, Vec::new())],
@@ -140,6 +156,14 @@ impl<W: Workflow> Decision<W> {
     }
 
     /// Adds another event after the previous ones.
+    ///
+    /// ```
+    /// use quytrinh::kernel::Decision;
+    /// use quytrinh::workflows::companion::{Companion, CompanionEffect, CompanionEvent, Parties};
+    /// let e = |id: &str| CompanionEvent::RequestWithdrawn { request_id: id.into() };
+    /// let p = Parties { saco_id: "S".into(), customer_id: "K".into(), account: "A".into() };
+    /// assert_eq!(Decision::<Companion>::of(e("R1")).and(e("R2")).len(), 2);
+    /// ```
     #[must_use]
     pub fn and(mut self, event: W::Event) -> Self {
         self.steps.push((event, Vec::new()));
@@ -147,6 +171,15 @@ impl<W: Workflow> Decision<W> {
     }
 
     /// Attaches an effect to the last event.
+    ///
+    /// ```
+    /// use quytrinh::kernel::Decision;
+    /// use quytrinh::workflows::companion::{Companion, CompanionEffect, CompanionEvent, Parties};
+    /// let e = |id: &str| CompanionEvent::RequestWithdrawn { request_id: id.into() };
+    /// let p = Parties { saco_id: "S".into(), customer_id: "K".into(), account: "A".into() };
+    /// let d: Decision<Companion> = Decision::of(e("R1")).effect(CompanionEffect::RestoreTradingRights(p));
+    /// assert_eq!(d.len(), 1);
+    /// ```
     #[must_use]
     pub fn effect(mut self, effect: W::Effect) -> Self {
         if let Some((_, effects)) = self.steps.last_mut() {
@@ -156,6 +189,15 @@ impl<W: Workflow> Decision<W> {
     }
 
     /// Attaches several effects to the last event.
+    ///
+    /// ```
+    /// use quytrinh::kernel::Decision;
+    /// use quytrinh::workflows::companion::{Companion, CompanionEffect, CompanionEvent, Parties};
+    /// let e = |id: &str| CompanionEvent::RequestWithdrawn { request_id: id.into() };
+    /// let p = Parties { saco_id: "S".into(), customer_id: "K".into(), account: "A".into() };
+    /// let d: Decision<Companion> = Decision::of(e("R1")).effects([CompanionEffect::RestoreTradingRights(p)]);
+    /// assert!(!d.is_empty());
+    /// ```
     #[must_use]
     pub fn effects(mut self, more: impl IntoIterator<Item = W::Effect>) -> Self {
         if let Some((_, effects)) = self.steps.last_mut() {
@@ -165,11 +207,27 @@ impl<W: Workflow> Decision<W> {
     }
 
     /// The number of events.
+    ///
+    /// ```
+    /// use quytrinh::kernel::Decision;
+    /// use quytrinh::workflows::companion::{Companion, CompanionEffect, CompanionEvent, Parties};
+    /// let e = |id: &str| CompanionEvent::RequestWithdrawn { request_id: id.into() };
+    /// let p = Parties { saco_id: "S".into(), customer_id: "K".into(), account: "A".into() };
+    /// assert_eq!(Decision::<Companion>::of(e("R1")).len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.steps.len()
     }
 
     /// Whether there is no event (never, for a decision built with [`of`](Self::of)).
+    ///
+    /// ```
+    /// use quytrinh::kernel::Decision;
+    /// use quytrinh::workflows::companion::{Companion, CompanionEffect, CompanionEvent, Parties};
+    /// let e = |id: &str| CompanionEvent::RequestWithdrawn { request_id: id.into() };
+    /// let p = Parties { saco_id: "S".into(), customer_id: "K".into(), account: "A".into() };
+    /// assert!(!Decision::<Companion>::of(e("R1")).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
     }
