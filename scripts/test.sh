@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command that installs what the tests need (skipping what is already there) and
 # runs every suite: formatting, lints, the Rust tests (unit, property, conformance, doc),
-# the conformance vectors through the `quytrinh` program, the tour, and the C suite.
+# the conformance vectors through the `quytrinh` program, the tour, the C suite, the
+# Kotlin suite (UniFFI; Swift checked for drift) and the WASM suites (Node, headless Chromium).
 # Usage: bash scripts/test.sh        (from anywhere; about 10 minutes on a fresh machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,9 +33,9 @@ suite "cargo build --benches" cargo build --workspace --benches --locked
 suite "quytrinh replay tests/vectors/*/*.json" cargo run --quiet --locked -p quytrinh-cli -- replay tests/vectors/*/*.json
 suite "quytrinh tour" bash -c 'cargo run --quiet --locked -p quytrinh-cli -- tour --lang en > /dev/null'
 suite "quytrinh diagram companion" bash -c 'cargo run --quiet --locked -p quytrinh-cli -- diagram companion | grep -q "stateDiagram-v2"'
-if [ -f scripts/test-c.sh ]; then
-  suite "C ABI (header drift, C/C++ suite, valgrind, ASan, example)" bash scripts/test-c.sh
-fi
+suite "C ABI (header drift, C/C++ suite, valgrind, ASan, example)" bash scripts/test-c.sh
+suite "Kotlin and Swift (UniFFI: Swift drift, Kotlin vectors and example on the JVM)" bash scripts/test-kotlin.sh
+suite "WASM (size budget, Node and Chromium vectors, round trips with native, web page)" bash scripts/test-wasm.sh
 
 echo
 if [ ${#failed_suites[@]} -eq 0 ]; then

@@ -24,13 +24,21 @@
 //!     .unwrap();
 //! assert_eq!(outcome.event_names(), ["request_staged"]);
 //! ```
-#![forbid(unsafe_code)]
+// No `unsafe` in the core. With the optional `uniffi` feature (used only by `quytrinh-ffi`),
+// UniFFI's derives generate `unsafe impl`s of its FFI traits; the core's own code is the same.
+#![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
+#![cfg_attr(feature = "uniffi", allow(unsafe_code))]
 
 pub mod calendar;
 pub mod conformance;
 pub mod dynamic;
 pub mod kernel;
 pub mod workflows;
+#[cfg(feature = "uniffi")]
+pub mod uniffi_support;
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
 
 /// The README's examples, compiled and run as doctests so the README never drifts.
 #[cfg(doctest)]

@@ -120,6 +120,7 @@ impl From<ClockTime> for String {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Window {
     /// Start (inclusive).
     pub start: ClockTime,
@@ -237,6 +238,7 @@ fn default_weekdays() -> Vec<Weekday> {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct CalendarConfig {
     /// Working weekdays (`"Mon"` … `"Sun"`); default Monday–Friday.
     pub working_weekdays: Vec<Weekday>,

@@ -30,6 +30,7 @@ use super::lunar::{self, LunarDate};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum RuleDate {
     /// A fixed Gregorian date (29 February only in leap years).
     Solar {
@@ -81,6 +82,7 @@ pub enum RuleDate {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HolidayRule {
     /// Stable identifier, e.g. `national_day`.
     pub id: String,
@@ -261,6 +263,7 @@ pub fn default_rules() -> Vec<HolidayRule> {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum HolidayReason {
     /// The day a holiday rule gives (including the adjacent day of Quốc khánh).
     Statutory,
@@ -282,6 +285,7 @@ pub enum HolidayReason {
 /// assert_eq!(culture.name_en, "Vietnam Culture Day");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Holiday {
     /// The date.
     pub date: NaiveDate,

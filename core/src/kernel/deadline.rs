@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Basis {
     /// Elapsed time.
     Clock,
@@ -28,6 +30,7 @@ pub enum Basis {
 /// assert_eq!(d.kind, "auto_confirm");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Deadline {
     /// The kind, in snake_case (declared in the workflow's definition).
     pub kind: &'static str,

@@ -16,6 +16,7 @@ pub const INITIAL: &str = "[*]";
 /// assert_eq!(OPS.label.en, "Operations");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct RoleSpec {
     /// The role's snake_case id, as in [`Actor::role`](super::Actor::role).
     pub id: &'static str,
@@ -25,6 +26,11 @@ pub struct RoleSpec {
 
 impl RoleSpec {
     /// A role from its id and labels.
+    ///
+    /// ```
+    /// use quytrinh::kernel::RoleSpec;
+    /// assert_eq!(RoleSpec::new("ops", "Phòng Nghiệp vụ", "Operations").id, "ops");
+    /// ```
     pub const fn new(id: &'static str, vi: &'static str, en: &'static str) -> Self {
         Self {
             id,
@@ -42,6 +48,7 @@ impl RoleSpec {
 /// assert!(StateSpec::terminal("closed", "Đã đóng", "Closed").terminal);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct StateSpec {
     /// The state's snake_case id.
     pub id: &'static str,
@@ -55,6 +62,11 @@ pub struct StateSpec {
 
 impl StateSpec {
     /// A state an instance may start in.
+    ///
+    /// ```
+    /// use quytrinh::kernel::StateSpec;
+    /// assert!(StateSpec::initial("active", "Đang đồng hành", "Active").initial);
+    /// ```
     pub const fn initial(id: &'static str, vi: &'static str, en: &'static str) -> Self {
         Self {
             id,
@@ -65,6 +77,12 @@ impl StateSpec {
     }
 
     /// A state with transitions in and out.
+    ///
+    /// ```
+    /// use quytrinh::kernel::StateSpec;
+    /// let s = StateSpec::inner("pending", "Đang xác nhận", "Awaiting confirmation");
+    /// assert!(!s.initial && !s.terminal);
+    /// ```
     pub const fn inner(id: &'static str, vi: &'static str, en: &'static str) -> Self {
         Self {
             id,
@@ -75,6 +93,11 @@ impl StateSpec {
     }
 
     /// A state no transition leaves.
+    ///
+    /// ```
+    /// use quytrinh::kernel::StateSpec;
+    /// assert!(StateSpec::terminal("closed", "Đã đóng", "Closed").terminal);
+    /// ```
     pub const fn terminal(id: &'static str, vi: &'static str, en: &'static str) -> Self {
         Self {
             id,
@@ -87,6 +110,7 @@ impl StateSpec {
 
 /// An orthogonal part of the state (e.g. the relationship, and the request in it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct RegionSpec {
     /// The region's snake_case id.
     pub id: &'static str,
@@ -104,6 +128,7 @@ pub struct RegionSpec {
 /// assert_eq!(WITHDRAW.roles, ["saco", "customer"]);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct CommandSpec {
     /// The command's `type`.
     pub name: &'static str,
@@ -115,6 +140,11 @@ pub struct CommandSpec {
 
 impl CommandSpec {
     /// A command from its `type`, labels and allowed roles.
+    ///
+    /// ```
+    /// use quytrinh::kernel::CommandSpec;
+    /// assert_eq!(CommandSpec::new("close", "Đóng", "Close", &["ops"]).roles, ["ops"]);
+    /// ```
     pub const fn new(
         name: &'static str,
         vi: &'static str,
@@ -138,6 +168,7 @@ impl CommandSpec {
 /// assert_eq!((T.from, T.to), ("pending", "withdrawn"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct TransitionSpec {
     /// The region.
     pub region: &'static str,
@@ -153,6 +184,11 @@ pub struct TransitionSpec {
 
 impl TransitionSpec {
     /// A transition of `region` from `from` to `to` on `trigger`, when `guard` holds.
+    ///
+    /// ```
+    /// use quytrinh::kernel::TransitionSpec;
+    /// assert_eq!(TransitionSpec::new("case", "resolved", "closed", "close", "").to, "closed");
+    /// ```
     pub const fn new(
         region: &'static str,
         from: &'static str,
@@ -178,6 +214,7 @@ impl TransitionSpec {
 /// assert_eq!(T.channel, Channel::Email);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct TemplateSpec {
     /// The template id carried by `notify` effects.
     pub id: &'static str,
@@ -189,6 +226,11 @@ pub struct TemplateSpec {
 
 impl TemplateSpec {
     /// A template from its id, channel and labels.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Channel, TemplateSpec};
+    /// assert_eq!(TemplateSpec::new("t", Channel::Sms, "v", "e").id, "t");
+    /// ```
     pub const fn new(
         id: &'static str,
         channel: Channel,
@@ -205,6 +247,7 @@ impl TemplateSpec {
 
 /// A deadline kind with its configured duration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DeadlineSpec {
     /// The deadline's kind.
     pub kind: &'static str,
@@ -227,6 +270,7 @@ pub struct DeadlineSpec {
 /// assert!(def.to_dot(Lang::Vi, &[]).starts_with("digraph companion"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Definition {
     /// The workflow's name.
     pub workflow: &'static str,
@@ -248,6 +292,13 @@ pub struct Definition {
 
 impl Definition {
     /// The definition of workflow `W` under `config`.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Definition, Lang};
+    /// use quytrinh::workflows::companion::{Companion, CompanionConfig};
+    /// let def = Definition::of::<Companion>(&CompanionConfig::default());
+    /// assert_eq!(def.commands.len(), 9);
+    /// ```
     pub fn of<W: Workflow>(config: &W::Config) -> Self {
         Self {
             workflow: W::NAME,
@@ -262,6 +313,14 @@ impl Definition {
     }
 
     /// The label of a trigger (a command or a deadline), or the trigger itself.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Definition, Lang};
+    /// use quytrinh::workflows::companion::{Companion, CompanionConfig};
+    /// let def = Definition::of::<Companion>(&CompanionConfig::default());
+    /// assert_eq!(def.trigger_label("auto_confirm", Lang::En), "Automatic unlink after 24 h");
+    /// assert_eq!(def.trigger_label("no_such", Lang::En), "no_such");
+    /// ```
     pub fn trigger_label<'a>(&'a self, trigger: &'a str, lang: Lang) -> &'a str {
         self.commands
             .iter()
@@ -277,6 +336,13 @@ impl Definition {
     }
 
     /// The label of a state of a region, or the id itself.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Definition, Lang};
+    /// use quytrinh::workflows::companion::{Companion, CompanionConfig};
+    /// let def = Definition::of::<Companion>(&CompanionConfig::default());
+    /// assert_eq!(def.state_label("request", "pending", Lang::Vi), "Đang xác nhận");
+    /// ```
     pub fn state_label<'a>(&'a self, region: &str, state: &'a str, lang: Lang) -> &'a str {
         self.regions
             .iter()
@@ -287,6 +353,15 @@ impl Definition {
 
     /// A Mermaid `stateDiagram-v2`, one composite state per region; the states in
     /// `current` (region, state) are highlighted.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Definition, Lang};
+    /// use quytrinh::workflows::companion::{Companion, CompanionConfig};
+    /// let def = Definition::of::<Companion>(&CompanionConfig::default());
+    /// let m = def.to_mermaid(Lang::En, &[("request", "pending")]);
+    /// assert!(m.contains("request__pending --> request__withdrawn : Withdraw request"));
+    /// assert!(m.contains("class request__pending current"));
+    /// ```
     pub fn to_mermaid(&self, lang: Lang, current: &[(&str, &str)]) -> String {
         let mut out = String::from("stateDiagram-v2\n    direction LR\n");
         for region in self.regions {
@@ -335,6 +410,14 @@ impl Definition {
     }
 
     /// A Graphviz DOT digraph, one cluster per region; the states in `current` are filled.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Definition, Lang};
+    /// use quytrinh::workflows::companion::{Companion, CompanionConfig};
+    /// let def = Definition::of::<Companion>(&CompanionConfig::default());
+    /// let d = def.to_dot(Lang::En, &[]);
+    /// assert!(d.contains("subgraph cluster_request"));
+    /// ```
     pub fn to_dot(&self, lang: Lang, current: &[(&str, &str)]) -> String {
         let mut out = format!(
             "digraph {} {{\n  rankdir=LR;\n  label=\"{}\";\n  node [shape=box, style=rounded];\n",

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Lang {
     /// Tiếng Việt.
     #[default]
@@ -43,6 +44,7 @@ impl std::str::FromStr for Lang {
 /// assert_eq!(label.get(Lang::En), "Awaiting confirmation");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Label {
     /// Vietnamese text.
     pub vi: &'static str,

@@ -30,11 +30,31 @@ pub struct Record<W: Workflow> {
 
 impl<W: Workflow> Record<W> {
     /// The event's `type`.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    ///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// let out = rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(out.events[0].event_name(), "request_staged");
+    /// ```
     pub fn event_name(&self) -> &'static str {
         self.event.name()
     }
 
     /// The short names of its effects (see [`EffectName`]).
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    ///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// let out = rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(out.events[0].effect_names().collect::<Vec<_>>(), ["send_otp"]);
+    /// ```
     pub fn effect_names(&self) -> impl Iterator<Item = String> + '_ {
         self.effects.iter().map(|k| k.effect.name())
     }
@@ -59,16 +79,46 @@ pub struct Outcome<'a, W: Workflow> {
 
 impl<'a, W: Workflow> Outcome<'a, W> {
     /// Every effect of the outcome, in order.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    ///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// let out = rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(out.effects().next().unwrap().key, "rel-1:1:0");
+    /// ```
     pub fn effects(&self) -> impl Iterator<Item = &'a Keyed<W::Effect>> + use<'a, W> {
         self.events.iter().flat_map(|r| r.effects.iter())
     }
 
     /// The `type` of every event, in order.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    ///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// let out = rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(out.event_names(), ["request_staged"]);
+    /// ```
     pub fn event_names(&self) -> Vec<&'static str> {
         self.events.iter().map(Record::event_name).collect()
     }
 
     /// The short name of every effect, in order.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    ///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// let out = rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert_eq!(out.effect_names(), ["send_otp"]);
+    /// ```
     pub fn effect_names(&self) -> Vec<String> {
         self.effects().map(|k| k.effect.name()).collect()
     }
@@ -77,6 +127,7 @@ impl<'a, W: Workflow> Outcome<'a, W> {
 /// A command the instance remembers, so a retry returns the original outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct RecentCommand {
     /// The command id.
     pub command_id: String,

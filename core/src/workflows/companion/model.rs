@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CompanionConfig {
     /// How long an OTP challenge lives (default 5 minutes).
     pub otp_lifetime_seconds: u32,
@@ -45,6 +47,8 @@ impl Default for CompanionConfig {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Party {
     /// Bạn đồng hành đầu tư, the investment companion (on the web).
     Saco,
@@ -74,6 +78,8 @@ impl Party {
 /// The relationship between the SACO and the customer's account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Relationship {
     /// No relationship yet.
     None,
@@ -100,6 +106,8 @@ impl Relationship {
 /// What a request asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RequestKind {
     /// End the relationship (hủy đồng hành).
     Unlink,
@@ -110,6 +118,8 @@ pub enum RequestKind {
 /// Where a request stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RequestStatus {
     /// Staged, waiting for the requester's OTP; invisible to the counterparty.
     AwaitingOtp,
@@ -161,6 +171,8 @@ impl RequestStatus {
 /// What an OTP challenge completes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ChallengePurpose {
     /// The requester submits (or resends) the request.
     Submit,
@@ -172,6 +184,8 @@ pub enum ChallengePurpose {
 /// and reports `otp_verified` or `otp_failed` for the challenge id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Challenge {
     /// The challenge id, `{request id}-otp{n}`.
     pub id: String,
@@ -188,6 +202,8 @@ pub struct Challenge {
 /// An unlink or link request, kept as history once closed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Request {
     /// `R1`, `R2`, … in order of creation.
     pub id: String,
@@ -218,6 +234,8 @@ pub struct Request {
 /// Everything one companion relationship knows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CompanionState {
     /// The SACO's id.
     pub saco_id: String,
@@ -241,6 +259,8 @@ pub struct CompanionState {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CompanionInit {
     /// The SACO's id.
     pub saco_id: String,
@@ -286,6 +306,8 @@ impl CompanionInit {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CompanionCommand {
     /// Either party asks to end the relationship (OTP follows).
     RequestUnlink {},
@@ -347,6 +369,8 @@ impl TypeName for CompanionCommand {
 /// Why a challenge was abandoned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AbandonReason {
     /// Its lifetime ran out.
     OtpExpired,
@@ -357,6 +381,8 @@ pub enum AbandonReason {
 /// The events of `companion` (JSON `type` in snake_case).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CompanionEvent {
     /// A request was staged, waiting for the requester's OTP.
     RequestStaged {
@@ -458,6 +484,8 @@ impl TypeName for CompanionEvent {
 /// Who the trading-rights and access effects are about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Parties {
     /// The SACO.
     pub saco_id: String,
@@ -470,6 +498,8 @@ pub struct Parties {
 /// The effects of `companion` for the host (JSON `kind` in snake_case).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CompanionEffect {
     /// Ask the host's OTP service to send a code for this challenge.
     SendOtp {

@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ComplaintCommand {
     /// A receiving point records the complaint and forwards it to Phòng Nghiệp vụ.
     Receive {
@@ -146,6 +148,8 @@ impl TypeName for ComplaintCommand {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ComplaintEvent {
     /// Received and forwarded to ops; the SLA's instants were computed on the calendar.
     Received {
@@ -286,6 +290,8 @@ impl TypeName for ComplaintEvent {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AgentTokens {
     /// The level-1 agent.
     pub agent_id: String,
@@ -301,6 +307,8 @@ pub struct AgentTokens {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum EscalationReason {
     /// The resolution SLA passed unresolved.
     SlaBreached,
@@ -329,6 +337,8 @@ pub enum EscalationReason {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ArchivedReport {
     /// The complaint.
     pub complaint_id: String,
@@ -383,6 +393,8 @@ pub struct ArchivedReport {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ComplaintEffect {
     /// Send a notification (e-mail or in-app) by template id.
     Notify(Notification),

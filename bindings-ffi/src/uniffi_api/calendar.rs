@@ -1,0 +1,188 @@
+//! The business calendar and the Vietnamese lunar calendar (âm lịch) for Kotlin and Swift.
+
+use super::{QuytrinhError, Timestamp};
+use chrono::{Datelike, NaiveDate, TimeDelta};
+use quytrinh::calendar::{self, CalendarConfig, HolidayReason as CoreReason, LunarDate, lunar};
+
+/// A date of the Gregorian calendar, in Vietnam (`LocalDate.of(year, month, day)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct CalendarDate {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u32,
+    /// The day, 1–31.
+    pub day: u32,
+}
+
+impl CalendarDate {
+    fn naive(self) -> Result<NaiveDate, QuytrinhError> {
+        NaiveDate::from_ymd_opt(self.year, self.month, self.day).ok_or_else(|| {
+            QuytrinhError::invalid_argument(format!(
+                "{:04}-{:02}-{:02} is not a date",
+                self.year, self.month, self.day
+            ))
+        })
+    }
+}
+
+impl From<NaiveDate> for CalendarDate {
+    fn from(date: NaiveDate) -> Self {
+        Self {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+        }
+    }
+}
+
+/// Why a date is off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum HolidayReason {
+    /// The day a holiday rule gives.
+    Statutory,
+    /// A day off in lieu (nghỉ bù) of a holiday that fell on a weekly day off.
+    InLieu {
+        /// The holiday's own date.
+        of: CalendarDate,
+    },
+    /// A day off the host announced (e.g. a bridge day).
+    HostDayOff,
+}
+
+/// A day off of a year.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Holiday {
+    /// The date.
+    pub date: CalendarDate,
+    /// The rule it comes from (`null` for a host day off).
+    pub rule_id: Option<String>,
+    /// Vietnamese name (e.g. "Tết Nguyên đán").
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+    /// The lunar date, for the days of lunar rules.
+    pub lunar: Option<LunarDate>,
+    /// Why the date is off.
+    pub reason: HolidayReason,
+    /// For a holiday on a weekly day off: the day off given in lieu.
+    pub day_off_in_lieu: Option<CalendarDate>,
+}
+
+/// Vietnam's business calendar (UTC+07:00): working days and hours, statutory holidays
+/// (lunar ones included), days off in lieu, host days off; business durations.
+///
+/// Thread safety: immutable, `Send + Sync`; share one object between any number of threads.
+#[derive(Debug, uniffi::Object)]
+pub struct BusinessCalendar {
+    inner: calendar::BusinessCalendar,
+}
+
+#[uniffi::export]
+impl BusinessCalendar {
+    /// The default calendar: Monday to Friday, whole working days, the statutory holidays.
+    #[uniffi::constructor]
+    pub fn new() -> Self {
+        Self {
+            inner: calendar::BusinessCalendar::default(),
+        }
+    }
+
+    /// A calendar from its configuration's JSON (the `calendar` of a complaint's
+    /// configuration: weekly pattern, counting mode, holiday rules, host overrides).
+    #[uniffi::constructor]
+    pub fn from_config_json(config_json: String) -> Result<Self, QuytrinhError> {
+        let config: CalendarConfig = serde_json::from_str(&config_json)?;
+        Ok(Self {
+            inner: calendar::BusinessCalendar::new(config)?,
+        })
+    }
+
+    /// The configuration as JSON.
+    ///
+    /// # Panics
+    ///
+    /// Never: a calendar configuration always serializes.
+    pub fn config_json(&self) -> String {
+        serde_json::to_string(self.inner.config()).expect("a calendar configuration serializes")
+    }
+
+    /// `start` plus `seconds` of business time (working time only).
+    pub fn add(&self, start: Timestamp, seconds: i64) -> Result<Timestamp, QuytrinhError> {
+        let amount = TimeDelta::try_seconds(seconds)
+            .ok_or_else(|| QuytrinhError::invalid_argument("seconds out of range"))?;
+        Ok(self.inner.add(start, amount)?)
+    }
+
+    /// The business time from `a` to `b`, in whole seconds (negative when `b` is earlier).
+    pub fn between(&self, a: Timestamp, b: Timestamp) -> i64 {
+        self.inner.between(a, b).num_seconds()
+    }
+
+    /// Whether `at` falls in working time.
+    pub fn is_working_time(&self, at: Timestamp) -> bool {
+        self.inner.is_working_time(at)
+    }
+
+    /// Whether `date` is a day off (weekly day off, holiday, day in lieu, host day off).
+    pub fn is_day_off(&self, date: CalendarDate) -> Result<bool, QuytrinhError> {
+        Ok(self.inner.is_day_off(date.naive()?))
+    }
+
+    /// The first working instant at or after `at`.
+    pub fn next_working_instant(&self, at: Timestamp) -> Result<Timestamp, QuytrinhError> {
+        Ok(self.inner.next_working_instant(at)?)
+    }
+
+    /// The days off of `year` (1900–2199), in date order.
+    pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>, QuytrinhError> {
+        Ok(self
+            .inner
+            .holidays(year)?
+            .into_iter()
+            .map(|h| Holiday {
+                date: h.date.into(),
+                rule_id: h.rule_id,
+                name_vi: h.name_vi,
+                name_en: h.name_en,
+                lunar: h.lunar,
+                reason: match h.reason {
+                    CoreReason::InLieu { of } => HolidayReason::InLieu { of: of.into() },
+                    CoreReason::HostDayOff => HolidayReason::HostDayOff,
+                    CoreReason::Statutory => HolidayReason::Statutory,
+                },
+                day_off_in_lieu: h.day_off_in_lieu.map(Into::into),
+            })
+            .collect())
+    }
+}
+
+impl Default for BusinessCalendar {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The lunar date (âm lịch) of a Gregorian date, 1900–2199.
+#[uniffi::export]
+pub fn to_lunar(date: CalendarDate) -> Result<LunarDate, QuytrinhError> {
+    Ok(lunar::to_lunar(date.naive()?)?)
+}
+
+/// The Gregorian date of a lunar date (`invalid_lunar_date` when it does not exist).
+#[uniffi::export]
+pub fn from_lunar(date: LunarDate) -> Result<CalendarDate, QuytrinhError> {
+    Ok(lunar::from_lunar(date)?.into())
+}
+
+/// The date of Tết Nguyên đán (the first day of the lunar year) in `year`.
+#[uniffi::export]
+pub fn tet(year: i32) -> Result<CalendarDate, QuytrinhError> {
+    Ok(lunar::tet(year)?.into())
+}
+
+/// The sexagenary (Can Chi) name of a lunar year, e.g. "Bính Ngọ" for 2026.
+#[uniffi::export]
+pub fn lunar_year_name(date: LunarDate) -> String {
+    date.year_name_vi()
+}

@@ -1,0 +1,490 @@
+//! What every workflow shares at the UniFFI boundary: the one error type, the command
+//! envelope, deadlines, positions and definitions. Thin concrete mirrors of the core's
+//! types that cannot cross as they are (`&'static str`, generics, `Cow`).
+
+use quytrinh::kernel::{self, Actor, Basis, Channel, Lang, RejectionCode};
+use std::fmt;
+use std::sync::{Mutex, MutexGuard};
+
+/// An instant in UTC: `java.time.Instant` in Kotlin, `Date` in Swift (declared in the core).
+pub type Timestamp = chrono::DateTime<chrono::Utc>;
+uniffi::use_remote_type!(quytrinh::Timestamp);
+
+/// Every error of the library, mapped once from the core's error. In Kotlin this is the
+/// sealed `QuytrinhException`, in Swift the `QuytrinhError` enum; nothing is changed by a
+/// call that fails with it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
+pub enum QuytrinhError {
+    /// The domain refused the input: the stable `code`, the `rule` or field at fault, and
+    /// the message in Vietnamese and in English.
+    Rejected {
+        /// The stable code (`RejectionCode.NOT_PERMITTED`, …; `rejection_code_name` gives
+        /// the snake_case text).
+        code: RejectionCode,
+        /// The rule or field at fault, in snake_case (e.g. `requester_only`, `note`).
+        rule: String,
+        /// The message in Vietnamese.
+        message_vi: String,
+        /// The message in English.
+        message_en: String,
+    },
+    /// JSON text (a snapshot, an event log, a configuration, a command) that is not valid
+    /// or does not have the expected shape (code `invalid_json`).
+    InvalidJson {
+        /// What was wrong or expected.
+        reason: String,
+        /// 1-based line (0 when the error has no position).
+        line: u64,
+        /// 1-based column (0 when the error has no position).
+        column: u64,
+    },
+    /// A snapshot or event log of a schema version this build cannot read
+    /// (`unsupported_schema`).
+    UnsupportedSchema {
+        /// The version found in the document.
+        found: u64,
+        /// The version this build reads and writes.
+        supported: u64,
+    },
+    /// A document of another workflow than the one asked for (`wrong_workflow`).
+    WrongWorkflow {
+        /// The workflow asked for.
+        expected: String,
+        /// The workflow named in the document.
+        found: String,
+    },
+    /// An invalid configuration or settings (`invalid_config`).
+    InvalidConfig {
+        /// What is wrong.
+        reason: String,
+    },
+    /// An event log whose records do not follow each other (`corrupt_log`).
+    CorruptLog {
+        /// What is wrong.
+        reason: String,
+    },
+    /// A calendar operation failed: `code` is `out_of_range`, `invalid_lunar_date`,
+    /// `invalid_config` or `negative_duration`.
+    Calendar {
+        /// The calendar's stable code.
+        code: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An argument that is not a valid value (e.g. 30 February) (`invalid_argument`).
+    InvalidArgument {
+        /// What is wrong.
+        reason: String,
+    },
+    /// A bug in this library, never the host's (`internal`).
+    Internal {
+        /// What broke.
+        reason: String,
+    },
+}
+
+impl QuytrinhError {
+    /// The stable snake_case code, the same as the C ABI's and the WASM binding's.
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Rejected { code, .. } => code.as_str(),
+            Self::InvalidJson { .. } => "invalid_json",
+            Self::UnsupportedSchema { .. } => "unsupported_schema",
+            Self::WrongWorkflow { .. } => "wrong_workflow",
+            Self::InvalidConfig { .. } => "invalid_config",
+            Self::CorruptLog { .. } => "corrupt_log",
+            Self::Calendar { code, .. } => code,
+            Self::InvalidArgument { .. } => "invalid_argument",
+            Self::Internal { .. } => "internal",
+        }
+    }
+
+    pub(crate) fn invalid_argument(reason: impl Into<String>) -> Self {
+        Self::InvalidArgument {
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for QuytrinhError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Rejected {
+                code,
+                rule,
+                message_en,
+                ..
+            } => write!(f, "{code} ({rule}): {message_en}"),
+            Self::InvalidJson { reason, .. }
+            | Self::InvalidConfig { reason }
+            | Self::CorruptLog { reason }
+            | Self::Calendar { reason, .. }
+            | Self::InvalidArgument { reason }
+            | Self::Internal { reason } => write!(f, "{}: {reason}", self.code()),
+            Self::UnsupportedSchema { found, supported } => write!(
+                f,
+                "unsupported_schema: version {found}, this build reads version {supported}"
+            ),
+            Self::WrongWorkflow { expected, found } => write!(
+                f,
+                "wrong_workflow: the document is for `{found}`, not `{expected}`"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for QuytrinhError {}
+
+impl From<kernel::Error> for QuytrinhError {
+    fn from(error: kernel::Error) -> Self {
+        match error {
+            kernel::Error::Rejected(r) => Self::Rejected {
+                code: r.code,
+                rule: r.rule.into_owned(),
+                message_vi: r.message_vi.into_owned(),
+                message_en: r.message_en.into_owned(),
+            },
+            kernel::Error::InvalidJson {
+                message,
+                line,
+                column,
+            } => Self::InvalidJson {
+                reason: message,
+                line: line as u64,
+                column: column as u64,
+            },
+            kernel::Error::UnsupportedSchema { found, supported } => {
+                Self::UnsupportedSchema { found, supported }
+            }
+            kernel::Error::UnknownWorkflow(name) => Self::InvalidArgument {
+                reason: format!("unknown workflow `{name}`"),
+            },
+            kernel::Error::WrongWorkflow { expected, found } => {
+                Self::WrongWorkflow { expected, found }
+            }
+            kernel::Error::InvalidConfig(reason) => Self::InvalidConfig { reason },
+            kernel::Error::CorruptLog(reason) => Self::CorruptLog { reason },
+            kernel::Error::Internal(reason) => Self::Internal { reason },
+        }
+    }
+}
+
+impl From<serde_json::Error> for QuytrinhError {
+    fn from(error: serde_json::Error) -> Self {
+        kernel::Error::from(error).into()
+    }
+}
+
+impl From<quytrinh::calendar::CalendarError> for QuytrinhError {
+    fn from(error: quytrinh::calendar::CalendarError) -> Self {
+        Self::Calendar {
+            code: error.code().to_owned(),
+            reason: error.to_string(),
+        }
+    }
+}
+
+/// Locks an instance's mutex. A panic inside the library while the lock was held (a bug)
+/// poisons it: every later call on that object fails with `Internal`; restore a new object
+/// from the last snapshot.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> Result<MutexGuard<'_, T>, QuytrinhError> {
+    mutex.lock().map_err(|_| QuytrinhError::Internal {
+        reason: "the instance was poisoned by an earlier panic; restore it from a snapshot"
+            .to_owned(),
+    })
+}
+
+/// The snake_case text of a rejection code (`not_permitted`, …), as in the vectors, the C
+/// ABI and the WASM binding.
+#[uniffi::export]
+pub fn rejection_code_name(code: RejectionCode) -> String {
+    code.as_str().to_owned()
+}
+
+/// The stable snake_case code of an error (`not_permitted`, `invalid_json`, …), the same
+/// as every other binding's.
+#[uniffi::export]
+pub fn error_code(error: &QuytrinhError) -> String {
+    error.code().to_owned()
+}
+
+/// The envelope of a command: the host-chosen `command_id` (1–64 characters; a repeat
+/// returns the original outcome), who issues it, when, and optionally the version the
+/// host last saw (`version_conflict` when the instance is elsewhere).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Envelope {
+    /// Host-chosen unique id.
+    pub command_id: String,
+    /// Who issues the command.
+    pub actor: Actor,
+    /// When.
+    pub at: Timestamp,
+    /// The version the host expects the instance to be at, if it cares.
+    #[uniffi(default = None)]
+    pub expected_version: Option<u64>,
+}
+
+impl Envelope {
+    pub(crate) fn with<C>(self, body: C) -> kernel::Command<C> {
+        kernel::Command {
+            command_id: self.command_id,
+            actor: self.actor,
+            at: self.at,
+            expected_version: self.expected_version,
+            body,
+        }
+    }
+
+    pub(crate) fn of<C>(command: &kernel::Command<C>) -> Self {
+        Self {
+            command_id: command.command_id.clone(),
+            actor: command.actor.clone(),
+            at: command.at,
+            expected_version: command.expected_version,
+        }
+    }
+}
+
+/// A pending deadline: its kind, its absolute due instant and how its duration was counted.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Deadline {
+    /// The kind, in snake_case (e.g. `auto_confirm`, `sla_due`).
+    pub kind: String,
+    /// When it fires.
+    pub due: Timestamp,
+    /// Clock or business time.
+    pub basis: Basis,
+}
+
+impl From<kernel::Deadline> for Deadline {
+    fn from(d: kernel::Deadline) -> Self {
+        Self {
+            kind: d.kind.to_owned(),
+            due: d.due,
+            basis: d.basis,
+        }
+    }
+}
+
+/// Where one region of the state stands.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RegionState {
+    /// The region's id (e.g. `relationship`, `request`, `case`, `sla`).
+    pub region: String,
+    /// The state's id in that region.
+    pub state: String,
+}
+
+pub(crate) fn position(position: &[(&str, &str)]) -> Vec<RegionState> {
+    position
+        .iter()
+        .map(|(region, state)| RegionState {
+            region: (*region).to_owned(),
+            state: (*state).to_owned(),
+        })
+        .collect()
+}
+
+/// A bilingual label, Vietnamese first.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Label {
+    /// Tiếng Việt.
+    pub vi: String,
+    /// English.
+    pub en: String,
+}
+
+impl From<kernel::Label> for Label {
+    fn from(l: kernel::Label) -> Self {
+        Self {
+            vi: l.vi.to_owned(),
+            en: l.en.to_owned(),
+        }
+    }
+}
+
+/// A role that may issue commands.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RoleSpec {
+    /// The role's id, as in `Actor.role`.
+    pub id: String,
+    /// Its label.
+    pub label: Label,
+}
+
+/// One state of a region.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct StateSpec {
+    /// The state's id.
+    pub id: String,
+    /// Its label.
+    pub label: Label,
+    /// Whether an instance may start in it.
+    pub initial: bool,
+    /// Whether no transition leaves it.
+    pub terminal: bool,
+}
+
+/// An orthogonal part of the state and its states.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RegionSpec {
+    /// The region's id.
+    pub id: String,
+    /// Its label.
+    pub label: Label,
+    /// Its states.
+    pub states: Vec<StateSpec>,
+}
+
+/// A command and the roles that may issue it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CommandSpec {
+    /// The command's snake_case name.
+    pub name: String,
+    /// What a button says.
+    pub label: Label,
+    /// The roles that may issue it.
+    pub roles: Vec<String>,
+}
+
+/// A transition of a region, on a command or a deadline.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TransitionSpec {
+    /// The region.
+    pub region: String,
+    /// The source state, or `[*]` for the region's first state.
+    pub from: String,
+    /// The target state.
+    pub to: String,
+    /// The command name or deadline kind.
+    pub trigger: String,
+    /// The condition, in words; empty when there is none.
+    pub guard: String,
+}
+
+/// A deadline kind with its configured duration.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DeadlineSpec {
+    /// The kind.
+    pub kind: String,
+    /// Its label.
+    pub label: Label,
+    /// Its duration in seconds under the instance's configuration.
+    pub seconds: u64,
+    /// Clock or business time.
+    pub basis: Basis,
+}
+
+/// A notification template.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TemplateSpec {
+    /// The template id carried by `notify` effects.
+    pub id: String,
+    /// The channel it is sent on.
+    pub channel: Channel,
+    /// What the message says, in short.
+    pub label: Label,
+}
+
+/// A workflow's definition: roles, states, commands, transitions, deadlines, templates,
+/// and its state diagram.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Definition {
+    /// The workflow's name.
+    pub workflow: String,
+    /// Its label.
+    pub label: Label,
+    /// The roles.
+    pub roles: Vec<RoleSpec>,
+    /// The regions and their states.
+    pub regions: Vec<RegionSpec>,
+    /// The commands.
+    pub commands: Vec<CommandSpec>,
+    /// The transitions.
+    pub transitions: Vec<TransitionSpec>,
+    /// The deadlines.
+    pub deadlines: Vec<DeadlineSpec>,
+    /// The notification templates.
+    pub templates: Vec<TemplateSpec>,
+    /// A Mermaid `stateDiagram-v2` of the definition, in Vietnamese.
+    pub mermaid_vi: String,
+    /// The same diagram in English.
+    pub mermaid_en: String,
+}
+
+impl From<&kernel::Definition> for Definition {
+    fn from(d: &kernel::Definition) -> Self {
+        let text = |s: &str| s.to_owned();
+        Self {
+            workflow: text(d.workflow),
+            label: d.label.into(),
+            roles: d
+                .roles
+                .iter()
+                .map(|r| RoleSpec {
+                    id: text(r.id),
+                    label: r.label.into(),
+                })
+                .collect(),
+            regions: d
+                .regions
+                .iter()
+                .map(|r| RegionSpec {
+                    id: text(r.id),
+                    label: r.label.into(),
+                    states: r
+                        .states
+                        .iter()
+                        .map(|s| StateSpec {
+                            id: text(s.id),
+                            label: s.label.into(),
+                            initial: s.initial,
+                            terminal: s.terminal,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            commands: d
+                .commands
+                .iter()
+                .map(|c| CommandSpec {
+                    name: text(c.name),
+                    label: c.label.into(),
+                    roles: c.roles.iter().map(|r| text(r)).collect(),
+                })
+                .collect(),
+            transitions: d
+                .transitions
+                .iter()
+                .map(|t| TransitionSpec {
+                    region: text(t.region),
+                    from: text(t.from),
+                    to: text(t.to),
+                    trigger: text(t.trigger),
+                    guard: text(t.guard),
+                })
+                .collect(),
+            deadlines: d
+                .deadlines
+                .iter()
+                .map(|s| DeadlineSpec {
+                    kind: text(s.kind),
+                    label: s.label.into(),
+                    seconds: s.seconds,
+                    basis: s.basis,
+                })
+                .collect(),
+            templates: d
+                .templates
+                .iter()
+                .map(|t| TemplateSpec {
+                    id: text(t.id),
+                    channel: t.channel,
+                    label: t.label.into(),
+                })
+                .collect(),
+            mermaid_vi: d.to_mermaid(Lang::Vi, &[]),
+            mermaid_en: d.to_mermaid(Lang::En, &[]),
+        }
+    }
+}

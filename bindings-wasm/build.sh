@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Builds the npm package of quytrinh's WASM binding into build/wasm/pkg/:
+#   cargo (wasm32, opt-level z, LTO) → wasm-bindgen (nodejs, web, bundler; name section
+#   removed) → wasm-opt -Oz (npm binaryen) → the JS wrapper, types, package.json, README.
+# Prints the raw and gzip sizes and fails when the gzip size is over the budget.
+# Needs: the wasm32-unknown-unknown target, wasm-bindgen (the version in Cargo.lock) on PATH,
+# wasm-opt at .tools/node_modules/.bin/wasm-opt (or WASM_OPT). scripts/test-wasm.sh installs them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The budget for the gzip size of the optimized .wasm (all workflows and the calendar).
+BUDGET_GZIP_BYTES=${QUYTRINH_WASM_BUDGET_GZIP:-$((300 * 1024))}
+
+out=build/wasm
+pkg=$out/pkg
+wasm_opt=${WASM_OPT:-.tools/node_modules/.bin/wasm-opt}
+
+echo "── cargo build (wasm32-unknown-unknown, release, opt-level=z, lto)"
+# Size settings for this build only: the workspace's release profile serves the native
+# libraries too. panic=abort is what wasm32 does anyway.
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+CARGO_PROFILE_RELEASE_LTO=fat \
+CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
+CARGO_PROFILE_RELEASE_PANIC=abort \
+  cargo build --locked --release --target wasm32-unknown-unknown -p quytrinh-wasm
+input=target/wasm32-unknown-unknown/release/quytrinh_wasm.wasm
+
+rm -rf "$out/bindgen" "$pkg"
+mkdir -p "$out/bindgen" "$pkg"
+for target in nodejs web bundler; do
+  wasm-bindgen --target "$target" --out-dir "$out/bindgen/$target" --out-name quytrinh_wasm \
+    --remove-name-section --remove-producers-section "$input"
+done
+
+# The features rustc's wasm32 target emits by default; wasm-opt must accept them all.
+features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-reference-types --enable-multivalue --enable-mutable-globals)
+# One wasm-opt per target, side by side (about 10 s each).
+pids=()
+for target in nodejs web bundler; do
+  bg=$out/bindgen/$target/quytrinh_wasm_bg.wasm
+  ( "$wasm_opt" -Oz "${features[@]}" "$bg" -o "$bg.opt" && mv "$bg.opt" "$bg" ) &
+  pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
+
+# The package: the wrapper (api.js, slot.js), one entry per target, the types.
+cp bindings-wasm/js/api.js bindings-wasm/js/slot.js bindings-wasm/js/index.d.ts "$pkg/"
+cp bindings-wasm/js/README.md bindings-wasm/js/package.json "$pkg/"
+mkdir -p "$pkg/node" "$pkg/web" "$pkg/bundler"
+cp "$out"/bindgen/nodejs/quytrinh_wasm.js "$out"/bindgen/nodejs/quytrinh_wasm_bg.wasm "$pkg/node/"
+cp "$out"/bindgen/web/quytrinh_wasm.js "$out"/bindgen/web/quytrinh_wasm_bg.wasm "$pkg/web/"
+cp "$out"/bindgen/bundler/quytrinh_wasm*.js "$out"/bindgen/bundler/quytrinh_wasm_bg.wasm "$pkg/bundler/"
+cp bindings-wasm/js/entry-node.mjs "$pkg/node/index.mjs"
+echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
+cp bindings-wasm/js/entry-web.js "$pkg/web/index.js"
+cp bindings-wasm/js/entry-bundler.js "$pkg/bundler/index.js"
+# The domain types generated from the Rust types (tsify), as wasm-bindgen wrote them.
+cp "$out/bindgen/nodejs/quytrinh_wasm.d.ts" "$pkg/types.d.ts"
+
+raw=$(stat -c %s "$pkg/web/quytrinh_wasm_bg.wasm")
+gz=$(gzip -9 -c "$pkg/web/quytrinh_wasm_bg.wasm" | wc -c)
+rustc_size=$(stat -c %s "$input")
+echo
+echo "wasm size: rustc $rustc_size B → optimized $raw B raw, $gz B gzip (budget $BUDGET_GZIP_BYTES B gzip)"
+printf '%s\n' "{\"rustc\": $rustc_size, \"raw\": $raw, \"gzip\": $gz, \"budget_gzip\": $BUDGET_GZIP_BYTES}" > "$out/size.json"
+if [ "$gz" -gt "$BUDGET_GZIP_BYTES" ]; then
+  echo "FAIL: the gzip size $gz B is over the budget of $BUDGET_GZIP_BYTES B" >&2
+  exit 1
+fi
+
+# The example page, ready to serve as static files: examples/web + the web build.
+rm -rf build/web-example
+mkdir -p build/web-example
+cp -r examples/web/. build/web-example/
+cp -r "$pkg" build/web-example/pkg
+echo "package: $pkg   example page: build/web-example/index.html"

@@ -1,0 +1,277 @@
+// The TypeScript API of quytrinh's WebAssembly build.
+//
+// The domain types (commands, events, effects, states, configurations, definitions, calendar)
+// are generated from the Rust types by tsify and live in ./types.d.ts; this file declares the
+// wrapper around them (api.js), so every type is declared once.
+import type {
+  Actor,
+  Available,
+  CalendarConfig,
+  CompanionCommand,
+  CompanionConfig,
+  CompanionEffect,
+  CompanionEvent,
+  CompanionInit,
+  CompanionState,
+  ComplaintCommand,
+  ComplaintConfig,
+  ComplaintEffect,
+  ComplaintEvent,
+  ComplaintInit,
+  ComplaintState,
+  Deadline,
+  Definition,
+  EventLog,
+  Holiday,
+  Lang,
+  LunarDate,
+  Outcome,
+  Settings,
+  Snapshot,
+} from './types.js';
+
+export type * from './types.js';
+
+/** An instant: a `Date`, or RFC 3339 text with an offset (`2026-11-23T09:00:00+07:00`). */
+export type InstantInput = Date | string;
+/** A day: `YYYY-MM-DD`, or a `Date` (its day in Vietnam, UTC+07:00). */
+export type DateInput = Date | string;
+/** An instant as quytrinh writes it: RFC 3339 in UTC (`2026-11-23T02:00:00Z`). */
+export type IsoInstant = string;
+
+/** The types of each workflow, by name. */
+export interface Workflows {
+  companion: {
+    config: CompanionConfig;
+    init: CompanionInit;
+    state: CompanionState;
+    command: CompanionCommand;
+    event: CompanionEvent;
+    effect: CompanionEffect;
+  };
+  complaint: {
+    config: ComplaintConfig;
+    init: ComplaintInit;
+    state: ComplaintState;
+    command: ComplaintCommand;
+    event: ComplaintEvent;
+    effect: ComplaintEffect;
+  };
+}
+
+/** The name of a workflow of this build. */
+export type WorkflowName = keyof Workflows;
+
+/** The envelope of every command; the body's `type` and fields sit beside it. */
+export interface Envelope {
+  /** Host-chosen, unique, 1–64 characters; a repeat returns the original outcome. */
+  command_id: string;
+  /** Who issues it. */
+  actor: Actor;
+  /** When (a `Date` or RFC 3339 text). */
+  at: InstantInput;
+  /** The version the host last saw; a mismatch is `version_conflict`. */
+  expected_version?: number;
+}
+
+/** A command of workflow `W`: the envelope and the body side by side. */
+export type CommandOf<W extends WorkflowName> = Envelope & Workflows[W]['command'];
+/** The outcome of an accepted command or tick of workflow `W`. */
+export type OutcomeOf<W extends WorkflowName> = Outcome<
+  Workflows[W]['state'],
+  Workflows[W]['event'],
+  Workflows[W]['effect']
+>;
+/** A snapshot document of workflow `W`. */
+export type SnapshotOf<W extends WorkflowName> = Snapshot<Workflows[W]['config'], Workflows[W]['state']>;
+/** An event-log document of workflow `W`. */
+export type EventLogOf<W extends WorkflowName> = EventLog<
+  Workflows[W]['config'],
+  Workflows[W]['state'],
+  Workflows[W]['event'],
+  Workflows[W]['effect']
+>;
+
+/** Options of `WorkflowInstance.create`. */
+export interface CreateOptions<W extends WorkflowName> {
+  /** The instance id (default `instance`); it appears in effect idempotency keys. */
+  id?: string;
+  /** The workflow's initial data. */
+  init: Workflows[W]['init'];
+  /** The workflow's configuration; absent fields take SPEC.md's defaults. */
+  config?: Partial<Workflows[W]['config']> | null;
+  /** Kernel settings. */
+  settings?: Partial<Settings> | null;
+}
+
+/** Options of the diagrams. */
+export interface DiagramOptions {
+  /** `vi` (default) or `en`. */
+  lang?: Lang;
+  /** Highlight the current states (default true). */
+  highlight?: boolean;
+}
+
+/** Every code a `QuytrinhError` may carry. */
+export type ErrorCode =
+  | 'not_permitted'
+  | 'invalid_transition'
+  | 'otp_required'
+  | 'validation_failed'
+  | 'version_conflict'
+  | 'clock_went_backwards'
+  | 'not_found'
+  | 'limit_reached'
+  | 'invalid_json'
+  | 'unsupported_schema'
+  | 'unknown_workflow'
+  | 'wrong_workflow'
+  | 'invalid_config'
+  | 'corrupt_log'
+  | 'internal'
+  | 'out_of_range'
+  | 'invalid_lunar_date'
+  | 'negative_duration'
+  | 'invalid_argument'
+  | 'not_initialized'
+  | 'freed'
+  | 'panicked';
+
+/** The rejection codes of the domain. */
+export declare const REJECTION_CODES: readonly ErrorCode[];
+
+/** An error from quytrinh: a rejection of the domain, a malformed input, or a panic. */
+export declare class QuytrinhError extends Error {
+  readonly name: 'QuytrinhError';
+  /** The stable snake_case code. */
+  readonly code: ErrorCode;
+  /** The rule or field at fault (`requester_only`, `note`, `at`, …), or null. */
+  readonly rule: string | null;
+  /** The message in Vietnamese. */
+  readonly messageVi: string;
+  /** The message in English. */
+  readonly messageEn: string;
+  /** For `invalid_json`: 1-based line (0 when unknown). */
+  readonly line?: number;
+  /** For `invalid_json`: 1-based column (0 when unknown). */
+  readonly column?: number;
+  /** Whether this is a refusal of the domain (one of `REJECTION_CODES`). */
+  readonly isRejection: boolean;
+  toJSON(): { name: string; code: ErrorCode; rule: string | null; message: string; message_vi: string; message_en: string };
+}
+
+/**
+ * Loads the WebAssembly module. Needed once with the web build (it fetches
+ * `quytrinh_wasm_bg.wasm` next to the script unless given a URL, `Response`, bytes or
+ * module); does nothing on Node and with bundlers.
+ */
+export default function init(input?: string | URL | globalThis.Response | BufferSource | WebAssembly.Module): Promise<void>;
+/** Like `init`, synchronously, from the bytes or a compiled module (web build). */
+export declare function initSync(module?: BufferSource | WebAssembly.Module): void;
+
+/** Whether a panic has made the module unusable (every call throws `panicked`). */
+export declare function isPoisoned(): boolean;
+/** The message of the panic that poisoned the module, or null. */
+export declare function panicMessage(): string | null;
+/** For tests only: makes the module panic. */
+export declare function __testPanic(message?: string): never;
+
+/** The names of every workflow of this build. */
+export declare function workflows(): WorkflowName[];
+/** A workflow's definition under a configuration (defaults when absent). */
+export declare function definition<W extends WorkflowName>(workflow: W, config?: Partial<Workflows[W]['config']> | null): Definition;
+/** A workflow's Mermaid `stateDiagram-v2`. */
+export declare function mermaid<W extends WorkflowName>(
+  workflow: W,
+  options?: { config?: Partial<Workflows[W]['config']> | null; lang?: Lang },
+): string;
+/** A workflow's Graphviz DOT digraph. */
+export declare function dot<W extends WorkflowName>(
+  workflow: W,
+  options?: { config?: Partial<Workflows[W]['config']> | null; lang?: Lang },
+): string;
+
+/** An instance of workflow `W`. */
+export declare class WorkflowInstance<W extends WorkflowName = WorkflowName> {
+  private constructor();
+  /** A new instance of `workflow` at version 0. */
+  static create<W extends WorkflowName>(workflow: W, options: CreateOptions<W>): WorkflowInstance<W>;
+  /** An instance from a snapshot (JSON text or object); `expected` refuses another workflow. */
+  static restore<W extends WorkflowName = WorkflowName>(snapshot: string | SnapshotOf<W>, expected?: W): WorkflowInstance<W>;
+  /** An instance rebuilt from an event log (JSON text or object). */
+  static replay<W extends WorkflowName = WorkflowName>(log: string | EventLogOf<W>, expected?: W): WorkflowInstance<W>;
+
+  /** The workflow's name. */
+  readonly workflow: W;
+  /** The instance id. */
+  readonly id: string;
+  /** The number of events recorded. */
+  readonly version: number;
+  /** The state. */
+  readonly state: Workflows[W]['state'];
+  /** `{region: state id}` for each region that has a state. */
+  readonly position: Record<string, string>;
+  /** The pending deadlines, earliest first. */
+  readonly deadlines: Deadline[];
+  /** The earliest pending deadline, or null. */
+  readonly nextDeadline: Deadline | null;
+
+  /** Whether this is an instance of `workflow`. */
+  is<V extends WorkflowName>(workflow: V): this is WorkflowInstance<V>;
+  /** Handles a command; throws `QuytrinhError` when it is refused. */
+  handle(command: CommandOf<W>): OutcomeOf<W>;
+  /** Time has reached `at`: fires every deadline due by then, each at its own instant. */
+  tick(at: InstantInput): OutcomeOf<W>;
+  /** The commands `actor` may issue at `at` (default now), with their targets filled in. */
+  availableCommands(actor: Actor, at?: InstantInput): Available<Workflows[W]['command']>[];
+  /** The workflow's definition under this instance's configuration. */
+  definition(): Definition;
+  /** Mermaid `stateDiagram-v2`, the current states highlighted. */
+  mermaid(options?: DiagramOptions): string;
+  /** Graphviz DOT, the current states filled. */
+  dot(options?: DiagramOptions): string;
+  /** The snapshot as an object. */
+  snapshot(): SnapshotOf<W>;
+  /** The snapshot as JSON text, to store. */
+  snapshotJson(): string;
+  /** The event log as an object. */
+  eventLog(): EventLogOf<W>;
+  /** The event log as JSON text. */
+  eventLogJson(): string;
+  /** Frees the memory now (otherwise when garbage-collected). */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** A lunar date with its text (`2025-06L-01`) and the Can Chi name of its year. */
+export interface LunarDay extends LunarDate {
+  text: string;
+  year_name_vi: string;
+}
+
+/** Vietnam's business calendar (UTC+07:00). Durations are in seconds. */
+export declare class BusinessCalendar {
+  /** A calendar from its configuration (default: Mon–Fri, whole days, statutory holidays). */
+  constructor(config?: Partial<CalendarConfig> | null);
+  /** The full configuration. */
+  readonly config: CalendarConfig;
+  /** `start` plus `seconds` of business time. */
+  add(start: InstantInput, seconds: number): IsoInstant;
+  /** The business time from `a` to `b`, in seconds. */
+  between(a: InstantInput, b: InstantInput): number;
+  /** Whether `t` is working time. */
+  isWorkingTime(t: InstantInput): boolean;
+  /** Whether a day is a day off. */
+  isDayOff(date: DateInput): boolean;
+  /** The first working instant at or after `t`. */
+  nextWorkingInstant(t: InstantInput): IsoInstant;
+  /** The days off of `year` (1900–2199). */
+  holidays(year: number): Holiday[];
+  /** Frees the memory now. */
+  free(): void;
+}
+
+/** The lunar date (âm lịch) of a day. */
+export declare function toLunar(date: DateInput): LunarDay;
+/** The Gregorian date (`YYYY-MM-DD`) of a lunar date. */
+export declare function fromLunar(lunar: LunarDate | Omit<LunarDate, 'leap'> | string): string;

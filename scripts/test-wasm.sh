@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The WASM binding end to end: installs what is missing (skipping what is there), builds the
+# npm package (sizes printed, gzip budget checked), then runs the TypeScript check, the Node
+# suites (every conformance vector, the API, native⇄WASM snapshot round trips, the panic
+# policy), the vectors in headless Chromium and the example page's click-through.
+# Usage: bash scripts/test-wasm.sh   (from anywhere; no stdin needed; CI runs it with CI=true)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+
+# npm tools, exact versions, in the git-ignored .tools/.
+NPM_TOOLS=(binaryen@132.0.0 playwright-core@1.65.1 typescript@7.0.2)
+
+echo "══ install what is missing"
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+# The wasm-bindgen CLI must be the exact version of the crate in Cargo.lock.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$want" ]; then
+  # Without --locked: its lockfile pins a crate the index here lacks (TOOLCHAIN.md).
+  cargo install wasm-bindgen-cli --version "$want"
+fi
+if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium
+fi
+missing=()
+for spec in "${NPM_TOOLS[@]}"; do
+  name=${spec%@*}
+  version=${spec##*@}
+  installed=$(node -p "require('./.tools/node_modules/$name/package.json').version" 2>/dev/null || true)
+  [ "$installed" = "$version" ] || missing+=("$spec")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  npm install --prefix .tools --no-audit --no-fund --save-exact "${missing[@]}"
+fi
+echo "tools ready after $((SECONDS - started)) s: wasm-bindgen $want, $(/usr/bin/chromium --version 2>/dev/null || echo "${CHROMIUM:-chromium}")"
+
+passed=0
+failed=()
+suite() {
+  local name=$1; shift
+  echo
+  echo "══ $name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed+=("$name")
+  fi
+}
+
+echo
+echo "══ build the package (build/wasm/pkg) and check the size budget"
+if ! bash bindings-wasm/build.sh; then
+  echo "the build failed: nothing else can run"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+fixtures=$PWD/build/wasm/fixtures
+rm -rf "$fixtures"
+tsc=.tools/node_modules/.bin/tsc
+
+suite "TypeScript: the package's declarations (tsc --strict)" \
+  "$tsc" --noEmit --strict --target es2022 --module nodenext --moduleResolution nodenext \
+  --lib es2022,dom,esnext.disposable tests/js/types-check.ts
+suite "native snapshots for the round trips (cargo test)" \
+  env QUYTRINH_FIXTURES="$fixtures" cargo test --quiet --locked -p quytrinh-wasm --test snapshots -- native_writes_fixtures
+suite "Node: vectors, API, errors, bad input, round trips, panic (node --test)" \
+  node --test tests/js/vectors.test.mjs tests/js/api.test.mjs tests/js/roundtrip.test.mjs tests/js/panic.test.mjs
+suite "WASM snapshots restore natively (cargo test)" \
+  env QUYTRINH_FIXTURES="$fixtures" cargo test --quiet --locked -p quytrinh-wasm --test snapshots -- native_restores_wasm_fixtures
+suite "Chromium: every vector through the web build" node --test tests/js/browser/vectors.test.mjs
+suite "Chromium: the example page (screenshots in build/screenshots/)" node --test tests/js/browser/page.test.mjs
+
+echo
+echo "wasm sizes: $(cat build/wasm/size.json)"
+echo "took $((SECONDS - started)) s"
+if [ ${#failed[@]} -gt 0 ]; then
+  printf 'failed suite: %s\n' "${failed[@]}"
+fi
+echo "${passed} passed, ${#failed[@]} failed"
+[ ${#failed[@]} -eq 0 ]

@@ -1,0 +1,230 @@
+// The JS API: errors as real `Error`s with codes, bad inputs, instances, definitions,
+// diagrams, the calendar and the lunar calendar.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { api, cmd } from './support.mjs';
+
+const { WorkflowInstance, QuytrinhError, BusinessCalendar } = api;
+const T0 = '2026-11-23T09:00:00+07:00';
+const companionInit = { saco_id: 'S1', customer_id: 'K1', account: '0001234567' };
+
+function companion() {
+  return WorkflowInstance.create('companion', { id: 'rel-1', init: companionInit });
+}
+
+/** Asserts that `f` throws a QuytrinhError with `code` (and `rule` when given). */
+function throwsCode(f, code, rule) {
+  let caught;
+  try {
+    f();
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught, `expected ${code}, but nothing was thrown`);
+  assert.ok(caught instanceof QuytrinhError, `not a QuytrinhError: ${caught}`);
+  assert.ok(caught instanceof Error);
+  assert.equal(caught.name, 'QuytrinhError');
+  assert.equal(caught.code, code, caught.message);
+  if (rule !== undefined) assert.equal(caught.rule, rule);
+  assert.equal(typeof caught.messageVi, 'string');
+  assert.equal(typeof caught.messageEn, 'string');
+  assert.ok(caught.stack.includes('QuytrinhError'));
+  return caught;
+}
+
+test('workflows and definitions', () => {
+  assert.deepEqual(api.workflows(), ['companion', 'complaint']);
+  for (const w of api.workflows()) {
+    const def = api.definition(w);
+    assert.equal(def.workflow, w);
+    assert.ok(def.regions.length > 0 && def.commands.length > 0 && def.transitions.length > 0);
+    assert.match(api.mermaid(w), /^stateDiagram-v2/);
+    assert.match(api.mermaid(w, { lang: 'en' }), /^stateDiagram-v2/);
+    assert.match(api.dot(w), new RegExp(`^digraph ${w} `));
+  }
+  throwsCode(() => api.definition('payroll'), 'unknown_workflow');
+  throwsCode(() => api.mermaid('companion', { lang: 'fr' }), 'invalid_argument', 'lang');
+  throwsCode(() => api.definition('companion', { otp_lifetime_seconds: 0 }), 'invalid_config');
+  throwsCode(() => api.definition('companion', { colour: 1 }), 'invalid_json');
+});
+
+test('an instance: handle, outcome, state, deadlines, available commands, diagrams', () => {
+  const rel = companion();
+  assert.equal(rel.workflow, 'companion');
+  assert.equal(rel.id, 'rel-1');
+  assert.equal(rel.version, 0);
+  assert.ok(rel.is('companion') && !rel.is('complaint'));
+  const saco = { role: 'saco', id: 'S1' };
+  // A Date works as well as RFC 3339 text.
+  const out = rel.handle(cmd('c1', 'saco', 'S1', new Date(T0), { type: 'request_unlink' }));
+  assert.equal(out.duplicate, false);
+  assert.equal(out.version, 1);
+  assert.deepEqual(out.events.map((r) => r.event.type), ['request_staged']);
+  assert.deepEqual(out.effects.map((e) => e.kind), ['send_otp']);
+  assert.equal(out.effects[0].key, 'rel-1:1:0');
+  assert.deepEqual(out.next_deadline, { kind: 'otp_expiry', due: '2026-11-23T02:05:00Z', basis: 'clock' });
+  assert.deepEqual(rel.nextDeadline, out.next_deadline);
+  assert.deepEqual(rel.deadlines, [out.next_deadline]);
+  assert.deepEqual(out.state, rel.state);
+  assert.deepEqual(out.position, rel.position);
+  // The same command id again: the original outcome, nothing changes.
+  const again = rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' }));
+  assert.equal(again.duplicate, true);
+  assert.equal(rel.version, 1);
+  const available = rel.availableCommands(saco, '2026-11-23T09:01:00+07:00');
+  assert.deepEqual(available.map((a) => a.type).sort(), ['otp_failed', 'otp_verified']);
+  const verify = available.find((a) => a.type === 'otp_verified');
+  assert.equal(typeof verify.label.vi, 'string');
+  const out2 = rel.handle({ command_id: 'c2', actor: saco, at: '2026-11-23T09:01:00+07:00', ...verify.command });
+  assert.deepEqual(out2.effects.map((e) => (e.kind === 'notify' ? `notify:${e.template}` : e.kind)), [
+    'suspend_trading_rights',
+    'notify:companion.unlink_requested',
+  ]);
+  assert.equal(rel.nextDeadline.kind, 'auto_confirm');
+  // A tick a day later fires the auto-confirmation at its own instant.
+  const ticked = rel.tick(new Date('2026-11-24T10:00:00+07:00'));
+  assert.ok(ticked.events.length > 0);
+  assert.equal(ticked.events[0].at, '2026-11-24T02:01:00Z');
+  assert.equal(rel.nextDeadline, null);
+  const def = rel.definition();
+  assert.equal(def.workflow, 'companion');
+  const mermaid = rel.mermaid({ lang: 'en' });
+  assert.match(mermaid, /class \w+ current/);
+  assert.doesNotMatch(rel.mermaid({ highlight: false }), /class \w+ current/);
+  assert.match(rel.dot(), /fillcolor="#fde68a"/);
+  rel.free();
+  rel.free(); // twice is harmless
+  throwsCode(() => rel.state, 'freed');
+});
+
+test('rejections are QuytrinhErrors with code, rule and both messages, and change nothing', () => {
+  const rel = companion();
+  rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' }));
+  const before = rel.snapshotJson();
+  const backwards = throwsCode(
+    () => rel.handle(cmd('c2', 'saco', 'S1', '2026-11-23T08:00:00+07:00', { type: 'request_unlink' })),
+    'clock_went_backwards',
+  );
+  assert.ok(backwards.isRejection);
+  assert.match(backwards.messageVi, /sớm hơn/);
+  assert.match(backwards.messageEn, /earlier/);
+  assert.equal(backwards.message, `clock_went_backwards (${backwards.rule}): ${backwards.messageEn}`);
+  const conflict = throwsCode(
+    () => rel.handle({ ...cmd('c3', 'saco', 'S1', T0, { type: 'request_unlink' }), expected_version: 7 }),
+    'version_conflict',
+    'expected_version',
+  );
+  assert.deepEqual(conflict.toJSON().code, 'version_conflict');
+  throwsCode(() => rel.handle(cmd('c4', 'ops', 'O1', T0, { type: 'request_unlink' })), 'not_permitted');
+  throwsCode(() => rel.handle(cmd('c5', 'saco', 'S1', T0, { type: 'confirm', request_id: 'R9' })), 'not_found', 'request_id');
+  throwsCode(() => rel.handle(cmd('', 'saco', 'S1', T0, { type: 'request_unlink' })), 'validation_failed', 'command_id');
+  assert.equal(rel.snapshotJson(), before, 'a rejection changes nothing');
+});
+
+test('bad input: wrong types, missing fields, unknown command types, bad dates', () => {
+  const rel = companion();
+  const e = throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'teleport' })), 'invalid_json');
+  assert.match(e.message, /unknown variant `teleport`/);
+  assert.equal(e.line, 1);
+  assert.ok(e.column > 0);
+  assert.equal(e.isRejection, false);
+  throwsCode(() => rel.handle({ command_id: 'c1', actor: { role: 'saco', id: 'S1' }, type: 'request_unlink' }), 'invalid_json');
+  throwsCode(() => rel.handle({ command_id: 'c1', at: T0, type: 'request_unlink' }), 'invalid_json');
+  throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', T0, {})), 'invalid_json');
+  throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink', colour: 'red' })), 'invalid_json');
+  throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'confirm', request_id: 42 })), 'invalid_json');
+  throwsCode(() => rel.handle(cmd(7, 'saco', 'S1', T0, { type: 'request_unlink' })), 'invalid_json');
+  throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', 'yesterday', { type: 'request_unlink' })), 'invalid_json');
+  throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', new Date('nope'), { type: 'request_unlink' })), 'invalid_json');
+  throwsCode(() => rel.handle(42), 'invalid_json');
+  throwsCode(() => rel.handle([]), 'invalid_json');
+  throwsCode(() => rel.handle('{"command_id":"c1"}'), 'invalid_json');
+  throwsCode(() => rel.handle(), 'invalid_argument', 'command');
+  throwsCode(() => rel.handle(null), 'invalid_argument', 'command');
+  const cyclic = cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' });
+  cyclic.self = cyclic;
+  throwsCode(() => rel.handle(cyclic), 'invalid_argument', 'command');
+  throwsCode(() => rel.tick('not a date'), 'invalid_argument', 'at');
+  throwsCode(() => rel.tick(new Date(Number.NaN)), 'invalid_argument', 'at');
+  throwsCode(() => rel.tick(12), 'invalid_argument', 'at');
+  throwsCode(() => rel.availableCommands({ role: 'saco' }, T0), 'invalid_json');
+  throwsCode(() => WorkflowInstance.create('payroll', { init: {} }), 'unknown_workflow');
+  throwsCode(() => WorkflowInstance.create('companion', {}), 'invalid_argument', 'init');
+  throwsCode(() => WorkflowInstance.create('companion', { init: { saco_id: 'S1' } }), 'invalid_json');
+  throwsCode(() => WorkflowInstance.create('companion', { init: { ...companionInit, saco_id: ' ' } }), 'validation_failed', 'saco_id');
+  throwsCode(() => WorkflowInstance.create('companion', { init: companionInit, settings: { remembered_commands: 0 } }), 'invalid_config');
+  throwsCode(() => WorkflowInstance.create('companion', { init: companionInit, config: { otp_lifetime_seconds: 'long' } }), 'invalid_json');
+  throwsCode(() => WorkflowInstance.restore('{'), 'invalid_json');
+  throwsCode(() => WorkflowInstance.restore({ workflow: 'payroll' }), 'unknown_workflow');
+  const snapshot = rel.snapshot();
+  throwsCode(() => WorkflowInstance.restore({ ...snapshot, schema_version: 99 }), 'unsupported_schema');
+  throwsCode(() => WorkflowInstance.restore(snapshot, 'complaint'), 'wrong_workflow');
+  throwsCode(() => WorkflowInstance.replay({ ...rel.eventLog(), records: [{ version: 5 }] }), 'invalid_json');
+  assert.throws(() => new WorkflowInstance(), TypeError);
+});
+
+test('amounts beyond 2^53 go in exactly as bigint', () => {
+  const c = WorkflowInstance.create('complaint', {
+    id: 'kn-1',
+    init: { complaint_id: 'KN-1' },
+  });
+  assert.equal(c.version, 0);
+  // The overflow check of the core sees the exact i64 maximum, not a rounded double.
+  throwsCode(
+    () => c.handle(cmd('c1', 'ops', 'O1', T0, { type: 'deposit_received', amount_vnd: 9223372036854775807n })),
+    'invalid_transition',
+  );
+});
+
+test('snapshots and event logs round-trip in WASM', () => {
+  const rel = companion();
+  rel.handle(cmd('c1', 'customer', 'K1', T0, { type: 'request_unlink' }));
+  const text = rel.snapshotJson();
+  const restored = WorkflowInstance.restore(text, 'companion');
+  assert.equal(restored.snapshotJson(), text);
+  assert.deepEqual(restored.state, rel.state);
+  const fromObject = WorkflowInstance.restore(rel.snapshot());
+  assert.deepEqual(fromObject.state, rel.state);
+  const replayed = WorkflowInstance.replay(rel.eventLogJson());
+  assert.equal(replayed.snapshotJson(), text);
+  assert.equal(rel.eventLog().records.length, 1);
+  // A restored instance goes on where the original was.
+  const out = restored.handle(cmd('c1', 'customer', 'K1', T0, { type: 'request_unlink' }));
+  assert.equal(out.duplicate, true);
+});
+
+test('business calendar and lunar calendar', () => {
+  const cal = new BusinessCalendar();
+  // 24 November 2026 is Vietnam Culture Day: 72 working hours from Monday 09:00 end on Friday.
+  assert.equal(cal.add(T0, 72 * 3600), '2026-11-27T02:00:00Z');
+  assert.equal(cal.between(T0, '2026-11-27T09:00:00+07:00'), 72 * 3600);
+  assert.equal(cal.isDayOff('2026-11-24'), true);
+  assert.equal(cal.isDayOff(new Date('2026-11-24T20:00:00Z')), false, 'a Date is its day in Vietnam (25th)');
+  assert.equal(cal.isWorkingTime(new Date('2026-11-25T03:00:00Z')), true);
+  // Saturday 10:00 → Monday 00:00 in Vietnam, written in UTC.
+  assert.equal(cal.nextWorkingInstant('2026-03-07T10:00:00+07:00'), '2026-03-08T17:00:00Z');
+  const days = cal.holidays(2026);
+  const culture = days.find((h) => h.rule_id === 'culture_day');
+  assert.equal(culture.name_en, 'Vietnam Culture Day');
+  assert.equal(culture.date, '2026-11-24');
+  assert.equal(cal.config.in_lieu, true);
+  const office = new BusinessCalendar({ counting: { mode: 'working_hours', windows: [{ start: '08:00', end: '12:00' }, { start: '13:30', end: '17:30' }] } });
+  assert.equal(office.add('2026-03-02T11:00:00+07:00', 2 * 3600), '2026-03-02T07:30:00Z');
+  assert.equal(office.isWorkingTime('2026-03-02T12:30:00+07:00'), false);
+  throwsCode(() => new BusinessCalendar({ working_weekdays: [] }), 'invalid_config');
+  throwsCode(() => new BusinessCalendar({ weekdays: [] }), 'invalid_json');
+  throwsCode(() => cal.add(T0, -1), 'negative_duration');
+  throwsCode(() => cal.add(T0, '1h'), 'invalid_argument', 'seconds');
+  throwsCode(() => cal.holidays(2200), 'out_of_range');
+  throwsCode(() => cal.holidays(2026.5), 'invalid_argument', 'year');
+  throwsCode(() => cal.isDayOff('24/11/2026'), 'invalid_argument', 'date');
+  const tet = api.toLunar('2026-02-17');
+  assert.deepEqual({ ...tet }, { year: 2026, month: 1, day: 1, leap: false, text: '2026-01-01', year_name_vi: 'Bính Ngọ' });
+  assert.equal(api.fromLunar({ year: 2026, month: 1, day: 1 }), '2026-02-17');
+  assert.equal(api.fromLunar('2025-06L-01'), '2025-07-25');
+  assert.equal(api.toLunar('2025-07-25').leap, true);
+  throwsCode(() => api.fromLunar('2026-13-01'), 'invalid_lunar_date');
+  throwsCode(() => api.fromLunar({ year: 2026 }), 'invalid_argument', 'lunar');
+  throwsCode(() => api.toLunar('2200-01-01'), 'out_of_range');
+  cal.free();
+});

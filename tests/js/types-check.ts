@@ -1,0 +1,76 @@
+// Compiled with `tsc --noEmit --strict` against the built package (build/wasm/pkg): the
+// declarations are valid, the generated domain types fit the wrapper, and wrong shapes are
+// refused at compile time. Never run.
+import init, {
+  BusinessCalendar,
+  QuytrinhError,
+  WorkflowInstance,
+  definition,
+  fromLunar,
+  toLunar,
+  type CommandOf,
+  type CompanionCommand,
+  type ComplaintEvent,
+  type Deadline,
+  type OutcomeOf,
+} from '../../build/wasm/pkg/index.js';
+
+export async function demo(): Promise<void> {
+  await init();
+  const rel = WorkflowInstance.create('companion', {
+    id: 'rel-1',
+    init: { saco_id: 'S1', customer_id: 'K1', account: '0001234567' },
+    config: { otp_lifetime_seconds: 300 },
+  });
+  const command: CommandOf<'companion'> = {
+    command_id: 'c1',
+    actor: { role: 'saco', id: 'S1' },
+    at: new Date(),
+    type: 'request_unlink',
+  };
+  const out: OutcomeOf<'companion'> = rel.handle(command);
+  const next: Deadline | null = out.next_deadline;
+  const status: string = out.state.requests[0]?.status ?? 'none';
+  for (const e of out.effects) {
+    if (e.kind === 'send_otp') {
+      const expires: string = e.expires_at;
+      void expires;
+    }
+  }
+  const buttons = rel.availableCommands({ role: 'saco', id: 'S1' });
+  const body: CompanionCommand = buttons[0].command;
+  rel.handle({ command_id: 'c2', actor: { role: 'saco', id: 'S1' }, at: '2026-11-23T09:00:00+07:00', ...body });
+  // @ts-expect-error: not a command of companion
+  rel.handle({ command_id: 'c3', actor: { role: 'saco', id: 'S1' }, at: new Date(), type: 'teleport' });
+  // @ts-expect-error: `confirm` needs a request_id
+  rel.handle({ command_id: 'c4', actor: { role: 'saco', id: 'S1' }, at: new Date(), type: 'confirm' });
+  // @ts-expect-error: no such workflow
+  WorkflowInstance.create('payroll', { init: {} });
+
+  const any = WorkflowInstance.restore(rel.snapshotJson());
+  if (any.is('complaint')) {
+    const events: ComplaintEvent[] = any.tick(new Date()).events.map((r) => r.event);
+    void events;
+  }
+  const mermaid: string = rel.mermaid({ lang: 'en', highlight: true });
+  const def = definition('complaint');
+  const labels: string[] = def.commands.map((c) => c.label.vi);
+
+  const cal = new BusinessCalendar({ counting: { mode: 'working_hours', windows: [{ start: '08:00', end: '12:00' }] } });
+  const due: string = cal.add(new Date(), 72 * 3600);
+  const seconds: number = cal.between(due, '2026-12-01T00:00:00Z');
+  const tet: string = fromLunar({ year: 2027, month: 1, day: 1 });
+  const lunarText: string = toLunar(new Date()).text;
+
+  try {
+    rel.tick('not a date');
+  } catch (e) {
+    if (e instanceof QuytrinhError) {
+      const code: 'invalid_argument' | string = e.code;
+      const vi: string = e.messageVi;
+      void code;
+      void vi;
+    }
+  }
+  void [next, status, mermaid, labels, seconds, tet, lunarText];
+}

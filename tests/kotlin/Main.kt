@@ -1,0 +1,305 @@
+// The Kotlin suite: every conformance vector through the typed API, then the API's own
+// guarantees (rejections as exceptions, snapshot round trips, nanosecond instants, money as
+// Long đồng, the calendar, thread safety). Prints one line per check and, last,
+// "N passed, M failed"; exits non-zero on any failure.
+//
+// Run from the repository root (vectors are found by globbing tests/vectors/*/*.json).
+package quytrinh.tests
+
+import java.io.File
+import java.time.Duration
+import java.time.Instant
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+import uniffi.quytrinh.*
+import uniffi.quytrinh_ffi.*
+
+private var passed = 0
+private var failed = 0
+
+private fun test(name: String, body: () -> Unit) {
+    try {
+        body()
+        passed++
+        println("ok   $name")
+    } catch (e: Throwable) {
+        failed++
+        println("FAIL $name: ${e::class.simpleName}: ${e.message}")
+    }
+}
+
+private fun assertEq(expected: Any?, actual: Any?, what: String = "value") {
+    if (expected != actual) throw AssertionError("$what: expected <$expected>, got <$actual>")
+}
+
+private fun assertTrue(condition: Boolean, what: String) {
+    if (!condition) throw AssertionError(what)
+}
+
+private inline fun <reified E : Throwable> assertThrows(body: () -> Unit): E {
+    try {
+        body()
+    } catch (e: Throwable) {
+        if (e is E) return e
+        throw AssertionError("expected ${E::class.simpleName}, got ${e::class.simpleName}: ${e.message}")
+    }
+    throw AssertionError("expected ${E::class.simpleName}, nothing was thrown")
+}
+
+private val saco = Actor("saco", "SACO-1")
+private val customer = Actor("customer", "KH-1")
+private val t0: Instant = Instant.parse("2026-11-23T02:00:00Z") // 09:00 in Hà Nội
+
+private fun envelope(id: String, actor: Actor, at: Instant, expected: ULong? = null) = Envelope(id, actor, at, expected)
+
+private fun newRelationship(id: String = "rel-1") =
+    CompanionInstance.create(id, CompanionInit("SACO-1", "KH-1", "0001234567", Relationship.ACTIVE))
+
+/** SACO requests the unlink and passes its OTP: the request is pending with the customer. */
+private fun pendingUnlink(rel: CompanionInstance): CompanionOutcome {
+    rel.handle(envelope("c1", saco, t0), CompanionCommand.RequestUnlink)
+    return rel.handle(envelope("c2", saco, t0.plusSeconds(30)), CompanionCommand.OtpVerified("R1-otp1"))
+}
+
+fun main(args: Array<String>) {
+    val root = File(args.firstOrNull() ?: ".")
+    val vectors = File(root, "tests/vectors").listFiles { f -> f.isDirectory }.orEmpty().sorted()
+        .flatMap { dir -> dir.listFiles { f -> f.name.endsWith(".json") }.orEmpty().sorted() }
+    if (vectors.isEmpty()) {
+        println("FAIL no vectors found under ${File(root, "tests/vectors")}")
+        failed++
+    }
+    for (file in vectors) {
+        test("vector ${file.parentFile.name}/${file.name}") {
+            val failures = playVector(file)
+            if (failures.isNotEmpty()) throw AssertionError(failures.joinToString("; "))
+        }
+    }
+
+    test("the player catches a wrong expectation (negative control)") {
+        val bad = File.createTempFile("vector", ".json")
+        bad.deleteOnExit()
+        bad.writeText(
+            """{"description":"wrong on purpose","workflow":"companion",
+               "init":{"saco_id":"S1","customer_id":"K1","account":"A1"},
+               "steps":[{"command":{"command_id":"c1","actor":{"role":"saco","id":"S1"},
+                 "at":"2026-11-23T09:00:00+07:00","type":"request_unlink"},
+                 "expect":{"events":["request_submitted"],"state":{"requests":[{"status":"pending"}]},
+                           "next_deadline":{"due":"2026-11-23T09:05:01+07:00"}}}]}"""
+        )
+        val failures = playVector(bad)
+        assertEq(3, failures.size, "failures $failures")
+    }
+
+    test("typed outcome: events, effects with keys, next deadline as an Instant") {
+        val rel = newRelationship()
+        val staged = rel.handle(envelope("c1", saco, t0), CompanionCommand.RequestUnlink)
+        assertEq(listOf("request_staged"), staged.events.map { it.eventName })
+        val event = staged.events[0].event as CompanionEvent.RequestStaged
+        assertEq(RequestKind.UNLINK, event.kind)
+        assertEq(Party.SACO, event.requester)
+        val otp = staged.events[0].effects.single()
+        assertEq("rel-1:1:0", otp.key)
+        val sendOtp = otp.effect as CompanionEffect.SendOtp
+        assertEq(Recipient("saco", "SACO-1"), sendOtp.to)
+        assertEq(t0.plusSeconds(300), sendOtp.expiresAt)
+        assertEq(Deadline("otp_expiry", t0.plusSeconds(300), Basis.CLOCK), staged.nextDeadline)
+        val submitted = rel.handle(envelope("c2", saco, t0.plusSeconds(30)), CompanionCommand.OtpVerified("R1-otp1"))
+        assertEq(1, submitted.events.size)
+        val names = submitted.events.flatMap { r -> r.effects.map { effectName(it.effect) } }
+        assertTrue("suspend_trading_rights" in names, "trading rights suspended: $names")
+        val notify = submitted.events.flatMap { it.effects }.map { it.effect }.filterIsInstance<CompanionEffect.Notify>()
+        assertTrue(notify.isNotEmpty() && notify.all { it.v1.recipients.isNotEmpty() }, "notifications with recipients")
+        assertEq("auto_confirm", rel.nextDeadline()?.kind)
+        assertEq(t0.plusSeconds(30).plus(Duration.ofHours(24)), rel.nextDeadline()?.due)
+    }
+
+    test("typed state and position") {
+        val rel = newRelationship()
+        pendingUnlink(rel)
+        val state = rel.state()
+        assertEq(Relationship.UNLINK_PENDING, state.relationship)
+        assertEq(RequestStatus.PENDING, state.requests.single().status)
+        assertEq(t0.plusSeconds(30), state.requests.single().submittedAt)
+        assertEq(mapOf("relationship" to "unlink_pending", "request" to "pending"), rel.position().associate { it.region to it.state })
+        assertEq(2UL, rel.version())
+        assertEq(t0.plusSeconds(30), rel.lastAt())
+    }
+
+    test("rejection is a QuytrinhException.Rejected with the code, the rule and both messages") {
+        val rel = newRelationship()
+        pendingUnlink(rel)
+        val e = assertThrows<QuytrinhException.Rejected> {
+            rel.handle(envelope("c3", customer, t0.plusSeconds(60)), CompanionCommand.Withdraw("R1"))
+        }
+        assertEq(RejectionCode.NOT_PERMITTED, e.code)
+        assertEq("not_permitted", errorCode(e))
+        assertEq("not_permitted", rejectionCodeName(e.code))
+        assertEq("requester_only", e.rule)
+        assertTrue(e.messageVi.isNotBlank() && e.messageEn.isNotBlank() && e.messageVi != e.messageEn, "two messages")
+        assertEq(2UL, rel.version(), "a rejection changes nothing")
+    }
+
+    test("other errors: clock going backwards, version conflict, bad JSON") {
+        val rel = newRelationship()
+        pendingUnlink(rel)
+        val back = assertThrows<QuytrinhException.Rejected> { rel.tick(t0) }
+        assertEq(RejectionCode.CLOCK_WENT_BACKWARDS, back.code)
+        val conflict = assertThrows<QuytrinhException.Rejected> {
+            rel.handle(envelope("c9", customer, t0.plusSeconds(90), expected = 1UL), CompanionCommand.Reject("R1"))
+        }
+        assertEq(RejectionCode.VERSION_CONFLICT, conflict.code)
+        val json = assertThrows<QuytrinhException.InvalidJson> { CompanionInstance.restore("{") }
+        assertEq("invalid_json", errorCode(json))
+        val decode = assertThrows<QuytrinhException.InvalidJson> {
+            companionCommandFromJson("""{"command_id":"x","actor":{"role":"saco","id":"S"},"at":"2026-11-23T09:00:00+07:00","type":"dance"}""")
+        }
+        assertTrue(decode.reason.isNotEmpty(), "a reason")
+        val schema = rel.snapshot().replace("\"schema_version\":1", "\"schema_version\":99")
+        val unsupported = assertThrows<QuytrinhException.UnsupportedSchema> { CompanionInstance.restore(schema) }
+        assertEq(99UL, unsupported.found)
+    }
+
+    test("a repeated command id returns the original outcome") {
+        val rel = newRelationship()
+        val first = rel.handle(envelope("c1", saco, t0), CompanionCommand.RequestUnlink)
+        val again = rel.handle(envelope("c1", saco, t0), CompanionCommand.RequestUnlink)
+        assertTrue(again.duplicate, "duplicate")
+        assertEq(first.events, again.events)
+        assertEq(1UL, rel.version())
+    }
+
+    test("snapshot round trip: restore, same state and JSON, same future") {
+        val a = newRelationship()
+        pendingUnlink(a)
+        val snapshot = a.snapshot()
+        val b = CompanionInstance.restore(snapshot)
+        assertEq(a.state(), b.state())
+        assertEq(snapshot, b.snapshot())
+        assertEq(a.nextDeadline(), b.nextDeadline())
+        val later = t0.plus(Duration.ofHours(25))
+        val oa = a.tick(later)
+        val ob = b.tick(later)
+        assertEq(listOf("request_auto_confirmed"), oa.events.map { it.eventName })
+        assertEq(oa, ob)
+        assertEq(a.snapshot(), b.snapshot())
+        val replayed = CompanionInstance.replay(a.eventLog())
+        assertEq(a.snapshot(), replayed.snapshot())
+        assertEq(a.records(), replayed.records())
+    }
+
+    test("an Instant with nanoseconds survives the boundary and the snapshot") {
+        val at = Instant.parse("2026-11-23T02:00:00.123456789Z")
+        val rel = newRelationship()
+        val outcome = rel.handle(envelope("c1", saco, at), CompanionCommand.RequestUnlink)
+        assertEq(at, outcome.events[0].at)
+        assertEq(123456789, outcome.events[0].at.nano)
+        assertEq(at.plusSeconds(300), outcome.nextDeadline?.due)
+        assertTrue(rel.snapshot().contains("2026-11-23T02:00:00.123456789Z"), "nanoseconds in the snapshot")
+        assertEq(at, CompanionInstance.restore(rel.snapshot()).lastAt())
+        // Before 1970 too. (UniFFI 0.32.2's Kotlin converter loses the sign of instants in
+        // the last second before the epoch, -1 s < t < 0: an upstream edge, far from any
+        // date this library handles.)
+        val before = Instant.parse("1969-12-31T23:59:58.000000001Z")
+        val old = CompanionInstance.create("old", CompanionInit("SACO-1", "K", "A", Relationship.ACTIVE))
+        assertEq(before, old.handle(envelope("c1", saco, before), CompanionCommand.RequestUnlink).events[0].at)
+    }
+
+    test("commands to and from the JSON every binding sends") {
+        val env = envelope("c7", customer, Instant.parse("2026-11-23T02:00:00.5Z"), expected = 3UL)
+        val json = companionCommandToJson(env, CompanionCommand.Confirm("R1"))
+        val back = companionCommandFromJson(json)
+        assertEq(env, back.envelope)
+        assertEq(CompanionCommand.Confirm("R1"), back.command)
+    }
+
+    test("available commands are typed buttons") {
+        val rel = newRelationship()
+        pendingUnlink(rel)
+        val forCustomer = rel.availableCommands(customer, t0.plusSeconds(60))
+        assertEq(setOf("confirm", "reject"), forCustomer.map { it.name }.toSet())
+        assertTrue(forCustomer.any { it.command == CompanionCommand.Confirm("R1") }, "confirm R1")
+        assertTrue(forCustomer.all { it.label.vi.isNotBlank() && it.label.en.isNotBlank() }, "labels")
+        assertEq(listOf("withdraw"), rel.availableCommands(saco, t0.plusSeconds(60)).map { it.name })
+    }
+
+    test("definition: states, commands, deadlines, diagram") {
+        val def = newRelationship().definition()
+        assertEq("companion", def.workflow)
+        assertTrue(def.commands.any { it.name == "request_unlink" && "saco" in it.roles }, "request_unlink for saco")
+        assertEq(24L * 3600, def.deadlines.single { it.kind == "auto_confirm" }.seconds.toLong())
+        assertTrue(def.mermaidVi.startsWith("stateDiagram-v2"), "mermaid")
+        val custom = CompanionInstance.create(
+            "rel-2", CompanionInit("S", "K", "A", Relationship.ACTIVE),
+            companionDefaultConfig().copy(autoConfirmAfterSeconds = 3600u),
+        )
+        assertEq(3600u, custom.config().autoConfirmAfterSeconds)
+        assertEq(3600L, custom.definition().deadlines.single { it.kind == "auto_confirm" }.seconds.toLong())
+        assertThrows<QuytrinhException.InvalidConfig> {
+            CompanionInstance.create("x", CompanionInit("S", "K", "A", Relationship.ACTIVE), null, Settings(0u))
+        }
+    }
+
+    test("complaint: money is Long đồng, deadlines on the business calendar") {
+        val c = ComplaintInstance.create("KN-1", ComplaintInit("KN-1"))
+        val at = Instant.parse("2026-03-23T02:00:00Z") // Monday 09:00
+        val intake = Actor("intake", "quay-HN")
+        val ops = Actor("ops", "NV-05")
+        val received = c.handle(
+            envelope("c1", intake, at),
+            ComplaintCommand.Receive(ComplaintChannel.PHONE, "KH-3", Contact("Lê Thị Cúc", "0912345678", null), "Token không nhận", "DL-11"),
+        )
+        assertEq(listOf("received"), received.events.map { it.eventName })
+        assertEq(Basis.BUSINESS, received.nextDeadline?.basis)
+        c.handle(envelope("c2", ops, at.plusSeconds(600)), ComplaintCommand.StartAnalysis)
+        c.handle(envelope("c3", ops, at.plusSeconds(1200)), ComplaintCommand.RecordFinding("Đại lý cấp sai gói", AtFault.AGENT, 3_000_000L, null))
+        val damages: Long = c.state().finding!!.damagesVnd
+        assertEq(3_000_000L, damages)
+        assertEq(CaseStatus.INVESTIGATING, c.state().status)
+        val bad = assertThrows<QuytrinhException.Rejected> {
+            c.handle(envelope("c4", ops, at.plusSeconds(1300)), ComplaintCommand.DepositReceived(-1L, null))
+        }
+        assertTrue(bad.code == RejectionCode.VALIDATION_FAILED || bad.code == RejectionCode.INVALID_TRANSITION, "refused: ${bad.code}")
+        val restored = ComplaintInstance.restore(c.snapshot())
+        assertEq(c.state(), restored.state())
+        assertTrue(c.configJson().contains("sla_working_hours"), "configuration JSON")
+    }
+
+    test("business calendar and lunar calendar") {
+        val cal = BusinessCalendar()
+        val received = Instant.parse("2026-11-23T02:00:00Z")
+        assertEq(Instant.parse("2026-11-27T02:00:00Z"), cal.add(received, 72L * 3600))
+        assertEq(72L * 3600, cal.between(received, Instant.parse("2026-11-27T02:00:00Z")))
+        assertEq(CalendarDate(2026, 2u, 17u), tet(2026))
+        assertTrue(cal.isDayOff(CalendarDate(2026, 2u, 17u)), "Tết is off")
+        val lunar = toLunar(CalendarDate(2026, 2u, 17u))
+        assertEq(LunarDate(2026, 1u, 1u, false), lunar)
+        assertEq("Bính Ngọ", lunarYearName(lunar))
+        assertEq(CalendarDate(2026, 2u, 17u), fromLunar(lunar))
+        assertTrue(cal.holidays(2026).any { it.nameVi == "Tết Nguyên đán" }, "Tết in the holidays")
+        assertThrows<QuytrinhException.InvalidArgument> { cal.isDayOff(CalendarDate(2026, 2u, 30u)) }
+        val custom = BusinessCalendar.fromConfigJson("""{"extra_days_off": ["2026-03-06"]}""")
+        assertTrue(custom.isDayOff(CalendarDate(2026, 3u, 6u)) && !cal.isDayOff(CalendarDate(2026, 3u, 6u)), "host day off")
+        assertEq("negative_duration", errorCode(assertThrows<QuytrinhException.Calendar> { cal.add(received, -1L) }))
+    }
+
+    test("one instance shared by threads: calls are serialized") {
+        val rel = newRelationship()
+        pendingUnlink(rel)
+        val pool = Executors.newFixedThreadPool(8)
+        val results = (1..32).map { i ->
+            pool.submit<Any> {
+                runCatching { rel.availableCommands(customer, t0.plusSeconds(60)).size; rel.snapshot().length; i }
+                    .getOrElse { it }
+            }
+        }.map { it.get() }
+        pool.shutdown()
+        pool.awaitTermination(10, TimeUnit.SECONDS)
+        assertTrue(results.all { it is Int }, "no failure: ${results.filter { it !is Int }}")
+        val outcome = rel.handle(envelope("c3", customer, t0.plusSeconds(90)), CompanionCommand.Reject("R1"))
+        assertEq(3UL, outcome.version)
+    }
+
+    println("$passed passed, $failed failed")
+    if (failed > 0) kotlin.system.exitProcess(1)
+}
