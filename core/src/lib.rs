@@ -33,9 +33,9 @@ pub mod calendar;
 pub mod conformance;
 pub mod dynamic;
 pub mod kernel;
-pub mod workflows;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_support;
+pub mod workflows;
 
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!();

@@ -54,16 +54,26 @@ private fun stateOf(snapshotJson: String): Any? = (Json.parse(snapshotJson) as M
 
 private fun positionOf(position: List<RegionState>) = position.associate { it.region to it.state }
 
+/** What a typed outcome shows; `effects` pairs the name derived from the typed effect with Rust's. */
+private fun observed(
+    duplicate: Boolean,
+    version: Long,
+    events: List<String>,
+    effects: List<Pair<String, String>>,
+    nextDeadline: Deadline?,
+    snapshot: String,
+    position: List<RegionState>,
+): Observed {
+    effects.forEach { (typed, rust) -> check(typed == rust) { "typed effect name $typed != $rust" } }
+    return Observed(duplicate, version, events, effects.map { it.first }, nextDeadline, stateOf(snapshot), positionOf(position))
+}
+
 class CompanionPlayer(val instance: CompanionInstance) : Player {
-    private fun observe(o: CompanionOutcome): Observed {
-        val effects = o.events.flatMap { r -> r.effects }
-        effects.forEach { k -> check(effectName(k.effect) == k.name) { "typed effect name ${effectName(k.effect)} != ${k.name}" } }
-        return Observed(
-            o.duplicate, o.version.toLong(), o.events.map { it.eventName },
-            effects.map { effectName(it.effect) }, o.nextDeadline,
-            stateOf(instance.snapshot()), positionOf(instance.position()),
-        )
-    }
+    private fun observe(o: CompanionOutcome) = observed(
+        o.duplicate, o.version.toLong(), o.events.map { it.eventName },
+        o.events.flatMap { r -> r.effects.map { effectName(it.effect) to it.name } },
+        o.nextDeadline, instance.snapshot(), instance.position(),
+    )
 
     override fun command(json: String): Observed {
         val input = companionCommandFromJson(json)
@@ -101,15 +111,11 @@ class CompanionPlayer(val instance: CompanionInstance) : Player {
 }
 
 class ComplaintPlayer(val instance: ComplaintInstance) : Player {
-    private fun observe(o: ComplaintOutcome): Observed {
-        val effects = o.events.flatMap { r -> r.effects }
-        effects.forEach { k -> check(effectName(k.effect) == k.name) { "typed effect name ${effectName(k.effect)} != ${k.name}" } }
-        return Observed(
-            o.duplicate, o.version.toLong(), o.events.map { it.eventName },
-            effects.map { effectName(it.effect) }, o.nextDeadline,
-            stateOf(instance.snapshot()), positionOf(instance.position()),
-        )
-    }
+    private fun observe(o: ComplaintOutcome) = observed(
+        o.duplicate, o.version.toLong(), o.events.map { it.eventName },
+        o.events.flatMap { r -> r.effects.map { effectName(it.effect) to it.name } },
+        o.nextDeadline, instance.snapshot(), instance.position(),
+    )
 
     override fun command(json: String): Observed {
         val input = complaintCommandFromJson(json)

@@ -21,11 +21,11 @@ mod complaint;
 mod workflow;
 
 pub use calendar::{BusinessCalendar, CalendarDate, Holiday, from_lunar, tet, to_lunar};
+pub(crate) use common::lock;
 pub use common::{
     CommandSpec, Deadline, DeadlineSpec, Definition, Envelope, Label, QuytrinhError, RegionSpec,
     RegionState, RoleSpec, StateSpec, TemplateSpec, Timestamp, TransitionSpec, error_code,
     rejection_code_name,
 };
-pub(crate) use common::lock;
 pub use companion::*;
 pub use complaint::*;

@@ -189,9 +189,9 @@ macro_rules! workflow_api {
             pub fn restore(
                 snapshot_json: String,
             ) -> Result<std::sync::Arc<Self>, $crate::uniffi_api::QuytrinhError> {
-                Ok(Self::wrap(quytrinh::kernel::Instance::<$W>::from_snapshot_json(
-                    &snapshot_json,
-                )?))
+                Ok(Self::wrap(
+                    quytrinh::kernel::Instance::<$W>::from_snapshot_json(&snapshot_json)?,
+                ))
             }
 
             /// An instance rebuilt by replaying event-log JSON onto its base snapshot.
@@ -274,40 +274,27 @@ macro_rules! workflow_api {
             }
 
             /// The instant of the last recorded event (inputs before it are refused).
-            pub fn last_at(
-                &self,
-            ) -> Option<$crate::uniffi_api::Timestamp>
-            {
+            pub fn last_at(&self) -> Option<$crate::uniffi_api::Timestamp> {
                 self.read(|i| i.last_at())
             }
 
             /// The earliest pending deadline, if any (e.g. for a countdown).
-            pub fn next_deadline(
-                &self,
-            ) -> Option<$crate::uniffi_api::Deadline>
-            {
+            pub fn next_deadline(&self) -> Option<$crate::uniffi_api::Deadline> {
                 self.read(|i| i.next_deadline().map(Into::into))
             }
 
             /// Every pending deadline, earliest first.
-            pub fn deadlines(
-                &self,
-            ) -> Vec<$crate::uniffi_api::Deadline> {
+            pub fn deadlines(&self) -> Vec<$crate::uniffi_api::Deadline> {
                 self.read(|i| i.deadlines().into_iter().map(Into::into).collect())
             }
 
             /// Where the state stands: one entry per region.
-            pub fn position(
-                &self,
-            ) -> Vec<$crate::uniffi_api::RegionState>
-            {
+            pub fn position(&self) -> Vec<$crate::uniffi_api::RegionState> {
                 self.read(|i| $crate::uniffi_api::common::position(&i.position()))
             }
 
             /// The workflow's definition under this instance's configuration.
-            pub fn definition(
-                &self,
-            ) -> $crate::uniffi_api::Definition {
+            pub fn definition(&self) -> $crate::uniffi_api::Definition {
                 self.read(|i| (&i.definition()).into())
             }
         }
