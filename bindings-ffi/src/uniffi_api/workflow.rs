@@ -75,7 +75,7 @@ macro_rules! workflow_api {
                     at: record.at,
                     command_id: record.command_id.clone(),
                     actor: record.actor.clone(),
-                    trigger: record.trigger.clone(),
+                    trigger: record.trigger.to_string(),
                     event_name: record.event_name().to_owned(),
                     event: record.event.clone(),
                     effects: record

@@ -9,6 +9,7 @@ use super::{
 };
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 /// A running instance of workflow `W`: its current snapshot and the records since the
@@ -543,7 +544,7 @@ impl<W: Workflow> Instance<W> {
     /// assert_eq!(rel.deadlines()[0].kind, "otp_expiry");
     /// ```
     pub fn deadlines(&self) -> Vec<Deadline> {
-        let mut all = W::deadlines(&self.current.state);
+        let mut all: Vec<Deadline> = W::deadlines(&self.current.state).collect();
         all.sort_by_key(|d| d.due);
         all
     }
@@ -722,7 +723,7 @@ fn stage<W: Workflow>(
     decision: Decision<W>,
     at: DateTime<Utc>,
     actor: &Actor,
-    trigger: &str,
+    trigger: &'static str,
     command_id: Option<&str>,
 ) -> Result<(), Error> {
     if decision.is_empty() {
@@ -747,7 +748,7 @@ fn stage<W: Workflow>(
             at,
             command_id: command_id.map(str::to_owned),
             actor: actor.clone(),
-            trigger: trigger.to_owned(),
+            trigger: Cow::Borrowed(trigger),
             event,
             effects,
         });

@@ -4,6 +4,7 @@
 use super::{Actor, Deadline, EffectName, Keyed, TypeName, Workflow};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One event in the log, with the effects it asked of the host.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,7 +21,7 @@ pub struct Record<W: Workflow> {
     /// Who acted (`system` for deadlines).
     pub actor: Actor,
     /// The command `type` or the deadline `kind` that caused it.
-    pub trigger: String,
+    pub trigger: Cow<'static, str>,
     /// The event.
     pub event: W::Event,
     /// The effects, with their idempotency keys.

@@ -60,8 +60,9 @@ pub trait Workflow: Clone + Debug + PartialEq + Send + Sync + 'static {
     /// Folds one event, recorded at `at`, into the state. Never fails: events are facts.
     fn evolve(state: &mut Self::State, event: &Self::Event, at: DateTime<Utc>);
 
-    /// The pending deadlines of a state, in no particular order.
-    fn deadlines(state: &Self::State) -> Vec<Deadline>;
+    /// The pending deadlines of a state, in no particular order (an iterator, so finding the
+    /// earliest, which the kernel does at every input, allocates nothing).
+    fn deadlines(state: &Self::State) -> impl Iterator<Item = Deadline>;
 
     /// What happens when `deadline` fires (`ctx.at` is its due instant, the actor `system`).
     /// Firing must make that deadline moot.

@@ -126,22 +126,19 @@ impl Workflow for Companion {
         rules::evolve(state, event, at);
     }
 
-    fn deadlines(state: &CompanionState) -> Vec<Deadline> {
-        let Some(request) = open_request(state) else {
-            return Vec::new();
-        };
+    fn deadlines(state: &CompanionState) -> impl Iterator<Item = Deadline> {
+        let request = open_request(state);
         let otp = request
-            .challenge
-            .as_ref()
+            .and_then(|r| r.challenge.as_ref())
             .map(|c| Deadline::new(OTP_EXPIRY, c.expires_at, Basis::Clock));
-        let answer = request.due.map(|due| {
-            let kind = match request.kind {
+        let answer = request.and_then(|r| {
+            let kind = match r.kind {
                 RequestKind::Unlink => AUTO_CONFIRM,
                 RequestKind::Link => LINK_EXPIRY,
             };
-            Deadline::new(kind, due, Basis::Clock)
+            r.due.map(|due| Deadline::new(kind, due, Basis::Clock))
         });
-        otp.into_iter().chain(answer).collect()
+        otp.into_iter().chain(answer)
     }
 
     fn on_deadline(

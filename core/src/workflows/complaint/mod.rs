@@ -127,7 +127,7 @@ impl Workflow for Complaint {
         fold::evolve(state, event, at);
     }
 
-    fn deadlines(state: &ComplaintState) -> Vec<Deadline> {
+    fn deadlines(state: &ComplaintState) -> impl Iterator<Item = Deadline> {
         rules::deadlines(state)
     }
 

@@ -170,31 +170,28 @@ pub(super) fn on_deadline(
 
 /// The pending deadlines: each is pending exactly while the state it belongs to lasts, so
 /// the transition that makes it moot cancels it.
-pub(super) fn deadlines(state: &ComplaintState) -> Vec<Deadline> {
+pub(super) fn deadlines(state: &ComplaintState) -> impl Iterator<Item = Deadline> {
     use crate::kernel::Basis::{Business, Clock};
-    let mut out = Vec::new();
-    if let Some(sla) = &state.sla {
-        if sla.status == SlaStatus::Running {
-            out.push(Deadline::new(SLA_WARNING, sla.warning_at, Business));
-        }
-        if matches!(sla.status, SlaStatus::Running | SlaStatus::Warned) {
-            out.push(Deadline::new(RESOLUTION_SLA, sla.due, Business));
-        }
+    let sla = state.sla.as_ref();
+    let warning = sla
+        .filter(|sla| sla.status == SlaStatus::Running)
+        .map(|sla| Deadline::new(SLA_WARNING, sla.warning_at, Business));
+    let resolution = sla
+        .filter(|sla| matches!(sla.status, SlaStatus::Running | SlaStatus::Warned))
+        .map(|sla| Deadline::new(RESOLUTION_SLA, sla.due, Business));
+    let agent_action = match state.status {
+        Some(CaseStatus::Answered) => state.response.as_ref().and_then(|r| r.agent_action_due),
+        _ => None,
     }
-    match state.status {
-        Some(CaseStatus::Answered) => {
-            if let Some(due) = state.response.as_ref().and_then(|r| r.agent_action_due) {
-                out.push(Deadline::new(AGENT_ACTION, due, Clock));
-            }
-        }
-        Some(CaseStatus::DepositRequired) => {
-            if let Some(deposit) = &state.deposit {
-                out.push(Deadline::new(DEPOSIT_DUE, deposit.due, Clock));
-            }
-        }
-        _ => {}
+    .map(|due| Deadline::new(AGENT_ACTION, due, Clock));
+    let deposit = match state.status {
+        Some(CaseStatus::DepositRequired) => state.deposit.as_ref().map(|d| d.due),
+        _ => None,
     }
-    out
+    .map(|due| Deadline::new(DEPOSIT_DUE, due, Clock));
+    [warning, resolution, agent_action, deposit]
+        .into_iter()
+        .flatten()
 }
 
 fn receive(state: &ComplaintState, command: &Cmd, ctx: &Ctx<'_>) -> Decided {
