@@ -39,6 +39,7 @@ if ((${#missing[@]})); then
     SUDO=""
     if [[ "$(id -u)" != 0 ]]; then SUDO="sudo"; fi
     echo "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
     $SUDO apt-get install -y --no-install-recommends "${missing[@]}" ||
         { $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends "${missing[@]}"; }
 else
