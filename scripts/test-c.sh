@@ -47,7 +47,8 @@ else
 fi
 if [[ "$(cbindgen --version 2>/dev/null || true)" != "cbindgen $CBINDGEN_VERSION" ]]; then
     echo "installing cbindgen $CBINDGEN_VERSION"
-    cargo install cbindgen --version "$CBINDGEN_VERSION" --locked
+    # --force: the binary is missing or another version, whatever cargo's records say.
+    cargo install --force cbindgen --version "$CBINDGEN_VERSION" --locked
 else
     echo "cbindgen $CBINDGEN_VERSION present"
 fi

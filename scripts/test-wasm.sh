@@ -20,7 +20,8 @@ want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; ex
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
 if [ "$have" != "$want" ]; then
   # Without --locked: its lockfile pins a crate the index here lacks (TOOLCHAIN.md).
-  cargo install wasm-bindgen-cli --version "$want"
+  # --force: the binary is missing or another version, whatever cargo's records say.
+  cargo install --force wasm-bindgen-cli --version "$want"
 fi
 if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then
   sudo=""
