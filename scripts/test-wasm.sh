@@ -41,18 +41,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 echo "tools ready after $((SECONDS - started)) s: wasm-bindgen $want, $(/usr/bin/chromium --version 2>/dev/null || echo "${CHROMIUM:-chromium}")"
 
-passed=0
-failed=()
-suite() {
-  local name=$1; shift
-  echo
-  echo "══ $name"
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed+=("$name")
-  fi
-}
+# shellcheck source=scripts/suite.sh
+source scripts/suite.sh
 
 echo
 echo "══ build the package (build/wasm/pkg) and check the size budget"
@@ -81,8 +71,4 @@ suite "Chromium: the example page (screenshots in build/screenshots/)" node --te
 echo
 echo "wasm sizes: $(cat build/wasm/size.json)"
 echo "took $((SECONDS - started)) s"
-if [ ${#failed[@]} -gt 0 ]; then
-  printf 'failed suite: %s\n' "${failed[@]}"
-fi
-echo "${passed} passed, ${#failed[@]} failed"
-[ ${#failed[@]} -eq 0 ]
+suites_summary

@@ -7,18 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-passed=0
-failed_suites=()
-suite() {
-  local name=$1; shift
-  echo
-  echo "══ $name"
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed_suites+=("$name")
-  fi
-}
+# shellcheck source=scripts/suite.sh
+source scripts/suite.sh
 
 # Rust components: rustfmt and clippy come with rustup's default profile; add them if a
 # minimal profile left them out.
@@ -38,10 +28,4 @@ suite "Kotlin and Swift (UniFFI: Swift drift, Kotlin vectors and example on the 
 suite "WASM (size budget, Node and Chromium vectors, round trips with native, web page)" bash scripts/test-wasm.sh
 
 echo
-if [ ${#failed_suites[@]} -eq 0 ]; then
-  echo "suites: $passed passed, 0 failed"
-else
-  printf 'failed suite: %s\n' "${failed_suites[@]}"
-  echo "suites: $passed passed, ${#failed_suites[@]} failed"
-  exit 1
-fi
+suites_summary "suites:"
