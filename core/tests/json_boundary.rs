@@ -3,27 +3,21 @@
 //! mutations of snapshots are restored from, the end state of every conformance vector.
 
 use proptest::prelude::*;
+mod vector_files;
+
 use quytrinh::conformance::{Vector, play};
 use quytrinh::dynamic::{self, AnyInstance};
 use quytrinh::kernel::Actor;
 use serde_json::{Map, Value, json};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
 use std::sync::OnceLock;
+use vector_files::vector_files;
 
 /// The final snapshot of every vector: many workflows in many states.
 fn snapshots() -> &'static [String] {
     static SNAPSHOTS: OnceLock<Vec<String>> = OnceLock::new();
     SNAPSHOTS.get_or_init(|| {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
-        let mut files: Vec<PathBuf> = std::fs::read_dir(root)
-            .unwrap()
-            .flat_map(|d| std::fs::read_dir(d.unwrap().path()).into_iter().flatten())
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        files.sort();
-        files
+        vector_files()
             .iter()
             .map(|f| {
                 let vector: Vector =

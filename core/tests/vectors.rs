@@ -2,21 +2,12 @@
 //! checks what every vector's end state must satisfy: the snapshot survives a JSON round
 //! trip, and replaying the event log gives exactly the snapshot.
 
+mod vector_files;
+
 use quytrinh::conformance::{Vector, play};
 use quytrinh::dynamic;
 use std::path::PathBuf;
-
-fn vector_files() -> Vec<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/vectors exists")
-        .flat_map(|dir| std::fs::read_dir(dir.unwrap().path()).into_iter().flatten())
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-}
+use vector_files::vector_files;
 
 #[test]
 fn every_vector_passes_and_round_trips() {
