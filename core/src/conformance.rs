@@ -167,8 +167,27 @@ pub fn play(vector: &Vector) -> Result<Report, Error> {
         Some(vector.settings),
         &vector.init,
     )?;
-    let mut steps = Vec::with_capacity(vector.steps.len());
-    for (index, step) in vector.steps.iter().enumerate() {
+    let steps = play_steps(instance.as_mut(), &vector.steps)?;
+    Ok(Report { steps, instance })
+}
+
+/// Plays steps on an instance (e.g. one restored from a stored snapshot) and reports each.
+/// Errors only when a step is neither a command nor a tick.
+///
+/// ```
+/// use quytrinh::conformance::{play_steps, Step};
+/// let init = serde_json::json!({"saco_id": "S1", "customer_id": "K1", "account": "A1"});
+/// let mut rel = quytrinh::dynamic::create("companion", "rel-1", None, None, &init).unwrap();
+/// let step: Step = serde_json::from_value(serde_json::json!({
+///     "tick": {"at": "2026-11-23T09:00:00Z"}, "expect": {"events": []}})).unwrap();
+/// assert!(play_steps(rel.as_mut(), &[step]).unwrap()[0].failures.is_empty());
+/// ```
+pub fn play_steps(
+    instance: &mut dyn AnyInstance,
+    steps: &[Step],
+) -> Result<Vec<StepReport>, Error> {
+    let mut reports = Vec::with_capacity(steps.len());
+    for (index, step) in steps.iter().enumerate() {
         let result = match (&step.command, &step.tick) {
             (Some(command), None) => instance.handle_value(command.clone()),
             (None, Some(tick)) => instance.tick(tick.at),
@@ -181,13 +200,13 @@ pub fn play(vector: &Vector) -> Result<Report, Error> {
             }
         };
         let failures = check(&step.expect, &result);
-        steps.push(StepReport {
+        reports.push(StepReport {
             index,
             result,
             failures,
         });
     }
-    Ok(Report { steps, instance })
+    Ok(reports)
 }
 
 /// Compares a result with its expectations.
