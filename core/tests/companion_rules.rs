@@ -518,8 +518,9 @@ impl Cycles {
     }
 
     fn ok(&mut self, who: Actor, body: C) {
-        if let Err(e) = self.send(who, body.clone()) {
-            panic!("{body:?} refused: {e}");
+        let shown = format!("{body:?}");
+        if let Err(e) = self.send(who, body) {
+            panic!("{shown} refused: {e}");
         }
     }
 
@@ -558,62 +559,106 @@ fn number(id: &str) -> u64 {
     id.strip_prefix('R').unwrap().parse().unwrap()
 }
 
+/// One unlink/link-style cycle of five kinds in turn; returns the requests it created.
+/// `previous` is the rejected request that the abandoned resend (kind 3) leaves resendable.
+fn play_cycle(c: &mut Cycles, cycle: usize, previous: &mut String) -> Vec<String> {
+    let mut staged = Vec::new();
+    match cycle % 5 {
+        // A new unlink request, rejected by the customer.
+        0 => {
+            let id = c.submit(saco(), C::RequestUnlink {});
+            c.ok(
+                customer(),
+                C::Reject {
+                    request_id: id.clone(),
+                },
+            );
+            staged.push(id);
+        }
+        // The latest request resent, then withdrawn by the SACO (1) or rejected (2).
+        1 | 2 => {
+            let old = c.last();
+            let id = c.submit(saco(), C::Resend { request_id: old });
+            if cycle % 5 == 1 {
+                c.ok(
+                    saco(),
+                    C::Withdraw {
+                        request_id: id.clone(),
+                    },
+                );
+            } else {
+                c.ok(
+                    customer(),
+                    C::Reject {
+                        request_id: id.clone(),
+                    },
+                );
+            }
+            staged.push(id);
+        }
+        // A resend whose OTP fails five times: abandoned.
+        3 => {
+            *previous = c.last();
+            c.ok(
+                saco(),
+                C::Resend {
+                    request_id: previous.clone(),
+                },
+            );
+            let id = c.last();
+            for _ in 0..5 {
+                c.ok(
+                    saco(),
+                    C::OtpFailed {
+                        challenge_id: format!("{id}-otp1"),
+                    },
+                );
+            }
+            assert_eq!(
+                c.i.state().requests.last().unwrap().status.id(),
+                "abandoned"
+            );
+            staged.push(id);
+        }
+        // The rejected one resent and confirmed; then linked again.
+        _ => {
+            let id = c.submit(
+                saco(),
+                C::Resend {
+                    request_id: previous.clone(),
+                },
+            );
+            c.confirm(
+                customer(),
+                C::Confirm {
+                    request_id: id.clone(),
+                },
+            );
+            assert_eq!(c.i.state().relationship.id(), "ended");
+            staged.push(id);
+            let link = c.submit(customer(), C::RequestLink {});
+            c.confirm(
+                saco(),
+                C::Accept {
+                    request_id: link.clone(),
+                },
+            );
+            assert_eq!(c.i.state().relationship.id(), "active");
+            staged.push(link);
+        }
+    }
+    staged
+}
+
 #[test]
 fn the_request_history_is_capped_over_500_cycles() {
-    const CAP: usize = 3;
-    let mut c = Cycles::new(CAP as u32);
+    const CAP: u32 = 3;
+    let cap = usize::try_from(CAP).unwrap();
+    let mut c = Cycles::new(CAP);
     let mut created: Vec<String> = Vec::new();
     let mut previous = String::new();
     for cycle in 0..500 {
-        let mut staged = Vec::new();
-        match cycle % 5 {
-            // A new unlink request, rejected by the customer.
-            0 => {
-                let id = c.submit(saco(), C::RequestUnlink {});
-                c.ok(customer(), C::Reject { request_id: id.clone() });
-                staged.push(id);
-            }
-            // The rejected one resent, then withdrawn by the SACO.
-            1 | 2 => {
-                let old = c.last();
-                let id = c.submit(saco(), C::Resend { request_id: old });
-                let body = if cycle % 5 == 1 {
-                    C::Withdraw { request_id: id.clone() }
-                } else {
-                    C::Reject { request_id: id.clone() }
-                };
-                let who = if cycle % 5 == 1 { saco() } else { customer() };
-                c.ok(who, body);
-                staged.push(id);
-            }
-            // A resend whose OTP fails five times: abandoned.
-            3 => {
-                previous = c.last();
-                c.ok(saco(), C::Resend { request_id: previous.clone() });
-                let id = c.last();
-                for _ in 0..5 {
-                    c.ok(
-                        saco(),
-                        C::OtpFailed {
-                            challenge_id: format!("{id}-otp1"),
-                        },
-                    );
-                }
-                assert_eq!(c.i.state().requests.last().unwrap().status.id(), "abandoned");
-                staged.push(id);
-            }
-            // The rejected one resent and confirmed; then linked again.
-            _ => {
-                let id = c.submit(saco(), C::Resend { request_id: previous.clone() });
-                c.confirm(customer(), C::Confirm { request_id: id.clone() });
-                assert_eq!(c.i.state().relationship.id(), "ended");
-                staged.push(id);
-                let link = c.submit(customer(), C::RequestLink {});
-                c.confirm(saco(), C::Accept { request_id: link.clone() });
-                assert_eq!(c.i.state().relationship.id(), "active");
-                staged.push(link);
-            }
-        }
+        let staged = play_cycle(&mut c, cycle, &mut previous);
         for id in staged {
             if let Some(last) = created.last() {
                 assert!(number(&id) > number(last), "{id} after {last}");
@@ -623,10 +668,16 @@ fn the_request_history_is_capped_over_500_cycles() {
         let state = c.i.state();
         let open = state.requests.iter().filter(|r| r.status.is_open()).count();
         let closed = state.requests.len() - open;
-        assert!(closed <= CAP, "cycle {cycle}: {closed} closed requests kept");
-        assert!(state.requests.len() <= CAP + open);
         assert!(
-            state.requests.windows(2).all(|w| number(&w[0].id) < number(&w[1].id)),
+            closed <= cap,
+            "cycle {cycle}: {closed} closed requests kept"
+        );
+        assert!(state.requests.len() <= cap + open);
+        assert!(
+            state
+                .requests
+                .windows(2)
+                .all(|w| number(&w[0].id) < number(&w[1].id)),
             "kept oldest first"
         );
     }
@@ -637,7 +688,14 @@ fn the_request_history_is_capped_over_500_cycles() {
     let before = c.i.snapshot_json();
     let err = c.send(saco(), C::Resend { request_id: r1() }).unwrap_err();
     assert_eq!(err.code(), "not_found");
-    let err = c.send(customer(), C::Reject { request_id: "R597".into() }).unwrap_err();
+    let err = c
+        .send(
+            customer(),
+            C::Reject {
+                request_id: "R597".into(),
+            },
+        )
+        .unwrap_err();
     assert_eq!(err.code(), "not_found");
     assert_eq!(c.i.snapshot_json(), before);
 
@@ -657,16 +715,30 @@ fn requests_that_can_be_resent_or_are_linked_are_never_forgotten() {
     let mut c = Cycles::new(1);
     // R1 rejected, never resent: it can still be resent, so it stays.
     let r1 = c.submit(saco(), C::RequestUnlink {});
-    c.ok(customer(), C::Reject { request_id: r1.clone() });
+    c.ok(
+        customer(),
+        C::Reject {
+            request_id: r1.clone(),
+        },
+    );
     // R2 withdrawn: also resendable; two closed requests over a cap of one, both kept.
     let r2 = c.submit(saco(), C::RequestUnlink {});
-    c.ok(saco(), C::Withdraw { request_id: r2.clone() });
-    let ids = |c: &Cycles| -> Vec<String> {
-        c.i.state().requests.iter().map(|r| r.id.clone()).collect()
-    };
+    c.ok(
+        saco(),
+        C::Withdraw {
+            request_id: r2.clone(),
+        },
+    );
+    let ids =
+        |c: &Cycles| -> Vec<String> { c.i.state().requests.iter().map(|r| r.id.clone()).collect() };
     assert_eq!(ids(&c), ["R1", "R2"]);
     // R2 resent as R3: while R3 is open, R2 (which it links to) stays.
-    let r3 = c.submit(saco(), C::Resend { request_id: r2.clone() });
+    let r3 = c.submit(
+        saco(),
+        C::Resend {
+            request_id: r2.clone(),
+        },
+    );
     assert_eq!(ids(&c), ["R1", "R2", "R3"]);
     assert_eq!(c.i.state().requests[1].resent_as.as_deref(), Some("R3"));
     // R3 rejected: R2 can no longer be resent nor is linked to an open request, so it goes;
@@ -703,14 +775,26 @@ fn the_history_cap_is_validated_and_defaults_for_older_documents() {
     let mut old: serde_json::Value = serde_json::from_str(&i.snapshot_json()).unwrap();
     assert_eq!(old["config"]["max_closed_requests"], 20);
     assert_eq!(old["state"]["max_closed_requests"], 20);
-    old["config"].as_object_mut().unwrap().remove("max_closed_requests");
-    old["state"].as_object_mut().unwrap().remove("max_closed_requests");
+    old["config"]
+        .as_object_mut()
+        .unwrap()
+        .remove("max_closed_requests");
+    old["state"]
+        .as_object_mut()
+        .unwrap()
+        .remove("max_closed_requests");
     let restored = Instance::<Companion>::from_snapshot_json(&old.to_string()).unwrap();
     assert_eq!(restored.state(), i.state());
     assert_eq!(restored.config(), i.config());
     let mut log: serde_json::Value = serde_json::from_str(&i.event_log_json()).unwrap();
-    log["base"]["config"].as_object_mut().unwrap().remove("max_closed_requests");
-    log["base"]["state"].as_object_mut().unwrap().remove("max_closed_requests");
+    log["base"]["config"]
+        .as_object_mut()
+        .unwrap()
+        .remove("max_closed_requests");
+    log["base"]["state"]
+        .as_object_mut()
+        .unwrap()
+        .remove("max_closed_requests");
     let replayed = Instance::<Companion>::from_log_json(&log.to_string()).unwrap();
     assert_eq!(replayed.snapshot_json(), i.snapshot_json());
 }
