@@ -68,6 +68,10 @@ fn start() -> DateTime<Utc> {
 }
 
 fn new_instance(linked: bool) -> Instance<Companion> {
+    capped_instance(linked, CompanionConfig::default().max_closed_requests)
+}
+
+fn capped_instance(linked: bool, max_closed_requests: u32) -> Instance<Companion> {
     let init = if linked {
         CompanionInit::active("SACO-01", "KH-01", "0001234567")
     } else {
@@ -75,7 +79,10 @@ fn new_instance(linked: bool) -> Instance<Companion> {
     };
     Instance::create(
         "rel-01",
-        CompanionConfig::default(),
+        CompanionConfig {
+            max_closed_requests,
+            ..CompanionConfig::default()
+        },
         Settings {
             remembered_commands: 8,
         },
@@ -95,6 +102,49 @@ proptest! {
             let open = state.requests.iter().filter(|r| r.status.is_open()).count();
             prop_assert!(open <= 1);
             prop_assert!(state.requests.iter().rev().skip(1).all(|r| !r.status.is_open()));
+            Ok(())
+        })?;
+    }
+
+    #[test]
+    fn the_request_history_stays_capped(
+        linked in any::<bool>(),
+        cap in 1u32..4,
+        ops in ops(80),
+    ) {
+        let mut instance = capped_instance(linked, cap);
+        let mut highest = 0u64;
+        check_kernel_guarantees(&mut instance, start(), &ops, input, |state| {
+            let cap = usize::try_from(cap).unwrap();
+            let number = |id: &str| id[1..].parse::<u64>().unwrap();
+            // Ids count up in the state and over time: none is ever reused.
+            prop_assert!(state.requests.windows(2).all(|w| number(&w[0].id) < number(&w[1].id)));
+            if let Some(last) = state.requests.last() {
+                prop_assert!(number(&last.id) >= highest);
+                highest = number(&last.id);
+            }
+            // Beyond the cap, every closed request kept is one that must stay: the latest
+            // closed, one that can be resent, or one the open request is linked to. Without
+            // such requests, the state holds at most `cap` closed requests plus the open one.
+            let open = state.requests.iter().find(|r| r.status.is_open());
+            let closed: Vec<_> = state.requests.iter().filter(|r| !r.status.is_open()).collect();
+            let protected = closed
+                .iter()
+                .enumerate()
+                .filter(|(i, r)| {
+                    *i + 1 == closed.len()
+                        || (r.status.is_resendable() && r.resent_as.is_none())
+                        || open.is_some_and(|o| {
+                            o.resent_from.as_ref() == Some(&r.id)
+                                || r.resent_as.as_ref() == Some(&o.id)
+                        })
+                })
+                .count();
+            prop_assert!(
+                closed.len() <= cap.max(protected),
+                "{} closed, {} protected, cap {}", closed.len(), protected, cap
+            );
+            prop_assert!(state.requests.len() <= cap.max(protected) + usize::from(open.is_some()));
             Ok(())
         })?;
     }

@@ -482,3 +482,319 @@ fn a_restored_instance_fires_its_deadlines_at_their_absolute_instants() {
     assert_eq!(out.events[0].effects[0].key, "rel-01:3:0");
     assert_eq!(<Companion as Workflow>::NAME, "companion");
 }
+
+/// Plays commands ten seconds apart on a relationship whose history is capped at `cap`.
+struct Cycles {
+    i: Instance<Companion>,
+    n: u32,
+    now: DateTime<Utc>,
+}
+
+impl Cycles {
+    fn new(cap: u32) -> Self {
+        let config = CompanionConfig {
+            max_closed_requests: cap,
+            ..CompanionConfig::default()
+        };
+        let i = Instance::create(
+            "rel-01",
+            config,
+            Settings::default(),
+            CompanionInit::active("SACO-01", "KH-01", "0001234567"),
+        )
+        .unwrap();
+        Self {
+            i,
+            n: 0,
+            now: at("2026-11-23T09:00:00+07:00"),
+        }
+    }
+
+    fn send(&mut self, who: Actor, body: C) -> Result<Vec<&'static str>, Error> {
+        self.n += 1;
+        self.now += chrono::TimeDelta::seconds(10);
+        let command = Command::new(format!("c{}", self.n), who, self.now, body);
+        self.i.handle(&command).map(|o| o.event_names())
+    }
+
+    fn ok(&mut self, who: Actor, body: C) {
+        let shown = format!("{body:?}");
+        if let Err(e) = self.send(who, body) {
+            panic!("{shown} refused: {e}");
+        }
+    }
+
+    /// The latest request's id.
+    fn last(&self) -> String {
+        self.i.state().requests.last().unwrap().id.clone()
+    }
+
+    /// Stages a request (or a resend) and passes its OTP; returns the new id.
+    fn submit(&mut self, who: Actor, body: C) -> String {
+        self.ok(who.clone(), body);
+        let id = self.last();
+        self.ok(
+            who,
+            C::OtpVerified {
+                challenge_id: format!("{id}-otp1"),
+            },
+        );
+        id
+    }
+
+    /// The counterparty confirms (or accepts) with its OTP.
+    fn confirm(&mut self, who: Actor, body: C) {
+        let id = self.last();
+        self.ok(who.clone(), body);
+        self.ok(
+            who,
+            C::OtpVerified {
+                challenge_id: format!("{id}-otp2"),
+            },
+        );
+    }
+}
+
+fn number(id: &str) -> u64 {
+    id.strip_prefix('R').unwrap().parse().unwrap()
+}
+
+/// One unlink/link-style cycle of five kinds in turn; returns the requests it created.
+/// `previous` is the rejected request that the abandoned resend (kind 3) leaves resendable.
+fn play_cycle(c: &mut Cycles, cycle: usize, previous: &mut String) -> Vec<String> {
+    let mut staged = Vec::new();
+    match cycle % 5 {
+        // A new unlink request, rejected by the customer.
+        0 => {
+            let id = c.submit(saco(), C::RequestUnlink {});
+            c.ok(
+                customer(),
+                C::Reject {
+                    request_id: id.clone(),
+                },
+            );
+            staged.push(id);
+        }
+        // The latest request resent, then withdrawn by the SACO (1) or rejected (2).
+        1 | 2 => {
+            let old = c.last();
+            let id = c.submit(saco(), C::Resend { request_id: old });
+            if cycle % 5 == 1 {
+                c.ok(
+                    saco(),
+                    C::Withdraw {
+                        request_id: id.clone(),
+                    },
+                );
+            } else {
+                c.ok(
+                    customer(),
+                    C::Reject {
+                        request_id: id.clone(),
+                    },
+                );
+            }
+            staged.push(id);
+        }
+        // A resend whose OTP fails five times: abandoned.
+        3 => {
+            *previous = c.last();
+            c.ok(
+                saco(),
+                C::Resend {
+                    request_id: previous.clone(),
+                },
+            );
+            let id = c.last();
+            for _ in 0..5 {
+                c.ok(
+                    saco(),
+                    C::OtpFailed {
+                        challenge_id: format!("{id}-otp1"),
+                    },
+                );
+            }
+            assert_eq!(
+                c.i.state().requests.last().unwrap().status.id(),
+                "abandoned"
+            );
+            staged.push(id);
+        }
+        // The rejected one resent and confirmed; then linked again.
+        _ => {
+            let id = c.submit(
+                saco(),
+                C::Resend {
+                    request_id: previous.clone(),
+                },
+            );
+            c.confirm(
+                customer(),
+                C::Confirm {
+                    request_id: id.clone(),
+                },
+            );
+            assert_eq!(c.i.state().relationship.id(), "ended");
+            staged.push(id);
+            let link = c.submit(customer(), C::RequestLink {});
+            c.confirm(
+                saco(),
+                C::Accept {
+                    request_id: link.clone(),
+                },
+            );
+            assert_eq!(c.i.state().relationship.id(), "active");
+            staged.push(link);
+        }
+    }
+    staged
+}
+
+#[test]
+fn the_request_history_is_capped_over_500_cycles() {
+    const CAP: u32 = 3;
+    let cap = usize::try_from(CAP).unwrap();
+    let mut c = Cycles::new(CAP);
+    let mut created: Vec<String> = Vec::new();
+    let mut previous = String::new();
+    for cycle in 0..500 {
+        let staged = play_cycle(&mut c, cycle, &mut previous);
+        for id in staged {
+            if let Some(last) = created.last() {
+                assert!(number(&id) > number(last), "{id} after {last}");
+            }
+            created.push(id);
+        }
+        let state = c.i.state();
+        let open = state.requests.iter().filter(|r| r.status.is_open()).count();
+        let closed = state.requests.len() - open;
+        assert!(
+            closed <= cap,
+            "cycle {cycle}: {closed} closed requests kept"
+        );
+        assert!(state.requests.len() <= cap + open);
+        assert!(
+            state
+                .requests
+                .windows(2)
+                .all(|w| number(&w[0].id) < number(&w[1].id)),
+            "kept oldest first"
+        );
+    }
+    assert_eq!(created.len(), 600);
+    assert_eq!(c.last(), "R600");
+
+    // The oldest requests are forgotten: looking one up is `not_found`, and nothing changes.
+    let before = c.i.snapshot_json();
+    let err = c.send(saco(), C::Resend { request_id: r1() }).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let err = c
+        .send(
+            customer(),
+            C::Reject {
+                request_id: "R597".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    assert_eq!(c.i.snapshot_json(), before);
+
+    // A new request takes the next id, never one that was forgotten.
+    c.ok(saco(), C::RequestUnlink {});
+    assert_eq!(c.last(), "R601");
+
+    // Snapshot, restore and replay of the whole log agree.
+    let restored = Instance::<Companion>::from_snapshot_json(&c.i.snapshot_json()).unwrap();
+    assert_eq!(restored.state(), c.i.state());
+    let replayed = Instance::<Companion>::from_log_json(&c.i.event_log_json()).unwrap();
+    assert_eq!(replayed.snapshot_json(), c.i.snapshot_json());
+}
+
+#[test]
+fn requests_that_can_be_resent_or_are_linked_are_never_forgotten() {
+    let mut c = Cycles::new(1);
+    // R1 rejected, never resent: it can still be resent, so it stays.
+    let r1 = c.submit(saco(), C::RequestUnlink {});
+    c.ok(
+        customer(),
+        C::Reject {
+            request_id: r1.clone(),
+        },
+    );
+    // R2 withdrawn: also resendable; two closed requests over a cap of one, both kept.
+    let r2 = c.submit(saco(), C::RequestUnlink {});
+    c.ok(
+        saco(),
+        C::Withdraw {
+            request_id: r2.clone(),
+        },
+    );
+    let ids =
+        |c: &Cycles| -> Vec<String> { c.i.state().requests.iter().map(|r| r.id.clone()).collect() };
+    assert_eq!(ids(&c), ["R1", "R2"]);
+    // R2 resent as R3: while R3 is open, R2 (which it links to) stays.
+    let r3 = c.submit(
+        saco(),
+        C::Resend {
+            request_id: r2.clone(),
+        },
+    );
+    assert_eq!(ids(&c), ["R1", "R2", "R3"]);
+    assert_eq!(c.i.state().requests[1].resent_as.as_deref(), Some("R3"));
+    // R3 rejected: R2 can no longer be resent nor is linked to an open request, so it goes;
+    // R1 (resendable) and R3 (the latest) stay.
+    c.ok(customer(), C::Reject { request_id: r3 });
+    assert_eq!(ids(&c), ["R1", "R3"]);
+    assert_eq!(c.i.state().requests[1].resent_from.as_deref(), Some("R2"));
+    let err = c.send(saco(), C::Resend { request_id: r2 }).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    // R1 can still be resent, and the new request is R4.
+    c.submit(saco(), C::Resend { request_id: r1 });
+    assert_eq!(ids(&c), ["R1", "R3", "R4"]);
+    let replayed = Instance::<Companion>::from_log_json(&c.i.event_log_json()).unwrap();
+    assert_eq!(replayed.snapshot_json(), c.i.snapshot_json());
+}
+
+#[test]
+fn the_history_cap_is_validated_and_defaults_for_older_documents() {
+    let zero = CompanionConfig {
+        max_closed_requests: 0,
+        ..CompanionConfig::default()
+    };
+    let err = Instance::<Companion>::create(
+        "x",
+        zero,
+        Settings::default(),
+        CompanionInit::active("S", "K", "A"),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("max_closed_requests"), "{err}");
+
+    // A snapshot written before the cap existed: no field in the config nor in the state.
+    let i = pending_unlink_by_saco();
+    let mut old: serde_json::Value = serde_json::from_str(&i.snapshot_json()).unwrap();
+    assert_eq!(old["config"]["max_closed_requests"], 20);
+    assert_eq!(old["state"]["max_closed_requests"], 20);
+    old["config"]
+        .as_object_mut()
+        .unwrap()
+        .remove("max_closed_requests");
+    old["state"]
+        .as_object_mut()
+        .unwrap()
+        .remove("max_closed_requests");
+    let restored = Instance::<Companion>::from_snapshot_json(&old.to_string()).unwrap();
+    assert_eq!(restored.state(), i.state());
+    assert_eq!(restored.config(), i.config());
+    let mut log: serde_json::Value = serde_json::from_str(&i.event_log_json()).unwrap();
+    log["base"]["config"]
+        .as_object_mut()
+        .unwrap()
+        .remove("max_closed_requests");
+    log["base"]["state"]
+        .as_object_mut()
+        .unwrap()
+        .remove("max_closed_requests");
+    let replayed = Instance::<Companion>::from_log_json(&log.to_string()).unwrap();
+    assert_eq!(replayed.snapshot_json(), i.snapshot_json());
+}

@@ -74,6 +74,7 @@ impl Workflow for Companion {
             ),
             ("link_request_ttl_seconds", config.link_request_ttl_seconds),
             ("otp_max_failures", u32::from(config.otp_max_failures)),
+            ("max_closed_requests", config.max_closed_requests),
         ];
         match positive.iter().find(|(_, v)| *v == 0) {
             Some((name, _)) => Err(format!("{name} must be positive")),
@@ -81,7 +82,7 @@ impl Workflow for Companion {
         }
     }
 
-    fn init(_: &CompanionConfig, init: CompanionInit) -> Result<CompanionState, Rejection> {
+    fn init(config: &CompanionConfig, init: CompanionInit) -> Result<CompanionState, Rejection> {
         for (field, value) in [
             ("saco_id", &init.saco_id),
             ("customer_id", &init.customer_id),
@@ -111,6 +112,7 @@ impl Workflow for Companion {
             account: init.account,
             relationship: init.relationship,
             requests: Vec::new(),
+            max_closed_requests: config.max_closed_requests,
         })
     }
 

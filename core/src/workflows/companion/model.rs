@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// let c = CompanionConfig::default();
 /// assert_eq!((c.otp_lifetime_seconds, c.otp_max_failures), (300, 5));
 /// assert_eq!(c.auto_confirm_after_seconds, 24 * 3600);
+/// assert_eq!(c.max_closed_requests, 20);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -25,6 +26,18 @@ pub struct CompanionConfig {
     pub auto_confirm_after_seconds: u32,
     /// Unanswered link requests expire after this (default 24 h).
     pub link_request_ttl_seconds: u32,
+    /// How many closed requests the state keeps as history (default 20, at least 1)
+    /// **[decision]**. When a request closes and more are closed, the oldest are forgotten,
+    /// except the latest request, a request that can still be resent, and a request an open
+    /// request is linked to. Absent from older configurations: the default applies.
+    pub max_closed_requests: u32,
+}
+
+/// The default of [`CompanionConfig::max_closed_requests`].
+pub(super) const DEFAULT_MAX_CLOSED_REQUESTS: u32 = 20;
+
+fn default_max_closed_requests() -> u32 {
+    DEFAULT_MAX_CLOSED_REQUESTS
 }
 
 impl Default for CompanionConfig {
@@ -34,6 +47,7 @@ impl Default for CompanionConfig {
             otp_max_failures: 5,
             auto_confirm_after_seconds: 24 * 3600,
             link_request_ttl_seconds: 24 * 3600,
+            max_closed_requests: DEFAULT_MAX_CLOSED_REQUESTS,
         }
     }
 }
@@ -245,8 +259,15 @@ pub struct CompanionState {
     pub account: String,
     /// The relationship.
     pub relationship: Relationship,
-    /// Every request, oldest first; only the last can be open.
+    /// The requests kept, oldest first; only the last can be open. Closed requests beyond
+    /// `max_closed_requests` are forgotten oldest first (see [`CompanionConfig`]); ids are
+    /// never reused, so the ids kept may have gaps.
     pub requests: Vec<Request>,
+    /// [`CompanionConfig::max_closed_requests`], copied here when the relationship is
+    /// created because the fold of events sees the state only. Absent from older
+    /// snapshots: the default (20) applies, as it does to their configuration.
+    #[serde(default = "default_max_closed_requests")]
+    pub max_closed_requests: u32,
 }
 
 /// The data a relationship starts from.

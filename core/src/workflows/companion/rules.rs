@@ -266,6 +266,64 @@ fn close(state: &mut CompanionState, status: RequestStatus, at: DateTime<Utc>) {
     request.closed_at = Some(at);
     request.due = None;
     request.challenge = None;
+    forget_oldest_closed(state);
+}
+
+/// The number of the next request id: one more than the latest request's (`R7` → 8). The
+/// latest request is never forgotten, so ids keep counting up and are never reused; in
+/// states from before the history was capped this is `requests.len() + 1`, as it was.
+fn next_request_number(state: &CompanionState) -> u64 {
+    let count = state.requests.len() as u64;
+    state.requests.last().map_or(0, |r| {
+        r.id.strip_prefix('R')
+            .and_then(|n| n.parse::<u64>().ok())
+            .map_or(count, |n| n.max(count))
+    }) + 1
+}
+
+/// Whether a closed request must stay: the latest request (the `request` region shows it
+/// and the next id counts from it), one that can still be resent, and one the open request
+/// (`open`) is linked to.
+fn kept(request: &Request, latest: bool, open: Option<&Request>) -> bool {
+    let resendable = request.status.is_resendable() && request.resent_as.is_none();
+    let linked = open.is_some_and(|open| {
+        open.resent_from.as_ref() == Some(&request.id)
+            || request.resent_as.as_ref() == Some(&open.id)
+    });
+    request.status.is_open() || latest || resendable || linked
+}
+
+/// Drops the oldest closed requests beyond `max_closed_requests`, skipping those that
+/// must stay (see [`kept`]). Part of the fold, so replaying the log forgets the same ones.
+fn forget_oldest_closed(state: &mut CompanionState) {
+    let cap = usize::try_from(state.max_closed_requests.max(1)).unwrap_or(usize::MAX);
+    let closed = state
+        .requests
+        .iter()
+        .filter(|r| !r.status.is_open())
+        .count();
+    let mut excess = closed.saturating_sub(cap);
+    if excess == 0 {
+        return;
+    }
+    let (open, last) = (open_request(state), state.requests.len() - 1);
+    let forget: Vec<bool> = state
+        .requests
+        .iter()
+        .enumerate()
+        .map(|(index, request)| {
+            let drop = excess > 0 && !kept(request, index == last, open);
+            if drop {
+                excess -= 1;
+            }
+            drop
+        })
+        .collect();
+    let mut index = 0;
+    state.requests.retain(|_| {
+        index += 1;
+        !forget[index - 1]
+    });
 }
 
 /// The party the actor is, or `not_permitted` if the actor is not this relationship's.
@@ -381,7 +439,7 @@ fn stage_request(
             state.relationship.id(),
         ));
     }
-    let request_id = format!("R{}", state.requests.len() + 1);
+    let request_id = format!("R{}", next_request_number(state));
     let challenge_id = format!("{request_id}-otp1");
     let expires_at = ctx.after_seconds(ctx.config.otp_lifetime_seconds)?;
     Ok(Decision::of(Ev::RequestStaged {
