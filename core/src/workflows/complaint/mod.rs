@@ -54,8 +54,8 @@ pub use messages::{
 };
 pub use model::{
     Agreement, AtFault, CaseStatus, Closing, ComplaintChannel, ComplaintInit, ComplaintState,
-    Contact, Deposit, DocumentKind, Documents, Finding, Intake, Response, Sla, SlaStatus,
-    StatusChange, TokenLock,
+    Contact, Deposit, DocumentKind, Documents, Escalation, Finding, Intake, Response, Sla,
+    SlaStatus, StatusChange, TokenLock,
 };
 pub use report::{
     ByChannel, ByParty, EscalationLine, LockedAgent, ReportHoliday, WeeklyReport, weekly_report,
@@ -75,7 +75,7 @@ use rules::{AGENT_ACTION, DEPOSIT_DUE, RESOLUTION_SLA, SLA_WARNING};
 /// use quytrinh::kernel::Workflow;
 /// use quytrinh::workflows::complaint::Complaint;
 /// assert_eq!(Complaint::NAME, "complaint");
-/// assert_eq!(Complaint::COMMANDS.len(), 10);
+/// assert_eq!(Complaint::COMMANDS.len(), 12);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Complaint;
@@ -207,6 +207,10 @@ impl Workflow for Complaint {
             C::DepositReceived {
                 amount_vnd: required,
                 reference: None,
+            },
+            C::SettleEscalation { decision: text() },
+            C::ReturnToOfficer {
+                instructions: text(),
             },
             C::Close {
                 summary: text(),
