@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use quytrinh::conformance::{Vector, play};
 use quytrinh::kernel::{Actor, Command, Instance, Settings};
 use quytrinh::workflows::complaint::{
-    Complaint, ComplaintCommand as C, ComplaintEffect, ComplaintInit,
+    Complaint, ComplaintCommand as C, ComplaintConfig, ComplaintEffect, ComplaintInit,
 };
 use serde_json::Value;
 use vector_files::vector_files;
@@ -25,7 +25,7 @@ fn serde_form(at: DateTime<Utc>) -> String {
 fn received_at(at: &str) -> (Instance<Complaint>, String) {
     let mut complaint = Instance::<Complaint>::create(
         "KN-T",
-        Default::default(),
+        ComplaintConfig::default(),
         Settings::default(),
         ComplaintInit::new("KN-T"),
     )

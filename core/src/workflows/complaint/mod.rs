@@ -10,7 +10,10 @@
 //! written response by three-party e-mail. The level-1 agent has 48 h; then ops confirms the
 //! result with agent and customer. Agreement resolves the case; without it the agent must
 //! deposit 2 × damages within 72 h, or all its token admin accounts are locked until the case
-//! is resolved. A resolved case is closed with a summary and lessons, and archived. A weekly
+//! is resolved. Where no damages are owed, no deposit applies: the unresolved case is proposed
+//! to management ("Đề xuất cán bộ quản lý phương án chưa được giải quyết", status
+//! `escalated`), and the head of operations settles it (`settle_escalation`: resolved) or
+//! returns it to the officer (`return_to_officer`: analysed again). A resolved case is closed with a summary and lessons, and archived. A weekly
 //! report for the head of operations (`head_of_ops`) is computed by [`weekly_report`].
 //!
 //! Who is who **[decision]**: the agent is named at `receive` (when the customer names it)

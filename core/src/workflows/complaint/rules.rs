@@ -105,40 +105,15 @@ pub(super) fn decide(state: &ComplaintState, command: &Cmd, ctx: &Ctx<'_>) -> De
                 return Err(agent_action_pending(state));
             }
             expect(&[CaseStatus::FollowUp])?;
-            let note = optional_text("note", note.as_deref())?;
-            if *agreed {
-                return Ok(Decision::of(Ev::OutcomeAgreed { note }));
-            }
-            if damages(state) == Vnd::ZERO {
-                return Ok(escalated_unresolved(state, ctx, note));
-            }
-            deposit_demanded(state, ctx, note)
+            outcome_confirmed(state, ctx, *agreed, note.as_deref())
         }
         Cmd::SettleEscalation { decision } => {
             expect(&[CaseStatus::Escalated])?;
-            required_text("decision", decision)?;
-            let mail = three_party(state, ctx, templates::ESCALATION_SETTLED)
-                .with("decision", decision.clone())
-                .with("decided_by", ctx.actor.id.clone());
-            Ok(Decision::of(Ev::EscalationSettled {
-                decided_by: ctx.actor.id.clone(),
-                decision: decision.clone(),
-            })
-            .effect(Fx::Notify(mail)))
+            escalation_settled(state, ctx, decision)
         }
         Cmd::ReturnToOfficer { instructions } => {
             expect(&[CaseStatus::Escalated])?;
-            required_text("instructions", instructions)?;
-            let notice = Notification::new(Channel::InApp, templates::RETURNED_TO_OFFICER)
-                .to(officer_or_mailbox(state, ctx))
-                .with("complaint_id", state.complaint_id.clone())
-                .with("instructions", instructions.clone())
-                .with("decided_by", ctx.actor.id.clone());
-            Ok(Decision::of(Ev::ReturnedToOfficer {
-                decided_by: ctx.actor.id.clone(),
-                instructions: instructions.clone(),
-            })
-            .effect(Fx::Notify(notice)))
+            returned_to_officer(state, ctx, instructions)
         }
         Cmd::DepositReceived {
             amount_vnd,
@@ -351,6 +326,24 @@ fn damages(state: &ComplaintState) -> Vnd {
     state.finding.as_ref().map_or(Vnd::ZERO, |f| f.damages_vnd)
 }
 
+/// The follow-up's result: agreement resolves the case; without it the agent deposits
+/// 2 × damages, or, with no damages owed (no deposit applies), the case goes to management.
+fn outcome_confirmed(
+    state: &ComplaintState,
+    ctx: &Ctx<'_>,
+    agreed: bool,
+    note: Option<&str>,
+) -> Decided {
+    let note = optional_text("note", note)?;
+    if agreed {
+        Ok(Decision::of(Ev::OutcomeAgreed { note }))
+    } else if damages(state) == Vnd::ZERO {
+        Ok(escalated_unresolved(state, ctx, note))
+    } else {
+        deposit_demanded(state, ctx, note)
+    }
+}
+
 /// No agreement and no damages, so no deposit applies: the officer proposes the unresolved
 /// case to management (seed step 4, "Đề xuất cán bộ quản lý phương án chưa được giải
 /// quyết"), with the case's data.
@@ -397,6 +390,34 @@ fn escalated_unresolved(
         });
     }
     decision.effect(Fx::Notify(mail))
+}
+
+/// Management's decision settles the escalated case: resolved; the three parties are told.
+fn escalation_settled(state: &ComplaintState, ctx: &Ctx<'_>, decision: &str) -> Decided {
+    required_text("decision", decision)?;
+    let mail = three_party(state, ctx, templates::ESCALATION_SETTLED)
+        .with("decision", decision)
+        .with("decided_by", ctx.actor.id.clone());
+    Ok(Decision::of(Ev::EscalationSettled {
+        decided_by: ctx.actor.id.clone(),
+        decision: decision.to_owned(),
+    })
+    .effect(Fx::Notify(mail)))
+}
+
+/// Management returns the escalated case to the officer, with instructions: analysed again.
+fn returned_to_officer(state: &ComplaintState, ctx: &Ctx<'_>, instructions: &str) -> Decided {
+    required_text("instructions", instructions)?;
+    let notice = Notification::new(Channel::InApp, templates::RETURNED_TO_OFFICER)
+        .to(officer_or_mailbox(state, ctx))
+        .with("complaint_id", state.complaint_id.clone())
+        .with("instructions", instructions)
+        .with("decided_by", ctx.actor.id.clone());
+    Ok(Decision::of(Ev::ReturnedToOfficer {
+        decided_by: ctx.actor.id.clone(),
+        instructions: instructions.to_owned(),
+    })
+    .effect(Fx::Notify(notice)))
 }
 
 fn deposit_demanded(state: &ComplaintState, ctx: &Ctx<'_>, note: Option<String>) -> Decided {
