@@ -38,6 +38,16 @@ fn finding() -> C {
     }
 }
 
+/// A finding with no damages: without agreement, no deposit applies.
+fn finding_without_damages() -> C {
+    C::RecordFinding {
+        root_cause: "Khách hàng và Đại lý hiểu khác nhau về gói dịch vụ".into(),
+        at_fault: AtFault::None,
+        damages_vnd: Vnd::ZERO,
+        agent_id: None,
+    }
+}
+
 /// An instance brought by the intake and the officer through `steps` (a `None` step is a
 /// tick 49 hours later), and the instant after them.
 fn prepared(steps: &[Option<C>]) -> (Instance<Complaint>, DateTime<Utc>) {
@@ -117,6 +127,27 @@ fn permission_matrix() {
         )
     };
     let follow_up = || with(answered(), vec![None]);
+    let follow_up_without_damages = || {
+        with(
+            analyzing(),
+            vec![
+                Some(finding_without_damages()),
+                Some(C::IssueResponse {
+                    text: "Đại lý xử lý trong 48h".into(),
+                }),
+                None,
+            ],
+        )
+    };
+    let escalated = || {
+        with(
+            follow_up_without_damages(),
+            vec![Some(C::ConfirmOutcome {
+                agreed: false,
+                note: None,
+            })],
+        )
+    };
     let deposit = || {
         with(
             follow_up(),
@@ -196,6 +227,28 @@ fn permission_matrix() {
             [R, A, O, A, R, R],
         ),
         (
+            C::ConfirmOutcome {
+                agreed: false,
+                note: Some("Không thống nhất phương án".into()),
+            },
+            follow_up_without_damages(),
+            [R, A, O, A, R, R],
+        ),
+        (
+            C::SettleEscalation {
+                decision: "NCC đổi token miễn phí cho khách hàng".into(),
+            },
+            escalated(),
+            [R, R, R, A, R, R],
+        ),
+        (
+            C::ReturnToOfficer {
+                instructions: "Xác minh lại thiệt hại với Đại lý".into(),
+            },
+            escalated(),
+            [R, R, R, A, R, R],
+        ),
+        (
             C::DepositReceived {
                 amount_vnd: Vnd::new(1_400_000),
                 reference: None,
@@ -260,6 +313,14 @@ fn the_agent_and_the_head_of_operations_are_roles_of_the_definition() {
     let definition = quytrinh::kernel::Definition::of::<Complaint>(&ComplaintConfig::default());
     let roles: Vec<&str> = definition.roles.iter().map(|r| r.id).collect();
     assert_eq!(roles, ["intake", "ops", "agent", "head_of_ops"]);
+    for command in ["settle_escalation", "return_to_officer"] {
+        let spec = definition
+            .commands
+            .iter()
+            .find(|c| c.name == command)
+            .unwrap();
+        assert_eq!(spec.roles, ["head_of_ops"], "{command}: management only");
+    }
     for command in definition.commands {
         assert!(!command.roles.contains(&"agent"), "{}", command.name);
     }

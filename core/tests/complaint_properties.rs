@@ -25,7 +25,7 @@ struct Op {
 }
 
 fn ops(max: usize) -> impl Strategy<Value = Vec<(Envelope, Op)>> {
-    let op = (0u8..8, 0u8..10, 0u8..6, prop::bool::weighted(0.6)).prop_map(
+    let op = (0u8..8, 0u8..12, 0u8..6, prop::bool::weighted(0.6)).prop_map(
         |(actor, command, variant, natural)| Op {
             actor,
             command,
@@ -75,6 +75,7 @@ fn input(state: &ComplaintState, op: &Op) -> (Actor, ComplaintCommand) {
         Some(CaseStatus::Investigating) => (officer, 6),
         Some(CaseStatus::Answered | CaseStatus::FollowUp) => (officer, 7),
         Some(CaseStatus::DepositRequired | CaseStatus::AgentLocked) => (officer, 8),
+        Some(CaseStatus::Escalated) => (actor(5), if op.variant < 4 { 10 } else { 11 }),
         Some(CaseStatus::Resolved | CaseStatus::Closed) => (officer, 9),
     };
     let mut op = next(index);
@@ -132,6 +133,10 @@ fn command(state: &ComplaintState, op: &Op) -> ComplaintCommand {
         8 => ComplaintCommand::DepositReceived {
             amount_vnd: Vnd::new(if v == 0 { required - 1 } else { required }),
             reference: None,
+        },
+        10 => ComplaintCommand::SettleEscalation { decision: text(v) },
+        11 => ComplaintCommand::ReturnToOfficer {
+            instructions: text(v),
         },
         _ => ComplaintCommand::Close {
             summary: text(v),

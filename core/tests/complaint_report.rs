@@ -266,3 +266,62 @@ fn the_report_day_must_be_the_configured_weekday() {
     let err = weekly_report(&[], thursday(11), &ComplaintConfig::default()).unwrap_err();
     assert_eq!(err.rule, "week_ending");
 }
+
+#[test]
+fn an_escalated_unresolved_case_is_listed_for_management_until_settled() {
+    // Received Monday 9 March 09:00 (SLA ends Thursday 12 March 09:00); the agent's 48 h end
+    // Wednesday 11:00; no agreement and no damages: escalated on Wednesday at 11:30.
+    let mut case = Case::new(
+        "KN-E",
+        ComplaintChannel::Email,
+        "2026-03-09T09:00:00+07:00",
+        Some("DL-3"),
+    );
+    case.answered_on("2026-03-09", AtFault::None, 0);
+    case.instance.tick(at("2026-03-11T11:00:00+07:00")).unwrap();
+    case.ops(
+        "2026-03-11T11:30:00+07:00",
+        C::ConfirmOutcome {
+            agreed: false,
+            note: Some("Không thống nhất".into()),
+        },
+    );
+    assert_eq!(case.instance.state().status, Some(CaseStatus::Escalated));
+    let report = weekly_report(
+        &[case.snapshot()],
+        thursday(12),
+        &ComplaintConfig::default(),
+    )
+    .unwrap();
+    assert_eq!((report.open, report.escalations.len()), (1, 1));
+    let line = &report.escalations[0];
+    assert_eq!(line.status, Some(CaseStatus::Escalated));
+    assert!(line.unresolved && !line.sla_breached && !line.agent_locked);
+    assert!(
+        report
+            .render(Lang::Vi)
+            .contains("không thống nhất, chờ cán bộ quản lý quyết định")
+    );
+    assert!(
+        report
+            .render(Lang::En)
+            .contains("no agreement, awaiting management's decision")
+    );
+
+    // Settled by TP.NV before the week's end: no longer listed.
+    case.by(
+        "head_of_ops",
+        "2026-03-11T16:00:00+07:00",
+        C::SettleEscalation {
+            decision: "NCC hỗ trợ khách hàng".into(),
+        },
+    );
+    let report = weekly_report(
+        &[case.snapshot()],
+        thursday(12),
+        &ComplaintConfig::default(),
+    )
+    .unwrap();
+    assert_eq!((report.open, report.resolved), (0, 1));
+    assert!(report.escalations.is_empty());
+}

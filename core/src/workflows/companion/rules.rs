@@ -551,8 +551,10 @@ fn submitted(
         decision = decision.effect(Fx::SuspendTradingRights(parties(state)));
     }
     let counterparty = request.requester.other();
-    let mut notice =
-        in_app_notification(state, template, counterparty, request).with("due", due.to_rfc3339());
+    let mut notice = in_app_notification(state, template, counterparty, request).with(
+        "due",
+        due.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+    );
     notice = match counterparty {
         Party::Customer => notice
             .with("inbox", "Tin nhắn → Thông báo - Cập nhật")

@@ -3,8 +3,8 @@
 
 use super::messages::ComplaintEvent as Ev;
 use super::model::{
-    Agreement, CaseStatus, Closing, ComplaintState, Deposit, Finding, Intake, Response, Sla,
-    SlaStatus, StatusChange, TokenLock,
+    Agreement, CaseStatus, Closing, ComplaintState, Deposit, Escalation, Finding, Intake, Response,
+    Sla, SlaStatus, StatusChange, TokenLock,
 };
 use super::rules::sorted;
 use chrono::{DateTime, Utc};
@@ -125,6 +125,36 @@ fn evolve_resolution(state: &mut ComplaintState, event: &Ev, at: DateTime<Utc>) 
             });
             set_status(state, CaseStatus::DepositRequired, at);
         }
+        Ev::EscalatedUnresolved { note } => {
+            state.agreement = Some(Agreement {
+                agreed: false,
+                note: note.clone(),
+                at,
+            });
+            state.escalation = Some(Escalation {
+                at,
+                note: note.clone(),
+                decided_by: None,
+                decision: None,
+                decided_at: None,
+                returned: false,
+            });
+            set_status(state, CaseStatus::Escalated, at);
+        }
+        Ev::EscalationSettled {
+            decided_by,
+            decision,
+        } => {
+            decide_escalation(state, decided_by, decision, false, at);
+            resolve(state, at);
+        }
+        Ev::ReturnedToOfficer {
+            decided_by,
+            instructions,
+        } => {
+            decide_escalation(state, decided_by, instructions, true, at);
+            set_status(state, CaseStatus::Analyzing, at);
+        }
         Ev::AgentTokensLocked { .. } => {
             state.token_lock = Some(TokenLock {
                 locked_at: at,
@@ -160,6 +190,21 @@ fn evolve_resolution(state: &mut ComplaintState, event: &Ev, at: DateTime<Utc>) 
             set_status(state, CaseStatus::Closed, at);
         }
         _ => {}
+    }
+}
+
+fn decide_escalation(
+    state: &mut ComplaintState,
+    decided_by: &str,
+    decision: &str,
+    returned: bool,
+    at: DateTime<Utc>,
+) {
+    if let Some(escalation) = state.escalation.as_mut() {
+        escalation.decided_by = Some(decided_by.to_owned());
+        escalation.decision = Some(decision.to_owned());
+        escalation.decided_at = Some(at);
+        escalation.returned = returned;
     }
 }
 

@@ -90,6 +90,17 @@ pub enum ComplaintCommand {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reference: Option<String>,
     },
+    /// Management (`head_of_ops`) settles an escalated case with its decision: resolved.
+    SettleEscalation {
+        /// Management's decision ("phương án").
+        decision: String,
+    },
+    /// Management (`head_of_ops`) returns an escalated case to the officer with instructions:
+    /// the officer analyses it again (a new finding, a new response).
+    ReturnToOfficer {
+        /// What the officer is to do.
+        instructions: String,
+    },
     /// Close the resolved case: summary and lessons; the record is archived.
     Close {
         /// The summary.
@@ -134,6 +145,8 @@ impl TypeName for ComplaintCommand {
             Self::IssueResponse { .. } => "issue_response",
             Self::ConfirmOutcome { .. } => "confirm_outcome",
             Self::DepositReceived { .. } => "deposit_received",
+            Self::SettleEscalation { .. } => "settle_escalation",
+            Self::ReturnToOfficer { .. } => "return_to_officer",
             Self::Close { .. } => "close",
         }
     }
@@ -228,6 +241,26 @@ pub enum ComplaintEvent {
         /// What ops noted.
         note: Option<String>,
     },
+    /// No agreement and no damages (no deposit applies): the unresolved case was proposed
+    /// to management.
+    EscalatedUnresolved {
+        /// What ops noted.
+        note: Option<String>,
+    },
+    /// Management settled the escalated case: resolved.
+    EscalationSettled {
+        /// The head of operations.
+        decided_by: String,
+        /// The decision.
+        decision: String,
+    },
+    /// Management returned the escalated case to the officer.
+    ReturnedToOfficer {
+        /// The head of operations.
+        decided_by: String,
+        /// The instructions.
+        instructions: String,
+    },
     /// The deposit was not made in time: the agent's token admin accounts are locked.
     AgentTokensLocked {
         /// The agent.
@@ -266,6 +299,9 @@ impl TypeName for ComplaintEvent {
             Self::FollowUpOpened {} => "follow_up_opened",
             Self::OutcomeAgreed { .. } => "outcome_agreed",
             Self::DepositDemanded { .. } => "deposit_demanded",
+            Self::EscalatedUnresolved { .. } => "escalated_unresolved",
+            Self::EscalationSettled { .. } => "escalation_settled",
+            Self::ReturnedToOfficer { .. } => "returned_to_officer",
             Self::AgentTokensLocked { .. } => "agent_tokens_locked",
             Self::DepositReceived { .. } => "deposit_received",
             Self::SlaWarned {} => "sla_warned",
@@ -312,6 +348,9 @@ pub struct AgentTokens {
 pub enum EscalationReason {
     /// The resolution SLA passed unresolved.
     SlaBreached,
+    /// Agent and customer did not agree and no damages were found, so no deposit applies
+    /// ("Đề xuất cán bộ quản lý phương án chưa được giải quyết").
+    Unresolved,
 }
 
 /// The archived case record ("Lưu hồ sơ theo form báo cáo"), carried by the
@@ -368,6 +407,9 @@ pub struct ArchivedReport {
     pub agreed: Option<bool>,
     /// The deposit received, if any.
     pub deposit_vnd: Option<Vnd>,
+    /// Management's decision, when the unresolved case was escalated and settled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub management_decision: Option<String>,
     /// Whether the agent's tokens were locked during the case.
     pub agent_tokens_locked: bool,
     /// The SLA's end.

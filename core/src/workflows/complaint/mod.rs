@@ -10,7 +10,10 @@
 //! written response by three-party e-mail. The level-1 agent has 48 h; then ops confirms the
 //! result with agent and customer. Agreement resolves the case; without it the agent must
 //! deposit 2 × damages within 72 h, or all its token admin accounts are locked until the case
-//! is resolved. A resolved case is closed with a summary and lessons, and archived. A weekly
+//! is resolved. Where no damages are owed, no deposit applies: the unresolved case is proposed
+//! to management ("Đề xuất cán bộ quản lý phương án chưa được giải quyết", status
+//! `escalated`), and the head of operations settles it (`settle_escalation`: resolved) or
+//! returns it to the officer (`return_to_officer`: analysed again). A resolved case is closed with a summary and lessons, and archived. A weekly
 //! report for the head of operations (`head_of_ops`) is computed by [`weekly_report`].
 //!
 //! Who is who **[decision]**: the agent is named at `receive` (when the customer names it)
@@ -54,8 +57,8 @@ pub use messages::{
 };
 pub use model::{
     Agreement, AtFault, CaseStatus, Closing, ComplaintChannel, ComplaintInit, ComplaintState,
-    Contact, Deposit, DocumentKind, Documents, Finding, Intake, Response, Sla, SlaStatus,
-    StatusChange, TokenLock,
+    Contact, Deposit, DocumentKind, Documents, Escalation, Finding, Intake, Response, Sla,
+    SlaStatus, StatusChange, TokenLock,
 };
 pub use report::{
     ByChannel, ByParty, EscalationLine, LockedAgent, ReportHoliday, WeeklyReport, weekly_report,
@@ -75,7 +78,7 @@ use rules::{AGENT_ACTION, DEPOSIT_DUE, RESOLUTION_SLA, SLA_WARNING};
 /// use quytrinh::kernel::Workflow;
 /// use quytrinh::workflows::complaint::Complaint;
 /// assert_eq!(Complaint::NAME, "complaint");
-/// assert_eq!(Complaint::COMMANDS.len(), 10);
+/// assert_eq!(Complaint::COMMANDS.len(), 12);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Complaint;
@@ -207,6 +210,10 @@ impl Workflow for Complaint {
             C::DepositReceived {
                 amount_vnd: required,
                 reference: None,
+            },
+            C::SettleEscalation { decision: text() },
+            C::ReturnToOfficer {
+                instructions: text(),
             },
             C::Close {
                 summary: text(),

@@ -83,6 +83,9 @@ pub enum CaseStatus {
     DepositRequired,
     /// The deposit was not made: all the agent's token admin accounts are locked.
     AgentLocked,
+    /// No agreement and no damages, so no deposit applies: proposed to management
+    /// (`head_of_ops`), who settles the case or returns it to the officer.
+    Escalated,
     /// Đã giải quyết.
     Resolved,
     /// Đã đóng: summarized, archived.
@@ -101,6 +104,7 @@ impl CaseStatus {
             Self::FollowUp => "follow_up",
             Self::DepositRequired => "deposit_required",
             Self::AgentLocked => "agent_locked",
+            Self::Escalated => "escalated",
             Self::Resolved => "resolved",
             Self::Closed => "closed",
         }
@@ -474,6 +478,35 @@ pub struct Closing {
     pub at: DateTime<Utc>,
 }
 
+/// An unresolved case proposed to management ("Đề xuất cán bộ quản lý phương án chưa được
+/// giải quyết"): agent and customer did not agree and no damages were found, so there is no
+/// deposit to demand.
+///
+/// ```
+/// use quytrinh::workflows::complaint::Escalation;
+/// let e: Escalation = serde_json::from_str(r#"{"at":"2026-03-04T03:00:00Z","note":null,
+///     "decided_by":null,"decision":null,"decided_at":null,"returned":false}"#).unwrap();
+/// assert!(e.decision.is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Escalation {
+    /// When the officer escalated it.
+    pub at: DateTime<Utc>,
+    /// What the officer noted.
+    pub note: Option<String>,
+    /// The head of operations who decided, once decided.
+    pub decided_by: Option<String>,
+    /// Management's decision (`settle_escalation`) or instructions (`return_to_officer`).
+    pub decision: Option<String>,
+    /// When management decided.
+    pub decided_at: Option<DateTime<Utc>>,
+    /// Whether management returned the case to the officer rather than settling it.
+    pub returned: bool,
+}
+
 /// One change of the case's status, for the weekly report's "as of" views.
 ///
 /// ```
@@ -529,6 +562,9 @@ pub struct ComplaintState {
     pub deposit: Option<Deposit>,
     /// The lock on the agent's token admin accounts.
     pub token_lock: Option<TokenLock>,
+    /// The latest escalation of the unresolved case to management, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation: Option<Escalation>,
     /// The resolution SLA.
     pub sla: Option<Sla>,
     /// Set when the SLA was breached; stays set.
@@ -581,6 +617,7 @@ impl ComplaintState {
             agreement: None,
             deposit: None,
             token_lock: None,
+            escalation: None,
             sla: None,
             sla_breached: false,
             resolved_at: None,

@@ -57,8 +57,9 @@ pub struct LockedAgent {
 }
 
 /// An unresolved case to propose to management ("Đề xuất cán bộ quản lý phương án chưa
-/// được giải quyết"): open at the end of the period, and past its SLA or holding a lock on
-/// its agent's tokens. See `weekly_report`'s tests in `core/tests/complaint_report.rs`.
+/// được giải quyết"): open at the end of the period, and past its SLA, holding a lock on
+/// its agent's tokens, or escalated by its officer because agent and customer did not agree
+/// and no deposit applies (status `escalated`). See `weekly_report`'s tests in `core/tests/complaint_report.rs`.
 ///
 /// ```
 /// use quytrinh::workflows::complaint::EscalationLine;
@@ -85,6 +86,9 @@ pub struct EscalationLine {
     pub sla_breached: bool,
     /// Whether its agent's tokens were locked at the end of the period.
     pub agent_locked: bool,
+    /// Whether it awaits management's decision at the end of the period (no agreement, no
+    /// damages: status `escalated`).
+    pub unresolved: bool,
 }
 
 /// Why the report's Thursday is not a working day.
@@ -314,10 +318,12 @@ impl WeeklyReport {
             return;
         }
         self.open += 1;
-        if breached || agent_locked {
+        let status = state.status_at(end);
+        let unresolved = status == Some(CaseStatus::Escalated);
+        if breached || agent_locked || unresolved {
             self.escalations.push(EscalationLine {
                 complaint_id: state.complaint_id.clone(),
-                status: state.status_at(end),
+                status,
                 channel: intake.channel,
                 received_at: intake.received_at,
                 agent_id: state.agent_id.clone(),
@@ -325,6 +331,7 @@ impl WeeklyReport {
                 working_hours_elapsed: config.calendar.between(intake.received_at, end).num_hours(),
                 sla_breached: breached,
                 agent_locked,
+                unresolved,
             });
         }
     }
@@ -545,6 +552,12 @@ impl WeeklyReport {
             }
             if e.agent_locked {
                 flags.push(t("đã khóa token Đại lý", "agent locked"));
+            }
+            if e.unresolved {
+                flags.push(t(
+                    "không thống nhất, chờ cán bộ quản lý quyết định",
+                    "no agreement, awaiting management's decision",
+                ));
             }
             let _ = writeln!(
                 out,

@@ -15,7 +15,7 @@ use crate::kernel::{
     Actor, Channel, Context, Deadline, Decision, Notification, Recipient, Rejection, RejectionCode,
     TypeName, Vnd,
 };
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
 
 type Ctx<'a> = Context<'a, Complaint>;
 type Decided = Result<Decision<Complaint>, Rejection>;
@@ -105,11 +105,15 @@ pub(super) fn decide(state: &ComplaintState, command: &Cmd, ctx: &Ctx<'_>) -> De
                 return Err(agent_action_pending(state));
             }
             expect(&[CaseStatus::FollowUp])?;
-            let note = optional_text("note", note.as_deref())?;
-            if *agreed {
-                return Ok(Decision::of(Ev::OutcomeAgreed { note }));
-            }
-            deposit_demanded(state, ctx, note)
+            outcome_confirmed(state, ctx, *agreed, note.as_deref())
+        }
+        Cmd::SettleEscalation { decision } => {
+            expect(&[CaseStatus::Escalated])?;
+            escalation_settled(state, ctx, decision)
+        }
+        Cmd::ReturnToOfficer { instructions } => {
+            expect(&[CaseStatus::Escalated])?;
+            returned_to_officer(state, ctx, instructions)
         }
         Cmd::DepositReceived {
             amount_vnd,
@@ -234,7 +238,7 @@ fn receive(state: &ComplaintState, command: &Cmd, ctx: &Ctx<'_>) -> Decided {
         .with("customer_id", customer_id)
         .with("agent_id", agent_id.clone().unwrap_or_default())
         .with("received_by", ctx.actor.id.clone())
-        .with("sla_due", sla_due.to_rfc3339());
+        .with("sla_due", rfc3339(Some(sla_due)));
     Ok(Decision::of(Ev::Received {
         channel,
         customer_id: customer_id.to_owned(),
@@ -305,7 +309,7 @@ fn response_issued(
     due: DateTime<Utc>,
 ) -> Decision<Complaint> {
     let mut mail = three_party(state, ctx, templates::RESPONSE_ISSUED)
-        .with("agent_action_due", due.to_rfc3339());
+        .with("agent_action_due", rfc3339(Some(due)));
     if let Some(finding) = &state.finding {
         mail = mail
             .with("at_fault", finding.at_fault.id())
@@ -318,16 +322,106 @@ fn response_issued(
     .effect(Fx::Notify(mail))
 }
 
-fn deposit_demanded(state: &ComplaintState, ctx: &Ctx<'_>, note: Option<String>) -> Decided {
-    let damages = state.finding.as_ref().map_or(Vnd::ZERO, |f| f.damages_vnd);
-    if damages == Vnd::ZERO {
-        return Err(Rejection::new(
-            RejectionCode::InvalidTransition,
-            "no_damages",
-            "Không có thiệt hại nên không thể yêu cầu Đại lý nộp tiền; hãy đề xuất cán bộ quản lý phương án giải quyết.",
-            "No damages were found, so there is no deposit to demand; propose a solution to management instead.",
-        ));
+fn damages(state: &ComplaintState) -> Vnd {
+    state.finding.as_ref().map_or(Vnd::ZERO, |f| f.damages_vnd)
+}
+
+/// The follow-up's result: agreement resolves the case; without it the agent deposits
+/// 2 × damages, or, with no damages owed (no deposit applies), the case goes to management.
+fn outcome_confirmed(
+    state: &ComplaintState,
+    ctx: &Ctx<'_>,
+    agreed: bool,
+    note: Option<&str>,
+) -> Decided {
+    let note = optional_text("note", note)?;
+    if agreed {
+        Ok(Decision::of(Ev::OutcomeAgreed { note }))
+    } else if damages(state) == Vnd::ZERO {
+        Ok(escalated_unresolved(state, ctx, note))
+    } else {
+        deposit_demanded(state, ctx, note)
     }
+}
+
+/// No agreement and no damages, so no deposit applies: the officer proposes the unresolved
+/// case to management (seed step 4, "Đề xuất cán bộ quản lý phương án chưa được giải
+/// quyết"), with the case's data.
+fn escalated_unresolved(
+    state: &ComplaintState,
+    ctx: &Ctx<'_>,
+    note: Option<String>,
+) -> Decision<Complaint> {
+    let sla_due = state.sla.as_ref().map(|s| s.due);
+    let mut mail = Notification::new(Channel::Email, templates::ESCALATED_UNRESOLVED)
+        .to(Recipient::new(HEAD_OF_OPS, ctx.config.ops_mailbox.clone()))
+        .with("complaint_id", state.complaint_id.clone())
+        .with(
+            "channel",
+            state.intake.as_ref().map_or("", |i| i.channel.id()),
+        )
+        .with("customer_id", customer_id(state))
+        .with("agent_id", state.agent_id.clone().unwrap_or_default())
+        .with("officer_id", state.officer_id.clone().unwrap_or_default())
+        .with(
+            "received_at",
+            rfc3339(state.intake.as_ref().map(|i| i.received_at)),
+        )
+        .with("sla_due", rfc3339(sla_due));
+    if let Some(finding) = &state.finding {
+        mail = mail
+            .with("root_cause", finding.root_cause.clone())
+            .with("at_fault", finding.at_fault.id())
+            .with("damages_vnd", finding.damages_vnd.dong().to_string());
+    }
+    if let Some(response) = &state.response {
+        mail = mail.with("response", response.text.clone());
+    }
+    if let Some(note) = &note {
+        mail = mail.with("note", note.clone());
+    }
+    let mut decision = Decision::of(Ev::EscalatedUnresolved { note });
+    if let Some(sla_due) = sla_due {
+        decision = decision.effect(Fx::Escalate {
+            complaint_id: state.complaint_id.clone(),
+            to_role: HEAD_OF_OPS.to_owned(),
+            reason: EscalationReason::Unresolved,
+            sla_due,
+        });
+    }
+    decision.effect(Fx::Notify(mail))
+}
+
+/// Management's decision settles the escalated case: resolved; the three parties are told.
+fn escalation_settled(state: &ComplaintState, ctx: &Ctx<'_>, decision: &str) -> Decided {
+    required_text("decision", decision)?;
+    let mail = three_party(state, ctx, templates::ESCALATION_SETTLED)
+        .with("decision", decision)
+        .with("decided_by", ctx.actor.id.clone());
+    Ok(Decision::of(Ev::EscalationSettled {
+        decided_by: ctx.actor.id.clone(),
+        decision: decision.to_owned(),
+    })
+    .effect(Fx::Notify(mail)))
+}
+
+/// Management returns the escalated case to the officer, with instructions: analysed again.
+fn returned_to_officer(state: &ComplaintState, ctx: &Ctx<'_>, instructions: &str) -> Decided {
+    required_text("instructions", instructions)?;
+    let notice = Notification::new(Channel::InApp, templates::RETURNED_TO_OFFICER)
+        .to(officer_or_mailbox(state, ctx))
+        .with("complaint_id", state.complaint_id.clone())
+        .with("instructions", instructions)
+        .with("decided_by", ctx.actor.id.clone());
+    Ok(Decision::of(Ev::ReturnedToOfficer {
+        decided_by: ctx.actor.id.clone(),
+        instructions: instructions.to_owned(),
+    })
+    .effect(Fx::Notify(notice)))
+}
+
+fn deposit_demanded(state: &ComplaintState, ctx: &Ctx<'_>, note: Option<String>) -> Decided {
+    let damages = damages(state);
     let required = damages
         .checked_mul(i64::from(ctx.config.deposit_multiplier))
         .map_err(|_| damages_overflow())?;
@@ -336,7 +430,7 @@ fn deposit_demanded(state: &ComplaintState, ctx: &Ctx<'_>, note: Option<String>)
         .with("required_vnd", required.dong().to_string())
         .with("damages_vnd", damages.dong().to_string())
         .with("multiplier", ctx.config.deposit_multiplier.to_string())
-        .with("due", due.to_rfc3339());
+        .with("due", rfc3339(Some(due)));
     Ok(Decision::of(Ev::DepositDemanded {
         required_vnd: required,
         due,
@@ -363,7 +457,7 @@ fn deposit_received(
             format!("{amount} is less than the required deposit of {required}."),
         ));
     }
-    let damages = state.finding.as_ref().map_or(Vnd::ZERO, |f| f.damages_vnd);
+    let damages = damages(state);
     let mut decision = Decision::of(Ev::DepositReceived {
         amount_vnd: amount,
         reference,
@@ -419,6 +513,11 @@ fn closed(
         response: state.response.as_ref().map(|r| r.text.clone()),
         agreed: state.agreement.as_ref().map(|a| a.agreed),
         deposit_vnd: state.deposit.as_ref().and_then(|d| d.received_vnd),
+        management_decision: state
+            .escalation
+            .as_ref()
+            .filter(|e| !e.returned)
+            .and_then(|e| e.decision.clone()),
         agent_tokens_locked: state.token_lock.is_some(),
         sla_due: sla.due,
         sla_breached: state.sla_breached,
@@ -456,6 +555,14 @@ fn fast_path_allowed(state: &ComplaintState) -> Result<(), Rejection> {
             "fast_path_channel",
             "Chỉ khiếu nại trực tiếp hoặc qua điện thoại mới được trả lời ngay.",
             "Only complaints made by phone or in person can be answered at once.",
+        ));
+    }
+    if state.response.as_ref().is_some_and(|r| !r.immediate) {
+        return Err(Rejection::new(
+            RejectionCode::InvalidTransition,
+            "response_issued",
+            "Đã gửi văn bản trả lời: hãy xác định lại nguyên nhân và trả lời bằng văn bản.",
+            "A written response was issued: record the finding again and issue a written response.",
         ));
     }
     if state.documents.requests > 0 {
@@ -549,6 +656,9 @@ fn status_id(state: &ComplaintState) -> &'static str {
     state.status.map_or("not_received", CaseStatus::id)
 }
 
-fn rfc3339(at: Option<DateTime<Utc>>) -> String {
-    at.map(|t| t.to_rfc3339()).unwrap_or_default()
+/// An instant as the JSON writes instants everywhere else (serde's chrono format: RFC 3339
+/// in UTC with `Z`, fractional seconds only when there are any), or empty.
+pub(super) fn rfc3339(at: Option<DateTime<Utc>>) -> String {
+    at.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+        .unwrap_or_default()
 }

@@ -9,6 +9,8 @@ use crate::kernel::{
 const INTAKE: &[&str] = &["intake"];
 /// Phòng Nghiệp vụ: the officer in charge, or the head of operations (TP.NV) on any case.
 const OPS: &[&str] = &["ops", "head_of_ops"];
+/// Management (TP.NV): decides the unresolved cases proposed to it.
+const MANAGEMENT: &[&str] = &["head_of_ops"];
 
 pub(super) const CASE: &str = "case";
 
@@ -67,6 +69,11 @@ pub(super) const REGIONS: &[RegionSpec] = &[
                 "agent_locked",
                 "Tạm khóa tài khoản Token Admin của Đại lý",
                 "Agent's token admin accounts locked",
+            ),
+            StateSpec::inner(
+                "escalated",
+                "Chưa giải quyết được, đã đề xuất cán bộ quản lý",
+                "Unresolved, escalated to management",
             ),
             StateSpec::inner("resolved", "Đã giải quyết", "Resolved"),
             StateSpec::terminal("closed", "Đã tổng kết, lưu hồ sơ", "Closed and archived"),
@@ -141,6 +148,18 @@ pub(super) const COMMANDS: &[CommandSpec] = &[
         "Đã nhận tiền Đại lý nộp",
         "Deposit received",
         OPS,
+    ),
+    CommandSpec::new(
+        "settle_escalation",
+        "Quyết định phương án giải quyết (cán bộ quản lý)",
+        "Settle escalated case",
+        MANAGEMENT,
+    ),
+    CommandSpec::new(
+        "return_to_officer",
+        "Chuyển lại chuyên viên xử lý tiếp",
+        "Return to officer",
+        MANAGEMENT,
     ),
     CommandSpec::new("close", "Tổng kết khiếu nại", "Close case", OPS),
 ];
@@ -228,6 +247,24 @@ pub(super) const TRANSITIONS: &[TransitionSpec] = &[
         "no agreement; damages > 0; deposit 2 × damages within 72 h",
     ),
     case(
+        "follow_up",
+        "escalated",
+        "confirm_outcome",
+        "no agreement; no damages, so no deposit; proposed to TP.NV",
+    ),
+    case(
+        "escalated",
+        "resolved",
+        "settle_escalation",
+        "TP.NV decides the solution; three-party e-mail",
+    ),
+    case(
+        "escalated",
+        "analyzing",
+        "return_to_officer",
+        "TP.NV's instructions; a new finding and response",
+    ),
+    case(
         "deposit_required",
         "resolved",
         "deposit_received",
@@ -266,9 +303,11 @@ pub(super) const TRANSITIONS: &[TransitionSpec] = &[
     sla("running", "met", "resolve_immediately", RESOLVES),
     sla("running", "met", "confirm_outcome", RESOLVES),
     sla("running", "met", "deposit_received", RESOLVES),
+    sla("running", "met", "settle_escalation", RESOLVES),
     sla("warned", "met", "resolve_immediately", RESOLVES),
     sla("warned", "met", "confirm_outcome", RESOLVES),
     sla("warned", "met", "deposit_received", RESOLVES),
+    sla("warned", "met", "settle_escalation", RESOLVES),
     sla(
         "warned",
         "breached",
@@ -306,6 +345,13 @@ pub mod templates {
     pub const AGENT_TOKENS_UNLOCKED: &str = "complaint.agent_tokens_unlocked";
     /// In-app to the officer (or the ops mailbox): 75 % of the SLA has passed.
     pub const SLA_WARNING: &str = "complaint.sla_warning";
+    /// E-mail to the head of operations: an unresolved case (no agreement, no damages) is
+    /// proposed to management, with the case's data.
+    pub const ESCALATED_UNRESOLVED: &str = "complaint.escalated_unresolved";
+    /// Three-party e-mail: management's decision on the escalated case.
+    pub const ESCALATION_SETTLED: &str = "complaint.escalation_settled";
+    /// In-app to the officer: management returned the case, with instructions.
+    pub const RETURNED_TO_OFFICER: &str = "complaint.returned_to_officer";
     /// Three-party e-mail closing the case.
     pub const CLOSING: &str = "complaint.closing";
 }
@@ -364,6 +410,24 @@ pub(super) const TEMPLATES: &[TemplateSpec] = &[
         Channel::InApp,
         "Khiếu nại sắp quá hạn 72h làm việc",
         "The complaint is nearing its 72 working-hour limit",
+    ),
+    TemplateSpec::new(
+        templates::ESCALATED_UNRESOLVED,
+        Channel::Email,
+        "Đề xuất cán bộ quản lý phương án chưa được giải quyết",
+        "Unresolved case proposed to management",
+    ),
+    TemplateSpec::new(
+        templates::ESCALATION_SETTLED,
+        Channel::Email,
+        "Phương án giải quyết của cán bộ quản lý (mail 03 bên)",
+        "Management's solution (three-party e-mail)",
+    ),
+    TemplateSpec::new(
+        templates::RETURNED_TO_OFFICER,
+        Channel::InApp,
+        "Cán bộ quản lý chuyển lại vụ việc kèm chỉ đạo",
+        "Management returned the case with instructions",
     ),
     TemplateSpec::new(
         templates::CLOSING,
