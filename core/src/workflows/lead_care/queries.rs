@@ -251,3 +251,68 @@ pub fn confirm_token(state: &LeadCareState) -> String {
     }
     token
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workflows::lead_care::model::RequestStatus;
+
+    fn state(drafts: &[(u32, &str, &str)]) -> LeadCareState {
+        let at = "2026-04-21T02:00:00Z".parse().unwrap();
+        LeadCareState {
+            package_id: "GOI-1".into(),
+            consultant_id: "TV-1".into(),
+            purchased_at: at,
+            leads: Vec::new(),
+            requests: drafts
+                .iter()
+                .map(|(no, lead, reason)| CompensationRequest {
+                    request_no: *no,
+                    lead_id: (*lead).into(),
+                    customer_id: "KH-1".into(),
+                    status: "wrong_number".into(),
+                    reason: (*reason).into(),
+                    requested_at: at,
+                    state: RequestStatus::Draft,
+                    batch_id: None,
+                    withdrawn_at: None,
+                    review: None,
+                    replaced_by: None,
+                })
+                .collect(),
+            batches: Vec::new(),
+            last_lead: None,
+        }
+    }
+
+    /// Pinned digests, computed independently of this code:
+    /// `printf 'quytrinh/lead_care/submission/v1\npackage:5:GOI-1\n' | sha256sum` and
+    /// `printf 'quytrinh/lead_care/submission/v1\npackage:5:GOI-1\ndraft:1:2:L1:24:Sai số điện thoại\ndraft:2:2:L2:3:a:b\n' | sha256sum`
+    /// (24 = the UTF-8 bytes of "Sai số điện thoại", `printf '%s' … | wc -c`).
+    #[test]
+    fn the_token_algorithm_is_pinned() {
+        assert_eq!(
+            confirm_token(&state(&[])),
+            "sha256:2aeada6fc1bae0bdf06e22c31571b8ec1347d616718bd04b12651b074d6502e0"
+        );
+        let two = state(&[(1, "L1", "Sai số điện thoại"), (2, "L2", "a:b")]);
+        assert_eq!(
+            canonical_submission(&two),
+            "quytrinh/lead_care/submission/v1\npackage:5:GOI-1\ndraft:1:2:L1:24:Sai số điện thoại\ndraft:2:2:L2:3:a:b\n"
+        );
+        assert_eq!(
+            confirm_token(&two),
+            "sha256:5f71bad9821c13cc12868448ce780fea2b945175d4af421588555dd29b690a10"
+        );
+    }
+
+    #[test]
+    fn the_token_binds_request_numbers_and_separators() {
+        let a = confirm_token(&state(&[(1, "L1", "x")]));
+        assert_ne!(a, confirm_token(&state(&[(2, "L1", "x")])));
+        assert_ne!(
+            confirm_token(&state(&[(1, "L1", "a:1:b")])),
+            confirm_token(&state(&[(1, "L1:1:a", "b")]))
+        );
+    }
+}
