@@ -118,7 +118,7 @@ fn command(state: &LeadCareState, op: &Op) -> LeadCareCommand {
         },
         _ => C::Decide {
             lead_id: lead,
-            approve: v % 3 != 0,
+            approve: !v.is_multiple_of(3),
             note: (v == 5).then(|| "Đã xác minh".into()),
         },
     }
