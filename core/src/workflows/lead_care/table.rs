@@ -69,7 +69,8 @@ pub(super) const REGIONS: &[RegionSpec] = &[
         id: LEAD,
         label: Label::new("Tình trạng khách hàng", "Lead care status"),
         states: &[
-            StateSpec::initial("new", "Mới nhận", "New"),
+            // Not initial: leads enter from [`INITIAL`] when delivered (at creation or later).
+            StateSpec::inner("new", "Mới nhận", "New"),
             StateSpec::inner("contacted", "Đã liên hệ", "Contacted"),
             StateSpec::inner("interested", "Quan tâm", "Interested"),
             StateSpec::inner("appointment", "Đã hẹn gặp", "Appointment"),
@@ -217,7 +218,7 @@ pub(super) const TRANSITIONS: &[TransitionSpec] = &[
         INITIAL,
         "new",
         "deliver_leads",
-        "delivered by the platform (a replacement names an approved request not yet replaced)",
+        "delivered at creation or by the platform (a replacement names an approved request not yet replaced)",
     ),
     lead("contacted"),
     lead("interested"),
