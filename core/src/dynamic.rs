@@ -20,12 +20,13 @@ use crate::kernel::{
 };
 use crate::workflows::companion::Companion;
 use crate::workflows::complaint::Complaint;
+use crate::workflows::lead_care::LeadCare;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 /// The names of every workflow this build knows.
-pub const WORKFLOWS: &[&str] = &[Companion::NAME, Complaint::NAME];
+pub const WORKFLOWS: &[&str] = &[Companion::NAME, LeadCare::NAME, Complaint::NAME];
 
 /// An instance of any workflow, driven with JSON.
 pub trait AnyInstance: Send + Sync {
@@ -170,6 +171,7 @@ trait WithWorkflow {
 fn dispatch<F: WithWorkflow>(workflow: &str, f: F) -> Result<F::Output, Error> {
     match workflow {
         Companion::NAME => f.run::<Companion>(),
+        LeadCare::NAME => f.run::<LeadCare>(),
         Complaint::NAME => f.run::<Complaint>(),
         other => Err(Error::UnknownWorkflow(other.to_owned())),
     }
