@@ -199,7 +199,15 @@ pub fn play_steps(
                 });
             }
         };
-        let failures = check(&step.expect, &result);
+        // Outcomes carry what changed; the state and the whole position are read from the
+        // instance after the step, as every binding's player does.
+        let observed = result.as_ref().map(|outcome| {
+            let mut outcome = outcome.clone();
+            outcome["state"] = instance.state();
+            outcome["position"] = crate::kernel::positions_json(&instance.position());
+            outcome
+        });
+        let failures = check(&step.expect, &observed.map_err(Clone::clone));
         reports.push(StepReport {
             index,
             result,

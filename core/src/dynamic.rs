@@ -16,17 +16,34 @@
 //! ```
 
 use crate::kernel::{
-    Actor, Command, Deadline, Definition, Error, Instance, Outcome, Settings, Workflow,
+    Actor, Command, Deadline, Definition, Error, Instance, Outcome, Position, Settings, Workflow,
+    positions_json,
 };
-use crate::workflows::companion::Companion;
-use crate::workflows::complaint::Complaint;
-use crate::workflows::lead_care::LeadCare;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-/// The names of every workflow this build knows.
-pub const WORKFLOWS: &[&str] = &[Companion::NAME, LeadCare::NAME, Complaint::NAME];
+/// The registry: one line per workflow gives it the JSON surface of this module, and so
+/// the C ABI, WASM and the `quytrinh` program, which are built on it.
+macro_rules! workflows {
+    ($($W:ty),+ $(,)?) => {
+        /// The names of every workflow this build knows, in the registry's order.
+        pub const WORKFLOWS: &[&str] = &[$(<$W as Workflow>::NAME),+];
+
+        fn dispatch<F: WithWorkflow>(workflow: &str, f: F) -> Result<F::Output, Error> {
+            $(if workflow == <$W as Workflow>::NAME {
+                return f.run::<$W>();
+            })+
+            Err(Error::UnknownWorkflow(workflow.to_owned()))
+        }
+    };
+}
+
+workflows! {
+    crate::workflows::companion::Companion,
+    crate::workflows::complaint::Complaint,
+    crate::workflows::lead_care::LeadCare,
+}
 
 /// An instance of any workflow, driven with JSON.
 pub trait AnyInstance: Send + Sync {
@@ -44,8 +61,13 @@ pub trait AnyInstance: Send + Sync {
     fn tick(&mut self, at: DateTime<Utc>) -> Result<Value, Error>;
     /// The state as JSON.
     fn state(&self) -> Value;
-    /// `(region, state id)` for each region that has a state.
-    fn position(&self) -> Vec<(&'static str, &'static str)>;
+    /// Where the instance stands: each region of the instance and of every entity.
+    fn position(&self) -> Vec<Position>;
+    /// Answers a read-only query (JSON tagged by `type`) for `actor` at `at`; the answer
+    /// as JSON. Nothing changes.
+    fn query_value(&self, actor: &Actor, at: DateTime<Utc>, query: Value) -> Result<Value, Error>;
+    /// Folds every record but the last `keep` into the event log's base snapshot.
+    fn compact(&mut self, keep: usize) -> Result<(), Error>;
     /// The pending deadlines, earliest first.
     fn deadlines(&self) -> Vec<Deadline>;
     /// The earliest pending deadline.
@@ -75,27 +97,33 @@ impl<W: Workflow> AnyInstance for Instance<W> {
 
     fn handle_json(&mut self, command: &str) -> Result<Value, Error> {
         let command: Command<W::Command> = serde_json::from_str(command)?;
-        let outcome = outcome_json(&self.handle(&command)?);
-        Ok(with_state(self, outcome))
+        Ok(outcome_json(&self.handle(&command)?))
     }
 
     fn handle_value(&mut self, command: Value) -> Result<Value, Error> {
         let command: Command<W::Command> = serde_json::from_value(command)?;
-        let outcome = outcome_json(&self.handle(&command)?);
-        Ok(with_state(self, outcome))
+        Ok(outcome_json(&self.handle(&command)?))
     }
 
     fn tick(&mut self, at: DateTime<Utc>) -> Result<Value, Error> {
-        let outcome = outcome_json(&Instance::tick(self, at)?);
-        Ok(with_state(self, outcome))
+        Ok(outcome_json(&Instance::tick(self, at)?))
     }
 
     fn state(&self) -> Value {
         to_value(Instance::state(self))
     }
 
-    fn position(&self) -> Vec<(&'static str, &'static str)> {
+    fn position(&self) -> Vec<Position> {
         Instance::position(self)
+    }
+
+    fn query_value(&self, actor: &Actor, at: DateTime<Utc>, query: Value) -> Result<Value, Error> {
+        let query: W::Query = serde_json::from_value(query)?;
+        Ok(to_value(&Instance::query(self, actor, at, &query)?))
+    }
+
+    fn compact(&mut self, keep: usize) -> Result<(), Error> {
+        Instance::compact(self, keep)
     }
 
     fn deadlines(&self) -> Vec<Deadline> {
@@ -123,39 +151,22 @@ impl<W: Workflow> AnyInstance for Instance<W> {
     }
 }
 
-/// The outcome as JSON: `duplicate`, `version`, `events`, every `effects` in order and the
-/// `next_deadline`.
-fn outcome_json<W: Workflow>(outcome: &Outcome<'_, W>) -> Map<String, Value> {
-    let mut json = match to_value(outcome) {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    };
+/// The outcome as JSON: `duplicate`, `version`, `events`, every `effects` in order, the
+/// `position` of the instance and of every entity the input touched
+/// (`{"region": state, "region:entity": state}`) and the `next_deadline`. What changed,
+/// never the whole state: its size does not grow with the instance's history.
+fn outcome_json<W: Workflow>(outcome: &Outcome<'_, W>) -> Value {
+    let mut json = Map::new();
+    json.insert("duplicate".into(), Value::from(outcome.duplicate));
+    json.insert("version".into(), Value::from(outcome.version));
+    json.insert("events".into(), to_value(outcome.events));
     json.insert(
         "effects".into(),
         to_value(&outcome.effects().collect::<Vec<_>>()),
     );
-    json
-}
-
-/// Adds the instance's `state` and `position` after the input to an outcome.
-fn with_state<W: Workflow>(instance: &Instance<W>, mut outcome: Map<String, Value>) -> Value {
-    outcome.insert("state".into(), to_value(instance.state()));
-    outcome.insert("position".into(), position_json(&instance.position()));
-    Value::Object(outcome)
-}
-
-/// A position as a JSON object `{region: state}`.
-///
-/// ```
-/// assert_eq!(quytrinh::dynamic::position_json(&[("request", "pending")]), serde_json::json!({"request": "pending"}));
-/// ```
-pub fn position_json(position: &[(&str, &str)]) -> Value {
-    Value::Object(
-        position
-            .iter()
-            .map(|(region, state)| ((*region).to_owned(), Value::from(*state)))
-            .collect(),
-    )
+    json.insert("position".into(), positions_json(&outcome.positions));
+    json.insert("next_deadline".into(), to_value(&outcome.next_deadline));
+    Value::Object(json)
 }
 
 fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Value {
@@ -166,15 +177,6 @@ fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Value {
 trait WithWorkflow {
     type Output;
     fn run<W: Workflow>(self) -> Result<Self::Output, Error>;
-}
-
-fn dispatch<F: WithWorkflow>(workflow: &str, f: F) -> Result<F::Output, Error> {
-    match workflow {
-        Companion::NAME => f.run::<Companion>(),
-        LeadCare::NAME => f.run::<LeadCare>(),
-        Complaint::NAME => f.run::<Complaint>(),
-        other => Err(Error::UnknownWorkflow(other.to_owned())),
-    }
 }
 
 /// Creates an instance of `workflow`. `config` and `settings` default when `None`.

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use quytrinh::kernel::{
-    Actor, Command, Definition, Error, INITIAL, Instance, Lang, RejectionCode, Settings, Workflow,
+    Actor, Command, Definition, Error, INITIAL, Instance, Lang, RejectionCode, SCHEMA_VERSION,
+    Settings, Workflow,
 };
 use quytrinh::workflows::companion::{
     Companion, CompanionCommand as C, CompanionConfig, CompanionInit,
@@ -361,14 +362,14 @@ fn bad_snapshots_are_refused_with_a_clear_error() {
     let snapshot: serde_json::Value = serde_json::from_str(&i.snapshot_json()).unwrap();
 
     let mut future = snapshot.clone();
-    future["schema_version"] = 2.into();
+    future["schema_version"] = (SCHEMA_VERSION + 1).into();
     future["a_field_from_the_future"] = true.into();
     let err = Instance::<Companion>::from_snapshot_json(&future.to_string()).unwrap_err();
     assert_eq!(
         err,
         Error::UnsupportedSchema {
-            found: 2,
-            supported: 1
+            found: SCHEMA_VERSION + 1,
+            supported: SCHEMA_VERSION
         }
     );
 

@@ -205,9 +205,10 @@ fn exercise(instance: &dyn AnyInstance) {
         let _ = instance.available_commands(&Actor::new(role, "KH-01"), far);
     }
     let _ = (
-        instance
-            .definition()
-            .to_mermaid(quytrinh::kernel::Lang::Vi, &instance.position()),
+        instance.definition().to_mermaid(
+            quytrinh::kernel::Lang::Vi,
+            &quytrinh::kernel::highlights(&instance.position()),
+        ),
         instance.deadlines(),
     );
 }

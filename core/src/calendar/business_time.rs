@@ -228,6 +228,19 @@ impl BusinessCalendar {
         &self.config
     }
 
+    /// Whether this is Vietnam's default calendar (no host changes).
+    ///
+    /// ```
+    /// use quytrinh::calendar::{BusinessCalendar, CalendarConfig};
+    /// assert!(BusinessCalendar::default().is_default());
+    /// let mut config = CalendarConfig::default();
+    /// config.extra_days_off.push("2026-02-13".parse().unwrap());
+    /// assert!(!BusinessCalendar::new(config).unwrap().is_default());
+    /// ```
+    pub fn is_default(&self) -> bool {
+        *self.config() == CalendarConfig::default()
+    }
+
     fn occurrences(&self, year: i32) -> Result<Vec<Occurrence>, CalendarError> {
         year_days(
             &self.config.holiday_rules,

@@ -123,13 +123,20 @@ impl<'de, C: DeserializeOwned> Visitor<'de> for CommandVisitor<C> {
         let mut actor: Option<Actor> = None;
         let mut at: Option<DateTime<Utc>> = None;
         let mut expected_version: Option<u64> = None;
+        let mut seen_expected_version = false;
         let mut body = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "command_id" => command_id = Some(map.next_value()?),
-                "actor" => actor = Some(map.next_value()?),
-                "at" => at = Some(map.next_value()?),
-                "expected_version" => expected_version = map.next_value()?,
+                "command_id" => once(&mut command_id, "command_id", map.next_value()?)?,
+                "actor" => once(&mut actor, "actor", map.next_value()?)?,
+                "at" => once(&mut at, "at", map.next_value()?)?,
+                "expected_version" => {
+                    if seen_expected_version {
+                        return Err(de::Error::duplicate_field("expected_version"));
+                    }
+                    seen_expected_version = true;
+                    expected_version = map.next_value()?;
+                }
                 _ => {
                     let value: serde_json::Value = map.next_value()?;
                     if body.insert(key.clone(), value).is_some() {
@@ -150,4 +157,13 @@ impl<'de, C: DeserializeOwned> Visitor<'de> for CommandVisitor<C> {
             body,
         })
     }
+}
+
+/// Sets an envelope field read from JSON, refusing a key given twice (a repeated key would
+/// otherwise let the last one silently win).
+fn once<T, E: de::Error>(slot: &mut Option<T>, field: &'static str, value: T) -> Result<(), E> {
+    if slot.replace(value).is_some() {
+        return Err(E::duplicate_field(field));
+    }
+    Ok(())
 }

@@ -118,6 +118,53 @@ pub struct RegionSpec {
     pub label: Label,
     /// Its states.
     pub states: &'static [StateSpec],
+    /// Whether each entity of the instance (a lead, a batch) has its own state in this
+    /// region, rather than the instance as a whole.
+    pub per_entity: bool,
+}
+
+impl RegionSpec {
+    /// A region of the instance as a whole.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{RegionSpec, StateSpec};
+    /// const CASE: RegionSpec = RegionSpec::new("case", "Hồ sơ", "Case", &[StateSpec::initial("received", "Đã tiếp nhận", "Received")]);
+    /// assert!(!CASE.per_entity);
+    /// ```
+    pub const fn new(
+        id: &'static str,
+        vi: &'static str,
+        en: &'static str,
+        states: &'static [StateSpec],
+    ) -> Self {
+        Self {
+            id,
+            label: Label::new(vi, en),
+            states,
+            per_entity: false,
+        }
+    }
+
+    /// A region in which each entity has its own state.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{RegionSpec, StateSpec};
+    /// const LEAD: RegionSpec = RegionSpec::per_entity("lead", "Khách hàng", "Lead", &[StateSpec::initial("new", "Mới", "New")]);
+    /// assert!(LEAD.per_entity);
+    /// ```
+    pub const fn per_entity(
+        id: &'static str,
+        vi: &'static str,
+        en: &'static str,
+        states: &'static [StateSpec],
+    ) -> Self {
+        Self {
+            id,
+            label: Label::new(vi, en),
+            states,
+            per_entity: true,
+        }
+    }
 }
 
 /// A command and the roles that may issue it.
@@ -282,6 +329,8 @@ pub struct Definition {
     pub regions: &'static [RegionSpec],
     /// The commands and who may issue them.
     pub commands: &'static [CommandSpec],
+    /// The queries and who may ask them.
+    pub queries: &'static [CommandSpec],
     /// The transitions.
     pub transitions: &'static [TransitionSpec],
     /// The deadlines and their durations.
@@ -306,6 +355,7 @@ impl Definition {
             roles: W::ROLES,
             regions: W::REGIONS,
             commands: W::COMMANDS,
+            queries: W::QUERIES,
             transitions: W::TRANSITIONS,
             deadlines: W::deadline_specs(config),
             templates: W::TEMPLATES,

@@ -3,9 +3,9 @@
 
 use super::persistence::read_versioned;
 use super::{
-    Actor, Command, Context, Deadline, Decision, Definition, Error, EventLog, Keyed, Label,
-    MAX_COMMAND_ID_CHARS, Outcome, RecentCommand, Record, Rejection, RejectionCode, SCHEMA_VERSION,
-    Settings, Snapshot, TypeName, Workflow,
+    Actor, Command, Context, Deadline, DeadlineKind, Decision, Definition, Error, EventLog, Keyed,
+    Label, MAX_COMMAND_ID_CHARS, MAX_VERSION, Outcome, Position, RecentCommand, Record, Rejection,
+    RejectionCode, SCHEMA_VERSION, Settings, Snapshot, Timer, TypeName, Unfit, Workflow,
 };
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -61,6 +61,39 @@ pub struct Available<W: Workflow> {
     pub label: Label,
     /// The command body, ready to send (free-text fields are left for the user to fill).
     pub command: W::Command,
+}
+
+/// The most deadlines one input may fire. A host that was down for years catches up well
+/// within it; a workflow that keeps re-arming a due deadline hits it and gets an
+/// `internal` error instead of a hang.
+pub const MAX_FIRINGS_PER_INPUT: usize = 10_000;
+
+/// A deadline being fired: owned, since firing changes the state it was read from.
+struct Firing<K> {
+    kind: K,
+    target: Option<String>,
+    due: DateTime<Utc>,
+    basis: super::Basis,
+}
+
+impl<K: DeadlineKind> Firing<K> {
+    fn of(timer: &Timer<'_, K>) -> Self {
+        Self {
+            kind: timer.kind,
+            target: timer.target.map(str::to_owned),
+            due: timer.due,
+            basis: timer.basis,
+        }
+    }
+
+    fn timer(&self) -> Timer<'_, K> {
+        Timer {
+            kind: self.kind,
+            target: self.target.as_deref(),
+            due: self.due,
+            basis: self.basis,
+        }
+    }
 }
 
 /// Events appended while an input is being decided, not yet part of the instance.
@@ -140,11 +173,16 @@ impl<W: Workflow> Instance<W> {
     pub fn from_snapshot_json(json: &str) -> Result<Self, Error> {
         let snapshot = read_versioned::<Snapshot<W>>(json, |s| s.schema_version)?;
         check_snapshot(&snapshot)?;
-        Ok(Self {
-            current: snapshot,
-            base: json.to_owned(),
-            records: Vec::new(),
-        })
+        if is_current(json) {
+            Ok(Self {
+                current: snapshot,
+                base: json.to_owned(),
+                records: Vec::new(),
+            })
+        } else {
+            // A migrated document: the log starts from it as this version writes it.
+            Ok(Self::starting_at(snapshot))
+        }
     }
 
     fn starting_at(snapshot: Snapshot<W>) -> Self {
@@ -180,8 +218,8 @@ impl<W: Workflow> Instance<W> {
         let mut instance = Self::restore(log.base)?;
         let mut group: Option<RecentCommand> = None;
         for record in log.records {
-            let expected = instance.current.version + 1;
-            if record.version != expected {
+            let expected = instance.current.version.saturating_add(1);
+            if record.version != expected || record.version > MAX_VERSION {
                 return Err(Error::CorruptLog(format!(
                     "record version {} where {expected} was expected",
                     record.version
@@ -197,7 +235,13 @@ impl<W: Workflow> Instance<W> {
                     record.version
                 )));
             }
-            W::evolve(&mut instance.current.state, &record.event, record.at);
+            W::evolve(&mut instance.current.state, &record.event, record.at).map_err(|e| {
+                Error::CorruptLog(format!(
+                    "record {} (`{}`) does not fit the state: {e}",
+                    record.version,
+                    record.event_name()
+                ))
+            })?;
             instance.current.version = record.version;
             instance.current.last_at = Some(record.at);
             group = match (group, &record.command_id) {
@@ -298,19 +342,24 @@ impl<W: Workflow> Instance<W> {
                 &self.context(command.at, &command.actor),
             )?
         };
-        if let Some(state) = staged.state.take() {
+        let input = Input {
+            instance_id: &self.current.instance_id,
+            at: command.at,
+            actor: &command.actor,
+            trigger: command.body.name(),
+            command_id: Some(&command.command_id),
+        };
+        if let Some(mut state) = staged.state.take() {
+            // Deadlines fired on a copy: the command is staged on it too, and the copy
+            // replaces the state only once everything is staged.
+            stage(&input, &mut state, &mut staged, decision)?;
             self.current.state = state;
+        } else if let Err(e) = stage(&input, &mut self.current.state, &mut staged, decision) {
+            // No copy was made (copying would cost as much as the state is large): a
+            // workflow bug half-way through puts the state back by replaying the log.
+            self.rebuild_state();
+            return Err(e);
         }
-        stage(
-            &self.current.instance_id,
-            &mut self.current.state,
-            &mut staged,
-            decision,
-            command.at,
-            &command.actor,
-            command.body.name(),
-            Some(&command.command_id),
-        )?;
         self.remember(RecentCommand {
             command_id: command.command_id.clone(),
             first_version: self.current.version + 1,
@@ -481,7 +530,7 @@ impl<W: Workflow> Instance<W> {
     /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
     /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
     /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
-    /// assert!(rel.snapshot_json().starts_with(r#"{"schema_version":1,"workflow":"companion""#));
+    /// assert!(rel.snapshot_json().starts_with(r#"{"schema_version":2,"workflow":"companion""#));
     /// ```
     ///
     /// # Panics
@@ -544,7 +593,9 @@ impl<W: Workflow> Instance<W> {
     /// assert_eq!(rel.deadlines()[0].kind, "otp_expiry");
     /// ```
     pub fn deadlines(&self) -> Vec<Deadline> {
-        let mut all: Vec<Deadline> = W::deadlines(&self.current.state).collect();
+        let mut all: Vec<Deadline> = W::deadlines(&self.current.state)
+            .map(|t| t.to_deadline())
+            .collect();
         all.sort_by_key(|d| d.due);
         all
     }
@@ -562,7 +613,7 @@ impl<W: Workflow> Instance<W> {
     /// assert_eq!(next.due, "2026-11-23T09:05:00+07:00".parse::<chrono::DateTime<chrono::Utc>>().unwrap());
     /// ```
     pub fn next_deadline(&self) -> Option<Deadline> {
-        W::next_deadline(&self.current.state)
+        W::next_timer(&self.current.state).map(|t| t.to_deadline())
     }
 
     /// Where the state stands: `(region, state id)` for each region.
@@ -574,10 +625,76 @@ impl<W: Workflow> Instance<W> {
     /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
     /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
     /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
-    /// assert_eq!(rel.position(), [("relationship", "active"), ("request", "awaiting_otp")]);
+    /// let at: Vec<_> = rel.position().into_iter().map(|p| (p.region, p.state)).collect();
+    /// assert_eq!(at, [("relationship", "active"), ("request", "awaiting_otp")]);
     /// ```
-    pub fn position(&self) -> Vec<(&'static str, &'static str)> {
-        W::position(&self.current.state)
+    pub fn position(&self) -> Vec<Position> {
+        let state = &self.current.state;
+        let mut all = whole::<W>(state);
+        for entity in W::entities(state) {
+            all.extend(of_entity::<W>(state, entity));
+        }
+        all
+    }
+
+    /// Answers a read-only query for `actor` at `at` (after the deadlines due by then, on
+    /// a copy: nothing changes). The role must be one the query's definition allows.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit, CompanionQuery, CompanionAnswer};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// let answer = rel.query(&Actor::new("saco", "SACO-1"), t0, &CompanionQuery::Requests {}).unwrap();
+    /// let CompanionAnswer::Requests { requests } = answer;
+    /// assert_eq!(requests[0].id, "R1");
+    /// ```
+    pub fn query(
+        &self,
+        actor: &Actor,
+        at: DateTime<Utc>,
+        query: &W::Query,
+    ) -> Result<W::Answer, Error> {
+        check_query_role::<W>(actor, query.name())?;
+        self.check_clock(at)?;
+        let staged = self.fire_due(at, None)?;
+        let state = staged.state.as_ref().unwrap_or(&self.current.state);
+        Ok(W::query(state, query, &self.context(at, actor))?)
+    }
+
+    /// Folds every record but the last `keep` into the log's base snapshot: the event log
+    /// becomes that snapshot and the records after it, and replays to the same instance.
+    /// A host calls it to keep stored logs short.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// # use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// # let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
+    /// rel.compact(0).unwrap();
+    /// assert!(rel.records().is_empty());
+    /// assert_eq!(Instance::<Companion>::from_log_json(&rel.event_log_json()).unwrap().snapshot_json(), rel.snapshot_json());
+    /// ```
+    pub fn compact(&mut self, keep: usize) -> Result<(), Error> {
+        let fold = self.records.len().saturating_sub(keep);
+        if fold == 0 {
+            return Ok(());
+        }
+        let base = read_versioned::<Snapshot<W>>(&self.base, |s| s.schema_version)?;
+        let log = EventLog {
+            schema_version: SCHEMA_VERSION,
+            workflow: W::NAME.to_owned(),
+            base,
+            records: self.records[..fold].to_vec(),
+        };
+        let folded = Self::replay(log)?;
+        self.base = folded.snapshot_json();
+        self.records.drain(..fold);
+        Ok(())
     }
 
     /// The workflow's definition under this instance's configuration.
@@ -596,12 +713,7 @@ impl<W: Workflow> Instance<W> {
     }
 
     fn context<'a>(&'a self, at: DateTime<Utc>, actor: &'a Actor) -> Context<'a, W> {
-        Context {
-            instance_id: &self.current.instance_id,
-            at,
-            actor,
-            config: &self.current.config,
-        }
+        Context::new(&self.current.instance_id, at, actor, &self.current.config)
     }
 
     fn check_clock(&self, at: DateTime<Utc>) -> Result<(), Error> {
@@ -617,7 +729,8 @@ impl<W: Workflow> Instance<W> {
         }
     }
 
-    /// Fires, on a copy of the state, every deadline due at or before `at`.
+    /// Fires, on a copy of the state, every deadline due at or before `at` (at most
+    /// [`MAX_FIRINGS_PER_INPUT`]).
     fn fire_due(&self, at: DateTime<Utc>, command_id: Option<&str>) -> Result<Staged<W>, Error> {
         let mut staged = Staged {
             state: None,
@@ -625,41 +738,61 @@ impl<W: Workflow> Instance<W> {
             records: Vec::new(),
         };
         let system = Actor::system();
-        loop {
+        for _ in 0..MAX_FIRINGS_PER_INPUT {
             let state = staged.state.as_ref().unwrap_or(&self.current.state);
-            let Some(deadline) = W::next_deadline(state).filter(|d| d.due <= at) else {
-                break;
+            let Some(firing) = W::next_timer(state)
+                .filter(|t| t.due <= at)
+                .map(|t| Firing::of(&t))
+            else {
+                return Ok(staged);
             };
-            let decision = W::on_deadline(state, &deadline, &self.context(deadline.due, &system));
-            let state = staged
+            let timer = firing.timer();
+            let decision = W::on_deadline(state, &timer, &self.context(timer.due, &system))
+                .map_err(|e| internal::<W>(timer.kind.name(), &e))?;
+            let mut state = staged
                 .state
-                .get_or_insert_with(|| self.current.state.clone());
-            let mut fired = Staged {
-                state: None,
-                version: staged.version,
-                records: std::mem::take(&mut staged.records),
-            };
-            stage(
-                &self.current.instance_id,
-                state,
-                &mut fired,
-                decision,
-                deadline.due,
-                &system,
-                deadline.kind,
+                .take()
+                .unwrap_or_else(|| self.current.state.clone());
+            let input = Input {
+                instance_id: &self.current.instance_id,
+                at: timer.due,
+                actor: &system,
+                trigger: timer.kind.name(),
                 command_id,
-            )?;
-            staged.version = fired.version;
-            staged.records = fired.records;
-            if W::next_deadline(state).as_ref() == Some(&deadline) {
+            };
+            stage(&input, &mut state, &mut staged, decision)?;
+            let pending = firing.timer();
+            let moot = !W::deadlines(&state).any(|t| {
+                t.kind == pending.kind && t.target == pending.target && t.due == pending.due
+            });
+            staged.state = Some(state);
+            if !moot {
                 return Err(Error::Internal(format!(
                     "deadline `{}` of workflow `{}` did not clear when it fired",
-                    deadline.kind,
+                    timer.to_deadline().id(),
                     W::NAME
                 )));
             }
         }
-        Ok(staged)
+        Err(Error::Internal(format!(
+            "workflow `{}` fired more than {MAX_FIRINGS_PER_INPUT} deadlines for one input: a deadline keeps being re-armed in the past",
+            W::NAME
+        )))
+    }
+
+    /// Puts the state back as the log says it is, after a failure half-way through staging
+    /// (a workflow bug): the base snapshot with every record folded in.
+    fn rebuild_state(&mut self) {
+        let Ok(base) = read_versioned::<Snapshot<W>>(&self.base, |s| s.schema_version) else {
+            return;
+        };
+        let mut state = base.state;
+        for record in &self.records {
+            if W::evolve(&mut state, &record.event, record.at).is_err() {
+                return;
+            }
+        }
+        self.current.state = state;
     }
 
     fn commit(&mut self, staged: Staged<W>) -> Outcome<'_, W> {
@@ -669,11 +802,26 @@ impl<W: Workflow> Instance<W> {
         }
         let first = self.records.len();
         self.records.extend(staged.records);
+        let events = &self.records[first..];
+        let state = &self.current.state;
+        let mut positions = if events.is_empty() {
+            Vec::new()
+        } else {
+            whole::<W>(state)
+        };
+        let mut seen: Vec<&str> = Vec::new();
+        for entity in events.iter().filter_map(|r| W::touched(&r.event)) {
+            if !seen.contains(&entity) {
+                seen.push(entity);
+                positions.extend(of_entity::<W>(state, entity));
+            }
+        }
         Outcome {
             duplicate: false,
             version: self.current.version,
-            events: &self.records[first..],
-            next_deadline: self.next_deadline(),
+            events,
+            positions,
+            next_deadline: W::next_timer(state).map(|t| t.to_deadline()),
         }
     }
 
@@ -697,7 +845,7 @@ impl<W: Workflow> Instance<W> {
     /// The original outcome of a remembered command: its records, if the log still holds
     /// them (records are numbered without gaps, so they are a slice of the log).
     fn duplicate_outcome(&self, (first, last): (u64, u64)) -> Outcome<'_, W> {
-        let held_from = self.current.version - self.records.len() as u64 + 1;
+        let held_from = (self.current.version + 1).saturating_sub(self.records.len() as u64);
         let events = if first >= held_from {
             let start = usize::try_from(first - held_from).unwrap_or(usize::MAX);
             let end = usize::try_from(last - held_from + 1).unwrap_or(usize::MAX);
@@ -709,51 +857,99 @@ impl<W: Workflow> Instance<W> {
             duplicate: true,
             version: last,
             events,
+            positions: Vec::new(),
             next_deadline: self.next_deadline(),
         }
     }
 }
 
-/// Appends a decision's events to `staged`, folding them into `state`.
-#[allow(clippy::too_many_arguments)]
+/// Who and what an input is, for the records it appends.
+struct Input<'a> {
+    instance_id: &'a str,
+    at: DateTime<Utc>,
+    actor: &'a Actor,
+    trigger: &'static str,
+    command_id: Option<&'a str>,
+}
+
+/// Appends a decision's events to `staged`, folding them into `state`. Fails (a workflow
+/// bug, or the version limit) with `internal`; the caller discards `state` then.
 fn stage<W: Workflow>(
-    instance_id: &str,
+    input: &Input<'_>,
     state: &mut W::State,
     staged: &mut Staged<W>,
     decision: Decision<W>,
-    at: DateTime<Utc>,
-    actor: &Actor,
-    trigger: &'static str,
-    command_id: Option<&str>,
 ) -> Result<(), Error> {
     if decision.is_empty() {
         return Err(Error::Internal(format!(
-            "`{trigger}` of workflow `{}` decided no event",
+            "`{}` of workflow `{}` decided no event",
+            input.trigger,
             W::NAME
         )));
     }
     for (event, effects) in decision.steps {
-        staged.version += 1;
-        W::evolve(state, &event, at);
+        let version = staged
+            .version
+            .checked_add(1)
+            .filter(|v| *v <= MAX_VERSION)
+            .ok_or_else(|| {
+                Error::Internal(format!(
+                    "instance `{}` has reached the version limit {MAX_VERSION}",
+                    input.instance_id
+                ))
+            })?;
+        W::evolve(state, &event, input.at).map_err(|e| internal::<W>(input.trigger, &e))?;
+        staged.version = version;
         let effects = effects
             .into_iter()
             .enumerate()
             .map(|(index, effect)| Keyed {
-                key: format!("{instance_id}:{}:{index}", staged.version),
+                key: format!("{}:{version}:{index}", input.instance_id),
                 effect,
             })
             .collect();
         staged.records.push(Record {
-            version: staged.version,
-            at,
-            command_id: command_id.map(str::to_owned),
-            actor: actor.clone(),
-            trigger: Cow::Borrowed(trigger),
+            version,
+            at: input.at,
+            command_id: input.command_id.map(str::to_owned),
+            actor: input.actor.clone(),
+            trigger: Cow::Borrowed(input.trigger),
             event,
             effects,
         });
     }
     Ok(())
+}
+
+fn internal<W: Workflow>(trigger: &str, unfit: &Unfit) -> Error {
+    Error::Internal(format!(
+        "workflow `{}` produced what its own state cannot hold (`{trigger}`): {unfit}",
+        W::NAME
+    ))
+}
+
+/// The positions of the instance as a whole.
+fn whole<W: Workflow>(state: &W::State) -> Vec<Position> {
+    W::position(state, None)
+        .into_iter()
+        .map(|(region, at)| Position {
+            region,
+            entity: None,
+            state: at,
+        })
+        .collect()
+}
+
+/// The positions of one entity.
+fn of_entity<W: Workflow>(state: &W::State, entity: &str) -> Vec<Position> {
+    W::position(state, Some(entity))
+        .into_iter()
+        .map(|(region, at)| Position {
+            region,
+            entity: Some(entity.to_owned()),
+            state: at,
+        })
+        .collect()
 }
 
 fn command_label<W: Workflow>(name: &str) -> Label {
@@ -781,11 +977,38 @@ fn check_role<W: Workflow>(actor: &Actor, command: &str) -> Result<(), Rejection
     }
 }
 
+/// Hosts never ask as `system`; a query's role must be one its definition allows.
+fn check_query_role<W: Workflow>(actor: &Actor, query: &str) -> Result<(), Rejection> {
+    let allowed = W::QUERIES
+        .iter()
+        .find(|q| q.name == query)
+        .is_some_and(|q| q.roles.contains(&actor.role.as_str()));
+    if allowed && !actor.is_system() {
+        Ok(())
+    } else {
+        Err(Rejection::new(
+            RejectionCode::NotPermitted,
+            "role",
+            format!("Vai trò `{}` không được xem `{query}`.", actor.role),
+            format!("Role `{}` may not ask `{query}`.", actor.role),
+        ))
+    }
+}
+
 fn wrong_workflow<W: Workflow>(found: &str) -> Error {
     Error::WrongWorkflow {
         expected: W::NAME.to_owned(),
         found: found.to_owned(),
     }
+}
+
+/// Whether a document read without error is of the current schema (not migrated).
+fn is_current(json: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        schema_version: u64,
+    }
+    serde_json::from_str::<Header>(json).is_ok_and(|h| h.schema_version == SCHEMA_VERSION)
 }
 
 fn check_snapshot<W: Workflow>(snapshot: &Snapshot<W>) -> Result<(), Error> {
@@ -797,6 +1020,12 @@ fn check_snapshot<W: Workflow>(snapshot: &Snapshot<W>) -> Result<(), Error> {
     }
     if snapshot.workflow != W::NAME {
         return Err(wrong_workflow::<W>(&snapshot.workflow));
+    }
+    if snapshot.version > MAX_VERSION {
+        return Err(Error::InvalidConfig(format!(
+            "version {} is above the limit {MAX_VERSION}",
+            snapshot.version
+        )));
     }
     snapshot.settings.validate().map_err(Error::InvalidConfig)?;
     W::validate_config(&snapshot.config).map_err(Error::InvalidConfig)?;

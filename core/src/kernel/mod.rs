@@ -13,6 +13,7 @@ mod instance;
 mod label;
 mod money;
 mod persistence;
+mod position;
 mod record;
 mod rejection;
 mod settings;
@@ -20,18 +21,19 @@ mod workflow;
 
 pub use actor::{Actor, SYSTEM_ROLE};
 pub use command::{Command, MAX_COMMAND_ID_CHARS, TypeName};
-pub use deadline::{Basis, Deadline, earliest};
+pub use deadline::{Basis, Deadline, DeadlineKind, Timer, earliest};
 pub use definition::{
     CommandSpec, DeadlineSpec, Definition, INITIAL, RegionSpec, RoleSpec, StateSpec, TemplateSpec,
     TransitionSpec,
 };
 pub use effect::{Channel, EffectName, Keyed, Notification, Recipient};
 pub use error::Error;
-pub use instance::{Available, Instance};
+pub use instance::{Available, Instance, MAX_FIRINGS_PER_INPUT};
 pub use label::{Label, Lang};
 pub use money::Vnd;
-pub use persistence::{EventLog, SCHEMA_VERSION, Snapshot};
+pub use persistence::{EventLog, MAX_VERSION, MIGRATIONS, Migration, SCHEMA_VERSION, Snapshot};
+pub use position::{Position, highlights, positions_json};
 pub use record::{Outcome, RecentCommand, Record};
 pub use rejection::{Rejection, RejectionCode};
 pub use settings::{DEFAULT_REMEMBERED_COMMANDS, MAX_REMEMBERED_COMMANDS, Settings};
-pub use workflow::{Context, Decision, Workflow};
+pub use workflow::{Context, Decision, Unfit, Workflow};

@@ -4,12 +4,72 @@ use super::{Error, RecentCommand, Record, Settings, Workflow};
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::VecDeque;
 
-/// The schema version this build reads and writes for snapshots and event logs.
-/// Documents of any other version are refused with [`Error::UnsupportedSchema`]; when a
-/// version 2 appears, its migrations from 1 will be an ordered list applied on read.
-pub const SCHEMA_VERSION: u64 = 1;
+/// The schema version this build writes for snapshots and event logs. Documents of earlier
+/// versions are migrated on read, step by step ([`MIGRATIONS`]); later or unknown versions
+/// are refused with [`Error::UnsupportedSchema`].
+///
+/// | version | what changed |
+/// |---|---|
+/// | 1 | the first format |
+/// | 2 | a workflow configuration's business calendar is left out while it is Vietnam's default (schema 1 wrote the whole default calendar into every snapshot) |
+pub const SCHEMA_VERSION: u64 = 2;
+
+/// The highest version an instance reaches: 2^53 − 1, the largest integer every binding
+/// (JavaScript included) represents exactly. A snapshot above it is refused; an input that
+/// would pass it gets an `internal` error, never a wrapped version.
+pub const MAX_VERSION: u64 = (1 << 53) - 1;
+
+/// One migration step: rewrites a document (snapshot or event log, as JSON) of schema
+/// version `from` into version `from + 1`.
+pub struct Migration {
+    /// The version it reads.
+    pub from: u64,
+    /// What it changes, in words.
+    pub what: &'static str,
+    /// The rewrite.
+    pub apply: fn(&mut Value),
+}
+
+/// The migrations, in order: a document of version `v` goes through every step from `v`.
+/// The next format change adds one step here and bumps [`SCHEMA_VERSION`].
+///
+/// ```
+/// use quytrinh::kernel::{MIGRATIONS, SCHEMA_VERSION};
+/// assert_eq!(MIGRATIONS.len() as u64, SCHEMA_VERSION - 1);
+/// assert!(MIGRATIONS.iter().enumerate().all(|(i, m)| m.from == i as u64 + 1));
+/// ```
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    what: "leave out a configuration's calendar while it is the default",
+    apply: drop_default_calendars,
+}];
+
+/// Schema 1 → 2: a snapshot's (or a log base's) `config.calendar` that equals Vietnam's
+/// default calendar is removed; a host's own calendar is kept as it is.
+fn drop_default_calendars(doc: &mut Value) {
+    let default = serde_json::to_value(crate::calendar::CalendarConfig::default()).ok();
+    let drop_in = |snapshot: Option<&mut Value>| {
+        if let Some(config) = snapshot
+            .and_then(|s| s.get_mut("config"))
+            .and_then(Value::as_object_mut)
+            && config.get("calendar") == default.as_ref()
+        {
+            config.remove("calendar");
+        }
+    };
+    if doc.get("base").is_some() {
+        drop_in(doc.get_mut("base"));
+        if let Some(base) = doc.get_mut("base") {
+            base["schema_version"] = Value::from(2);
+        }
+    } else {
+        drop_in(Some(doc));
+    }
+    doc["schema_version"] = Value::from(2);
+}
 
 /// Everything an instance is, as one JSON document. Due instants of deadlines live in the
 /// state as absolute instants, so a restored instance fires them exactly when it should.
@@ -56,8 +116,9 @@ struct SchemaHeader {
     schema_version: u64,
 }
 
-/// Reads a versioned document, refusing any schema version but [`SCHEMA_VERSION`] with a
-/// clear error before complaining about its fields.
+/// Reads a versioned document: a current one directly; an earlier one through the
+/// migrations from its version; a later or unknown one is refused with a clear error
+/// before any complaint about its fields.
 pub(crate) fn read_versioned<T: DeserializeOwned>(
     json: &str,
     version_of: impl Fn(&T) -> u64,
@@ -67,11 +128,27 @@ pub(crate) fn read_versioned<T: DeserializeOwned>(
         supported: SCHEMA_VERSION,
     };
     match serde_json::from_str::<T>(json) {
-        Ok(doc) if version_of(&doc) == SCHEMA_VERSION => Ok(doc),
-        Ok(doc) => Err(unsupported(version_of(&doc))),
-        Err(e) => match serde_json::from_str::<SchemaHeader>(json) {
-            Ok(h) if h.schema_version != SCHEMA_VERSION => Err(unsupported(h.schema_version)),
-            _ => Err(e.into()),
-        },
+        Ok(doc) if version_of(&doc) == SCHEMA_VERSION => return Ok(doc),
+        Ok(_) | Err(_) => {}
+    }
+    let found = match serde_json::from_str::<SchemaHeader>(json) {
+        Ok(h) => h.schema_version,
+        // No readable header: the document's own error says what is wrong.
+        Err(_) => return serde_json::from_str::<T>(json).map_err(Into::into),
+    };
+    if found == SCHEMA_VERSION {
+        return serde_json::from_str::<T>(json).map_err(Into::into);
+    }
+    if found == 0 || found > SCHEMA_VERSION {
+        return Err(unsupported(found));
+    }
+    let mut doc: Value = serde_json::from_str(json)?;
+    for step in MIGRATIONS.iter().skip_while(|m| m.from < found) {
+        (step.apply)(&mut doc);
+    }
+    let migrated = serde_json::from_value::<T>(doc)?;
+    match version_of(&migrated) {
+        SCHEMA_VERSION => Ok(migrated),
+        other => Err(unsupported(other)),
     }
 }

@@ -66,14 +66,21 @@ impl<W: Workflow> Record<W> {
 #[derive(Debug, PartialEq, Serialize)]
 #[serde(bound = "")]
 pub struct Outcome<'a, W: Workflow> {
-    /// `true` when the command id had already been accepted: nothing changed, and `events`
-    /// are the original ones (empty if the instance was restored after them), `version` the
-    /// original version, `next_deadline` the current one.
+    /// `true` when the command id had already been accepted: nothing changed. `version` is
+    /// then the version the original command left the instance at, `events` its original
+    /// records (empty if the instance was restored from a later snapshot: the host's outbox
+    /// already holds their effects), `positions` empty (nothing moved now) and
+    /// `next_deadline` the pending one now, like every outcome's.
     pub duplicate: bool,
     /// The instance's version after the input.
     pub version: u64,
     /// The events appended, deadlines first, in order.
     pub events: &'a [Record<W>],
+    /// Where the instance stands after the input: the regions of the instance as a whole
+    /// and of every entity the input's events concern (empty when nothing was recorded).
+    /// The whole state and every entity's position are read on request, so an outcome
+    /// does not grow with the instance's history.
+    pub positions: Vec<super::Position>,
     /// The earliest pending deadline now.
     pub next_deadline: Option<Deadline>,
 }

@@ -3,15 +3,19 @@
 use super::definition::{
     CommandSpec, DeadlineSpec, RegionSpec, RoleSpec, TemplateSpec, TransitionSpec,
 };
-use super::{Actor, Deadline, EffectName, Label, Rejection, RejectionCode, TypeName, earliest};
+use super::{
+    Actor, DeadlineKind, EffectName, Label, Rejection, RejectionCode, Timer, TypeName, earliest,
+};
+use crate::calendar::BusinessCalendar;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt::Debug;
 
 /// A workflow as a decider: `decide(state, command) -> events`, `evolve(state, event)`,
-/// the deadlines a state holds, what happens when one fires, and the workflow's definition
-/// as tables. [`Instance`](super::Instance) does everything else, the same way for all.
+/// the deadlines a state holds, what happens when one fires, the read-only queries it
+/// answers, and its definition as tables. [`Instance`](super::Instance) does everything
+/// else, the same way for all.
 ///
 /// Implementors are zero-sized marker types, e.g. [`Companion`](crate::workflows::companion::Companion).
 pub trait Workflow: Clone + Debug + PartialEq + Send + Sync + 'static {
@@ -25,6 +29,8 @@ pub trait Workflow: Clone + Debug + PartialEq + Send + Sync + 'static {
     const REGIONS: &'static [RegionSpec];
     /// The commands and the roles allowed to issue each; the kernel enforces the roles.
     const COMMANDS: &'static [CommandSpec];
+    /// The queries and the roles allowed to ask each; the kernel enforces the roles.
+    const QUERIES: &'static [CommandSpec];
     /// Every transition, as in the workflow's table in SPEC.md.
     const TRANSITIONS: &'static [TransitionSpec];
     /// The notification templates the workflow emits.
@@ -42,9 +48,22 @@ pub trait Workflow: Clone + Debug + PartialEq + Send + Sync + 'static {
     type Event: Clone + Debug + PartialEq + Send + Sync + Serialize + DeserializeOwned + TypeName;
     /// The effects for the host, as a JSON object tagged by `kind`.
     type Effect: Clone + Debug + PartialEq + Send + Sync + Serialize + DeserializeOwned + EffectName;
+    /// The deadline kinds.
+    type DeadlineKind: DeadlineKind;
+    /// The read-only questions the workflow answers, as a JSON object tagged by `type`.
+    type Query: Clone + Debug + PartialEq + Serialize + DeserializeOwned + TypeName;
+    /// The answers to its queries.
+    type Answer: Clone + Debug + PartialEq + Serialize;
 
     /// Checks a configuration; the message says what is wrong.
     fn validate_config(config: &Self::Config) -> Result<(), String>;
+
+    /// The business calendar the configuration counts business time on, for
+    /// [`Context::after_business`]; `None` for a workflow that counts none.
+    fn calendar(config: &Self::Config) -> Option<&BusinessCalendar> {
+        let _ = config;
+        None
+    }
 
     /// The first state of a new instance.
     fn init(config: &Self::Config, init: Self::Init) -> Result<Self::State, Rejection>;
@@ -57,20 +76,24 @@ pub trait Workflow: Clone + Debug + PartialEq + Send + Sync + 'static {
         ctx: &Context<'_, Self>,
     ) -> Result<Decision<Self>, Rejection>;
 
-    /// Folds one event, recorded at `at`, into the state. Never fails: events are facts.
-    fn evolve(state: &mut Self::State, event: &Self::Event, at: DateTime<Utc>);
+    /// Folds one event, recorded at `at`, into the state. Events are facts, so this fails
+    /// only for an event that does not fit the state (a crafted or corrupt log), and then
+    /// leaves the state as it was.
+    fn evolve(state: &mut Self::State, event: &Self::Event, at: DateTime<Utc>)
+    -> Result<(), Unfit>;
 
-    /// The pending deadlines of a state, in no particular order (an iterator, so finding the
-    /// earliest, which the kernel does at every input, allocates nothing).
-    fn deadlines(state: &Self::State) -> impl Iterator<Item = Deadline>;
+    /// The pending deadlines of a state, in no particular order (an iterator of timers
+    /// borrowing from the state, so finding the earliest, which the kernel does at every
+    /// input, allocates nothing).
+    fn deadlines(state: &Self::State) -> impl Iterator<Item = Timer<'_, Self::DeadlineKind>>;
 
-    /// What happens when `deadline` fires (`ctx.at` is its due instant, the actor `system`).
-    /// Firing must make that deadline moot.
+    /// What happens when `timer` fires (`ctx.at` is its due instant, the actor `system`).
+    /// Firing must make that deadline moot. Fails only for a state that does not hold it.
     fn on_deadline(
         state: &Self::State,
-        deadline: &Deadline,
+        timer: &Timer<'_, Self::DeadlineKind>,
         ctx: &Context<'_, Self>,
-    ) -> Decision<Self>;
+    ) -> Result<Decision<Self>, Unfit>;
 
     /// The deadline kinds with their durations under `config`.
     fn deadline_specs(config: &Self::Config) -> Vec<DeadlineSpec>;
@@ -81,12 +104,56 @@ pub trait Workflow: Clone + Debug + PartialEq + Send + Sync + 'static {
     fn candidates(state: &Self::State, actor: &Actor) -> Vec<Self::Command>;
 
     /// Where the state stands: `(region, state id)` for each region of
-    /// [`REGIONS`](Self::REGIONS) that has a state now.
-    fn position(state: &Self::State) -> Vec<(&'static str, &'static str)>;
+    /// [`REGIONS`](Self::REGIONS) that has a state now — of the instance as a whole when
+    /// `entity` is `None` (the regions that are not per entity), else of that entity.
+    fn position(state: &Self::State, entity: Option<&str>) -> Vec<(&'static str, &'static str)>;
+
+    /// The entities the state holds (leads, batches, orders), each with a position of its
+    /// own; none by default.
+    fn entities(state: &Self::State) -> impl Iterator<Item = &str> {
+        let _ = state;
+        std::iter::empty()
+    }
+
+    /// The entity an event concerns, if any: its position is in the outcome.
+    fn touched(event: &Self::Event) -> Option<&str> {
+        let _ = event;
+        None
+    }
+
+    /// Answers a query, purely from the state. The kernel has already checked the role.
+    fn query(
+        state: &Self::State,
+        query: &Self::Query,
+        ctx: &Context<'_, Self>,
+    ) -> Result<Self::Answer, Rejection>;
 
     /// The earliest pending deadline.
-    fn next_deadline(state: &Self::State) -> Option<Deadline> {
+    fn next_timer(state: &Self::State) -> Option<Timer<'_, Self::DeadlineKind>> {
         earliest(Self::deadlines(state))
+    }
+}
+
+/// Why an event or a deadline does not fit a state: only a crafted or corrupt log (or a
+/// workflow bug) gets here; the kernel turns it into `corrupt_log` or `internal`.
+///
+/// ```
+/// use quytrinh::kernel::Unfit;
+/// assert_eq!(Unfit::new("no request R9").to_string(), "no request R9");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Unfit(pub String);
+
+impl Unfit {
+    /// An unfit event or deadline, and why.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::Unfit;
+    /// assert_eq!(Unfit::new("x").0, "x");
+    /// ```
+    pub fn new(why: impl Into<String>) -> Self {
+        Self(why.into())
     }
 }
 
@@ -101,6 +168,31 @@ pub struct Context<'a, W: Workflow> {
     pub actor: &'a Actor,
     /// The instance's configuration.
     pub config: &'a W::Config,
+}
+
+impl<'a, W: Workflow> Context<'a, W> {
+    /// A context at `at`, for `actor`.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Context};
+    /// use quytrinh::workflows::companion::{Companion, CompanionConfig};
+    /// let (actor, config) = (Actor::system(), CompanionConfig::default());
+    /// let ctx = Context::<Companion>::new("rel-1", "2026-11-23T09:00:00Z".parse().unwrap(), &actor, &config);
+    /// assert_eq!(ctx.instance_id, "rel-1");
+    /// ```
+    pub fn new(
+        instance_id: &'a str,
+        at: DateTime<Utc>,
+        actor: &'a Actor,
+        config: &'a W::Config,
+    ) -> Self {
+        Self {
+            instance_id,
+            at,
+            actor,
+            config,
+        }
+    }
 }
 
 impl<W: Workflow> Context<'_, W> {
@@ -124,6 +216,35 @@ impl<W: Workflow> Context<'_, W> {
                     "The instant is out of the representable range.",
                 )
             })
+    }
+
+    /// `at` plus `seconds` of business time, counted on the instance's business calendar
+    /// (working days, holidays and host overrides, per the calendar's counting); a
+    /// rejection if the workflow counts no business time or the result is out of range.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Context};
+    /// use quytrinh::workflows::complaint::{Complaint, ComplaintConfig};
+    /// let (actor, config) = (Actor::system(), ComplaintConfig::default());
+    /// // Friday 2026-11-20 09:00 in Vietnam; 72 working hours are three working days:
+    /// // Monday 23, (Tuesday 24 is Vietnam Culture Day) Wednesday 25, Thursday 26 at 09:00.
+    /// let ctx = Context::<Complaint>::new("KN-1", "2026-11-20T02:00:00Z".parse().unwrap(), &actor, &config);
+    /// let due = ctx.after_business(72 * 3600).unwrap();
+    /// assert_eq!(due, "2026-11-26T02:00:00Z".parse::<chrono::DateTime<chrono::Utc>>().unwrap());
+    /// ```
+    pub fn after_business(&self, seconds: i64) -> Result<DateTime<Utc>, Rejection> {
+        let out_of_range = || {
+            Rejection::new(
+                RejectionCode::ValidationFailed,
+                "at",
+                "Thời điểm vượt quá phạm vi của lịch làm việc.",
+                "The instant is out of the business calendar's range.",
+            )
+        };
+        let calendar = W::calendar(self.config).ok_or_else(out_of_range)?;
+        calendar
+            .add(self.at, TimeDelta::seconds(seconds))
+            .map_err(|_| out_of_range())
     }
 }
 

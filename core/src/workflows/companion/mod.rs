@@ -25,6 +25,7 @@
 //! ```
 
 mod model;
+mod queries;
 mod rules;
 mod table;
 
@@ -35,12 +36,43 @@ pub use model::{
 };
 pub use table::templates;
 
+pub use queries::{CompanionAnswer, CompanionQuery};
+
 use crate::kernel::{
-    Actor, Basis, CommandSpec, Context, Deadline, DeadlineSpec, Decision, Label, RegionSpec,
-    Rejection, RoleSpec, TemplateSpec, TransitionSpec, Workflow,
+    Actor, Basis, CommandSpec, Context, DeadlineKind, DeadlineSpec, Decision, Label, RegionSpec,
+    Rejection, RoleSpec, TemplateSpec, Timer, TransitionSpec, Unfit, Workflow,
 };
 use chrono::{DateTime, Utc};
-use rules::{AUTO_CONFIRM, LINK_EXPIRY, OTP_EXPIRY, open_request};
+use rules::open_request;
+
+/// The deadlines of `companion`.
+///
+/// ```
+/// use quytrinh::kernel::DeadlineKind;
+/// use quytrinh::workflows::companion::CompanionDeadline;
+/// assert_eq!(CompanionDeadline::AutoConfirm.name(), "auto_confirm");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompanionDeadline {
+    /// The OTP challenge of the open request expires.
+    OtpExpiry,
+    /// A pending unlink request is confirmed automatically.
+    AutoConfirm,
+    /// A pending link request expires.
+    LinkExpiry,
+}
+
+impl DeadlineKind for CompanionDeadline {
+    const ALL: &'static [Self] = &[Self::OtpExpiry, Self::AutoConfirm, Self::LinkExpiry];
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::OtpExpiry => "otp_expiry",
+            Self::AutoConfirm => "auto_confirm",
+            Self::LinkExpiry => "link_expiry",
+        }
+    }
+}
 
 /// The `companion` workflow (a marker type; see the module docs).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -55,6 +87,7 @@ impl Workflow for Companion {
     const ROLES: &'static [RoleSpec] = table::ROLES;
     const REGIONS: &'static [RegionSpec] = table::REGIONS;
     const COMMANDS: &'static [CommandSpec] = table::COMMANDS;
+    const QUERIES: &'static [CommandSpec] = table::QUERIES;
     const TRANSITIONS: &'static [TransitionSpec] = table::TRANSITIONS;
     const TEMPLATES: &'static [TemplateSpec] = table::TEMPLATES;
 
@@ -64,6 +97,9 @@ impl Workflow for Companion {
     type Command = CompanionCommand;
     type Event = CompanionEvent;
     type Effect = CompanionEffect;
+    type DeadlineKind = CompanionDeadline;
+    type Query = CompanionQuery;
+    type Answer = CompanionAnswer;
 
     fn validate_config(config: &CompanionConfig) -> Result<(), String> {
         let positive = [
@@ -124,55 +160,62 @@ impl Workflow for Companion {
         rules::decide(state, command, ctx)
     }
 
-    fn evolve(state: &mut CompanionState, event: &CompanionEvent, at: DateTime<Utc>) {
-        rules::evolve(state, event, at);
+    fn evolve(
+        state: &mut CompanionState,
+        event: &CompanionEvent,
+        at: DateTime<Utc>,
+    ) -> Result<(), Unfit> {
+        rules::evolve(state, event, at)
     }
 
-    fn deadlines(state: &CompanionState) -> impl Iterator<Item = Deadline> {
+    fn deadlines(state: &CompanionState) -> impl Iterator<Item = Timer<'_, CompanionDeadline>> {
         let request = open_request(state);
-        let otp = request
-            .and_then(|r| r.challenge.as_ref())
-            .map(|c| Deadline::new(OTP_EXPIRY, c.expires_at, Basis::Clock));
+        let otp = request.and_then(|r| {
+            r.challenge.as_ref().map(|c| {
+                Timer::new(CompanionDeadline::OtpExpiry, c.expires_at, Basis::Clock).on(&r.id)
+            })
+        });
         let answer = request.and_then(|r| {
             let kind = match r.kind {
-                RequestKind::Unlink => AUTO_CONFIRM,
-                RequestKind::Link => LINK_EXPIRY,
+                RequestKind::Unlink => CompanionDeadline::AutoConfirm,
+                RequestKind::Link => CompanionDeadline::LinkExpiry,
             };
-            r.due.map(|due| Deadline::new(kind, due, Basis::Clock))
+            r.due
+                .map(|due| Timer::new(kind, due, Basis::Clock).on(&r.id))
         });
         otp.into_iter().chain(answer)
     }
 
     fn on_deadline(
         state: &CompanionState,
-        deadline: &Deadline,
+        timer: &Timer<'_, CompanionDeadline>,
         _: &Context<'_, Self>,
-    ) -> Decision<Self> {
-        rules::on_deadline(state, deadline)
+    ) -> Result<Decision<Self>, Unfit> {
+        rules::on_deadline(state, timer)
     }
 
     fn deadline_specs(config: &CompanionConfig) -> Vec<DeadlineSpec> {
-        let spec = |kind, vi, en, seconds: u32| DeadlineSpec {
-            kind,
+        let spec = |kind: CompanionDeadline, vi, en, seconds: u32| DeadlineSpec {
+            kind: kind.name(),
             label: Label::new(vi, en),
             seconds: u64::from(seconds),
             basis: Basis::Clock,
         };
         vec![
             spec(
-                OTP_EXPIRY,
+                CompanionDeadline::OtpExpiry,
                 "OTP hết hạn",
                 "OTP expiry",
                 config.otp_lifetime_seconds,
             ),
             spec(
-                AUTO_CONFIRM,
+                CompanionDeadline::AutoConfirm,
                 "Tự động hủy đồng hành sau 24 giờ",
                 "Automatic unlink after 24 h",
                 config.auto_confirm_after_seconds,
             ),
             spec(
-                LINK_EXPIRY,
+                CompanionDeadline::LinkExpiry,
                 "Yêu cầu kết nối hết hạn",
                 "Link request expiry",
                 config.link_request_ttl_seconds,
@@ -222,7 +265,18 @@ impl Workflow for Companion {
         out
     }
 
-    fn position(state: &CompanionState) -> Vec<(&'static str, &'static str)> {
+    fn query(
+        state: &CompanionState,
+        query: &CompanionQuery,
+        ctx: &Context<'_, Self>,
+    ) -> Result<CompanionAnswer, Rejection> {
+        queries::answer(state, query, ctx.actor)
+    }
+
+    fn position(state: &CompanionState, entity: Option<&str>) -> Vec<(&'static str, &'static str)> {
+        if entity.is_some() {
+            return Vec::new();
+        }
         let mut at = vec![("relationship", state.relationship.id())];
         if let Some(last) = state.requests.last() {
             at.push(("request", last.status.id()));

@@ -1,6 +1,7 @@
 //! How `companion` decides commands and deadlines, and folds its events (SPEC §2).
 
 use super::Companion;
+use super::CompanionDeadline;
 use super::model::{
     AbandonReason, ChallengePurpose, CompanionCommand as Cmd, CompanionEffect as Fx,
     CompanionEvent as Ev, CompanionState, Parties, Party, Relationship, Request, RequestKind,
@@ -8,7 +9,8 @@ use super::model::{
 };
 use super::table::templates;
 use crate::kernel::{
-    Actor, Channel, Context, Deadline, Decision, Notification, Recipient, Rejection, RejectionCode,
+    Actor, Channel, Context, Decision, Notification, Recipient, Rejection, RejectionCode, Timer,
+    TypeName, Unfit,
 };
 use chrono::{DateTime, Utc};
 
@@ -111,24 +113,29 @@ pub(super) fn decide(
     }
 }
 
-pub(super) fn on_deadline(state: &CompanionState, deadline: &Deadline) -> Decision<Companion> {
-    let request = open_request(state).expect("a companion deadline belongs to the open request");
-    match deadline.kind {
-        OTP_EXPIRY => {
+pub(super) fn on_deadline(
+    state: &CompanionState,
+    timer: &Timer<'_, CompanionDeadline>,
+) -> Result<Decision<Companion>, Unfit> {
+    let request = open_request(state)
+        .filter(|r| timer.target == Some(r.id.as_str()))
+        .ok_or_else(|| Unfit::new("a companion deadline belongs to the open request"))?;
+    Ok(match timer.kind {
+        CompanionDeadline::OtpExpiry => {
             let purpose = request
                 .challenge
                 .as_ref()
                 .map_or(ChallengePurpose::Submit, |c| c.purpose);
             Decision::of(abandoned(request, purpose, AbandonReason::OtpExpired))
         }
-        AUTO_CONFIRM => completed(
+        CompanionDeadline::AutoConfirm => completed(
             state,
             request,
             Ev::RequestAutoConfirmed {
                 request_id: request.id.clone(),
             },
         ),
-        _ => Decision::of(Ev::RequestExpired {
+        CompanionDeadline::LinkExpiry => Decision::of(Ev::RequestExpired {
             request_id: request.id.clone(),
         })
         .effect(in_app(
@@ -137,21 +144,19 @@ pub(super) fn on_deadline(state: &CompanionState, deadline: &Deadline) -> Decisi
             request.requester,
             request,
         )),
-    }
+    })
 }
-
-/// The OTP challenge of the open request expires.
-pub(super) const OTP_EXPIRY: &str = "otp_expiry";
-/// A pending unlink request is confirmed automatically.
-pub(super) const AUTO_CONFIRM: &str = "auto_confirm";
-/// A pending link request expires.
-pub(super) const LINK_EXPIRY: &str = "link_expiry";
 
 pub(super) fn open_request(state: &CompanionState) -> Option<&Request> {
     state.requests.last().filter(|r| r.status.is_open())
 }
 
-pub(super) fn evolve(state: &mut CompanionState, event: &Ev, at: DateTime<Utc>) {
+pub(super) fn evolve(
+    state: &mut CompanionState,
+    event: &Ev,
+    at: DateTime<Utc>,
+) -> Result<(), Unfit> {
+    fits(state, event)?;
     match event {
         Ev::RequestStaged {
             request_id,
@@ -187,28 +192,7 @@ pub(super) fn evolve(state: &mut CompanionState, event: &Ev, at: DateTime<Utc>) 
                 c.failures = *failures;
             }
         }
-        Ev::RequestSubmitted { due, .. } => {
-            let request = last_mut(state);
-            request.status = RequestStatus::Pending;
-            request.submitted_at = Some(at);
-            request.due = Some(*due);
-            request.challenge = None;
-            let (kind, new_id, old_id) = (
-                request.kind,
-                request.id.clone(),
-                request.resent_from.clone(),
-            );
-            if kind == RequestKind::Unlink {
-                state.relationship = Relationship::UnlinkPending;
-            }
-            if let Some(old) = state
-                .requests
-                .iter_mut()
-                .find(|r| Some(&r.id) == old_id.as_ref())
-            {
-                old.resent_as = Some(new_id);
-            }
-        }
+        Ev::RequestSubmitted { due, .. } => fold_submitted(state, *due, at),
         Ev::RequestAbandoned { .. } => close(state, RequestStatus::Abandoned, at),
         Ev::ConfirmationStaged {
             challenge_id,
@@ -250,6 +234,68 @@ pub(super) fn evolve(state: &mut CompanionState, event: &Ev, at: DateTime<Utc>) 
             }
         }
         Ev::RequestExpired { .. } => close(state, RequestStatus::Expired, at),
+    }
+    Ok(())
+}
+
+/// A staged request became pending (the requester's OTP passed).
+fn fold_submitted(state: &mut CompanionState, due: DateTime<Utc>, at: DateTime<Utc>) {
+    let request = last_mut(state);
+    request.status = RequestStatus::Pending;
+    request.submitted_at = Some(at);
+    request.due = Some(due);
+    request.challenge = None;
+    let (kind, new_id, old_id) = (
+        request.kind,
+        request.id.clone(),
+        request.resent_from.clone(),
+    );
+    if kind == RequestKind::Unlink {
+        state.relationship = Relationship::UnlinkPending;
+    }
+    if let Some(old) = state
+        .requests
+        .iter_mut()
+        .find(|r| Some(&r.id) == old_id.as_ref())
+    {
+        old.resent_as = Some(new_id);
+    }
+}
+
+/// Whether an event fits the state: it names the latest request (or stages a new one).
+fn fits(state: &CompanionState, event: &Ev) -> Result<(), Unfit> {
+    if let Some(id) = event_request(event)
+        && state.requests.last().is_none_or(|r| r.id != id)
+    {
+        return Err(Unfit::new(format!(
+            "`{}` names {id}, which is not the latest request",
+            event.name()
+        )));
+    }
+    if let Ev::RequestStaged { request_id, .. } = event
+        && state.requests.iter().any(|r| r.id == *request_id)
+    {
+        return Err(Unfit::new(format!("request {request_id} exists already")));
+    }
+    if !matches!(event, Ev::RequestStaged { .. }) && state.requests.is_empty() {
+        return Err(Unfit::new(format!("`{}` before any request", event.name())));
+    }
+    Ok(())
+}
+
+/// The request an event names, for the events about an existing request.
+fn event_request(event: &Ev) -> Option<&str> {
+    match event {
+        Ev::RequestStaged { .. } | Ev::OtpFailed { .. } => None,
+        Ev::RequestSubmitted { request_id, .. }
+        | Ev::RequestAbandoned { request_id, .. }
+        | Ev::ConfirmationStaged { request_id, .. }
+        | Ev::ConfirmationAbandoned { request_id, .. }
+        | Ev::RequestConfirmed { request_id, .. }
+        | Ev::RequestAutoConfirmed { request_id, .. }
+        | Ev::RequestRejected { request_id, .. }
+        | Ev::RequestWithdrawn { request_id, .. }
+        | Ev::RequestExpired { request_id, .. } => Some(request_id),
     }
 }
 
@@ -327,7 +373,7 @@ fn forget_oldest_closed(state: &mut CompanionState) {
 }
 
 /// The party the actor is, or `not_permitted` if the actor is not this relationship's.
-fn party_of(state: &CompanionState, actor: &Actor) -> Result<Party, Rejection> {
+pub(super) fn party_of(state: &CompanionState, actor: &Actor) -> Result<Party, Rejection> {
     let (party, id) = match actor.role.as_str() {
         "saco" => (Party::Saco, &state.saco_id),
         _ => (Party::Customer, &state.customer_id),

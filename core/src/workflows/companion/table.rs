@@ -18,6 +18,7 @@ pub(super) const ROLES: &[RoleSpec] = &[
 
 pub(super) const REGIONS: &[RegionSpec] = &[
     RegionSpec {
+        per_entity: false,
         id: "relationship",
         label: Label::new("Quan hệ đồng hành", "Companion relationship"),
         states: &[
@@ -32,6 +33,7 @@ pub(super) const REGIONS: &[RegionSpec] = &[
         ],
     },
     RegionSpec {
+        per_entity: false,
         id: "request",
         label: Label::new("Yêu cầu", "Request"),
         states: &[
@@ -67,6 +69,13 @@ pub(super) const COMMANDS: &[CommandSpec] = &[
     CommandSpec::new("reject", "Từ chối", "Reject", PARTIES),
     CommandSpec::new("withdraw", "Hủy yêu cầu", "Withdraw request", PARTIES),
 ];
+
+pub(super) const QUERIES: &[CommandSpec] = &[CommandSpec::new(
+    "requests",
+    "Danh sách yêu cầu",
+    "Requests",
+    PARTIES,
+)];
 
 pub(super) const TRANSITIONS: &[TransitionSpec] = &[
     TransitionSpec::new(

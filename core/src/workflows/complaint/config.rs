@@ -37,6 +37,8 @@ pub struct ComplaintConfig {
     /// The deposit as a multiple of the damages (default 2: "02 lần giá trị thiệt hại").
     pub deposit_multiplier: u32,
     /// The business calendar the SLA is counted on (default: Vietnam's, whole working days).
+    /// Left out of JSON while it is the default, so snapshots do not carry a copy of it.
+    #[serde(skip_serializing_if = "BusinessCalendar::is_default")]
     pub calendar: BusinessCalendar,
     /// Phòng Nghiệp vụ's mailbox: receipts are forwarded there and customers send their
     /// documents there (default `nghiepvu@fastca.vn`, from the seed).

@@ -45,6 +45,7 @@ mod config;
 mod fold;
 mod messages;
 mod model;
+mod queries;
 mod report;
 mod rules;
 mod table;
@@ -65,12 +66,51 @@ pub use report::{
 };
 pub use table::templates;
 
+pub use queries::{ComplaintAnswer, ComplaintQuery};
+
+use crate::calendar::BusinessCalendar;
 use crate::kernel::{
-    Actor, Basis, CommandSpec, Context, Deadline, DeadlineSpec, Decision, Label, RegionSpec,
-    Rejection, RoleSpec, TemplateSpec, TransitionSpec, Vnd, Workflow,
+    Actor, Basis, CommandSpec, Context, DeadlineKind, DeadlineSpec, Decision, Label, RegionSpec,
+    Rejection, RoleSpec, TemplateSpec, Timer, TransitionSpec, Unfit, Vnd, Workflow,
 };
 use chrono::{DateTime, Utc};
-use rules::{AGENT_ACTION, DEPOSIT_DUE, RESOLUTION_SLA, SLA_WARNING};
+
+/// The deadlines of `complaint`.
+///
+/// ```
+/// use quytrinh::kernel::DeadlineKind;
+/// use quytrinh::workflows::complaint::ComplaintDeadline;
+/// assert_eq!(ComplaintDeadline::ResolutionSla.name(), "resolution_sla");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComplaintDeadline {
+    /// 75 % of the resolution SLA has passed (business basis).
+    SlaWarning,
+    /// The resolution SLA ends (business basis).
+    ResolutionSla,
+    /// The agent's 48 h after the response end (clock).
+    AgentAction,
+    /// The agent's 72 h to deposit end (clock).
+    DepositDue,
+}
+
+impl DeadlineKind for ComplaintDeadline {
+    const ALL: &'static [Self] = &[
+        Self::SlaWarning,
+        Self::ResolutionSla,
+        Self::AgentAction,
+        Self::DepositDue,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::SlaWarning => "sla_warning",
+            Self::ResolutionSla => "resolution_sla",
+            Self::AgentAction => "agent_action",
+            Self::DepositDue => "deposit_due",
+        }
+    }
+}
 
 /// The `complaint` workflow (a marker type; see the module docs).
 ///
@@ -92,6 +132,7 @@ impl Workflow for Complaint {
     const ROLES: &'static [RoleSpec] = table::ROLES;
     const REGIONS: &'static [RegionSpec] = table::REGIONS;
     const COMMANDS: &'static [CommandSpec] = table::COMMANDS;
+    const QUERIES: &'static [CommandSpec] = table::QUERIES;
     const TRANSITIONS: &'static [TransitionSpec] = table::TRANSITIONS;
     const TEMPLATES: &'static [TemplateSpec] = table::TEMPLATES;
 
@@ -101,9 +142,16 @@ impl Workflow for Complaint {
     type Command = ComplaintCommand;
     type Event = ComplaintEvent;
     type Effect = ComplaintEffect;
+    type DeadlineKind = ComplaintDeadline;
+    type Query = ComplaintQuery;
+    type Answer = ComplaintAnswer;
 
     fn validate_config(config: &ComplaintConfig) -> Result<(), String> {
         config.validate()
+    }
+
+    fn calendar(config: &ComplaintConfig) -> Option<&BusinessCalendar> {
+        Some(&config.calendar)
     }
 
     fn init(_: &ComplaintConfig, init: ComplaintInit) -> Result<ComplaintState, Rejection> {
@@ -126,20 +174,25 @@ impl Workflow for Complaint {
         rules::decide(state, command, ctx)
     }
 
-    fn evolve(state: &mut ComplaintState, event: &ComplaintEvent, at: DateTime<Utc>) {
+    fn evolve(
+        state: &mut ComplaintState,
+        event: &ComplaintEvent,
+        at: DateTime<Utc>,
+    ) -> Result<(), Unfit> {
         fold::evolve(state, event, at);
+        Ok(())
     }
 
-    fn deadlines(state: &ComplaintState) -> impl Iterator<Item = Deadline> {
+    fn deadlines(state: &ComplaintState) -> impl Iterator<Item = Timer<'_, ComplaintDeadline>> {
         rules::deadlines(state)
     }
 
     fn on_deadline(
         state: &ComplaintState,
-        deadline: &Deadline,
+        timer: &Timer<'_, ComplaintDeadline>,
         ctx: &Context<'_, Self>,
-    ) -> Decision<Self> {
-        rules::on_deadline(state, deadline, ctx)
+    ) -> Result<Decision<Self>, Unfit> {
+        Ok(rules::on_deadline(state, timer, ctx))
     }
 
     fn deadline_specs(config: &ComplaintConfig) -> Vec<DeadlineSpec> {
@@ -147,7 +200,7 @@ impl Workflow for Complaint {
         let business_seconds = |s: i64| u64::try_from(s).unwrap_or(0);
         vec![
             DeadlineSpec {
-                kind: SLA_WARNING,
+                kind: ComplaintDeadline::SlaWarning.name(),
                 label: Label::new(
                     "Cảnh báo sắp quá hạn giải quyết (75%)",
                     "SLA warning (75 %)",
@@ -156,7 +209,7 @@ impl Workflow for Complaint {
                 basis: Basis::Business,
             },
             DeadlineSpec {
-                kind: RESOLUTION_SLA,
+                kind: ComplaintDeadline::ResolutionSla.name(),
                 label: Label::new(
                     "Hết hạn giải quyết 72h làm việc",
                     "Resolution SLA, 72 working hours",
@@ -165,13 +218,13 @@ impl Workflow for Complaint {
                 basis: Basis::Business,
             },
             DeadlineSpec {
-                kind: AGENT_ACTION,
+                kind: ComplaintDeadline::AgentAction.name(),
                 label: Label::new("Hết 48h Đại lý xử lý", "Agent's 48 h"),
                 seconds: hours(config.agent_action_hours),
                 basis: Basis::Clock,
             },
             DeadlineSpec {
-                kind: DEPOSIT_DUE,
+                kind: ComplaintDeadline::DepositDue.name(),
                 label: Label::new("Hết 72h Đại lý nộp tiền", "Deposit due, 72 h"),
                 seconds: hours(config.deposit_hours),
                 basis: Basis::Clock,
@@ -222,8 +275,19 @@ impl Workflow for Complaint {
         ]
     }
 
-    fn position(state: &ComplaintState) -> Vec<(&'static str, &'static str)> {
+    fn query(
+        state: &ComplaintState,
+        query: &ComplaintQuery,
+        _: &Context<'_, Self>,
+    ) -> Result<ComplaintAnswer, Rejection> {
+        Ok(queries::answer(state, query))
+    }
+
+    fn position(state: &ComplaintState, entity: Option<&str>) -> Vec<(&'static str, &'static str)> {
         let mut at = Vec::new();
+        if entity.is_some() {
+            return at;
+        }
         if let Some(status) = state.status {
             at.push((table::CASE, status.id()));
         }

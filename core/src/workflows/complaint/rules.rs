@@ -1,6 +1,7 @@
 //! How `complaint` decides commands and deadlines (SPEC §6); the fold is in `fold.rs`.
 
 use super::Complaint;
+use super::ComplaintDeadline;
 use super::messages::{
     AgentTokens, ArchivedReport, ComplaintCommand as Cmd, ComplaintEffect as Fx,
     ComplaintEvent as Ev, EscalationReason,
@@ -12,22 +13,13 @@ use super::validate::{
     required_text,
 };
 use crate::kernel::{
-    Actor, Channel, Context, Deadline, Decision, Notification, Recipient, Rejection, RejectionCode,
+    Actor, Channel, Context, Decision, Notification, Recipient, Rejection, RejectionCode, Timer,
     TypeName, Vnd,
 };
-use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 
 type Ctx<'a> = Context<'a, Complaint>;
 type Decided = Result<Decision<Complaint>, Rejection>;
-
-/// 75 % of the resolution SLA has passed (business basis).
-pub(super) const SLA_WARNING: &str = "sla_warning";
-/// The resolution SLA ends (business basis).
-pub(super) const RESOLUTION_SLA: &str = "resolution_sla";
-/// The agent's 48 h after the response end (clock).
-pub(super) const AGENT_ACTION: &str = "agent_action";
-/// The agent's 72 h to deposit end (clock).
-pub(super) const DEPOSIT_DUE: &str = "deposit_due";
 
 /// The role escalations go to.
 const HEAD_OF_OPS: &str = "head_of_ops";
@@ -134,32 +126,32 @@ pub(super) fn decide(state: &ComplaintState, command: &Cmd, ctx: &Ctx<'_>) -> De
 
 pub(super) fn on_deadline(
     state: &ComplaintState,
-    deadline: &Deadline,
+    deadline: &Timer<'_, ComplaintDeadline>,
     ctx: &Ctx<'_>,
 ) -> Decision<Complaint> {
     let complaint_id = state.complaint_id.clone();
     match deadline.kind {
-        SLA_WARNING => Decision::of(Ev::SlaWarned {}).effect(Fx::Notify(
+        ComplaintDeadline::SlaWarning => Decision::of(Ev::SlaWarned {}).effect(Fx::Notify(
             Notification::new(Channel::InApp, templates::SLA_WARNING)
                 .to(officer_or_mailbox(state, ctx))
                 .with("complaint_id", complaint_id)
                 .with("sla_due", rfc3339(state.sla.as_ref().map(|s| s.due)))
                 .with("status", status_id(state)),
         )),
-        RESOLUTION_SLA => Decision::of(Ev::SlaBreached {}).effect(Fx::Escalate {
+        ComplaintDeadline::ResolutionSla => Decision::of(Ev::SlaBreached {}).effect(Fx::Escalate {
             complaint_id,
             to_role: HEAD_OF_OPS.to_owned(),
             reason: EscalationReason::SlaBreached,
             sla_due: deadline.due,
         }),
-        AGENT_ACTION => Decision::of(Ev::FollowUpOpened {}).effect(Fx::Notify(
+        ComplaintDeadline::AgentAction => Decision::of(Ev::FollowUpOpened {}).effect(Fx::Notify(
             Notification::new(Channel::InApp, templates::FOLLOW_UP_DUE)
                 .to(officer_or_mailbox(state, ctx))
                 .with("complaint_id", complaint_id)
                 .with("agent_id", state.agent_id.clone().unwrap_or_default())
                 .with("customer_id", customer_id(state)),
         )),
-        _ => {
+        ComplaintDeadline::DepositDue => {
             let tokens = agent_tokens(state);
             let notice = agent_mail(state, ctx, templates::AGENT_TOKENS_LOCKED)
                 .with("reason", "deposit_not_received");
@@ -174,25 +166,27 @@ pub(super) fn on_deadline(
 
 /// The pending deadlines: each is pending exactly while the state it belongs to lasts, so
 /// the transition that makes it moot cancels it.
-pub(super) fn deadlines(state: &ComplaintState) -> impl Iterator<Item = Deadline> {
+pub(super) fn deadlines(
+    state: &ComplaintState,
+) -> impl Iterator<Item = Timer<'_, ComplaintDeadline>> {
     use crate::kernel::Basis::{Business, Clock};
     let sla = state.sla.as_ref();
     let warning = sla
         .filter(|sla| sla.status == SlaStatus::Running)
-        .map(|sla| Deadline::new(SLA_WARNING, sla.warning_at, Business));
+        .map(|sla| Timer::new(ComplaintDeadline::SlaWarning, sla.warning_at, Business));
     let resolution = sla
         .filter(|sla| matches!(sla.status, SlaStatus::Running | SlaStatus::Warned))
-        .map(|sla| Deadline::new(RESOLUTION_SLA, sla.due, Business));
+        .map(|sla| Timer::new(ComplaintDeadline::ResolutionSla, sla.due, Business));
     let agent_action = match state.status {
         Some(CaseStatus::Answered) => state.response.as_ref().and_then(|r| r.agent_action_due),
         _ => None,
     }
-    .map(|due| Deadline::new(AGENT_ACTION, due, Clock));
+    .map(|due| Timer::new(ComplaintDeadline::AgentAction, due, Clock));
     let deposit = match state.status {
         Some(CaseStatus::DepositRequired) => state.deposit.as_ref().map(|d| d.due),
         _ => None,
     }
-    .map(|due| Deadline::new(DEPOSIT_DUE, due, Clock));
+    .map(|due| Timer::new(ComplaintDeadline::DepositDue, due, Clock));
     [warning, resolution, agent_action, deposit]
         .into_iter()
         .flatten()
@@ -217,18 +211,7 @@ fn receive(state: &ComplaintState, command: &Cmd, ctx: &Ctx<'_>) -> Decided {
     check_contact(contact)?;
     required_text("description", description)?;
     let (channel, customer_id) = (*channel, customer_id.trim());
-    let calendar = &ctx.config.calendar;
-    let business = |seconds: i64| {
-        calendar
-            .add(ctx.at, TimeDelta::seconds(seconds))
-            .map_err(|e| {
-                Rejection::invalid_field(
-                    "at",
-                    format!("Không tính được thời hạn giải quyết theo giờ làm việc: {e}."),
-                    format!("The working-hour SLA cannot be computed: {e}."),
-                )
-            })
-    };
+    let business = |seconds: i64| ctx.after_business(seconds);
     let sla_warning_at = business(ctx.config.sla_warning_seconds())?;
     let sla_due = business(ctx.config.sla_seconds())?;
     let forward = Notification::new(Channel::Email, templates::FORWARDED_TO_OPS)

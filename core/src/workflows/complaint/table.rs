@@ -39,6 +39,7 @@ pub(super) const ROLES: &[RoleSpec] = &[
 
 pub(super) const REGIONS: &[RegionSpec] = &[
     RegionSpec {
+        per_entity: false,
         id: CASE,
         label: Label::new("Vụ việc khiếu nại", "Complaint case"),
         states: &[
@@ -80,6 +81,7 @@ pub(super) const REGIONS: &[RegionSpec] = &[
         ],
     },
     RegionSpec {
+        per_entity: false,
         id: SLA,
         label: Label::new(
             "Thời hạn giải quyết 72h làm việc",
@@ -93,6 +95,13 @@ pub(super) const REGIONS: &[RegionSpec] = &[
         ],
     },
 ];
+
+pub(super) const QUERIES: &[CommandSpec] = &[CommandSpec::new(
+    "timeline",
+    "Tiến trình xử lý",
+    "Progress timeline",
+    &["intake", "ops", "head_of_ops"],
+)];
 
 pub(super) const COMMANDS: &[CommandSpec] = &[
     CommandSpec::new(

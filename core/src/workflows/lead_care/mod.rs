@@ -72,15 +72,17 @@ pub use model::{
     MAX_ID_CHARS, MAX_TEXT_CHARS, NewLead, Replacement, RequestStatus, Review, default_statuses,
 };
 pub use queries::{
-    PreviewItem, SubmissionPreview, TOKEN_DOMAIN, canonical_submission, compensation_requests,
-    confirm_token, contact_history, drafts, lead_requests, preview_submission,
+    LeadCareAnswer, LeadCareQuery, PreviewItem, SubmissionPreview, TOKEN_DOMAIN,
+    canonical_submission, compensation_requests, confirm_token, contact_history, drafts,
+    lead_requests, preview_submission,
 };
 pub use rules::LeadCareDeadline;
 pub use table::templates;
 
+use crate::calendar::BusinessCalendar;
 use crate::kernel::{
-    Actor, Basis, CommandSpec, Context, Deadline, DeadlineSpec, Decision, Label, RegionSpec,
-    Rejection, RoleSpec, TemplateSpec, TransitionSpec, Workflow,
+    Actor, Basis, CommandSpec, Context, DeadlineKind, DeadlineSpec, Decision, Label, RegionSpec,
+    Rejection, RoleSpec, TemplateSpec, Timer, TransitionSpec, Unfit, Workflow,
 };
 use chrono::{DateTime, Utc};
 use model::valid_id;
@@ -105,6 +107,7 @@ impl Workflow for LeadCare {
     const ROLES: &'static [RoleSpec] = table::ROLES;
     const REGIONS: &'static [RegionSpec] = table::REGIONS;
     const COMMANDS: &'static [CommandSpec] = table::COMMANDS;
+    const QUERIES: &'static [CommandSpec] = table::QUERIES;
     const TRANSITIONS: &'static [TransitionSpec] = table::TRANSITIONS;
     const TEMPLATES: &'static [TemplateSpec] = table::TEMPLATES;
 
@@ -114,9 +117,16 @@ impl Workflow for LeadCare {
     type Command = LeadCareCommand;
     type Event = LeadCareEvent;
     type Effect = LeadCareEffect;
+    type DeadlineKind = LeadCareDeadline;
+    type Query = LeadCareQuery;
+    type Answer = LeadCareAnswer;
 
     fn validate_config(config: &LeadCareConfig) -> Result<(), String> {
         config.validate()
+    }
+
+    fn calendar(config: &LeadCareConfig) -> Option<&BusinessCalendar> {
+        Some(&config.calendar)
     }
 
     fn init(config: &LeadCareConfig, init: LeadCareInit) -> Result<LeadCareState, Rejection> {
@@ -168,7 +178,6 @@ impl Workflow for LeadCare {
                 .collect(),
             requests: Vec::new(),
             batches: Vec::new(),
-            last_lead: None,
         })
     }
 
@@ -180,21 +189,40 @@ impl Workflow for LeadCare {
         rules::decide(state, command, ctx)
     }
 
-    fn evolve(state: &mut LeadCareState, event: &LeadCareEvent, at: DateTime<Utc>) {
-        rules::evolve(state, event, at);
+    fn evolve(
+        state: &mut LeadCareState,
+        event: &LeadCareEvent,
+        at: DateTime<Utc>,
+    ) -> Result<(), Unfit> {
+        rules::evolve(state, event, at)
     }
 
-    fn deadlines(state: &LeadCareState) -> impl Iterator<Item = Deadline> {
+    fn deadlines(state: &LeadCareState) -> impl Iterator<Item = Timer<'_, LeadCareDeadline>> {
         rules::pending(state)
-            .map(|(kind, _target, due, basis)| Deadline::new(kind.name(), due, basis))
     }
 
     fn on_deadline(
         state: &LeadCareState,
-        deadline: &Deadline,
+        timer: &Timer<'_, LeadCareDeadline>,
         ctx: &Context<'_, Self>,
-    ) -> Decision<Self> {
-        rules::on_deadline(state, deadline, ctx)
+    ) -> Result<Decision<Self>, Unfit> {
+        rules::on_deadline(state, timer, ctx)
+    }
+
+    fn query(
+        state: &LeadCareState,
+        query: &LeadCareQuery,
+        ctx: &Context<'_, Self>,
+    ) -> Result<LeadCareAnswer, Rejection> {
+        queries::answer(state, query, ctx.actor)
+    }
+
+    fn entities(state: &LeadCareState) -> impl Iterator<Item = &str> {
+        state.leads.iter().map(|l| l.lead_id.as_str())
+    }
+
+    fn touched(event: &LeadCareEvent) -> Option<&str> {
+        event.lead_id()
     }
 
     fn deadline_specs(config: &LeadCareConfig) -> Vec<DeadlineSpec> {
@@ -242,24 +270,24 @@ impl Workflow for LeadCare {
         out
     }
 
-    fn position(state: &LeadCareState) -> Vec<(&'static str, &'static str)> {
-        let batch = state.open_batch().map_or("idle", |b| b.status.id());
-        let mut at = vec![(table::BATCH, batch)];
-        if let Some(lead) = state.last_lead.as_deref().and_then(|id| state.lead(id)) {
-            let status = table::DEFAULT_STATUS_IDS
-                .iter()
-                .find(|s| **s == lead.status)
-                .copied()
-                .unwrap_or(table::CUSTOM_STATUS);
-            at.push((table::LEAD, status));
-            if let Some(r) = state
-                .requests
-                .iter()
-                .rev()
-                .find(|r| r.lead_id == lead.lead_id)
-            {
-                at.push((table::COMPENSATION, r.state.id()));
-            }
+    fn position(state: &LeadCareState, entity: Option<&str>) -> Vec<(&'static str, &'static str)> {
+        let Some(lead) = entity.and_then(|id| state.lead(id)) else {
+            let batch = state.open_batch().map_or("idle", |b| b.status.id());
+            return vec![(table::BATCH, batch)];
+        };
+        let status = table::DEFAULT_STATUS_IDS
+            .iter()
+            .find(|s| **s == lead.status)
+            .copied()
+            .unwrap_or(table::CUSTOM_STATUS);
+        let mut at = vec![(table::LEAD, status)];
+        if let Some(r) = state
+            .requests
+            .iter()
+            .rev()
+            .find(|r| r.lead_id == lead.lead_id)
+        {
+            at.push((table::COMPENSATION, r.state.id()));
         }
         at
     }

@@ -120,7 +120,9 @@ pub struct LeadCareConfig {
     /// Working days the reviewers have for a batch (default 3 **[decision]**), counted on
     /// `calendar`.
     pub review_working_days: u32,
-    /// The business calendar the review is counted on (default: Vietnam's).
+    /// The business calendar the review is counted on (default: Vietnam's; left out of
+    /// JSON while it is the default).
+    #[serde(skip_serializing_if = "BusinessCalendar::is_default")]
     pub calendar: BusinessCalendar,
     /// The reviewers' queue that batch notifications go to (default `lead_care_review`).
     pub review_queue: String,
@@ -497,8 +499,6 @@ pub struct LeadCareState {
     pub requests: Vec<CompensationRequest>,
     /// Every batch, in submission order.
     pub batches: Vec<Batch>,
-    /// The lead that changed last (for `position`).
-    pub last_lead: Option<String>,
 }
 
 impl LeadCareState {
@@ -723,6 +723,28 @@ pub enum LeadCareEvent {
         /// The batch.
         batch_id: String,
     },
+}
+
+impl LeadCareEvent {
+    /// The lead the event concerns, when it concerns one.
+    ///
+    /// ```
+    /// use quytrinh::workflows::lead_care::LeadCareEvent;
+    /// let e = LeadCareEvent::ReviewOverdue { batch_id: "B1".into() };
+    /// assert_eq!(e.lead_id(), None);
+    /// ```
+    pub fn lead_id(&self) -> Option<&str> {
+        match self {
+            Self::StatusUpdated { lead_id, .. }
+            | Self::CompensationRequested { lead_id, .. }
+            | Self::CompensationWithdrawn { lead_id, .. }
+            | Self::CompensationDecided { lead_id, .. } => Some(lead_id),
+            Self::LeadsDelivered { .. }
+            | Self::BatchSubmitted { .. }
+            | Self::BatchDecided { .. }
+            | Self::ReviewOverdue { .. } => None,
+        }
+    }
 }
 
 impl TypeName for LeadCareEvent {

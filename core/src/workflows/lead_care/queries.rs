@@ -3,7 +3,7 @@
 
 use super::model::{CompensationRequest, ContactEntry, LeadCareState, RequestStatus};
 use super::rules::not_owner;
-use crate::kernel::Rejection;
+use crate::kernel::{Actor, Rejection, TypeName};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -252,6 +252,114 @@ pub fn confirm_token(state: &LeadCareState) -> String {
     token
 }
 
+/// A question about one lead package, answered from the state (through
+/// [`Instance::query`](crate::kernel::Instance::query) and every binding's query entry).
+///
+/// ```
+/// use quytrinh::workflows::lead_care::LeadCareQuery;
+/// let q: LeadCareQuery = serde_json::from_str(r#"{"type":"contact_history","lead_id":"L1"}"#).unwrap();
+/// assert_eq!(q, LeadCareQuery::ContactHistory { lead_id: "L1".into() });
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum LeadCareQuery {
+    /// The seed's double confirmation: exactly the drafts "Gửi xét duyệt" would send, and
+    /// the token `submit_for_review` must carry (the owning consultant only).
+    PreviewSubmission {},
+    /// The package's drafts.
+    Drafts {},
+    /// "Danh sách yêu cầu bù": every request of the package but the withdrawn ones.
+    CompensationRequests {},
+    /// Every request of one lead, withdrawn ones included.
+    LeadRequests {
+        /// The lead.
+        lead_id: String,
+    },
+    /// A lead's "Lịch sử tiếp xúc".
+    ContactHistory {
+        /// The lead.
+        lead_id: String,
+    },
+}
+
+impl TypeName for LeadCareQuery {
+    fn name(&self) -> &'static str {
+        match self {
+            Self::PreviewSubmission {} => "preview_submission",
+            Self::Drafts {} => "drafts",
+            Self::CompensationRequests {} => "compensation_requests",
+            Self::LeadRequests { .. } => "lead_requests",
+            Self::ContactHistory { .. } => "contact_history",
+        }
+    }
+}
+
+/// The answer to a [`LeadCareQuery`].
+///
+/// ```
+/// use quytrinh::workflows::lead_care::LeadCareAnswer;
+/// let a = LeadCareAnswer::ContactHistory { entries: vec![] };
+/// assert_eq!(serde_json::to_value(&a).unwrap()["type"], "contact_history");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum LeadCareAnswer {
+    /// What would be sent, and its token.
+    PreviewSubmission {
+        /// The preview.
+        preview: SubmissionPreview,
+    },
+    /// Compensation requests, oldest first.
+    Requests {
+        /// The requests.
+        requests: Vec<CompensationRequest>,
+    },
+    /// A lead's contact history, oldest first.
+    ContactHistory {
+        /// The entries.
+        entries: Vec<ContactEntry>,
+    },
+}
+
+/// Answers a query for `actor` (the role was checked by the kernel).
+pub(super) fn answer(
+    state: &LeadCareState,
+    query: &LeadCareQuery,
+    actor: &Actor,
+) -> Result<LeadCareAnswer, Rejection> {
+    let owned = |v: Vec<&CompensationRequest>| LeadCareAnswer::Requests {
+        requests: v.into_iter().cloned().collect(),
+    };
+    let consultant_only = || {
+        if actor.role == "consultant" && actor.id != state.consultant_id {
+            Err(not_owner(state))
+        } else {
+            Ok(())
+        }
+    };
+    consultant_only()?;
+    Ok(match query {
+        LeadCareQuery::PreviewSubmission {} => LeadCareAnswer::PreviewSubmission {
+            preview: preview_submission(state, &actor.id)?,
+        },
+        LeadCareQuery::Drafts {} => owned(drafts(state)),
+        LeadCareQuery::CompensationRequests {} => owned(compensation_requests(state)),
+        LeadCareQuery::LeadRequests { lead_id } => {
+            if state.lead(lead_id).is_none() {
+                return Err(Rejection::not_found("lead_id", lead_id));
+            }
+            owned(lead_requests(state, lead_id))
+        }
+        LeadCareQuery::ContactHistory { lead_id } => LeadCareAnswer::ContactHistory {
+            entries: contact_history(state, lead_id)?.to_vec(),
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,7 +389,6 @@ mod tests {
                 })
                 .collect(),
             batches: Vec::new(),
-            last_lead: None,
         }
     }
 

@@ -9,7 +9,8 @@ use super::model::{
 use super::queries::confirm_token;
 use super::table::templates;
 use crate::kernel::{
-    Basis, Channel, Context, Deadline, Decision, Notification, Recipient, Rejection, RejectionCode,
+    Basis, Channel, Context, DeadlineKind, Decision, Notification, Recipient, Rejection,
+    RejectionCode, Timer, Unfit,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -20,6 +21,7 @@ type Decided = Result<Decision<LeadCare>, Rejection>;
 ///
 /// ```
 /// use quytrinh::workflows::lead_care::LeadCareDeadline;
+/// use quytrinh::kernel::DeadlineKind;
 /// assert_eq!(LeadCareDeadline::ReviewDue.name(), "review_due");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,9 +30,10 @@ pub enum LeadCareDeadline {
     ReviewDue,
 }
 
-impl LeadCareDeadline {
-    /// The kind's snake_case name.
-    pub const fn name(self) -> &'static str {
+impl DeadlineKind for LeadCareDeadline {
+    const ALL: &'static [Self] = &[Self::ReviewDue];
+
+    fn name(self) -> &'static str {
         match self {
             Self::ReviewDue => "review_due",
         }
@@ -157,12 +160,12 @@ fn request_compensation(
             format!(
                 "Đã quá {} ngày kể từ khi nhận khách hàng (hạn {}).",
                 ctx.config.claim_window_days,
-                window_end.to_rfc3339()
+                window_end.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
             ),
             format!(
                 "More than {} days since the lead was delivered (until {}).",
                 ctx.config.claim_window_days,
-                window_end.to_rfc3339()
+                window_end.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
             ),
         ));
     }
@@ -293,14 +296,17 @@ fn submit(state: &LeadCareState, ctx: &Ctx<'_>, token: &str) -> Decided {
         ));
     }
     let batch_id = format!("B{}", state.batches.len() + 1);
-    let review_due = review_due_at(ctx, ctx.at)?;
+    let review_due = review_due_at(ctx)?;
     let notice = Notification::new(Channel::InApp, templates::BATCH_SUBMITTED)
         .to(Recipient::new(REVIEWER, ctx.config.review_queue.clone()))
         .with("package_id", state.package_id.clone())
         .with("consultant_id", state.consultant_id.clone())
         .with("batch_id", batch_id.clone())
         .with("requests", request_nos.len().to_string())
-        .with("review_due", review_due.to_rfc3339());
+        .with(
+            "review_due",
+            review_due.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        );
     Ok(Decision::of(Ev::BatchSubmitted {
         batch_id,
         request_nos,
@@ -311,15 +317,8 @@ fn submit(state: &LeadCareState, ctx: &Ctx<'_>, token: &str) -> Decided {
 
 /// The instant the review of a batch submitted at `submitted_at` is due: the configured
 /// working days later on the business calendar. The one place this is computed.
-fn review_due_at(ctx: &Ctx<'_>, submitted_at: DateTime<Utc>) -> Result<DateTime<Utc>, Rejection> {
-    let days = TimeDelta::days(i64::from(ctx.config.review_working_days));
-    ctx.config.calendar.add(submitted_at, days).map_err(|e| {
-        Rejection::invalid_field(
-            "at",
-            format!("Không tính được hạn xét duyệt theo ngày làm việc: {e}."),
-            format!("The review's working-day deadline cannot be computed: {e}."),
-        )
-    })
+fn review_due_at(ctx: &Ctx<'_>) -> Result<DateTime<Utc>, Rejection> {
+    ctx.after_business(i64::from(ctx.config.review_working_days) * 86_400)
 }
 
 fn decide_request(
@@ -416,17 +415,17 @@ fn count(n: usize) -> u32 {
 
 pub(super) fn on_deadline(
     state: &LeadCareState,
-    deadline: &Deadline,
+    deadline: &Timer<'_, LeadCareDeadline>,
     ctx: &Ctx<'_>,
-) -> Decision<LeadCare> {
-    // The only kind: `review_due` of the batch in review (at most one is pending).
+) -> Result<Decision<LeadCare>, Unfit> {
+    // The only kind: `review_due` of the batch it names.
     let batch = state
         .batches
         .iter()
-        .find(|b| b.status == BatchStatus::InReview && b.review_due == deadline.due)
-        .or_else(|| state.open_batch());
-    let batch_id = batch.map(|b| b.batch_id.clone()).unwrap_or_default();
-    let undecided = batch.map_or(0, |b| {
+        .find(|b| Some(b.batch_id.as_str()) == deadline.target && b.status == BatchStatus::InReview)
+        .ok_or_else(|| Unfit::new("review_due names no batch in review"))?;
+    let batch_id = batch.batch_id.clone();
+    let undecided = Some(batch).map_or(0, |b| {
         state
             .requests
             .iter()
@@ -438,30 +437,85 @@ pub(super) fn on_deadline(
         .with("package_id", state.package_id.clone())
         .with("batch_id", batch_id.clone())
         .with("undecided", undecided.to_string())
-        .with("review_due", deadline.due.to_rfc3339());
-    Decision::of(Ev::ReviewOverdue { batch_id }).effect(Fx::Notify(notice))
+        .with(
+            "review_due",
+            deadline
+                .due
+                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        );
+    Ok(Decision::of(Ev::ReviewOverdue { batch_id }).effect(Fx::Notify(notice)))
 }
 
 /// The pending deadlines as `(kind, target, due, basis)`: `review_due` of the batch in
 /// review (fired once: an overdue batch has none).
-pub(super) fn pending(
-    state: &LeadCareState,
-) -> impl Iterator<Item = (LeadCareDeadline, &str, DateTime<Utc>, Basis)> {
+pub(super) fn pending(state: &LeadCareState) -> impl Iterator<Item = Timer<'_, LeadCareDeadline>> {
     state
-        .batches
-        .iter()
+        .open_batch()
         .filter(|b| b.status == BatchStatus::InReview)
         .map(|b| {
-            (
-                LeadCareDeadline::ReviewDue,
-                b.batch_id.as_str(),
-                b.review_due,
-                Basis::Business,
-            )
+            Timer::new(LeadCareDeadline::ReviewDue, b.review_due, Basis::Business).on(&b.batch_id)
         })
+        .into_iter()
 }
 
-pub(super) fn evolve(state: &mut LeadCareState, event: &Ev, at: DateTime<Utc>) {
+/// Whether an event fits the state: the lead, request or batch it names exists.
+fn fits(state: &LeadCareState, event: &Ev) -> Result<(), Unfit> {
+    let lead = |id: &str| {
+        state
+            .lead(id)
+            .map(|_| ())
+            .ok_or_else(|| Unfit::new(format!("no lead {id}")))
+    };
+    let request = |no: u32| {
+        if state.requests.iter().any(|r| r.request_no == no) {
+            Ok(())
+        } else {
+            Err(Unfit::new(format!("no compensation request {no}")))
+        }
+    };
+    let batch = |id: &str| {
+        if state.batches.iter().any(|b| b.batch_id == id) {
+            Ok(())
+        } else {
+            Err(Unfit::new(format!("no batch {id}")))
+        }
+    };
+    match event {
+        Ev::LeadsDelivered { leads, .. } => {
+            match leads.iter().find(|l| state.lead(&l.lead_id).is_some()) {
+                Some(l) => Err(Unfit::new(format!("lead {} exists already", l.lead_id))),
+                None => Ok(()),
+            }
+        }
+        Ev::StatusUpdated { lead_id, .. } => lead(lead_id),
+        Ev::CompensationRequested {
+            request_no,
+            lead_id,
+            ..
+        } => {
+            lead(lead_id)?;
+            match request(*request_no) {
+                Ok(()) => Err(Unfit::new(format!(
+                    "compensation request {request_no} exists already"
+                ))),
+                Err(_) => Ok(()),
+            }
+        }
+        Ev::CompensationWithdrawn { request_no, .. }
+        | Ev::CompensationDecided { request_no, .. } => request(*request_no),
+        Ev::BatchSubmitted { request_nos, .. } => {
+            request_nos.iter().try_for_each(|no| request(*no))
+        }
+        Ev::BatchDecided { batch_id, .. } | Ev::ReviewOverdue { batch_id } => batch(batch_id),
+    }
+}
+
+pub(super) fn evolve(
+    state: &mut LeadCareState,
+    event: &Ev,
+    at: DateTime<Utc>,
+) -> Result<(), Unfit> {
+    fits(state, event)?;
     match event {
         Ev::LeadsDelivered { leads, status } => delivered(state, leads, status, at),
         Ev::StatusUpdated {
@@ -479,22 +533,17 @@ pub(super) fn evolve(state: &mut LeadCareState, event: &Ev, at: DateTime<Utc>) {
                     actor_id: actor_id.clone(),
                 });
             }
-            state.last_lead = Some(lead_id.clone());
         }
         Ev::CompensationRequested {
             request_no,
             lead_id,
             reason,
         } => requested(state, *request_no, lead_id, reason, at),
-        Ev::CompensationWithdrawn {
-            request_no,
-            lead_id,
-        } => {
+        Ev::CompensationWithdrawn { request_no, .. } => {
             if let Some(r) = request_mut(state, *request_no) {
                 r.state = RequestStatus::Withdrawn;
                 r.withdrawn_at = Some(at);
             }
-            state.last_lead = Some(lead_id.clone());
         }
         Ev::BatchSubmitted {
             batch_id,
@@ -505,7 +554,6 @@ pub(super) fn evolve(state: &mut LeadCareState, event: &Ev, at: DateTime<Utc>) {
                 if let Some(r) = request_mut(state, *no) {
                     r.state = RequestStatus::InReview;
                     r.batch_id = Some(batch_id.clone());
-                    state.last_lead = Some(r.lead_id.clone());
                 }
             }
             state.batches.push(Batch {
@@ -519,10 +567,10 @@ pub(super) fn evolve(state: &mut LeadCareState, event: &Ev, at: DateTime<Utc>) {
         }
         Ev::CompensationDecided {
             request_no,
-            lead_id,
             approved,
             note,
             reviewer_id,
+            ..
         } => {
             if let Some(r) = request_mut(state, *request_no) {
                 r.state = if *approved {
@@ -537,7 +585,6 @@ pub(super) fn evolve(state: &mut LeadCareState, event: &Ev, at: DateTime<Utc>) {
                     at,
                 });
             }
-            state.last_lead = Some(lead_id.clone());
         }
         Ev::BatchDecided { batch_id, .. } => {
             if let Some(b) = state.batches.iter_mut().find(|b| b.batch_id == *batch_id) {
@@ -551,6 +598,7 @@ pub(super) fn evolve(state: &mut LeadCareState, event: &Ev, at: DateTime<Utc>) {
             }
         }
     }
+    Ok(())
 }
 
 fn delivered(state: &mut LeadCareState, leads: &[NewLead], status: &str, at: DateTime<Utc>) {
@@ -572,7 +620,6 @@ fn delivered(state: &mut LeadCareState, leads: &[NewLead], status: &str, at: Dat
         {
             r.replaced_by = Some(new.lead_id.clone());
         }
-        state.last_lead = Some(new.lead_id.clone());
     }
 }
 
@@ -600,7 +647,6 @@ fn requested(
         review: None,
         replaced_by: None,
     });
-    state.last_lead = Some(lead_id.to_owned());
 }
 
 fn request_mut(state: &mut LeadCareState, request_no: u32) -> Option<&mut CompensationRequest> {

@@ -53,6 +53,7 @@ pub(super) const ROLES: &[RoleSpec] = &[
 
 pub(super) const REGIONS: &[RegionSpec] = &[
     RegionSpec {
+        per_entity: false,
         id: BATCH,
         label: Label::new("Đợt gửi xét duyệt", "Review batch"),
         states: &[
@@ -66,6 +67,7 @@ pub(super) const REGIONS: &[RegionSpec] = &[
         ],
     },
     RegionSpec {
+        per_entity: true,
         id: LEAD,
         label: Label::new("Tình trạng khách hàng", "Lead care status"),
         states: &[
@@ -104,6 +106,7 @@ pub(super) const REGIONS: &[RegionSpec] = &[
         ],
     },
     RegionSpec {
+        per_entity: true,
         id: COMPENSATION,
         label: Label::new("Yêu cầu bù", "Compensation request"),
         states: &[
@@ -114,6 +117,34 @@ pub(super) const REGIONS: &[RegionSpec] = &[
             StateSpec::terminal("withdrawn", "Đã huỷ", "Withdrawn"),
         ],
     },
+];
+
+pub(super) const QUERIES: &[CommandSpec] = &[
+    CommandSpec::new(
+        "preview_submission",
+        "Xem lại trước khi gửi xét duyệt",
+        "Preview the submission",
+        &["consultant"],
+    ),
+    CommandSpec::new("drafts", "Yêu cầu bù chưa gửi", "Drafts", &["consultant"]),
+    CommandSpec::new(
+        "compensation_requests",
+        "Danh sách yêu cầu bù",
+        "Compensation requests",
+        &["consultant", "reviewer"],
+    ),
+    CommandSpec::new(
+        "lead_requests",
+        "Yêu cầu bù của khách hàng",
+        "A lead's compensation requests",
+        &["consultant", "reviewer"],
+    ),
+    CommandSpec::new(
+        "contact_history",
+        "Lịch sử tiếp xúc",
+        "Contact history",
+        &["consultant", "reviewer"],
+    ),
 ];
 
 pub(super) const COMMANDS: &[CommandSpec] = &[
