@@ -518,6 +518,26 @@ QuytrinhStatus quytrinh_instance_available_commands(QuytrinhInstance *instance,
                                                     char **out_json);
 
 /**
+ * Answers a read-only query of the instance's workflow: `query_json` is the query as JSON
+ * tagged by `type` (e.g. `{"type":"preview_submission"}`), asked by `actor_json`
+ * (`{"role": ..., "id": ...}`) at `at` (RFC 3339). Nothing changes (deadlines due by `at`
+ * are taken into account on a copy). One entry point for every query of every workflow.
+ *
+ * Ownership: `*out_json` is a new string owned by the caller, freed with
+ * `quytrinh_string_free`; NULL on failure. One thread at a time per handle.
+ *
+ * # Safety
+ * `instance` is NULL or a live handle not used by another thread during the call; the
+ * strings are NULL or NUL-terminated and valid; `out_json` is NULL or valid for writing one
+ * pointer.
+ */
+QuytrinhStatus quytrinh_instance_query(QuytrinhInstance *instance,
+                                       const char *actor_json,
+                                       const char *at,
+                                       const char *query_json,
+                                       char **out_json);
+
+/**
  * The definition of the instance's workflow under its configuration, with the current
  * states highlighted in diagrams.
  *

@@ -360,9 +360,23 @@ impl RawInstance {
         self.inner.state().to_string()
     }
 
-    /// `{region: state}` as JSON.
+    /// `{region: state, "region:entity": state}` as JSON.
     pub fn position(&self) -> String {
-        dynamic::position_json(&self.inner.position()).to_string()
+        quytrinh::kernel::positions_json(&self.inner.position()).to_string()
+    }
+
+    /// Answers a read-only query (JSON tagged by `type`) for `actor` (JSON `{role, id}`)
+    /// at `at`; the answer as JSON. Nothing changes.
+    pub fn query(&self, actor_json: &str, at: &str, query_json: &str) -> Result<String, JsValue> {
+        let actor: Actor =
+            serde_json::from_str(actor_json).map_err(|e| core_error(&Error::from(e)))?;
+        let at = parse_instant("at", at)?;
+        let query: serde_json::Value =
+            serde_json::from_str(query_json).map_err(|e| core_error(&Error::from(e)))?;
+        self.inner
+            .query_value(&actor, at, query)
+            .map(|v| v.to_string())
+            .map_err(|e| core_error(&e))
     }
 
     /// The pending deadlines, earliest first, as JSON.
@@ -395,7 +409,7 @@ impl RawInstance {
     /// highlighted when `highlight` is true.
     pub fn diagram(&self, format: &str, lang: &str, highlight: bool) -> Result<String, JsValue> {
         let position = if highlight {
-            self.inner.position()
+            quytrinh::kernel::highlights(&self.inner.position())
         } else {
             Vec::new()
         };
@@ -444,11 +458,21 @@ impl RawCalendar {
         if !seconds.is_finite() {
             return Err(argument_error("seconds", "must be a finite number"));
         }
-        // Milliseconds: whole numbers well inside i64 for any duration within 1900–2199.
+        // Longer than the calendar's 300 years is out of range whatever the start; below
+        // that, the milliseconds are whole numbers well inside i64 and a `TimeDelta`.
+        const MAX_SECONDS: f64 = 300.0 * 366.0 * 86_400.0;
+        if seconds.abs() > MAX_SECONDS {
+            return Err(argument_error(
+                "seconds",
+                "is longer than the calendar's range (1900–2199)",
+            ));
+        }
         #[allow(clippy::cast_possible_truncation)]
         let millis = (seconds * 1000.0).round() as i64;
+        let amount = TimeDelta::try_milliseconds(millis)
+            .ok_or_else(|| argument_error("seconds", "is out of range"))?;
         self.inner
-            .add(start, TimeDelta::milliseconds(millis))
+            .add(start, amount)
             .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
             .map_err(|e| calendar_error(&e))
     }

@@ -64,7 +64,7 @@ fn native_writes_fixtures() {
             "event_log": instance.event_log_json(),
             "state": instance.state(),
             "version": instance.version(),
-            "position": dynamic::position_json(&instance.position()),
+            "position": quytrinh::kernel::positions_json(&instance.position()),
             "next_deadline": instance.next_deadline(),
         });
         fs::write(out.join(fixture_name(&path)), fixture.to_string()).expect("write fixture");
@@ -91,7 +91,7 @@ fn native_restores_wasm_fixtures() {
             "{name}: version"
         );
         assert_eq!(
-            dynamic::position_json(&restored.position()),
+            quytrinh::kernel::positions_json(&restored.position()),
             fixture["position"],
             "{name}: position"
         );

@@ -11,8 +11,8 @@ use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use quytrinh::kernel::{Actor, Instance, Settings};
 use quytrinh::workflows::lead_care::{
-    BatchStatus, LeadCare, LeadCareCommand, LeadCareConfig, LeadCareInit, LeadCareState, NewLead,
-    RequestStatus, confirm_token,
+    BatchStatus, CompensationStatus, LeadCare, LeadCareCommand, LeadCareConfig, LeadCareInit,
+    LeadCareState, NewLead, confirm_token,
 };
 use support::{Envelope, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
 
@@ -84,7 +84,9 @@ fn command(state: &LeadCareState, op: &Op) -> LeadCareCommand {
             let replaces = state
                 .requests
                 .iter()
-                .find(|r| r.state == RequestStatus::Approved && (v < 4 || r.replaced_by.is_none()))
+                .find(|r| {
+                    r.state == CompensationStatus::Approved && (v < 4 || r.replaced_by.is_none())
+                })
                 .map(|r| r.lead_id.clone())
                 .or_else(|| (v == 7).then(|| lead.clone()));
             C::DeliverLeads {
@@ -181,20 +183,22 @@ fn invariants(s: &LeadCareState) -> Result<(), TestCaseError> {
             .as_ref()
             .and_then(|id| s.batches.iter().find(|b| &b.batch_id == id));
         match r.state {
-            RequestStatus::Draft | RequestStatus::Withdrawn => prop_assert!(batch.is_none()),
-            RequestStatus::InReview => {
+            CompensationStatus::Draft | CompensationStatus::Withdrawn => {
+                prop_assert!(batch.is_none())
+            }
+            CompensationStatus::InReview => {
                 prop_assert!(batch.is_some_and(|b| b.status.is_open()));
             }
-            RequestStatus::Approved | RequestStatus::Rejected => {
+            CompensationStatus::Approved | CompensationStatus::Rejected => {
                 prop_assert!(batch.is_some());
                 prop_assert_eq!(
                     r.review.as_ref().map(|x| x.approved),
-                    Some(r.state == RequestStatus::Approved)
+                    Some(r.state == CompensationStatus::Approved)
                 );
             }
         }
         if r.replaced_by.is_some() {
-            prop_assert_eq!(r.state, RequestStatus::Approved);
+            prop_assert_eq!(r.state, CompensationStatus::Approved);
         }
     }
     // A decided batch has no request left in review; an open one has at least one.
@@ -202,7 +206,9 @@ fn invariants(s: &LeadCareState) -> Result<(), TestCaseError> {
         let in_review = s
             .requests
             .iter()
-            .filter(|r| b.request_nos.contains(&r.request_no) && r.state == RequestStatus::InReview)
+            .filter(|r| {
+                b.request_nos.contains(&r.request_no) && r.state == CompensationStatus::InReview
+            })
             .count();
         prop_assert_eq!(b.status == BatchStatus::Decided, in_review == 0);
     }

@@ -279,6 +279,20 @@ static void play_step(QuytrinhInstance *instance, const cJSON *step, const char 
             test_fail("step %d: the outcome is not JSON", index);
             return;
         }
+        /* Outcomes carry what changed: the state and the whole position are read from
+         * the instance after the step. */
+        char *state_text = NULL;
+        char *position_text = NULL;
+        if (quytrinh_instance_state(instance, &state_text) != QUYTRINH_STATUS_OK ||
+            quytrinh_instance_position(instance, &position_text) != QUYTRINH_STATUS_OK) {
+            test_fail("step %d: cannot read the state: %s", index,
+                      quytrinh_instance_last_error(instance));
+            quytrinh_string_free(state_text);
+            cJSON_Delete(outcome);
+            return;
+        }
+        cJSON_AddItemToObject(outcome, "state", take_json(state_text));
+        cJSON_AddItemToObject(outcome, "position", take_json(position_text));
         check_outcome(expect, index, outcome);
         cJSON_Delete(outcome);
     } else {

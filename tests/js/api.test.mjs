@@ -215,6 +215,11 @@ test('business calendar and lunar calendar', () => {
   throwsCode(() => new BusinessCalendar({ weekdays: [] }), 'invalid_json');
   throwsCode(() => cal.add(T0, -1), 'negative_duration');
   throwsCode(() => cal.add(T0, '1h'), 'invalid_argument', 'seconds');
+  // Huge and non-finite durations are refused as arguments: no panic, the module stays usable.
+  throwsCode(() => cal.add(T0, 1e300), 'invalid_argument', 'seconds');
+  throwsCode(() => cal.add(T0, Number.POSITIVE_INFINITY), 'invalid_argument', 'seconds');
+  throwsCode(() => cal.add(T0, Number.NaN), 'invalid_argument', 'seconds');
+  assert.equal(cal.add(T0, 72 * 3600), '2026-11-27T02:00:00Z');
   throwsCode(() => cal.holidays(2200), 'out_of_range');
   throwsCode(() => cal.holidays(2026.5), 'invalid_argument', 'year');
   throwsCode(() => cal.isDayOff('24/11/2026'), 'invalid_argument', 'date');

@@ -33,7 +33,8 @@ export function playVector(api, vector) {
     let result;
     try {
       const outcome = hasCommand ? instance.handle(step.command) : instance.tick(step.tick.at);
-      result = { ok: true, outcome };
+      // Outcomes carry what changed: the state and the whole position are read after the step.
+      result = { ok: true, outcome: { ...outcome, state: instance.state, position: instance.position } };
     } catch (error) {
       if (!(error instanceof api.QuytrinhError)) throw error;
       result = { ok: false, error };

@@ -52,7 +52,14 @@ fun effectName(effect: ComplaintEffect): String = when (effect) {
 
 private fun stateOf(snapshotJson: String): Any? = (Json.parse(snapshotJson) as Map<*, *>)["state"]
 
-private fun positionOf(position: List<RegionState>) = position.associate { it.region to it.state }
+private fun positionOf(position: List<RegionState>) =
+    position.associate { (if (it.entity != null) "${it.region}:${it.entity}" else it.region) to it.state }
+
+/** The workflows with a typed Kotlin player here; the others' vectors are reported as skipped. */
+val TYPED_WORKFLOWS = setOf("companion", "complaint")
+
+/** The workflow a vector file is for. */
+fun workflowOf(file: File): String = (Json.parse(file.readText()) as Map<*, *>)["workflow"] as String
 
 /** What a typed outcome shows; `effects` pairs the name derived from the typed effect with Rust's. */
 private fun observed(
@@ -92,6 +99,7 @@ class CompanionPlayer(val instance: CompanionInstance) : Player {
                     "otp_max_failures" -> c.copy(otpMaxFailures = n.toInt().toUByte())
                     "auto_confirm_after_seconds" -> c.copy(autoConfirmAfterSeconds = n.toUInt())
                     "link_request_ttl_seconds" -> c.copy(linkRequestTtlSeconds = n.toUInt())
+                    "max_closed_requests" -> c.copy(maxClosedRequests = n.toUInt())
                     else -> error("unknown companion config field $k")
                 }
             }

@@ -385,7 +385,7 @@ pub unsafe extern "C" fn quytrinh_instance_position(
     // SAFETY: forwarded from the caller's contract.
     unsafe {
         read_string(instance, out_json, |inner| {
-            Ok(dynamic::position_json(&inner.position()).to_string())
+            Ok(quytrinh::kernel::positions_json(&inner.position()).to_string())
         })
     }
 }
@@ -504,6 +504,46 @@ pub unsafe extern "C" fn quytrinh_instance_available_commands(
     unsafe { instance_call(instance, out_json, "out_json", f) }
 }
 
+/// Answers a read-only query of the instance's workflow: `query_json` is the query as JSON
+/// tagged by `type` (e.g. `{"type":"preview_submission"}`), asked by `actor_json`
+/// (`{"role": ..., "id": ...}`) at `at` (RFC 3339). Nothing changes (deadlines due by `at`
+/// are taken into account on a copy). One entry point for every query of every workflow.
+///
+/// Ownership: `*out_json` is a new string owned by the caller, freed with
+/// `quytrinh_string_free`; NULL on failure. One thread at a time per handle.
+///
+/// # Safety
+/// `instance` is NULL or a live handle not used by another thread during the call; the
+/// strings are NULL or NUL-terminated and valid; `out_json` is NULL or valid for writing one
+/// pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn quytrinh_instance_query(
+    instance: *mut QuytrinhInstance,
+    actor_json: *const c_char,
+    at: *const c_char,
+    query_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> QuytrinhStatus {
+    let f = |inner: &mut dyn AnyInstance| {
+        // SAFETY: the caller guarantees each string is NULL or NUL-terminated and valid.
+        let (actor, at, query) = unsafe {
+            (
+                text_arg(actor_json, "actor_json")?,
+                text_arg(at, "at")?,
+                text_arg(query_json, "query_json")?,
+            )
+        };
+        let actor: Actor = serde_json::from_str(actor)?;
+        let at = parse_instant(at, "at")?;
+        let query: Value = serde_json::from_str(query)?;
+        Ok(owned_string(
+            inner.query_value(&actor, at, query)?.to_string(),
+        ))
+    };
+    // SAFETY: forwarded from the caller's contract.
+    unsafe { instance_call(instance, out_json, "out_json", f) }
+}
+
 /// The definition of the instance's workflow under its configuration, with the current
 /// states highlighted in diagrams.
 ///
@@ -532,7 +572,7 @@ pub unsafe extern "C" fn quytrinh_instance_definition(
                 optional_text_arg(lang, "lang")?,
             )
         };
-        let current = inner.position();
+        let current = quytrinh::kernel::highlights(&inner.position());
         Ok(owned_string(render(
             &inner.definition(),
             format,
@@ -577,8 +617,19 @@ mod tests {
         fn state(&self) -> Value {
             Value::Null
         }
-        fn position(&self) -> Vec<(&'static str, &'static str)> {
+        fn position(&self) -> Vec<quytrinh::kernel::Position> {
             Vec::new()
+        }
+        fn query_value(
+            &self,
+            _: &Actor,
+            _: chrono::DateTime<chrono::Utc>,
+            _: Value,
+        ) -> Result<Value, quytrinh::kernel::Error> {
+            unreachable!()
+        }
+        fn compact(&mut self, _: usize) -> Result<(), quytrinh::kernel::Error> {
+            unreachable!()
         }
         fn deadlines(&self) -> Vec<quytrinh::kernel::Deadline> {
             Vec::new()

@@ -269,18 +269,22 @@ impl From<kernel::Deadline> for Deadline {
 /// Where one region of the state stands.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct RegionState {
-    /// The region's id (e.g. `relationship`, `request`, `case`, `sla`).
+    /// The region's id (e.g. `relationship`, `request`, `case`, `sla`, `lead`).
     pub region: String,
+    /// The entity (a lead, a batch) for a region that is per entity; `null` for a region
+    /// of the instance as a whole.
+    pub entity: Option<String>,
     /// The state's id in that region.
     pub state: String,
 }
 
-pub(crate) fn position(position: &[(&str, &str)]) -> Vec<RegionState> {
+pub(crate) fn position(position: &[quytrinh::kernel::Position]) -> Vec<RegionState> {
     position
         .iter()
-        .map(|(region, state)| RegionState {
-            region: (*region).to_owned(),
-            state: (*state).to_owned(),
+        .map(|p| RegionState {
+            region: p.region.to_owned(),
+            entity: p.entity.clone(),
+            state: p.state.to_owned(),
         })
         .collect()
 }

@@ -16,6 +16,8 @@ workflow_api! {
     event: CompanionEvent,
     effect: CompanionEffect,
     state: CompanionState,
+    query: quytrinh::workflows::companion::CompanionQuery,
+    answer: quytrinh::workflows::companion::CompanionAnswer,
     instance: CompanionInstance
         #[doc = "One companion relationship (SACO, customer, account): link and unlink requests, OTP challenges, the 24 h auto-confirmation."],
     outcome: CompanionOutcome,

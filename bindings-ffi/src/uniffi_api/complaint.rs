@@ -16,6 +16,8 @@ workflow_api! {
     event: ComplaintEvent,
     effect: ComplaintEffect,
     state: ComplaintState,
+    query: quytrinh::workflows::complaint::ComplaintQuery,
+    answer: quytrinh::workflows::complaint::ComplaintAnswer,
     instance: ComplaintInstance
         #[doc = "One customer complaint (khiếu nại), from receipt to closing, with its SLA counted on the business calendar."],
     outcome: ComplaintOutcome,

@@ -12,6 +12,8 @@ macro_rules! workflow_api {
         event: $Event:ty,
         effect: $Effect:ty,
         state: $State:ty,
+        query: $Query:ty,
+        answer: $Answer:ty,
         instance: $Instance:ident #[doc = $instance_doc:literal],
         outcome: $Outcome:ident,
         record: $Record:ident,
@@ -256,6 +258,18 @@ macro_rules! workflow_api {
             /// The records since the log's base snapshot, typed.
             pub fn records(&self) -> Vec<$Record> {
                 self.read(|i| i.records().iter().map($Record::of).collect())
+            }
+
+            /// Answers a read-only query for `actor` at `at` (after the deadlines due by
+            /// then, on a copy: nothing changes); the role must be one the query allows.
+            pub fn query(
+                &self,
+                actor: quytrinh::kernel::Actor,
+                at: $crate::uniffi_api::Timestamp,
+                query: $Query,
+            ) -> Result<$Answer, $crate::uniffi_api::QuytrinhError> {
+                self.read(|i| i.query(&actor, at, &query))
+                    .map_err(Into::into)
             }
 
             /// The workflow's state.

@@ -67,9 +67,10 @@ mod rules;
 mod table;
 
 pub use model::{
-    Batch, BatchStatus, CareStatus, CompensationRequest, ContactEntry, InitialLead, Lead,
-    LeadCareCommand, LeadCareConfig, LeadCareEffect, LeadCareEvent, LeadCareInit, LeadCareState,
-    MAX_ID_CHARS, MAX_TEXT_CHARS, NewLead, Replacement, RequestStatus, Review, default_statuses,
+    Batch, BatchStatus, CareStatus, CompensationRequest, CompensationStatus, ContactEntry,
+    InitialLead, Lead, LeadCareCommand, LeadCareConfig, LeadCareEffect, LeadCareEvent,
+    LeadCareInit, LeadCareState, MAX_ID_CHARS, MAX_TEXT_CHARS, NewLead, Replacement, Review,
+    default_statuses,
 };
 pub use queries::{
     LeadCareAnswer, LeadCareQuery, PreviewItem, SubmissionPreview, TOKEN_DOMAIN,

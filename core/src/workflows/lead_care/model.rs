@@ -300,16 +300,16 @@ pub struct Lead {
 /// Where a compensation request stands (region `compensation`).
 ///
 /// ```
-/// use quytrinh::workflows::lead_care::RequestStatus;
-/// assert_eq!(RequestStatus::InReview.id(), "in_review");
-/// assert!(RequestStatus::Approved.blocks_new_request());
-/// assert!(!RequestStatus::Rejected.blocks_new_request());
+/// use quytrinh::workflows::lead_care::CompensationStatus;
+/// assert_eq!(CompensationStatus::InReview.id(), "in_review");
+/// assert!(CompensationStatus::Approved.blocks_new_request());
+/// assert!(!CompensationStatus::Rejected.blocks_new_request());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum RequestStatus {
+pub enum CompensationStatus {
     /// In the package's list, not yet sent ("Danh sách yêu cầu bù").
     Draft,
     /// Sent in a batch, awaiting the reviewers ("Gửi xét duyệt").
@@ -322,7 +322,7 @@ pub enum RequestStatus {
     Withdrawn,
 }
 
-impl RequestStatus {
+impl CompensationStatus {
     /// The state id, as in the definition.
     pub const fn id(self) -> &'static str {
         match self {
@@ -372,12 +372,12 @@ pub struct Review {
 /// A compensation request ("yêu cầu bù") for one lead.
 ///
 /// ```
-/// use quytrinh::workflows::lead_care::{CompensationRequest, RequestStatus};
+/// use quytrinh::workflows::lead_care::{CompensationRequest, CompensationStatus};
 /// let r: CompensationRequest = serde_json::from_str(r#"{"request_no":1,"lead_id":"L1",
 ///     "customer_id":"KH-1","status":"wrong_number","reason":"Số không tồn tại",
 ///     "requested_at":"2026-04-21T02:00:00Z","state":"draft","batch_id":null,
 ///     "withdrawn_at":null,"review":null,"replaced_by":null}"#).unwrap();
-/// assert_eq!(r.state, RequestStatus::Draft);
+/// assert_eq!(r.state, CompensationStatus::Draft);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -397,7 +397,7 @@ pub struct CompensationRequest {
     /// When the request was made.
     pub requested_at: DateTime<Utc>,
     /// Where it stands.
-    pub state: RequestStatus,
+    pub state: CompensationStatus,
     /// The batch it was sent in.
     pub batch_id: Option<String>,
     /// When it was withdrawn.

@@ -1,7 +1,7 @@
 //! Read-only questions about one package: the submission preview and its confirm token,
 //! the list of compensation requests, a lead's contact history.
 
-use super::model::{CompensationRequest, ContactEntry, LeadCareState, RequestStatus};
+use super::model::{CompensationRequest, CompensationStatus, ContactEntry, LeadCareState};
 use super::rules::not_owner;
 use crate::kernel::{Actor, Rejection, TypeName};
 use chrono::{DateTime, Utc};
@@ -77,7 +77,7 @@ pub fn drafts(state: &LeadCareState) -> Vec<&CompensationRequest> {
     state
         .requests
         .iter()
-        .filter(|r| r.state == RequestStatus::Draft)
+        .filter(|r| r.state == CompensationStatus::Draft)
         .collect()
 }
 
@@ -96,7 +96,7 @@ pub fn compensation_requests(state: &LeadCareState) -> Vec<&CompensationRequest>
     state
         .requests
         .iter()
-        .filter(|r| r.state != RequestStatus::Withdrawn)
+        .filter(|r| r.state != CompensationStatus::Withdrawn)
         .collect()
 }
 
@@ -363,7 +363,7 @@ pub(super) fn answer(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workflows::lead_care::model::RequestStatus;
+    use crate::workflows::lead_care::model::CompensationStatus;
 
     fn state(drafts: &[(u32, &str, &str)]) -> LeadCareState {
         let at = "2026-04-21T02:00:00Z".parse().unwrap();
@@ -381,7 +381,7 @@ mod tests {
                     status: "wrong_number".into(),
                     reason: (*reason).into(),
                     requested_at: at,
-                    state: RequestStatus::Draft,
+                    state: CompensationStatus::Draft,
                     batch_id: None,
                     withdrawn_at: None,
                     review: None,

@@ -2,9 +2,9 @@
 
 use super::LeadCare;
 use super::model::{
-    Batch, BatchStatus, CompensationRequest, ContactEntry, Lead, LeadCareCommand as Cmd,
-    LeadCareEffect as Fx, LeadCareEvent as Ev, LeadCareState, MAX_ID_CHARS, MAX_TEXT_CHARS,
-    NewLead, Replacement, RequestStatus, Review, valid_id,
+    Batch, BatchStatus, CompensationRequest, CompensationStatus, ContactEntry, Lead,
+    LeadCareCommand as Cmd, LeadCareEffect as Fx, LeadCareEvent as Ev, LeadCareState, MAX_ID_CHARS,
+    MAX_TEXT_CHARS, NewLead, Replacement, Review, valid_id,
 };
 use super::queries::confirm_token;
 use super::table::templates;
@@ -58,7 +58,7 @@ pub(super) fn decide(state: &LeadCareState, command: &Cmd, ctx: &Ctx<'_>) -> Dec
             owner(state, ctx)?;
             let lead = lead(state, lead_id)?;
             match state.active_request(lead_id) {
-                Some(r) if r.state == RequestStatus::Draft => {
+                Some(r) if r.state == CompensationStatus::Draft => {
                     Ok(Decision::of(Ev::CompensationWithdrawn {
                         request_no: r.request_no,
                         lead_id: lead.lead_id.clone(),
@@ -225,7 +225,7 @@ fn deliver(state: &LeadCareState, ctx: &Ctx<'_>, leads: &[NewLead]) -> Decided {
         let approved = state
             .requests
             .iter()
-            .find(|r| r.lead_id == *replaced && r.state == RequestStatus::Approved);
+            .find(|r| r.lead_id == *replaced && r.state == CompensationStatus::Approved);
         match approved {
             None => {
                 return Err(Rejection::new(
@@ -262,7 +262,7 @@ fn submit(state: &LeadCareState, ctx: &Ctx<'_>, token: &str) -> Decided {
     let request_nos: Vec<u32> = state
         .requests
         .iter()
-        .filter(|r| r.state == RequestStatus::Draft)
+        .filter(|r| r.state == CompensationStatus::Draft)
         .map(|r| r.request_no)
         .collect();
     if request_nos.is_empty() {
@@ -331,7 +331,7 @@ fn decide_request(
     let lead = lead(state, lead_id)?;
     let Some(request) = state
         .active_request(lead_id)
-        .filter(|r| r.state == RequestStatus::InReview)
+        .filter(|r| r.state == CompensationStatus::InReview)
     else {
         return Err(Rejection::new(
             RejectionCode::InvalidTransition,
@@ -366,7 +366,7 @@ fn decide_request(
         .requests
         .iter()
         .filter(in_batch)
-        .filter(|r| r.state == RequestStatus::InReview)
+        .filter(|r| r.state == CompensationStatus::InReview)
         .count();
     if undecided > 1 {
         return Ok(decision);
@@ -429,7 +429,9 @@ pub(super) fn on_deadline(
         state
             .requests
             .iter()
-            .filter(|r| b.request_nos.contains(&r.request_no) && r.state == RequestStatus::InReview)
+            .filter(|r| {
+                b.request_nos.contains(&r.request_no) && r.state == CompensationStatus::InReview
+            })
             .count()
     });
     let notice = Notification::new(Channel::InApp, templates::REVIEW_OVERDUE)
@@ -541,7 +543,7 @@ pub(super) fn evolve(
         } => requested(state, *request_no, lead_id, reason, at),
         Ev::CompensationWithdrawn { request_no, .. } => {
             if let Some(r) = request_mut(state, *request_no) {
-                r.state = RequestStatus::Withdrawn;
+                r.state = CompensationStatus::Withdrawn;
                 r.withdrawn_at = Some(at);
             }
         }
@@ -552,7 +554,7 @@ pub(super) fn evolve(
         } => {
             for no in request_nos {
                 if let Some(r) = request_mut(state, *no) {
-                    r.state = RequestStatus::InReview;
+                    r.state = CompensationStatus::InReview;
                     r.batch_id = Some(batch_id.clone());
                 }
             }
@@ -574,9 +576,9 @@ pub(super) fn evolve(
         } => {
             if let Some(r) = request_mut(state, *request_no) {
                 r.state = if *approved {
-                    RequestStatus::Approved
+                    CompensationStatus::Approved
                 } else {
-                    RequestStatus::Rejected
+                    CompensationStatus::Rejected
                 };
                 r.review = Some(Review {
                     approved: *approved,
@@ -614,7 +616,7 @@ fn delivered(state: &mut LeadCareState, leads: &[NewLead], status: &str, at: Dat
         if let Some(replaced) = &new.replaces
             && let Some(r) = state.requests.iter_mut().find(|r| {
                 r.lead_id == *replaced
-                    && r.state == RequestStatus::Approved
+                    && r.state == CompensationStatus::Approved
                     && r.replaced_by.is_none()
             })
         {
@@ -641,7 +643,7 @@ fn requested(
         status,
         reason: reason.to_owned(),
         requested_at: at,
-        state: RequestStatus::Draft,
+        state: CompensationStatus::Draft,
         batch_id: None,
         withdrawn_at: None,
         review: None,
