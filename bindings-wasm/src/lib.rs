@@ -454,13 +454,13 @@ impl RawCalendar {
 
     /// `start` plus a business duration in seconds (fractions to the millisecond).
     pub fn add(&self, start: &str, seconds: f64) -> Result<String, JsValue> {
+        // Longer than the calendar's 300 years is out of range whatever the start; below
+        // that, the milliseconds are whole numbers well inside i64 and a `TimeDelta`.
+        const MAX_SECONDS: f64 = 300.0 * 366.0 * 86_400.0;
         let start = parse_instant("start", start)?;
         if !seconds.is_finite() {
             return Err(argument_error("seconds", "must be a finite number"));
         }
-        // Longer than the calendar's 300 years is out of range whatever the start; below
-        // that, the milliseconds are whole numbers well inside i64 and a `TimeDelta`.
-        const MAX_SECONDS: f64 = 300.0 * 366.0 * 86_400.0;
         if seconds.abs() > MAX_SECONDS {
             return Err(argument_error(
                 "seconds",

@@ -291,6 +291,7 @@ static void play_step(QuytrinhInstance *instance, const cJSON *step, const char 
             cJSON_Delete(outcome);
             return;
         }
+        cJSON_DeleteItemFromObjectCaseSensitive(outcome, "position");
         cJSON_AddItemToObject(outcome, "state", take_json(state_text));
         cJSON_AddItemToObject(outcome, "position", take_json(position_text));
         check_outcome(expect, index, outcome);

@@ -39,6 +39,14 @@ const SCENARIOS: &[(&str, &str)] = &[
         include_str!("../../../../tests/vectors/companion/link_request_accepted.json"),
     ),
     (
+        "lead_care/full_cycle_with_replacement.json",
+        include_str!("../../../../tests/vectors/lead_care/full_cycle_with_replacement.json"),
+    ),
+    (
+        "lead_care/review_overdue_over_the_holidays.json",
+        include_str!("../../../../tests/vectors/lead_care/review_overdue_over_the_holidays.json"),
+    ),
+    (
         "complaint/fast_path_by_phone.json",
         include_str!("../../../../tests/vectors/complaint/fast_path_by_phone.json"),
     ),
