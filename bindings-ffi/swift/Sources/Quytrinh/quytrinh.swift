@@ -964,6 +964,10 @@ public struct ArchivedReport: Equatable, Hashable {
      */
     public var depositVnd: Vnd?
     /**
+     * Management's decision, when the unresolved case was escalated and settled.
+     */
+    public var managementDecision: String?
+    /**
      * Whether the agent's tokens were locked during the case.
      */
     public var agentTokensLocked: Bool
@@ -1034,6 +1038,9 @@ public struct ArchivedReport: Equatable, Hashable {
          * The deposit received, if any.
          */depositVnd: Vnd?, 
         /**
+         * Management's decision, when the unresolved case was escalated and settled.
+         */managementDecision: String?, 
+        /**
          * Whether the agent's tokens were locked during the case.
          */agentTokensLocked: Bool, 
         /**
@@ -1065,6 +1072,7 @@ public struct ArchivedReport: Equatable, Hashable {
         self.response = response
         self.agreed = agreed
         self.depositVnd = depositVnd
+        self.managementDecision = managementDecision
         self.agentTokensLocked = agentTokensLocked
         self.slaDue = slaDue
         self.slaBreached = slaBreached
@@ -1103,6 +1111,7 @@ public struct FfiConverterTypeArchivedReport: FfiConverterRustBuffer {
                 response: FfiConverterOptionString.read(from: &buf), 
                 agreed: FfiConverterOptionBool.read(from: &buf), 
                 depositVnd: FfiConverterOptionTypeVnd.read(from: &buf), 
+                managementDecision: FfiConverterOptionString.read(from: &buf), 
                 agentTokensLocked: FfiConverterBool.read(from: &buf), 
                 slaDue: FfiConverterTypeTimestamp.read(from: &buf), 
                 slaBreached: FfiConverterBool.read(from: &buf), 
@@ -1127,6 +1136,7 @@ public struct FfiConverterTypeArchivedReport: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.response, into: &buf)
         FfiConverterOptionBool.write(value.agreed, into: &buf)
         FfiConverterOptionTypeVnd.write(value.depositVnd, into: &buf)
+        FfiConverterOptionString.write(value.managementDecision, into: &buf)
         FfiConverterBool.write(value.agentTokensLocked, into: &buf)
         FfiConverterTypeTimestamp.write(value.slaDue, into: &buf)
         FfiConverterBool.write(value.slaBreached, into: &buf)
@@ -1149,6 +1159,218 @@ public func FfiConverterTypeArchivedReport_lift(_ buf: RustBuffer) throws -> Arc
 #endif
 public func FfiConverterTypeArchivedReport_lower(_ value: ArchivedReport) -> RustBuffer {
     return FfiConverterTypeArchivedReport.lower(value)
+}
+
+
+/**
+ * A batch of requests sent for review ("Gửi xét duyệt").
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::{Batch, BatchStatus};
+ * let b: Batch = serde_json::from_str(r#"{"batch_id":"B1","submitted_at":"2026-04-23T03:00:00Z",
+ * "review_due":"2026-04-29T03:00:00Z","request_nos":[1,2],"status":"in_review","closed_at":null}"#).unwrap();
+ * assert_eq!(b.status, BatchStatus::InReview);
+ * ```
+ */
+public struct Batch: Equatable, Hashable {
+    /**
+     * `B1`, `B2`, … in submission order.
+     */
+    public var batchId: String
+    /**
+     * When it was submitted.
+     */
+    public var submittedAt: Timestamp
+    /**
+     * When the review is due (business basis).
+     */
+    public var reviewDue: Timestamp
+    /**
+     * The requests sent, by number.
+     */
+    public var requestNos: [UInt32]
+    /**
+     * Where it stands.
+     */
+    public var status: BatchStatus
+    /**
+     * When the last request was decided.
+     */
+    public var closedAt: Timestamp?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `B1`, `B2`, … in submission order.
+         */batchId: String, 
+        /**
+         * When it was submitted.
+         */submittedAt: Timestamp, 
+        /**
+         * When the review is due (business basis).
+         */reviewDue: Timestamp, 
+        /**
+         * The requests sent, by number.
+         */requestNos: [UInt32], 
+        /**
+         * Where it stands.
+         */status: BatchStatus, 
+        /**
+         * When the last request was decided.
+         */closedAt: Timestamp?) {
+        self.batchId = batchId
+        self.submittedAt = submittedAt
+        self.reviewDue = reviewDue
+        self.requestNos = requestNos
+        self.status = status
+        self.closedAt = closedAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Batch: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBatch: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Batch {
+        return
+            try Batch(
+                batchId: FfiConverterString.read(from: &buf), 
+                submittedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                reviewDue: FfiConverterTypeTimestamp.read(from: &buf), 
+                requestNos: FfiConverterSequenceUInt32.read(from: &buf), 
+                status: FfiConverterTypeBatchStatus.read(from: &buf), 
+                closedAt: FfiConverterOptionTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Batch, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.batchId, into: &buf)
+        FfiConverterTypeTimestamp.write(value.submittedAt, into: &buf)
+        FfiConverterTypeTimestamp.write(value.reviewDue, into: &buf)
+        FfiConverterSequenceUInt32.write(value.requestNos, into: &buf)
+        FfiConverterTypeBatchStatus.write(value.status, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.closedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBatch_lift(_ buf: RustBuffer) throws -> Batch {
+    return try FfiConverterTypeBatch.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBatch_lower(_ value: Batch) -> RustBuffer {
+    return FfiConverterTypeBatch.lower(value)
+}
+
+
+/**
+ * One care status of the catalogue ("Chọn tình trạng khách hàng"), with its labels and
+ * whether a lead in it may be claimed for compensation ("thỏa mãn điều kiện bù").
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::CareStatus;
+ * let s = CareStatus::new("wrong_number", "Sai số điện thoại", "Wrong number", true);
+ * assert!(s.compensable);
+ * ```
+ */
+public struct CareStatus: Equatable, Hashable {
+    /**
+     * The status id (1–64 characters, no spaces), e.g. `contacted`.
+     */
+    public var id: String
+    /**
+     * The label in Vietnamese.
+     */
+    public var labelVi: String
+    /**
+     * The label in English.
+     */
+    public var labelEn: String
+    /**
+     * Whether a lead in this status may be claimed for compensation.
+     */
+    public var compensable: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The status id (1–64 characters, no spaces), e.g. `contacted`.
+         */id: String, 
+        /**
+         * The label in Vietnamese.
+         */labelVi: String, 
+        /**
+         * The label in English.
+         */labelEn: String, 
+        /**
+         * Whether a lead in this status may be claimed for compensation.
+         */compensable: Bool) {
+        self.id = id
+        self.labelVi = labelVi
+        self.labelEn = labelEn
+        self.compensable = compensable
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CareStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCareStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CareStatus {
+        return
+            try CareStatus(
+                id: FfiConverterString.read(from: &buf), 
+                labelVi: FfiConverterString.read(from: &buf), 
+                labelEn: FfiConverterString.read(from: &buf), 
+                compensable: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CareStatus, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.labelVi, into: &buf)
+        FfiConverterString.write(value.labelEn, into: &buf)
+        FfiConverterBool.write(value.compensable, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCareStatus_lift(_ buf: RustBuffer) throws -> CareStatus {
+    return try FfiConverterTypeCareStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCareStatus_lower(_ value: CareStatus) -> RustBuffer {
+    return FfiConverterTypeCareStatus.lower(value)
 }
 
 
@@ -1346,6 +1568,7 @@ public func FfiConverterTypeClosing_lower(_ value: Closing) -> RustBuffer {
  * let c = CompanionConfig::default();
  * assert_eq!((c.otp_lifetime_seconds, c.otp_max_failures), (300, 5));
  * assert_eq!(c.auto_confirm_after_seconds, 24 * 3600);
+ * assert_eq!(c.max_closed_requests, 20);
  * ```
  */
 public struct CompanionConfig: Equatable, Hashable {
@@ -1365,6 +1588,13 @@ public struct CompanionConfig: Equatable, Hashable {
      * Unanswered link requests expire after this (default 24 h).
      */
     public var linkRequestTtlSeconds: UInt32
+    /**
+     * How many closed requests the state keeps as history (default 20, at least 1)
+     * **[decision]**. When a request closes and more are closed, the oldest are forgotten,
+     * except the latest request, a request that can still be resent, and a request an open
+     * request is linked to. Absent from older configurations: the default applies.
+     */
+    public var maxClosedRequests: UInt32
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1380,11 +1610,18 @@ public struct CompanionConfig: Equatable, Hashable {
          */autoConfirmAfterSeconds: UInt32, 
         /**
          * Unanswered link requests expire after this (default 24 h).
-         */linkRequestTtlSeconds: UInt32) {
+         */linkRequestTtlSeconds: UInt32, 
+        /**
+         * How many closed requests the state keeps as history (default 20, at least 1)
+         * **[decision]**. When a request closes and more are closed, the oldest are forgotten,
+         * except the latest request, a request that can still be resent, and a request an open
+         * request is linked to. Absent from older configurations: the default applies.
+         */maxClosedRequests: UInt32) {
         self.otpLifetimeSeconds = otpLifetimeSeconds
         self.otpMaxFailures = otpMaxFailures
         self.autoConfirmAfterSeconds = autoConfirmAfterSeconds
         self.linkRequestTtlSeconds = linkRequestTtlSeconds
+        self.maxClosedRequests = maxClosedRequests
     }
 
     
@@ -1406,7 +1643,8 @@ public struct FfiConverterTypeCompanionConfig: FfiConverterRustBuffer {
                 otpLifetimeSeconds: FfiConverterUInt32.read(from: &buf), 
                 otpMaxFailures: FfiConverterUInt8.read(from: &buf), 
                 autoConfirmAfterSeconds: FfiConverterUInt32.read(from: &buf), 
-                linkRequestTtlSeconds: FfiConverterUInt32.read(from: &buf)
+                linkRequestTtlSeconds: FfiConverterUInt32.read(from: &buf), 
+                maxClosedRequests: FfiConverterUInt32.read(from: &buf)
         )
     }
 
@@ -1415,6 +1653,7 @@ public struct FfiConverterTypeCompanionConfig: FfiConverterRustBuffer {
         FfiConverterUInt8.write(value.otpMaxFailures, into: &buf)
         FfiConverterUInt32.write(value.autoConfirmAfterSeconds, into: &buf)
         FfiConverterUInt32.write(value.linkRequestTtlSeconds, into: &buf)
+        FfiConverterUInt32.write(value.maxClosedRequests, into: &buf)
     }
 }
 
@@ -1551,9 +1790,17 @@ public struct CompanionState: Equatable, Hashable {
      */
     public var relationship: Relationship
     /**
-     * Every request, oldest first; only the last can be open.
+     * The requests kept, oldest first; only the last can be open. Closed requests beyond
+     * `max_closed_requests` are forgotten oldest first (see [`CompanionConfig`]); ids are
+     * never reused, so the ids kept may have gaps.
      */
     public var requests: [Request]
+    /**
+     * [`CompanionConfig::max_closed_requests`], copied here when the relationship is
+     * created because the fold of events sees the state only. Absent from older
+     * snapshots: the default (20) applies, as it does to their configuration.
+     */
+    public var maxClosedRequests: UInt32
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1571,13 +1818,21 @@ public struct CompanionState: Equatable, Hashable {
          * The relationship.
          */relationship: Relationship, 
         /**
-         * Every request, oldest first; only the last can be open.
-         */requests: [Request]) {
+         * The requests kept, oldest first; only the last can be open. Closed requests beyond
+         * `max_closed_requests` are forgotten oldest first (see [`CompanionConfig`]); ids are
+         * never reused, so the ids kept may have gaps.
+         */requests: [Request], 
+        /**
+         * [`CompanionConfig::max_closed_requests`], copied here when the relationship is
+         * created because the fold of events sees the state only. Absent from older
+         * snapshots: the default (20) applies, as it does to their configuration.
+         */maxClosedRequests: UInt32) {
         self.sacoId = sacoId
         self.customerId = customerId
         self.account = account
         self.relationship = relationship
         self.requests = requests
+        self.maxClosedRequests = maxClosedRequests
     }
 
     
@@ -1600,7 +1855,8 @@ public struct FfiConverterTypeCompanionState: FfiConverterRustBuffer {
                 customerId: FfiConverterString.read(from: &buf), 
                 account: FfiConverterString.read(from: &buf), 
                 relationship: FfiConverterTypeRelationship.read(from: &buf), 
-                requests: FfiConverterSequenceTypeRequest.read(from: &buf)
+                requests: FfiConverterSequenceTypeRequest.read(from: &buf), 
+                maxClosedRequests: FfiConverterUInt32.read(from: &buf)
         )
     }
 
@@ -1610,6 +1866,7 @@ public struct FfiConverterTypeCompanionState: FfiConverterRustBuffer {
         FfiConverterString.write(value.account, into: &buf)
         FfiConverterTypeRelationship.write(value.relationship, into: &buf)
         FfiConverterSequenceTypeRequest.write(value.requests, into: &buf)
+        FfiConverterUInt32.write(value.maxClosedRequests, into: &buf)
     }
 }
 
@@ -1626,6 +1883,174 @@ public func FfiConverterTypeCompanionState_lift(_ buf: RustBuffer) throws -> Com
 #endif
 public func FfiConverterTypeCompanionState_lower(_ value: CompanionState) -> RustBuffer {
     return FfiConverterTypeCompanionState.lower(value)
+}
+
+
+/**
+ * A compensation request ("yêu cầu bù") for one lead.
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::{CompensationRequest, CompensationStatus};
+ * let r: CompensationRequest = serde_json::from_str(r#"{"request_no":1,"lead_id":"L1",
+ * "customer_id":"KH-1","status":"wrong_number","reason":"Số không tồn tại",
+ * "requested_at":"2026-04-21T02:00:00Z","state":"draft","batch_id":null,
+ * "withdrawn_at":null,"review":null,"replaced_by":null}"#).unwrap();
+ * assert_eq!(r.state, CompensationStatus::Draft);
+ * ```
+ */
+public struct CompensationRequest: Equatable, Hashable {
+    /**
+     * The request's number in the package: 1, 2, … in creation order (never reused).
+     */
+    public var requestNo: UInt32
+    /**
+     * The lead claimed.
+     */
+    public var leadId: String
+    /**
+     * The lead's customer.
+     */
+    public var customerId: String
+    /**
+     * The lead's care status when the request was made.
+     */
+    public var status: String
+    /**
+     * Why ("Lý do bù").
+     */
+    public var reason: String
+    /**
+     * When the request was made.
+     */
+    public var requestedAt: Timestamp
+    /**
+     * Where it stands.
+     */
+    public var state: CompensationStatus
+    /**
+     * The batch it was sent in.
+     */
+    public var batchId: String?
+    /**
+     * When it was withdrawn.
+     */
+    public var withdrawnAt: Timestamp?
+    /**
+     * The reviewer's decision.
+     */
+    public var review: Review?
+    /**
+     * The replacement lead delivered for it (approved requests).
+     */
+    public var replacedBy: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The request's number in the package: 1, 2, … in creation order (never reused).
+         */requestNo: UInt32, 
+        /**
+         * The lead claimed.
+         */leadId: String, 
+        /**
+         * The lead's customer.
+         */customerId: String, 
+        /**
+         * The lead's care status when the request was made.
+         */status: String, 
+        /**
+         * Why ("Lý do bù").
+         */reason: String, 
+        /**
+         * When the request was made.
+         */requestedAt: Timestamp, 
+        /**
+         * Where it stands.
+         */state: CompensationStatus, 
+        /**
+         * The batch it was sent in.
+         */batchId: String?, 
+        /**
+         * When it was withdrawn.
+         */withdrawnAt: Timestamp?, 
+        /**
+         * The reviewer's decision.
+         */review: Review?, 
+        /**
+         * The replacement lead delivered for it (approved requests).
+         */replacedBy: String?) {
+        self.requestNo = requestNo
+        self.leadId = leadId
+        self.customerId = customerId
+        self.status = status
+        self.reason = reason
+        self.requestedAt = requestedAt
+        self.state = state
+        self.batchId = batchId
+        self.withdrawnAt = withdrawnAt
+        self.review = review
+        self.replacedBy = replacedBy
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CompensationRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCompensationRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CompensationRequest {
+        return
+            try CompensationRequest(
+                requestNo: FfiConverterUInt32.read(from: &buf), 
+                leadId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf), 
+                status: FfiConverterString.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf), 
+                requestedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                state: FfiConverterTypeCompensationStatus.read(from: &buf), 
+                batchId: FfiConverterOptionString.read(from: &buf), 
+                withdrawnAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                review: FfiConverterOptionTypeReview.read(from: &buf), 
+                replacedBy: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CompensationRequest, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.requestNo, into: &buf)
+        FfiConverterString.write(value.leadId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+        FfiConverterString.write(value.status, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterTypeTimestamp.write(value.requestedAt, into: &buf)
+        FfiConverterTypeCompensationStatus.write(value.state, into: &buf)
+        FfiConverterOptionString.write(value.batchId, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.withdrawnAt, into: &buf)
+        FfiConverterOptionTypeReview.write(value.review, into: &buf)
+        FfiConverterOptionString.write(value.replacedBy, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCompensationRequest_lift(_ buf: RustBuffer) throws -> CompensationRequest {
+    return try FfiConverterTypeCompensationRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCompensationRequest_lower(_ value: CompensationRequest) -> RustBuffer {
+    return FfiConverterTypeCompensationRequest.lower(value)
 }
 
 
@@ -1752,6 +2177,10 @@ public struct ComplaintState: Equatable, Hashable {
      */
     public var tokenLock: TokenLock?
     /**
+     * The latest escalation of the unresolved case to management, if any.
+     */
+    public var escalation: Escalation?
+    /**
      * The resolution SLA.
      */
     public var sla: Sla?
@@ -1809,6 +2238,9 @@ public struct ComplaintState: Equatable, Hashable {
          * The lock on the agent's token admin accounts.
          */tokenLock: TokenLock?, 
         /**
+         * The latest escalation of the unresolved case to management, if any.
+         */escalation: Escalation?, 
+        /**
          * The resolution SLA.
          */sla: Sla?, 
         /**
@@ -1834,6 +2266,7 @@ public struct ComplaintState: Equatable, Hashable {
         self.agreement = agreement
         self.deposit = deposit
         self.tokenLock = tokenLock
+        self.escalation = escalation
         self.sla = sla
         self.slaBreached = slaBreached
         self.resolvedAt = resolvedAt
@@ -1868,6 +2301,7 @@ public struct FfiConverterTypeComplaintState: FfiConverterRustBuffer {
                 agreement: FfiConverterOptionTypeAgreement.read(from: &buf), 
                 deposit: FfiConverterOptionTypeDeposit.read(from: &buf), 
                 tokenLock: FfiConverterOptionTypeTokenLock.read(from: &buf), 
+                escalation: FfiConverterOptionTypeEscalation.read(from: &buf), 
                 sla: FfiConverterOptionTypeSla.read(from: &buf), 
                 slaBreached: FfiConverterBool.read(from: &buf), 
                 resolvedAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
@@ -1888,6 +2322,7 @@ public struct FfiConverterTypeComplaintState: FfiConverterRustBuffer {
         FfiConverterOptionTypeAgreement.write(value.agreement, into: &buf)
         FfiConverterOptionTypeDeposit.write(value.deposit, into: &buf)
         FfiConverterOptionTypeTokenLock.write(value.tokenLock, into: &buf)
+        FfiConverterOptionTypeEscalation.write(value.escalation, into: &buf)
         FfiConverterOptionTypeSla.write(value.sla, into: &buf)
         FfiConverterBool.write(value.slaBreached, into: &buf)
         FfiConverterOptionTypeTimestamp.write(value.resolvedAt, into: &buf)
@@ -1994,6 +2429,102 @@ public func FfiConverterTypeContact_lift(_ buf: RustBuffer) throws -> Contact {
 #endif
 public func FfiConverterTypeContact_lower(_ value: Contact) -> RustBuffer {
     return FfiConverterTypeContact.lower(value)
+}
+
+
+/**
+ * One entry of a lead's contact history ("Lịch sử tiếp xúc").
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::ContactEntry;
+ * let e: ContactEntry = serde_json::from_str(r#"{"at":"2026-04-21T02:00:00Z","status":"contacted",
+ * "note":"Đã gọi","actor_id":"TV-1"}"#).unwrap();
+ * assert_eq!(e.status, "contacted");
+ * ```
+ */
+public struct ContactEntry: Equatable, Hashable {
+    /**
+     * When the status was updated.
+     */
+    public var at: Timestamp
+    /**
+     * The new status.
+     */
+    public var status: String
+    /**
+     * The note ("ghi chú cho tình trạng").
+     */
+    public var note: String
+    /**
+     * Who updated it.
+     */
+    public var actorId: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * When the status was updated.
+         */at: Timestamp, 
+        /**
+         * The new status.
+         */status: String, 
+        /**
+         * The note ("ghi chú cho tình trạng").
+         */note: String, 
+        /**
+         * Who updated it.
+         */actorId: String) {
+        self.at = at
+        self.status = status
+        self.note = note
+        self.actorId = actorId
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContactEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContactEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContactEntry {
+        return
+            try ContactEntry(
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                status: FfiConverterString.read(from: &buf), 
+                note: FfiConverterString.read(from: &buf), 
+                actorId: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContactEntry, into buf: inout [UInt8]) {
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterString.write(value.status, into: &buf)
+        FfiConverterString.write(value.note, into: &buf)
+        FfiConverterString.write(value.actorId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContactEntry_lift(_ buf: RustBuffer) throws -> ContactEntry {
+    return try FfiConverterTypeContactEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContactEntry_lower(_ value: ContactEntry) -> RustBuffer {
+    return FfiConverterTypeContactEntry.lower(value)
 }
 
 
@@ -2199,6 +2730,124 @@ public func FfiConverterTypeDocuments_lower(_ value: Documents) -> RustBuffer {
 
 
 /**
+ * An unresolved case proposed to management ("Đề xuất cán bộ quản lý phương án chưa được
+ * giải quyết"): agent and customer did not agree and no damages were found, so there is no
+ * deposit to demand.
+ *
+ * ```
+ * use quytrinh::workflows::complaint::Escalation;
+ * let e: Escalation = serde_json::from_str(r#"{"at":"2026-03-04T03:00:00Z","note":null,
+ * "decided_by":null,"decision":null,"decided_at":null,"returned":false}"#).unwrap();
+ * assert!(e.decision.is_none());
+ * ```
+ */
+public struct Escalation: Equatable, Hashable {
+    /**
+     * When the officer escalated it.
+     */
+    public var at: Timestamp
+    /**
+     * What the officer noted.
+     */
+    public var note: String?
+    /**
+     * The head of operations who decided, once decided.
+     */
+    public var decidedBy: String?
+    /**
+     * Management's decision (`settle_escalation`) or instructions (`return_to_officer`).
+     */
+    public var decision: String?
+    /**
+     * When management decided.
+     */
+    public var decidedAt: Timestamp?
+    /**
+     * Whether management returned the case to the officer rather than settling it.
+     */
+    public var returned: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * When the officer escalated it.
+         */at: Timestamp, 
+        /**
+         * What the officer noted.
+         */note: String?, 
+        /**
+         * The head of operations who decided, once decided.
+         */decidedBy: String?, 
+        /**
+         * Management's decision (`settle_escalation`) or instructions (`return_to_officer`).
+         */decision: String?, 
+        /**
+         * When management decided.
+         */decidedAt: Timestamp?, 
+        /**
+         * Whether management returned the case to the officer rather than settling it.
+         */returned: Bool) {
+        self.at = at
+        self.note = note
+        self.decidedBy = decidedBy
+        self.decision = decision
+        self.decidedAt = decidedAt
+        self.returned = returned
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Escalation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEscalation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Escalation {
+        return
+            try Escalation(
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf), 
+                decidedBy: FfiConverterOptionString.read(from: &buf), 
+                decision: FfiConverterOptionString.read(from: &buf), 
+                decidedAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                returned: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Escalation, into buf: inout [UInt8]) {
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+        FfiConverterOptionString.write(value.decidedBy, into: &buf)
+        FfiConverterOptionString.write(value.decision, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.decidedAt, into: &buf)
+        FfiConverterBool.write(value.returned, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEscalation_lift(_ buf: RustBuffer) throws -> Escalation {
+    return try FfiConverterTypeEscalation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEscalation_lower(_ value: Escalation) -> RustBuffer {
+    return FfiConverterTypeEscalation.lower(value)
+}
+
+
+/**
  * The finding: cause, party at fault, damages.
  *
  * ```
@@ -2292,6 +2941,92 @@ public func FfiConverterTypeFinding_lift(_ buf: RustBuffer) throws -> Finding {
 #endif
 public func FfiConverterTypeFinding_lower(_ value: Finding) -> RustBuffer {
     return FfiConverterTypeFinding.lower(value)
+}
+
+
+/**
+ * A lead delivered when the package is created.
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::InitialLead;
+ * let l: InitialLead = serde_json::from_str(
+ * r#"{"lead_id":"L1","customer_id":"KH-1","delivered_at":"2026-04-20T09:00:00+07:00"}"#).unwrap();
+ * assert_eq!(l.customer_id, "KH-1");
+ * ```
+ */
+public struct InitialLead: Equatable, Hashable {
+    /**
+     * The lead's id, unique in the package (the host's lead id).
+     */
+    public var leadId: String
+    /**
+     * The customer the lead is about.
+     */
+    public var customerId: String
+    /**
+     * When it was delivered (not before the purchase).
+     */
+    public var deliveredAt: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The lead's id, unique in the package (the host's lead id).
+         */leadId: String, 
+        /**
+         * The customer the lead is about.
+         */customerId: String, 
+        /**
+         * When it was delivered (not before the purchase).
+         */deliveredAt: Timestamp) {
+        self.leadId = leadId
+        self.customerId = customerId
+        self.deliveredAt = deliveredAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension InitialLead: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInitialLead: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InitialLead {
+        return
+            try InitialLead(
+                leadId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf), 
+                deliveredAt: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: InitialLead, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.leadId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+        FfiConverterTypeTimestamp.write(value.deliveredAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInitialLead_lift(_ buf: RustBuffer) throws -> InitialLead {
+    return try FfiConverterTypeInitialLead.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInitialLead_lower(_ value: InitialLead) -> RustBuffer {
+    return FfiConverterTypeInitialLead.lower(value)
 }
 
 
@@ -2413,6 +3148,337 @@ public func FfiConverterTypeIntake_lower(_ value: Intake) -> RustBuffer {
 
 
 /**
+ * A lead of the package.
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::Lead;
+ * let l: Lead = serde_json::from_str(r#"{"lead_id":"L1","customer_id":"KH-1",
+ * "delivered_at":"2026-04-21T02:00:00Z","status":"new","replaces":null,"contact_history":[]}"#).unwrap();
+ * assert_eq!(l.status, "new");
+ * ```
+ */
+public struct Lead: Equatable, Hashable {
+    /**
+     * The lead's id.
+     */
+    public var leadId: String
+    /**
+     * The customer.
+     */
+    public var customerId: String
+    /**
+     * When it was delivered: the claim window counts from here.
+     */
+    public var deliveredAt: Timestamp
+    /**
+     * The current care status.
+     */
+    public var status: String
+    /**
+     * The lead this one compensates (a replacement lead), if any.
+     */
+    public var replaces: String?
+    /**
+     * The contact history, oldest first.
+     */
+    public var contactHistory: [ContactEntry]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The lead's id.
+         */leadId: String, 
+        /**
+         * The customer.
+         */customerId: String, 
+        /**
+         * When it was delivered: the claim window counts from here.
+         */deliveredAt: Timestamp, 
+        /**
+         * The current care status.
+         */status: String, 
+        /**
+         * The lead this one compensates (a replacement lead), if any.
+         */replaces: String?, 
+        /**
+         * The contact history, oldest first.
+         */contactHistory: [ContactEntry]) {
+        self.leadId = leadId
+        self.customerId = customerId
+        self.deliveredAt = deliveredAt
+        self.status = status
+        self.replaces = replaces
+        self.contactHistory = contactHistory
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Lead: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLead: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Lead {
+        return
+            try Lead(
+                leadId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf), 
+                deliveredAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                status: FfiConverterString.read(from: &buf), 
+                replaces: FfiConverterOptionString.read(from: &buf), 
+                contactHistory: FfiConverterSequenceTypeContactEntry.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Lead, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.leadId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+        FfiConverterTypeTimestamp.write(value.deliveredAt, into: &buf)
+        FfiConverterString.write(value.status, into: &buf)
+        FfiConverterOptionString.write(value.replaces, into: &buf)
+        FfiConverterSequenceTypeContactEntry.write(value.contactHistory, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLead_lift(_ buf: RustBuffer) throws -> Lead {
+    return try FfiConverterTypeLead.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLead_lower(_ value: Lead) -> RustBuffer {
+    return FfiConverterTypeLead.lower(value)
+}
+
+
+/**
+ * The data a package starts from: who bought it, when, and the leads delivered with it.
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::LeadCareInit;
+ * let init: LeadCareInit = serde_json::from_str(r#"{"package_id":"GOI-1","consultant_id":"TV-1",
+ * "purchased_at":"2026-04-20T09:00:00+07:00","leads":[]}"#).unwrap();
+ * assert!(init.leads.is_empty());
+ * ```
+ */
+public struct LeadCareInit: Equatable, Hashable {
+    /**
+     * The package ("gói tài khoản").
+     */
+    public var packageId: String
+    /**
+     * The consultant (partner) who bought it.
+     */
+    public var consultantId: String
+    /**
+     * When it was bought.
+     */
+    public var purchasedAt: Timestamp
+    /**
+     * The leads delivered at creation.
+     */
+    public var leads: [InitialLead]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The package ("gói tài khoản").
+         */packageId: String, 
+        /**
+         * The consultant (partner) who bought it.
+         */consultantId: String, 
+        /**
+         * When it was bought.
+         */purchasedAt: Timestamp, 
+        /**
+         * The leads delivered at creation.
+         */leads: [InitialLead]) {
+        self.packageId = packageId
+        self.consultantId = consultantId
+        self.purchasedAt = purchasedAt
+        self.leads = leads
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LeadCareInit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareInit: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareInit {
+        return
+            try LeadCareInit(
+                packageId: FfiConverterString.read(from: &buf), 
+                consultantId: FfiConverterString.read(from: &buf), 
+                purchasedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                leads: FfiConverterSequenceTypeInitialLead.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LeadCareInit, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.packageId, into: &buf)
+        FfiConverterString.write(value.consultantId, into: &buf)
+        FfiConverterTypeTimestamp.write(value.purchasedAt, into: &buf)
+        FfiConverterSequenceTypeInitialLead.write(value.leads, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareInit_lift(_ buf: RustBuffer) throws -> LeadCareInit {
+    return try FfiConverterTypeLeadCareInit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareInit_lower(_ value: LeadCareInit) -> RustBuffer {
+    return FfiConverterTypeLeadCareInit.lower(value)
+}
+
+
+/**
+ * Everything one lead package knows.
+ *
+ * ```
+ * use quytrinh::kernel::{Instance, Settings};
+ * use quytrinh::workflows::lead_care::{LeadCare, LeadCareInit};
+ * let init: LeadCareInit = serde_json::from_str(r#"{"package_id":"GOI-1","consultant_id":"TV-1",
+ * "purchased_at":"2026-04-20T09:00:00+07:00","leads":[{"lead_id":"L1","customer_id":"KH-1",
+ * "delivered_at":"2026-04-20T09:00:00+07:00"}]}"#).unwrap();
+ * let p = Instance::<LeadCare>::create("GOI-1", Default::default(), Settings::default(), init).unwrap();
+ * assert_eq!(p.state().leads[0].status, "new");
+ * ```
+ */
+public struct LeadCareState: Equatable, Hashable {
+    /**
+     * The package.
+     */
+    public var packageId: String
+    /**
+     * The consultant who owns it.
+     */
+    public var consultantId: String
+    /**
+     * When it was bought.
+     */
+    public var purchasedAt: Timestamp
+    /**
+     * The leads, in delivery order.
+     */
+    public var leads: [Lead]
+    /**
+     * Every compensation request, withdrawn ones included, by number.
+     */
+    public var requests: [CompensationRequest]
+    /**
+     * Every batch, in submission order.
+     */
+    public var batches: [Batch]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The package.
+         */packageId: String, 
+        /**
+         * The consultant who owns it.
+         */consultantId: String, 
+        /**
+         * When it was bought.
+         */purchasedAt: Timestamp, 
+        /**
+         * The leads, in delivery order.
+         */leads: [Lead], 
+        /**
+         * Every compensation request, withdrawn ones included, by number.
+         */requests: [CompensationRequest], 
+        /**
+         * Every batch, in submission order.
+         */batches: [Batch]) {
+        self.packageId = packageId
+        self.consultantId = consultantId
+        self.purchasedAt = purchasedAt
+        self.leads = leads
+        self.requests = requests
+        self.batches = batches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LeadCareState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareState: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareState {
+        return
+            try LeadCareState(
+                packageId: FfiConverterString.read(from: &buf), 
+                consultantId: FfiConverterString.read(from: &buf), 
+                purchasedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                leads: FfiConverterSequenceTypeLead.read(from: &buf), 
+                requests: FfiConverterSequenceTypeCompensationRequest.read(from: &buf), 
+                batches: FfiConverterSequenceTypeBatch.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LeadCareState, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.packageId, into: &buf)
+        FfiConverterString.write(value.consultantId, into: &buf)
+        FfiConverterTypeTimestamp.write(value.purchasedAt, into: &buf)
+        FfiConverterSequenceTypeLead.write(value.leads, into: &buf)
+        FfiConverterSequenceTypeCompensationRequest.write(value.requests, into: &buf)
+        FfiConverterSequenceTypeBatch.write(value.batches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareState_lift(_ buf: RustBuffer) throws -> LeadCareState {
+    return try FfiConverterTypeLeadCareState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareState_lower(_ value: LeadCareState) -> RustBuffer {
+    return FfiConverterTypeLeadCareState.lower(value)
+}
+
+
+/**
  * A date of the Vietnamese lunar calendar.
  *
  * `year` is the lunar year numbered like the Gregorian year in which it starts (Tết 2026 is
@@ -2510,6 +3576,92 @@ public func FfiConverterTypeLunarDate_lift(_ buf: RustBuffer) throws -> LunarDat
 #endif
 public func FfiConverterTypeLunarDate_lower(_ value: LunarDate) -> RustBuffer {
     return FfiConverterTypeLunarDate.lower(value)
+}
+
+
+/**
+ * A lead the platform delivers later: a new one, or a replacement for an approved
+ * request (`replaces` names the compensated lead).
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::NewLead;
+ * let l: NewLead = serde_json::from_str(r#"{"lead_id":"L9","customer_id":"KH-9","replaces":"L1"}"#).unwrap();
+ * assert_eq!(l.replaces.as_deref(), Some("L1"));
+ * ```
+ */
+public struct NewLead: Equatable, Hashable {
+    /**
+     * The lead's id, new in the package.
+     */
+    public var leadId: String
+    /**
+     * The customer.
+     */
+    public var customerId: String
+    /**
+     * The lead this one compensates: its request must be approved and not yet replaced.
+     */
+    public var replaces: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The lead's id, new in the package.
+         */leadId: String, 
+        /**
+         * The customer.
+         */customerId: String, 
+        /**
+         * The lead this one compensates: its request must be approved and not yet replaced.
+         */replaces: String?) {
+        self.leadId = leadId
+        self.customerId = customerId
+        self.replaces = replaces
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension NewLead: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNewLead: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NewLead {
+        return
+            try NewLead(
+                leadId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf), 
+                replaces: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: NewLead, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.leadId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+        FfiConverterOptionString.write(value.replaces, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNewLead_lift(_ buf: RustBuffer) throws -> NewLead {
+    return try FfiConverterTypeNewLead.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNewLead_lower(_ value: NewLead) -> RustBuffer {
+    return FfiConverterTypeNewLead.lower(value)
 }
 
 
@@ -2691,6 +3843,122 @@ public func FfiConverterTypeParties_lower(_ value: Parties) -> RustBuffer {
 
 
 /**
+ * One draft the submission would send.
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::PreviewItem;
+ * let i: PreviewItem = serde_json::from_str(r#"{"request_no":1,"lead_id":"L1","customer_id":"KH-1",
+ * "status":"wrong_number","reason":"Số không tồn tại","requested_at":"2026-04-21T02:00:00Z"}"#).unwrap();
+ * assert_eq!(i.request_no, 1);
+ * ```
+ */
+public struct PreviewItem: Equatable, Hashable {
+    /**
+     * The request's number in the package.
+     */
+    public var requestNo: UInt32
+    /**
+     * The lead.
+     */
+    public var leadId: String
+    /**
+     * The customer.
+     */
+    public var customerId: String
+    /**
+     * The lead's status when the request was made.
+     */
+    public var status: String
+    /**
+     * The reason.
+     */
+    public var reason: String
+    /**
+     * When the request was made.
+     */
+    public var requestedAt: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The request's number in the package.
+         */requestNo: UInt32, 
+        /**
+         * The lead.
+         */leadId: String, 
+        /**
+         * The customer.
+         */customerId: String, 
+        /**
+         * The lead's status when the request was made.
+         */status: String, 
+        /**
+         * The reason.
+         */reason: String, 
+        /**
+         * When the request was made.
+         */requestedAt: Timestamp) {
+        self.requestNo = requestNo
+        self.leadId = leadId
+        self.customerId = customerId
+        self.status = status
+        self.reason = reason
+        self.requestedAt = requestedAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PreviewItem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePreviewItem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PreviewItem {
+        return
+            try PreviewItem(
+                requestNo: FfiConverterUInt32.read(from: &buf), 
+                leadId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf), 
+                status: FfiConverterString.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf), 
+                requestedAt: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PreviewItem, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.requestNo, into: &buf)
+        FfiConverterString.write(value.leadId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+        FfiConverterString.write(value.status, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterTypeTimestamp.write(value.requestedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePreviewItem_lift(_ buf: RustBuffer) throws -> PreviewItem {
+    return try FfiConverterTypePreviewItem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePreviewItem_lower(_ value: PreviewItem) -> RustBuffer {
+    return FfiConverterTypePreviewItem.lower(value)
+}
+
+
+/**
  * Someone a notification is for: a role and an id, as in [`Actor`](super::Actor).
  *
  * ```
@@ -2762,6 +4030,103 @@ public func FfiConverterTypeRecipient_lift(_ buf: RustBuffer) throws -> Recipien
 #endif
 public func FfiConverterTypeRecipient_lower(_ value: Recipient) -> RustBuffer {
     return FfiConverterTypeRecipient.lower(value)
+}
+
+
+/**
+ * What the host's lead distribution needs to allocate a replacement lead ("bù"); it
+ * delivers it with `deliver_leads`, naming `lead_id` in `replaces`.
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::Replacement;
+ * let r = Replacement { package_id: "GOI-1".into(), consultant_id: "TV-1".into(),
+ * lead_id: "L1".into(), customer_id: "KH-1".into() };
+ * assert_eq!(serde_json::to_value(&r).unwrap()["lead_id"], "L1");
+ * ```
+ */
+public struct Replacement: Equatable, Hashable {
+    /**
+     * The package.
+     */
+    public var packageId: String
+    /**
+     * The consultant.
+     */
+    public var consultantId: String
+    /**
+     * The lead compensated.
+     */
+    public var leadId: String
+    /**
+     * Its customer.
+     */
+    public var customerId: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The package.
+         */packageId: String, 
+        /**
+         * The consultant.
+         */consultantId: String, 
+        /**
+         * The lead compensated.
+         */leadId: String, 
+        /**
+         * Its customer.
+         */customerId: String) {
+        self.packageId = packageId
+        self.consultantId = consultantId
+        self.leadId = leadId
+        self.customerId = customerId
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Replacement: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReplacement: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Replacement {
+        return
+            try Replacement(
+                packageId: FfiConverterString.read(from: &buf), 
+                consultantId: FfiConverterString.read(from: &buf), 
+                leadId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Replacement, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.packageId, into: &buf)
+        FfiConverterString.write(value.consultantId, into: &buf)
+        FfiConverterString.write(value.leadId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReplacement_lift(_ buf: RustBuffer) throws -> Replacement {
+    return try FfiConverterTypeReplacement.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReplacement_lower(_ value: Replacement) -> RustBuffer {
+    return FfiConverterTypeReplacement.lower(value)
 }
 
 
@@ -3031,6 +4396,102 @@ public func FfiConverterTypeResponse_lower(_ value: Response) -> RustBuffer {
 
 
 /**
+ * The reviewer's decision on a request.
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::Review;
+ * let r: Review = serde_json::from_str(r#"{"approved":true,"note":null,"reviewer_id":"NV-1",
+ * "at":"2026-04-24T02:00:00Z"}"#).unwrap();
+ * assert!(r.approved);
+ * ```
+ */
+public struct Review: Equatable, Hashable {
+    /**
+     * Approved or rejected.
+     */
+    public var approved: Bool
+    /**
+     * The reviewer's note.
+     */
+    public var note: String?
+    /**
+     * The reviewer.
+     */
+    public var reviewerId: String
+    /**
+     * When.
+     */
+    public var at: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Approved or rejected.
+         */approved: Bool, 
+        /**
+         * The reviewer's note.
+         */note: String?, 
+        /**
+         * The reviewer.
+         */reviewerId: String, 
+        /**
+         * When.
+         */at: Timestamp) {
+        self.approved = approved
+        self.note = note
+        self.reviewerId = reviewerId
+        self.at = at
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Review: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReview: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Review {
+        return
+            try Review(
+                approved: FfiConverterBool.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf), 
+                reviewerId: FfiConverterString.read(from: &buf), 
+                at: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Review, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.approved, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+        FfiConverterString.write(value.reviewerId, into: &buf)
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReview_lift(_ buf: RustBuffer) throws -> Review {
+    return try FfiConverterTypeReview.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReview_lower(_ value: Review) -> RustBuffer {
+    return FfiConverterTypeReview.lower(value)
+}
+
+
+/**
  * Kernel settings, stored in snapshots.
  *
  * `remembered_commands` bounds the memory of accepted command ids: an instance remembers
@@ -3259,6 +4720,103 @@ public func FfiConverterTypeStatusChange_lift(_ buf: RustBuffer) throws -> Statu
 #endif
 public func FfiConverterTypeStatusChange_lower(_ value: StatusChange) -> RustBuffer {
     return FfiConverterTypeStatusChange.lower(value)
+}
+
+
+/**
+ * What "Gửi xét duyệt" would send — exactly the package's drafts — and the token that
+ * `submit_for_review` must carry, bound to them.
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::SubmissionPreview;
+ * let p: SubmissionPreview = serde_json::from_str(r#"{"package_id":"GOI-1","drafts":[],
+ * "batch_in_review":null,"confirm_token":"sha256:00"}"#).unwrap();
+ * assert!(p.drafts.is_empty());
+ * ```
+ */
+public struct SubmissionPreview: Equatable, Hashable {
+    /**
+     * The package.
+     */
+    public var packageId: String
+    /**
+     * The drafts that would be sent, by request number.
+     */
+    public var drafts: [PreviewItem]
+    /**
+     * The batch being reviewed, if any: submitting must wait until it is decided.
+     */
+    public var batchInReview: String?
+    /**
+     * `sha256:` + the lowercase hex SHA-256 of [`canonical_submission`].
+     */
+    public var confirmToken: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The package.
+         */packageId: String, 
+        /**
+         * The drafts that would be sent, by request number.
+         */drafts: [PreviewItem], 
+        /**
+         * The batch being reviewed, if any: submitting must wait until it is decided.
+         */batchInReview: String?, 
+        /**
+         * `sha256:` + the lowercase hex SHA-256 of [`canonical_submission`].
+         */confirmToken: String) {
+        self.packageId = packageId
+        self.drafts = drafts
+        self.batchInReview = batchInReview
+        self.confirmToken = confirmToken
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SubmissionPreview: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSubmissionPreview: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SubmissionPreview {
+        return
+            try SubmissionPreview(
+                packageId: FfiConverterString.read(from: &buf), 
+                drafts: FfiConverterSequenceTypePreviewItem.read(from: &buf), 
+                batchInReview: FfiConverterOptionString.read(from: &buf), 
+                confirmToken: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SubmissionPreview, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.packageId, into: &buf)
+        FfiConverterSequenceTypePreviewItem.write(value.drafts, into: &buf)
+        FfiConverterOptionString.write(value.batchInReview, into: &buf)
+        FfiConverterString.write(value.confirmToken, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSubmissionPreview_lift(_ buf: RustBuffer) throws -> SubmissionPreview {
+    return try FfiConverterTypeSubmissionPreview.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSubmissionPreview_lower(_ value: SubmissionPreview) -> RustBuffer {
+    return FfiConverterTypeSubmissionPreview.lower(value)
 }
 
 
@@ -3594,6 +5152,97 @@ public func FfiConverterTypeBasis_lower(_ value: Basis) -> RustBuffer {
 
 
 /**
+ * Where a batch stands.
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::BatchStatus;
+ * assert_eq!(BatchStatus::Overdue.id(), "overdue");
+ * assert!(BatchStatus::Overdue.is_open());
+ * ```
+ */
+
+public enum BatchStatus: Equatable, Hashable {
+    
+    /**
+     * Submitted, the reviewers deciding.
+     */
+    case inReview
+    /**
+     * `review_due` passed with requests undecided: the reviewers were reminded once.
+     */
+    case overdue
+    /**
+     * Every request decided; the consultant was notified; closed.
+     */
+    case decided
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension BatchStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBatchStatus: FfiConverterRustBuffer {
+    typealias SwiftType = BatchStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BatchStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .inReview
+        
+        case 2: return .overdue
+        
+        case 3: return .decided
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: BatchStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .inReview:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .overdue:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .decided:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBatchStatus_lift(_ buf: RustBuffer) throws -> BatchStatus {
+    return try FfiConverterTypeBatchStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBatchStatus_lower(_ value: BatchStatus) -> RustBuffer {
+    return FfiConverterTypeBatchStatus.lower(value)
+}
+
+
+
+/**
  * Where the case stands (region `case`).
  *
  * ```
@@ -3639,6 +5288,11 @@ public enum CaseStatus: Equatable, Hashable {
      */
     case agentLocked
     /**
+     * No agreement and no damages, so no deposit applies: proposed to management
+     * (`head_of_ops`), who settles the case or returns it to the officer.
+     */
+    case escalated
+    /**
      * Đã giải quyết.
      */
     case resolved
@@ -3683,9 +5337,11 @@ public struct FfiConverterTypeCaseStatus: FfiConverterRustBuffer {
         
         case 8: return .agentLocked
         
-        case 9: return .resolved
+        case 9: return .escalated
         
-        case 10: return .closed
+        case 10: return .resolved
+        
+        case 11: return .closed
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -3727,12 +5383,16 @@ public struct FfiConverterTypeCaseStatus: FfiConverterRustBuffer {
             writeInt(&buf, Int32(8))
         
         
-        case .resolved:
+        case .escalated:
             writeInt(&buf, Int32(9))
         
         
-        case .closed:
+        case .resolved:
             writeInt(&buf, Int32(10))
+        
+        
+        case .closed:
+            writeInt(&buf, Int32(11))
         
         }
     }
@@ -3916,6 +5576,83 @@ public func FfiConverterTypeChannel_lift(_ buf: RustBuffer) throws -> Channel {
 #endif
 public func FfiConverterTypeChannel_lower(_ value: Channel) -> RustBuffer {
     return FfiConverterTypeChannel.lower(value)
+}
+
+
+
+/**
+ * The answer to a [`CompanionQuery`].
+ *
+ * ```
+ * use quytrinh::workflows::companion::CompanionAnswer;
+ * let a = CompanionAnswer::Requests { requests: vec![] };
+ * assert_eq!(serde_json::to_value(&a).unwrap()["type"], "requests");
+ * ```
+ */
+
+public enum CompanionAnswer: Equatable, Hashable {
+    
+    /**
+     * The requests, oldest first.
+     */
+    case requests(
+        /**
+         * The requests.
+         */requests: [Request]
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CompanionAnswer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCompanionAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = CompanionAnswer
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CompanionAnswer {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .requests(requests: try FfiConverterSequenceTypeRequest.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CompanionAnswer, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .requests(requests):
+            writeInt(&buf, Int32(1))
+            FfiConverterSequenceTypeRequest.write(requests, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCompanionAnswer_lift(_ buf: RustBuffer) throws -> CompanionAnswer {
+    return try FfiConverterTypeCompanionAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCompanionAnswer_lower(_ value: CompanionAnswer) -> RustBuffer {
+    return FfiConverterTypeCompanionAnswer.lower(value)
 }
 
 
@@ -4563,6 +6300,279 @@ public func FfiConverterTypeCompanionEvent_lower(_ value: CompanionEvent) -> Rus
 
 
 /**
+ * A question about one relationship.
+ *
+ * ```
+ * use quytrinh::workflows::companion::CompanionQuery;
+ * let q: CompanionQuery = serde_json::from_str(r#"{"type":"requests"}"#).unwrap();
+ * assert_eq!(q, CompanionQuery::Requests {});
+ * ```
+ */
+
+public enum CompanionQuery: Equatable, Hashable {
+    
+    /**
+     * The requests the asking party can see, oldest first (a request still awaiting its
+     * requester's OTP is invisible to the counterparty).
+     */
+    case requests
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CompanionQuery: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCompanionQuery: FfiConverterRustBuffer {
+    typealias SwiftType = CompanionQuery
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CompanionQuery {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .requests
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CompanionQuery, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .requests:
+            writeInt(&buf, Int32(1))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCompanionQuery_lift(_ buf: RustBuffer) throws -> CompanionQuery {
+    return try FfiConverterTypeCompanionQuery.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCompanionQuery_lower(_ value: CompanionQuery) -> RustBuffer {
+    return FfiConverterTypeCompanionQuery.lower(value)
+}
+
+
+
+/**
+ * Where a compensation request stands (region `compensation`).
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::CompensationStatus;
+ * assert_eq!(CompensationStatus::InReview.id(), "in_review");
+ * assert!(CompensationStatus::Approved.blocks_new_request());
+ * assert!(!CompensationStatus::Rejected.blocks_new_request());
+ * ```
+ */
+
+public enum CompensationStatus: Equatable, Hashable {
+    
+    /**
+     * In the package's list, not yet sent ("Danh sách yêu cầu bù").
+     */
+    case draft
+    /**
+     * Sent in a batch, awaiting the reviewers ("Gửi xét duyệt").
+     */
+    case inReview
+    /**
+     * Approved: a replacement lead is allocated.
+     */
+    case approved
+    /**
+     * Rejected by the reviewers.
+     */
+    case rejected
+    /**
+     * Withdrawn by the consultant while a draft; kept as history.
+     */
+    case withdrawn
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CompensationStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCompensationStatus: FfiConverterRustBuffer {
+    typealias SwiftType = CompensationStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CompensationStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .draft
+        
+        case 2: return .inReview
+        
+        case 3: return .approved
+        
+        case 4: return .rejected
+        
+        case 5: return .withdrawn
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CompensationStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .draft:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .inReview:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .approved:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .rejected:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .withdrawn:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCompensationStatus_lift(_ buf: RustBuffer) throws -> CompensationStatus {
+    return try FfiConverterTypeCompensationStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCompensationStatus_lower(_ value: CompensationStatus) -> RustBuffer {
+    return FfiConverterTypeCompensationStatus.lower(value)
+}
+
+
+
+/**
+ * The answer to a [`ComplaintQuery`].
+ *
+ * ```
+ * use quytrinh::workflows::complaint::ComplaintAnswer;
+ * let a = ComplaintAnswer::Timeline { status: None, history: vec![], sla: None, sla_breached: false };
+ * assert_eq!(serde_json::to_value(&a).unwrap()["type"], "timeline");
+ * ```
+ */
+
+public enum ComplaintAnswer: Equatable, Hashable {
+    
+    /**
+     * The case's progress.
+     */
+    case timeline(
+        /**
+         * The status now (none before receipt).
+         */status: CaseStatus?, 
+        /**
+         * Every status change, oldest first.
+         */history: [StatusChange], 
+        /**
+         * The resolution SLA, once received.
+         */sla: Sla?, 
+        /**
+         * Whether the SLA was breached.
+         */slaBreached: Bool
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ComplaintAnswer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeComplaintAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = ComplaintAnswer
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ComplaintAnswer {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .timeline(status: try FfiConverterOptionTypeCaseStatus.read(from: &buf), history: try FfiConverterSequenceTypeStatusChange.read(from: &buf), sla: try FfiConverterOptionTypeSla.read(from: &buf), slaBreached: try FfiConverterBool.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ComplaintAnswer, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .timeline(status,history,sla,slaBreached):
+            writeInt(&buf, Int32(1))
+            FfiConverterOptionTypeCaseStatus.write(status, into: &buf)
+            FfiConverterSequenceTypeStatusChange.write(history, into: &buf)
+            FfiConverterOptionTypeSla.write(sla, into: &buf)
+            FfiConverterBool.write(slaBreached, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplaintAnswer_lift(_ buf: RustBuffer) throws -> ComplaintAnswer {
+    return try FfiConverterTypeComplaintAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplaintAnswer_lower(_ value: ComplaintAnswer) -> RustBuffer {
+    return FfiConverterTypeComplaintAnswer.lower(value)
+}
+
+
+
+/**
  * How the complaint came in ("Hình thức tiếp nhận").
  *
  * ```
@@ -4770,6 +6780,23 @@ public enum ComplaintCommand: Equatable, Hashable {
          */reference: String?
     )
     /**
+     * Management (`head_of_ops`) settles an escalated case with its decision: resolved.
+     */
+    case settleEscalation(
+        /**
+         * Management's decision ("phương án").
+         */decision: String
+    )
+    /**
+     * Management (`head_of_ops`) returns an escalated case to the officer with instructions:
+     * the officer analyses it again (a new finding, a new response).
+     */
+    case returnToOfficer(
+        /**
+         * What the officer is to do.
+         */instructions: String
+    )
+    /**
      * Close the resolved case: summary and lessons; the record is archived.
      */
     case close(
@@ -4827,7 +6854,13 @@ public struct FfiConverterTypeComplaintCommand: FfiConverterRustBuffer {
         case 9: return .depositReceived(amountVnd: try FfiConverterTypeVnd.read(from: &buf), reference: try FfiConverterOptionString.read(from: &buf)
         )
         
-        case 10: return .close(summary: try FfiConverterString.read(from: &buf), lessons: try FfiConverterString.read(from: &buf)
+        case 10: return .settleEscalation(decision: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 11: return .returnToOfficer(instructions: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 12: return .close(summary: try FfiConverterString.read(from: &buf), lessons: try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -4892,8 +6925,18 @@ public struct FfiConverterTypeComplaintCommand: FfiConverterRustBuffer {
             FfiConverterOptionString.write(reference, into: &buf)
             
         
-        case let .close(summary,lessons):
+        case let .settleEscalation(decision):
             writeInt(&buf, Int32(10))
+            FfiConverterString.write(decision, into: &buf)
+            
+        
+        case let .returnToOfficer(instructions):
+            writeInt(&buf, Int32(11))
+            FfiConverterString.write(instructions, into: &buf)
+            
+        
+        case let .close(summary,lessons):
+            writeInt(&buf, Int32(12))
             FfiConverterString.write(summary, into: &buf)
             FfiConverterString.write(lessons, into: &buf)
             
@@ -5223,6 +7266,37 @@ public enum ComplaintEvent: Equatable, Hashable {
          */note: String?
     )
     /**
+     * No agreement and no damages (no deposit applies): the unresolved case was proposed
+     * to management.
+     */
+    case escalatedUnresolved(
+        /**
+         * What ops noted.
+         */note: String?
+    )
+    /**
+     * Management settled the escalated case: resolved.
+     */
+    case escalationSettled(
+        /**
+         * The head of operations.
+         */decidedBy: String, 
+        /**
+         * The decision.
+         */decision: String
+    )
+    /**
+     * Management returned the escalated case to the officer.
+     */
+    case returnedToOfficer(
+        /**
+         * The head of operations.
+         */decidedBy: String, 
+        /**
+         * The instructions.
+         */instructions: String
+    )
+    /**
      * The deposit was not made in time: the agent's token admin accounts are locked.
      */
     case agentTokensLocked(
@@ -5310,17 +7384,26 @@ public struct FfiConverterTypeComplaintEvent: FfiConverterRustBuffer {
         case 10: return .depositDemanded(requiredVnd: try FfiConverterTypeVnd.read(from: &buf), due: try FfiConverterTypeTimestamp.read(from: &buf), note: try FfiConverterOptionString.read(from: &buf)
         )
         
-        case 11: return .agentTokensLocked(agentId: try FfiConverterString.read(from: &buf)
+        case 11: return .escalatedUnresolved(note: try FfiConverterOptionString.read(from: &buf)
         )
         
-        case 12: return .depositReceived(amountVnd: try FfiConverterTypeVnd.read(from: &buf), reference: try FfiConverterOptionString.read(from: &buf)
+        case 12: return .escalationSettled(decidedBy: try FfiConverterString.read(from: &buf), decision: try FfiConverterString.read(from: &buf)
         )
         
-        case 13: return .slaWarned
+        case 13: return .returnedToOfficer(decidedBy: try FfiConverterString.read(from: &buf), instructions: try FfiConverterString.read(from: &buf)
+        )
         
-        case 14: return .slaBreached
+        case 14: return .agentTokensLocked(agentId: try FfiConverterString.read(from: &buf)
+        )
         
-        case 15: return .closed(summary: try FfiConverterString.read(from: &buf), lessons: try FfiConverterString.read(from: &buf)
+        case 15: return .depositReceived(amountVnd: try FfiConverterTypeVnd.read(from: &buf), reference: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 16: return .slaWarned
+        
+        case 17: return .slaBreached
+        
+        case 18: return .closed(summary: try FfiConverterString.read(from: &buf), lessons: try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -5395,27 +7478,44 @@ public struct FfiConverterTypeComplaintEvent: FfiConverterRustBuffer {
             FfiConverterOptionString.write(note, into: &buf)
             
         
-        case let .agentTokensLocked(agentId):
+        case let .escalatedUnresolved(note):
             writeInt(&buf, Int32(11))
+            FfiConverterOptionString.write(note, into: &buf)
+            
+        
+        case let .escalationSettled(decidedBy,decision):
+            writeInt(&buf, Int32(12))
+            FfiConverterString.write(decidedBy, into: &buf)
+            FfiConverterString.write(decision, into: &buf)
+            
+        
+        case let .returnedToOfficer(decidedBy,instructions):
+            writeInt(&buf, Int32(13))
+            FfiConverterString.write(decidedBy, into: &buf)
+            FfiConverterString.write(instructions, into: &buf)
+            
+        
+        case let .agentTokensLocked(agentId):
+            writeInt(&buf, Int32(14))
             FfiConverterString.write(agentId, into: &buf)
             
         
         case let .depositReceived(amountVnd,reference):
-            writeInt(&buf, Int32(12))
+            writeInt(&buf, Int32(15))
             FfiConverterTypeVnd.write(amountVnd, into: &buf)
             FfiConverterOptionString.write(reference, into: &buf)
             
         
         case .slaWarned:
-            writeInt(&buf, Int32(13))
+            writeInt(&buf, Int32(16))
         
         
         case .slaBreached:
-            writeInt(&buf, Int32(14))
+            writeInt(&buf, Int32(17))
         
         
         case let .closed(summary,lessons):
-            writeInt(&buf, Int32(15))
+            writeInt(&buf, Int32(18))
             FfiConverterString.write(summary, into: &buf)
             FfiConverterString.write(lessons, into: &buf)
             
@@ -5436,6 +7536,77 @@ public func FfiConverterTypeComplaintEvent_lift(_ buf: RustBuffer) throws -> Com
 #endif
 public func FfiConverterTypeComplaintEvent_lower(_ value: ComplaintEvent) -> RustBuffer {
     return FfiConverterTypeComplaintEvent.lower(value)
+}
+
+
+
+/**
+ * A question about one complaint.
+ *
+ * ```
+ * use quytrinh::workflows::complaint::ComplaintQuery;
+ * let q: ComplaintQuery = serde_json::from_str(r#"{"type":"timeline"}"#).unwrap();
+ * assert_eq!(q, ComplaintQuery::Timeline {});
+ * ```
+ */
+
+public enum ComplaintQuery: Equatable, Hashable {
+    
+    /**
+     * The case's progress: its status, every status change so far and the SLA.
+     */
+    case timeline
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ComplaintQuery: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeComplaintQuery: FfiConverterRustBuffer {
+    typealias SwiftType = ComplaintQuery
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ComplaintQuery {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .timeline
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ComplaintQuery, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .timeline:
+            writeInt(&buf, Int32(1))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplaintQuery_lift(_ buf: RustBuffer) throws -> ComplaintQuery {
+    return try FfiConverterTypeComplaintQuery.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplaintQuery_lower(_ value: ComplaintQuery) -> RustBuffer {
+    return FfiConverterTypeComplaintQuery.lower(value)
 }
 
 
@@ -5566,6 +7737,11 @@ public enum EscalationReason: Equatable, Hashable {
      * The resolution SLA passed unresolved.
      */
     case slaBreached
+    /**
+     * Agent and customer did not agree and no damages were found, so no deposit applies
+     * ("Đề xuất cán bộ quản lý phương án chưa được giải quyết").
+     */
+    case unresolved
 
 
 
@@ -5589,6 +7765,8 @@ public struct FfiConverterTypeEscalationReason: FfiConverterRustBuffer {
         
         case 1: return .slaBreached
         
+        case 2: return .unresolved
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -5599,6 +7777,10 @@ public struct FfiConverterTypeEscalationReason: FfiConverterRustBuffer {
         
         case .slaBreached:
             writeInt(&buf, Int32(1))
+        
+        
+        case .unresolved:
+            writeInt(&buf, Int32(2))
         
         }
     }
@@ -5617,6 +7799,758 @@ public func FfiConverterTypeEscalationReason_lift(_ buf: RustBuffer) throws -> E
 #endif
 public func FfiConverterTypeEscalationReason_lower(_ value: EscalationReason) -> RustBuffer {
     return FfiConverterTypeEscalationReason.lower(value)
+}
+
+
+
+/**
+ * The answer to a [`LeadCareQuery`].
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::LeadCareAnswer;
+ * let a = LeadCareAnswer::ContactHistory { entries: vec![] };
+ * assert_eq!(serde_json::to_value(&a).unwrap()["type"], "contact_history");
+ * ```
+ */
+
+public enum LeadCareAnswer: Equatable, Hashable {
+    
+    /**
+     * What would be sent, and its token.
+     */
+    case previewSubmission(
+        /**
+         * The preview.
+         */preview: SubmissionPreview
+    )
+    /**
+     * Compensation requests, oldest first.
+     */
+    case requests(
+        /**
+         * The requests.
+         */requests: [CompensationRequest]
+    )
+    /**
+     * A lead's contact history, oldest first.
+     */
+    case contactHistory(
+        /**
+         * The entries.
+         */entries: [ContactEntry]
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LeadCareAnswer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = LeadCareAnswer
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareAnswer {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .previewSubmission(preview: try FfiConverterTypeSubmissionPreview.read(from: &buf)
+        )
+        
+        case 2: return .requests(requests: try FfiConverterSequenceTypeCompensationRequest.read(from: &buf)
+        )
+        
+        case 3: return .contactHistory(entries: try FfiConverterSequenceTypeContactEntry.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LeadCareAnswer, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .previewSubmission(preview):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeSubmissionPreview.write(preview, into: &buf)
+            
+        
+        case let .requests(requests):
+            writeInt(&buf, Int32(2))
+            FfiConverterSequenceTypeCompensationRequest.write(requests, into: &buf)
+            
+        
+        case let .contactHistory(entries):
+            writeInt(&buf, Int32(3))
+            FfiConverterSequenceTypeContactEntry.write(entries, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareAnswer_lift(_ buf: RustBuffer) throws -> LeadCareAnswer {
+    return try FfiConverterTypeLeadCareAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareAnswer_lower(_ value: LeadCareAnswer) -> RustBuffer {
+    return FfiConverterTypeLeadCareAnswer.lower(value)
+}
+
+
+
+/**
+ * The commands of `lead_care` (JSON `type` in snake_case). `deliver_leads` is the
+ * platform's; `decide` the reviewers'; the rest the owning consultant's.
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::LeadCareCommand;
+ * let c: LeadCareCommand = serde_json::from_str(
+ * r#"{"type":"update_status","lead_id":"L1","status":"contacted","note":"Đã gọi, hẹn tuần sau"}"#).unwrap();
+ * assert!(matches!(c, LeadCareCommand::UpdateStatus { .. }));
+ * ```
+ */
+
+public enum LeadCareCommand: Equatable, Hashable {
+    
+    /**
+     * The platform delivers leads (new ones, or replacements for approved requests).
+     */
+    case deliverLeads(
+        /**
+         * The leads (at least one).
+         */leads: [NewLead]
+    )
+    /**
+     * "Cập nhật trạng thái": a new care status with a note; a contact-history entry.
+     */
+    case updateStatus(
+        /**
+         * The lead.
+         */leadId: String, 
+        /**
+         * A status of the catalogue.
+         */status: String, 
+        /**
+         * The note (1–2000 characters).
+         */note: String
+    )
+    /**
+     * "Yêu cầu bù ngay": a draft in the package's list of compensation requests.
+     */
+    case requestCompensation(
+        /**
+         * The lead.
+         */leadId: String, 
+        /**
+         * "Lý do bù" (1–2000 characters).
+         */reason: String
+    )
+    /**
+     * Withdraw the lead's draft request.
+     */
+    case withdrawCompensation(
+        /**
+         * The lead.
+         */leadId: String
+    )
+    /**
+     * "Gửi xét duyệt": send every draft, as previewed, in one batch.
+     */
+    case submitForReview(
+        /**
+         * The `confirm_token` of [`preview_submission`](super::preview_submission).
+         */confirmToken: String
+    )
+    /**
+     * A reviewer approves or rejects the lead's request in review.
+     */
+    case decide(
+        /**
+         * The lead.
+         */leadId: String, 
+        /**
+         * Approve (a replacement lead is allocated) or reject.
+         */approve: Bool, 
+        /**
+         * The reviewer's note (1–2000 characters when given).
+         */note: String?
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LeadCareCommand: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareCommand: FfiConverterRustBuffer {
+    typealias SwiftType = LeadCareCommand
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareCommand {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .deliverLeads(leads: try FfiConverterSequenceTypeNewLead.read(from: &buf)
+        )
+        
+        case 2: return .updateStatus(leadId: try FfiConverterString.read(from: &buf), status: try FfiConverterString.read(from: &buf), note: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .requestCompensation(leadId: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .withdrawCompensation(leadId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .submitForReview(confirmToken: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 6: return .decide(leadId: try FfiConverterString.read(from: &buf), approve: try FfiConverterBool.read(from: &buf), note: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LeadCareCommand, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .deliverLeads(leads):
+            writeInt(&buf, Int32(1))
+            FfiConverterSequenceTypeNewLead.write(leads, into: &buf)
+            
+        
+        case let .updateStatus(leadId,status,note):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(leadId, into: &buf)
+            FfiConverterString.write(status, into: &buf)
+            FfiConverterString.write(note, into: &buf)
+            
+        
+        case let .requestCompensation(leadId,reason):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(leadId, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .withdrawCompensation(leadId):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(leadId, into: &buf)
+            
+        
+        case let .submitForReview(confirmToken):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(confirmToken, into: &buf)
+            
+        
+        case let .decide(leadId,approve,note):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(leadId, into: &buf)
+            FfiConverterBool.write(approve, into: &buf)
+            FfiConverterOptionString.write(note, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareCommand_lift(_ buf: RustBuffer) throws -> LeadCareCommand {
+    return try FfiConverterTypeLeadCareCommand.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareCommand_lower(_ value: LeadCareCommand) -> RustBuffer {
+    return FfiConverterTypeLeadCareCommand.lower(value)
+}
+
+
+
+/**
+ * The effects of `lead_care` for the host (JSON `kind` in snake_case).
+ *
+ * ```
+ * use quytrinh::kernel::EffectName;
+ * use quytrinh::workflows::lead_care::{LeadCareEffect, Replacement};
+ * let fx = LeadCareEffect::AllocateReplacementLead(Replacement { package_id: "GOI-1".into(),
+ * consultant_id: "TV-1".into(), lead_id: "L1".into(), customer_id: "KH-1".into() });
+ * assert_eq!(fx.name(), "allocate_replacement_lead");
+ * assert_eq!(serde_json::to_value(&fx).unwrap()["kind"], "allocate_replacement_lead");
+ * ```
+ */
+
+public enum LeadCareEffect: Equatable, Hashable {
+    
+    /**
+     * Send a notification by template id.
+     */
+    case notify(Notification
+    )
+    /**
+     * Allocate a replacement lead for an approved request.
+     */
+    case allocateReplacementLead(Replacement
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LeadCareEffect: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareEffect: FfiConverterRustBuffer {
+    typealias SwiftType = LeadCareEffect
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareEffect {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .notify(try FfiConverterTypeNotification.read(from: &buf)
+        )
+        
+        case 2: return .allocateReplacementLead(try FfiConverterTypeReplacement.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LeadCareEffect, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .notify(v1):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeNotification.write(v1, into: &buf)
+            
+        
+        case let .allocateReplacementLead(v1):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeReplacement.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareEffect_lift(_ buf: RustBuffer) throws -> LeadCareEffect {
+    return try FfiConverterTypeLeadCareEffect.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareEffect_lower(_ value: LeadCareEffect) -> RustBuffer {
+    return FfiConverterTypeLeadCareEffect.lower(value)
+}
+
+
+
+/**
+ * The events of `lead_care` (JSON `type` in snake_case).
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::LeadCareEvent;
+ * let e: LeadCareEvent = serde_json::from_str(r#"{"type":"review_overdue","batch_id":"B1"}"#).unwrap();
+ * assert_eq!(e, LeadCareEvent::ReviewOverdue { batch_id: "B1".into() });
+ * ```
+ */
+
+public enum LeadCareEvent: Equatable, Hashable {
+    
+    /**
+     * Leads were delivered (at the event's instant), in the initial status.
+     */
+    case leadsDelivered(
+        /**
+         * The leads.
+         */leads: [NewLead], 
+        /**
+         * Their status (the configuration's initial status).
+         */status: String
+    )
+    /**
+     * A lead's status was updated; a contact-history entry.
+     */
+    case statusUpdated(
+        /**
+         * The lead.
+         */leadId: String, 
+        /**
+         * The new status.
+         */status: String, 
+        /**
+         * The note.
+         */note: String, 
+        /**
+         * Who.
+         */actorId: String
+    )
+    /**
+     * A draft request was made.
+     */
+    case compensationRequested(
+        /**
+         * Its number.
+         */requestNo: UInt32, 
+        /**
+         * The lead.
+         */leadId: String, 
+        /**
+         * The reason.
+         */reason: String
+    )
+    /**
+     * A draft was withdrawn.
+     */
+    case compensationWithdrawn(
+        /**
+         * Its number.
+         */requestNo: UInt32, 
+        /**
+         * The lead.
+         */leadId: String
+    )
+    /**
+     * The drafts went for review in a batch.
+     */
+    case batchSubmitted(
+        /**
+         * The batch.
+         */batchId: String, 
+        /**
+         * The requests sent.
+         */requestNos: [UInt32], 
+        /**
+         * When the review is due.
+         */reviewDue: Timestamp
+    )
+    /**
+     * A reviewer decided a request.
+     */
+    case compensationDecided(
+        /**
+         * Its number.
+         */requestNo: UInt32, 
+        /**
+         * The lead.
+         */leadId: String, 
+        /**
+         * Approved or rejected.
+         */approved: Bool, 
+        /**
+         * The note.
+         */note: String?, 
+        /**
+         * The reviewer.
+         */reviewerId: String
+    )
+    /**
+     * Every request of the batch is decided: the batch is closed.
+     */
+    case batchDecided(
+        /**
+         * The batch.
+         */batchId: String, 
+        /**
+         * How many were approved.
+         */approved: UInt32, 
+        /**
+         * How many were rejected.
+         */rejected: UInt32
+    )
+    /**
+     * `review_due` passed with requests undecided: the reviewers were reminded.
+     */
+    case reviewOverdue(
+        /**
+         * The batch.
+         */batchId: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LeadCareEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareEvent: FfiConverterRustBuffer {
+    typealias SwiftType = LeadCareEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .leadsDelivered(leads: try FfiConverterSequenceTypeNewLead.read(from: &buf), status: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 2: return .statusUpdated(leadId: try FfiConverterString.read(from: &buf), status: try FfiConverterString.read(from: &buf), note: try FfiConverterString.read(from: &buf), actorId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .compensationRequested(requestNo: try FfiConverterUInt32.read(from: &buf), leadId: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .compensationWithdrawn(requestNo: try FfiConverterUInt32.read(from: &buf), leadId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .batchSubmitted(batchId: try FfiConverterString.read(from: &buf), requestNos: try FfiConverterSequenceUInt32.read(from: &buf), reviewDue: try FfiConverterTypeTimestamp.read(from: &buf)
+        )
+        
+        case 6: return .compensationDecided(requestNo: try FfiConverterUInt32.read(from: &buf), leadId: try FfiConverterString.read(from: &buf), approved: try FfiConverterBool.read(from: &buf), note: try FfiConverterOptionString.read(from: &buf), reviewerId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 7: return .batchDecided(batchId: try FfiConverterString.read(from: &buf), approved: try FfiConverterUInt32.read(from: &buf), rejected: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 8: return .reviewOverdue(batchId: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LeadCareEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .leadsDelivered(leads,status):
+            writeInt(&buf, Int32(1))
+            FfiConverterSequenceTypeNewLead.write(leads, into: &buf)
+            FfiConverterString.write(status, into: &buf)
+            
+        
+        case let .statusUpdated(leadId,status,note,actorId):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(leadId, into: &buf)
+            FfiConverterString.write(status, into: &buf)
+            FfiConverterString.write(note, into: &buf)
+            FfiConverterString.write(actorId, into: &buf)
+            
+        
+        case let .compensationRequested(requestNo,leadId,reason):
+            writeInt(&buf, Int32(3))
+            FfiConverterUInt32.write(requestNo, into: &buf)
+            FfiConverterString.write(leadId, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .compensationWithdrawn(requestNo,leadId):
+            writeInt(&buf, Int32(4))
+            FfiConverterUInt32.write(requestNo, into: &buf)
+            FfiConverterString.write(leadId, into: &buf)
+            
+        
+        case let .batchSubmitted(batchId,requestNos,reviewDue):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(batchId, into: &buf)
+            FfiConverterSequenceUInt32.write(requestNos, into: &buf)
+            FfiConverterTypeTimestamp.write(reviewDue, into: &buf)
+            
+        
+        case let .compensationDecided(requestNo,leadId,approved,note,reviewerId):
+            writeInt(&buf, Int32(6))
+            FfiConverterUInt32.write(requestNo, into: &buf)
+            FfiConverterString.write(leadId, into: &buf)
+            FfiConverterBool.write(approved, into: &buf)
+            FfiConverterOptionString.write(note, into: &buf)
+            FfiConverterString.write(reviewerId, into: &buf)
+            
+        
+        case let .batchDecided(batchId,approved,rejected):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(batchId, into: &buf)
+            FfiConverterUInt32.write(approved, into: &buf)
+            FfiConverterUInt32.write(rejected, into: &buf)
+            
+        
+        case let .reviewOverdue(batchId):
+            writeInt(&buf, Int32(8))
+            FfiConverterString.write(batchId, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareEvent_lift(_ buf: RustBuffer) throws -> LeadCareEvent {
+    return try FfiConverterTypeLeadCareEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareEvent_lower(_ value: LeadCareEvent) -> RustBuffer {
+    return FfiConverterTypeLeadCareEvent.lower(value)
+}
+
+
+
+/**
+ * A question about one lead package, answered from the state (through
+ * [`Instance::query`](crate::kernel::Instance::query) and every binding's query entry).
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::LeadCareQuery;
+ * let q: LeadCareQuery = serde_json::from_str(r#"{"type":"contact_history","lead_id":"L1"}"#).unwrap();
+ * assert_eq!(q, LeadCareQuery::ContactHistory { lead_id: "L1".into() });
+ * ```
+ */
+
+public enum LeadCareQuery: Equatable, Hashable {
+    
+    /**
+     * The seed's double confirmation: exactly the drafts "Gửi xét duyệt" would send, and
+     * the token `submit_for_review` must carry (the owning consultant only).
+     */
+    case previewSubmission
+    /**
+     * The package's drafts.
+     */
+    case drafts
+    /**
+     * "Danh sách yêu cầu bù": every request of the package but the withdrawn ones.
+     */
+    case compensationRequests
+    /**
+     * Every request of one lead, withdrawn ones included.
+     */
+    case leadRequests(
+        /**
+         * The lead.
+         */leadId: String
+    )
+    /**
+     * A lead's "Lịch sử tiếp xúc".
+     */
+    case contactHistory(
+        /**
+         * The lead.
+         */leadId: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LeadCareQuery: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareQuery: FfiConverterRustBuffer {
+    typealias SwiftType = LeadCareQuery
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareQuery {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .previewSubmission
+        
+        case 2: return .drafts
+        
+        case 3: return .compensationRequests
+        
+        case 4: return .leadRequests(leadId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .contactHistory(leadId: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LeadCareQuery, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .previewSubmission:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .drafts:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .compensationRequests:
+            writeInt(&buf, Int32(3))
+        
+        
+        case let .leadRequests(leadId):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(leadId, into: &buf)
+            
+        
+        case let .contactHistory(leadId):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(leadId, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareQuery_lift(_ buf: RustBuffer) throws -> LeadCareQuery {
+    return try FfiConverterTypeLeadCareQuery.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareQuery_lower(_ value: LeadCareQuery) -> RustBuffer {
+    return FfiConverterTypeLeadCareQuery.lower(value)
 }
 
 
@@ -6394,6 +9328,30 @@ fileprivate struct FfiConverterOptionTypeDeposit: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeEscalation: FfiConverterRustBuffer {
+    typealias SwiftType = Escalation?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeEscalation.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeEscalation.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeFinding: FfiConverterRustBuffer {
     typealias SwiftType = Finding?
 
@@ -6458,6 +9416,30 @@ fileprivate struct FfiConverterOptionTypeResponse: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeResponse.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeReview: FfiConverterRustBuffer {
+    typealias SwiftType = Review?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeReview.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeReview.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6580,6 +9562,206 @@ fileprivate struct FfiConverterOptionTypeVnd: FfiConverterRustBuffer {
         case 1: return try FfiConverterTypeVnd.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt32]
+
+    public static func write(_ value: [UInt32], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt32.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt32] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt32]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt32.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeBatch: FfiConverterRustBuffer {
+    typealias SwiftType = [Batch]
+
+    public static func write(_ value: [Batch], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeBatch.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Batch] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Batch]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeBatch.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeCompensationRequest: FfiConverterRustBuffer {
+    typealias SwiftType = [CompensationRequest]
+
+    public static func write(_ value: [CompensationRequest], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCompensationRequest.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CompensationRequest] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CompensationRequest]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCompensationRequest.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeContactEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [ContactEntry]
+
+    public static func write(_ value: [ContactEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeContactEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ContactEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ContactEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeContactEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeInitialLead: FfiConverterRustBuffer {
+    typealias SwiftType = [InitialLead]
+
+    public static func write(_ value: [InitialLead], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInitialLead.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InitialLead] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [InitialLead]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInitialLead.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLead: FfiConverterRustBuffer {
+    typealias SwiftType = [Lead]
+
+    public static func write(_ value: [Lead], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLead.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Lead] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Lead]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLead.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeNewLead: FfiConverterRustBuffer {
+    typealias SwiftType = [NewLead]
+
+    public static func write(_ value: [NewLead], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeNewLead.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [NewLead] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [NewLead]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeNewLead.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePreviewItem: FfiConverterRustBuffer {
+    typealias SwiftType = [PreviewItem]
+
+    public static func write(_ value: [PreviewItem], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePreviewItem.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PreviewItem] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PreviewItem]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePreviewItem.read(from: &buf))
+        }
+        return seq
     }
 }
 

@@ -982,6 +982,12 @@ public protocol CompanionInstanceProtocol: AnyObject, Sendable {
     func position()  -> [RegionState]
     
     /**
+     * Answers a read-only query for `actor` at `at` (after the deadlines due by
+     * then, on a copy: nothing changes); the role must be one the query allows.
+     */
+    func query(actor: Actor, at: Timestamp, query: CompanionQuery) throws  -> CompanionAnswer
+    
+    /**
      * The records since the log's base snapshot, typed.
      */
     func records()  -> [CompanionRecord]
@@ -1237,6 +1243,22 @@ open func position() -> [RegionState]  {
 }
     
     /**
+     * Answers a read-only query for `actor` at `at` (after the deadlines due by
+     * then, on a copy: nothing changes); the role must be one the query allows.
+     */
+open func query(actor: Actor, at: Timestamp, query: CompanionQuery)throws  -> CompanionAnswer  {
+    return try  FfiConverterTypeCompanionAnswer_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_companioninstance_query(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),
+        FfiConverterTypeCompanionQuery_lower(query),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The records since the log's base snapshot, typed.
      */
 open func records() -> [CompanionRecord]  {
@@ -1412,6 +1434,12 @@ public protocol ComplaintInstanceProtocol: AnyObject, Sendable {
      * Where the state stands: one entry per region.
      */
     func position()  -> [RegionState]
+    
+    /**
+     * Answers a read-only query for `actor` at `at` (after the deadlines due by
+     * then, on a copy: nothing changes); the role must be one the query allows.
+     */
+    func query(actor: Actor, at: Timestamp, query: ComplaintQuery) throws  -> ComplaintAnswer
     
     /**
      * The records since the log's base snapshot, typed.
@@ -1669,6 +1697,22 @@ open func position() -> [RegionState]  {
         uniffiCallStatus in
     uniffi_quytrinh_ffi_fn_method_complaintinstance_position(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Answers a read-only query for `actor` at `at` (after the deadlines due by
+     * then, on a copy: nothing changes); the role must be one the query allows.
+     */
+open func query(actor: Actor, at: Timestamp, query: ComplaintQuery)throws  -> ComplaintAnswer  {
+    return try  FfiConverterTypeComplaintAnswer_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_complaintinstance_query(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),
+        FfiConverterTypeComplaintQuery_lower(query),uniffiCallStatus
     )
 })
 }
@@ -3521,9 +3565,14 @@ public func FfiConverterTypeRegionSpec_lower(_ value: RegionSpec) -> RustBuffer 
  */
 public struct RegionState: Equatable, Hashable {
     /**
-     * The region's id (e.g. `relationship`, `request`, `case`, `sla`).
+     * The region's id (e.g. `relationship`, `request`, `case`, `sla`, `lead`).
      */
     public var region: String
+    /**
+     * The entity (a lead, a batch) for a region that is per entity; `null` for a region
+     * of the instance as a whole.
+     */
+    public var entity: String?
     /**
      * The state's id in that region.
      */
@@ -3533,12 +3582,17 @@ public struct RegionState: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The region's id (e.g. `relationship`, `request`, `case`, `sla`).
+         * The region's id (e.g. `relationship`, `request`, `case`, `sla`, `lead`).
          */region: String, 
+        /**
+         * The entity (a lead, a batch) for a region that is per entity; `null` for a region
+         * of the instance as a whole.
+         */entity: String?, 
         /**
          * The state's id in that region.
          */state: String) {
         self.region = region
+        self.entity = entity
         self.state = state
     }
 
@@ -3559,12 +3613,14 @@ public struct FfiConverterTypeRegionState: FfiConverterRustBuffer {
         return
             try RegionState(
                 region: FfiConverterString.read(from: &buf), 
+                entity: FfiConverterOptionString.read(from: &buf), 
                 state: FfiConverterString.read(from: &buf)
         )
     }
 
     public static func write(_ value: RegionState, into buf: inout [UInt8]) {
         FfiConverterString.write(value.region, into: &buf)
+        FfiConverterOptionString.write(value.entity, into: &buf)
         FfiConverterString.write(value.state, into: &buf)
     }
 }
@@ -5112,6 +5168,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_companioninstance_position() != 50011) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_query() != 56516) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_quytrinh_ffi_checksum_method_companioninstance_records() != 13125) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5155,6 +5214,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_position() != 36726) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_query() != 39730) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_records() != 54878) {

@@ -374,6 +374,11 @@ RustBuffer uniffi_quytrinh_ffi_fn_method_companioninstance_next_deadline(uint64_
 RustBuffer uniffi_quytrinh_ffi_fn_method_companioninstance_position(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_COMPANIONINSTANCE_QUERY
+#define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_COMPANIONINSTANCE_QUERY
+RustBuffer uniffi_quytrinh_ffi_fn_method_companioninstance_query(uint64_t ptr, RustBuffer actor, RustBuffer at, RustBuffer query, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_COMPANIONINSTANCE_RECORDS
 #define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_COMPANIONINSTANCE_RECORDS
 RustBuffer uniffi_quytrinh_ffi_fn_method_companioninstance_records(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -472,6 +477,11 @@ RustBuffer uniffi_quytrinh_ffi_fn_method_complaintinstance_next_deadline(uint64_
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_COMPLAINTINSTANCE_POSITION
 #define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_COMPLAINTINSTANCE_POSITION
 RustBuffer uniffi_quytrinh_ffi_fn_method_complaintinstance_position(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_COMPLAINTINSTANCE_QUERY
+#define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_COMPLAINTINSTANCE_QUERY
+RustBuffer uniffi_quytrinh_ffi_fn_method_complaintinstance_query(uint64_t ptr, RustBuffer actor, RustBuffer at, RustBuffer query, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_COMPLAINTINSTANCE_RECORDS
@@ -983,6 +993,12 @@ uint16_t uniffi_quytrinh_ffi_checksum_method_companioninstance_position(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_COMPANIONINSTANCE_QUERY
+#define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_COMPANIONINSTANCE_QUERY
+uint16_t uniffi_quytrinh_ffi_checksum_method_companioninstance_query(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_COMPANIONINSTANCE_RECORDS
 #define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_COMPANIONINSTANCE_RECORDS
 uint16_t uniffi_quytrinh_ffi_checksum_method_companioninstance_records(void
@@ -1070,6 +1086,12 @@ uint16_t uniffi_quytrinh_ffi_checksum_method_complaintinstance_next_deadline(voi
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_COMPLAINTINSTANCE_POSITION
 #define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_COMPLAINTINSTANCE_POSITION
 uint16_t uniffi_quytrinh_ffi_checksum_method_complaintinstance_position(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_COMPLAINTINSTANCE_QUERY
+#define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_COMPLAINTINSTANCE_QUERY
+uint16_t uniffi_quytrinh_ffi_checksum_method_complaintinstance_query(void
     
 );
 #endif
