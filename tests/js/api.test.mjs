@@ -33,7 +33,7 @@ function throwsCode(f, code, rule) {
 }
 
 test('workflows and definitions', () => {
-  assert.deepEqual(api.workflows(), ['companion', 'complaint']);
+  assert.deepEqual(api.workflows(), ['companion', 'complaint', 'lead_care']);
   for (const w of api.workflows()) {
     const def = api.definition(w);
     assert.equal(def.workflow, w);
@@ -62,10 +62,10 @@ test('an instance: handle, outcome, state, deadlines, available commands, diagra
   assert.deepEqual(out.events.map((r) => r.event.type), ['request_staged']);
   assert.deepEqual(out.effects.map((e) => e.kind), ['send_otp']);
   assert.equal(out.effects[0].key, 'rel-1:1:0');
-  assert.deepEqual(out.next_deadline, { kind: 'otp_expiry', due: '2026-11-23T02:05:00Z', basis: 'clock' });
+  assert.deepEqual(out.next_deadline, { kind: 'otp_expiry', target: 'R1', due: '2026-11-23T02:05:00Z', basis: 'clock' });
   assert.deepEqual(rel.nextDeadline, out.next_deadline);
   assert.deepEqual(rel.deadlines, [out.next_deadline]);
-  assert.deepEqual(out.state, rel.state);
+  assert.equal(out.state, undefined, 'outcomes carry what changed; the state is read on request');
   assert.deepEqual(out.position, rel.position);
   // The same command id again: the original outcome, nothing changes.
   const again = rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' }));
