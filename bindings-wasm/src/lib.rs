@@ -473,7 +473,7 @@ impl RawCalendar {
             .ok_or_else(|| argument_error("seconds", "is out of range"))?;
         self.inner
             .add(start, amount)
-            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+            .map(quytrinh::kernel::rfc3339)
             .map_err(|e| calendar_error(&e))
     }
 
@@ -500,7 +500,7 @@ impl RawCalendar {
     pub fn next_working_instant(&self, t: &str) -> Result<String, JsValue> {
         self.inner
             .next_working_instant(parse_instant("t", t)?)
-            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+            .map(quytrinh::kernel::rfc3339)
             .map_err(|e| calendar_error(&e))
     }
 

@@ -8,7 +8,7 @@ use quytrinh::kernel::{
     Instance, Label, MAX_FIRINGS_PER_INPUT, MAX_VERSION, RegionSpec, Rejection, RoleSpec, Settings,
     StateSpec, TemplateSpec, Timer, TransitionSpec, TypeName, Unfit, Workflow,
 };
-use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionInit};
+use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
 use serde::{Deserialize, Serialize};
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -18,7 +18,7 @@ fn at(s: &str) -> DateTime<Utc> {
 fn companion() -> Instance<Companion> {
     let mut rel = Instance::<Companion>::create(
         "rel-1",
-        Default::default(),
+        CompanionConfig::default(),
         Settings::default(),
         CompanionInit::active("SACO-1", "KH-1", "0001234567"),
     )

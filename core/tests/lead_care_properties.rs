@@ -184,7 +184,7 @@ fn invariants(s: &LeadCareState) -> Result<(), TestCaseError> {
             .and_then(|id| s.batches.iter().find(|b| &b.batch_id == id));
         match r.state {
             CompensationStatus::Draft | CompensationStatus::Withdrawn => {
-                prop_assert!(batch.is_none())
+                prop_assert!(batch.is_none());
             }
             CompensationStatus::InReview => {
                 prop_assert!(batch.is_some_and(|b| b.status.is_open()));

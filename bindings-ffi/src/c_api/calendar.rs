@@ -4,9 +4,10 @@ use super::guard::{
     Failure, OutValue, guard, optional_text_arg, out_param, owned_string, text_arg,
 };
 use super::status::QuytrinhStatus;
-use super::time::{format_instant, parse_date, parse_instant};
+use super::time::{parse_date, parse_instant};
 use chrono::TimeDelta;
 use quytrinh::calendar::{BusinessCalendar, CalendarConfig};
+use quytrinh::kernel::rfc3339;
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -129,7 +130,7 @@ pub unsafe extern "C" fn quytrinh_calendar_add(
         let amount = TimeDelta::try_seconds(seconds).ok_or_else(|| {
             Failure::invalid_argument(format!("`seconds` out of range: {seconds}"))
         })?;
-        Ok(owned_string(format_instant(cal.add(start, amount)?)))
+        Ok(owned_string(rfc3339(cal.add(start, amount)?)))
     };
     // SAFETY: forwarded from the caller's contract.
     unsafe { calendar_call(calendar, out_instant, "out_instant", f) }
@@ -222,7 +223,7 @@ pub unsafe extern "C" fn quytrinh_calendar_next_working_instant(
     let f = |cal: &BusinessCalendar| {
         // SAFETY: the caller guarantees the string is NULL or NUL-terminated and valid.
         let at = parse_instant(unsafe { text_arg(at, "at") }?, "at")?;
-        Ok(owned_string(format_instant(cal.next_working_instant(at)?)))
+        Ok(owned_string(rfc3339(cal.next_working_instant(at)?)))
     };
     // SAFETY: forwarded from the caller's contract.
     unsafe { calendar_call(calendar, out_instant, "out_instant", f) }

@@ -1,7 +1,7 @@
 //! Instants and dates as they cross the C boundary: RFC 3339 and `YYYY-MM-DD` text.
 
 use super::guard::Failure;
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// Parses an RFC 3339 instant (`2026-11-24T09:00:00+07:00`, `2026-11-24T02:00:00Z`).
 pub(crate) fn parse_instant(text: &str, name: &str) -> Result<DateTime<Utc>, Failure> {
@@ -20,12 +20,6 @@ pub(crate) fn parse_date(text: &str, name: &str) -> Result<NaiveDate, Failure> {
         .map_err(|e| Failure::invalid_argument(format!("`{name}` is not a date YYYY-MM-DD: {e}")))
 }
 
-/// Formats an instant as the core's JSON does (UTC, `Z`, fractional seconds only when
-/// present).
-pub(crate) fn format_instant(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,7 +27,7 @@ mod tests {
     #[test]
     fn instants_round_trip_through_text() {
         let t = parse_instant("2026-11-24T09:00:00+07:00", "at").unwrap();
-        assert_eq!(format_instant(t), "2026-11-24T02:00:00Z");
+        assert_eq!(quytrinh::kernel::rfc3339(t), "2026-11-24T02:00:00Z");
         assert!(parse_instant("2026-11-24 09:00", "at").is_err());
         assert!(parse_date("2026-02-30", "date").is_err());
     }

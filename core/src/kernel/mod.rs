@@ -10,6 +10,7 @@ mod definition;
 mod effect;
 mod error;
 mod instance;
+mod instant;
 mod label;
 mod money;
 mod persistence;
@@ -29,6 +30,7 @@ pub use definition::{
 pub use effect::{Channel, EffectName, Keyed, Notification, Recipient};
 pub use error::Error;
 pub use instance::{Available, Instance, MAX_FIRINGS_PER_INPUT};
+pub use instant::rfc3339;
 pub use label::{Label, Lang};
 pub use money::Vnd;
 pub use persistence::{EventLog, MAX_VERSION, MIGRATIONS, Migration, SCHEMA_VERSION, Snapshot};

@@ -10,7 +10,7 @@ use super::model::{
 use super::table::templates;
 use crate::kernel::{
     Actor, Channel, Context, Decision, Notification, Recipient, Rejection, RejectionCode, Timer,
-    TypeName, Unfit,
+    TypeName, Unfit, rfc3339,
 };
 use chrono::{DateTime, Utc};
 
@@ -597,10 +597,8 @@ fn submitted(
         decision = decision.effect(Fx::SuspendTradingRights(parties(state)));
     }
     let counterparty = request.requester.other();
-    let mut notice = in_app_notification(state, template, counterparty, request).with(
-        "due",
-        due.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-    );
+    let mut notice =
+        in_app_notification(state, template, counterparty, request).with("due", rfc3339(due));
     notice = match counterparty {
         Party::Customer => notice
             .with("inbox", "Tin nhắn → Thông báo - Cập nhật")

@@ -16,7 +16,7 @@ use crate::kernel::{
     Actor, Channel, Context, Decision, Notification, Recipient, Rejection, RejectionCode, Timer,
     TypeName, Vnd,
 };
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 
 type Ctx<'a> = Context<'a, Complaint>;
 type Decided = Result<Decision<Complaint>, Rejection>;
@@ -642,6 +642,5 @@ fn status_id(state: &ComplaintState) -> &'static str {
 /// An instant as the JSON writes instants everywhere else (serde's chrono format: RFC 3339
 /// in UTC with `Z`, fractional seconds only when there are any), or empty.
 pub(super) fn rfc3339(at: Option<DateTime<Utc>>) -> String {
-    at.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
-        .unwrap_or_default()
+    at.map(crate::kernel::rfc3339).unwrap_or_default()
 }

@@ -10,7 +10,7 @@ use super::queries::confirm_token;
 use super::table::templates;
 use crate::kernel::{
     Basis, Channel, Context, DeadlineKind, Decision, Notification, Recipient, Rejection,
-    RejectionCode, Timer, Unfit,
+    RejectionCode, Timer, Unfit, rfc3339,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -160,12 +160,12 @@ fn request_compensation(
             format!(
                 "Đã quá {} ngày kể từ khi nhận khách hàng (hạn {}).",
                 ctx.config.claim_window_days,
-                window_end.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+                rfc3339(window_end)
             ),
             format!(
                 "More than {} days since the lead was delivered (until {}).",
                 ctx.config.claim_window_days,
-                window_end.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+                rfc3339(window_end)
             ),
         ));
     }
@@ -303,10 +303,7 @@ fn submit(state: &LeadCareState, ctx: &Ctx<'_>, token: &str) -> Decided {
         .with("consultant_id", state.consultant_id.clone())
         .with("batch_id", batch_id.clone())
         .with("requests", request_nos.len().to_string())
-        .with(
-            "review_due",
-            review_due.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-        );
+        .with("review_due", rfc3339(review_due));
     Ok(Decision::of(Ev::BatchSubmitted {
         batch_id,
         request_nos,
@@ -439,16 +436,11 @@ pub(super) fn on_deadline(
         .with("package_id", state.package_id.clone())
         .with("batch_id", batch_id.clone())
         .with("undecided", undecided.to_string())
-        .with(
-            "review_due",
-            deadline
-                .due
-                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-        );
+        .with("review_due", rfc3339(deadline.due));
     Ok(Decision::of(Ev::ReviewOverdue { batch_id }).effect(Fx::Notify(notice)))
 }
 
-/// The pending deadlines as `(kind, target, due, basis)`: `review_due` of the batch in
+/// The pending deadlines: `review_due` of the batch in
 /// review (fired once: an overdue batch has none).
 pub(super) fn pending(state: &LeadCareState) -> impl Iterator<Item = Timer<'_, LeadCareDeadline>> {
     state
