@@ -171,17 +171,17 @@ impl<W: Workflow> Instance<W> {
     /// assert_eq!(Instance::<Companion>::from_snapshot_json("{}").unwrap_err().code(), "invalid_json");
     /// ```
     pub fn from_snapshot_json(json: &str) -> Result<Self, Error> {
-        let snapshot = read_versioned::<Snapshot<W>>(json, |s| s.schema_version)?;
+        let (snapshot, migrated) = read_versioned::<Snapshot<W>>(json, |s| s.schema_version)?;
         check_snapshot(&snapshot)?;
-        if is_current(json) {
+        if migrated {
+            // A migrated document: the log starts from it as this version writes it.
+            Ok(Self::starting_at(snapshot))
+        } else {
             Ok(Self {
                 current: snapshot,
                 base: json.to_owned(),
                 records: Vec::new(),
             })
-        } else {
-            // A migrated document: the log starts from it as this version writes it.
-            Ok(Self::starting_at(snapshot))
         }
     }
 
@@ -281,7 +281,7 @@ impl<W: Workflow> Instance<W> {
     /// assert_eq!(replayed.snapshot_json(), rel.snapshot_json());
     /// ```
     pub fn from_log_json(json: &str) -> Result<Self, Error> {
-        Self::replay(read_versioned::<EventLog<W>>(json, |l| l.schema_version)?)
+        Self::replay(read_versioned::<EventLog<W>>(json, |l| l.schema_version)?.0)
     }
 
     /// Decides a command and, if it is accepted, appends its events.
@@ -684,7 +684,7 @@ impl<W: Workflow> Instance<W> {
         if fold == 0 {
             return Ok(());
         }
-        let base = read_versioned::<Snapshot<W>>(&self.base, |s| s.schema_version)?;
+        let (base, _) = read_versioned::<Snapshot<W>>(&self.base, |s| s.schema_version)?;
         let log = EventLog {
             schema_version: SCHEMA_VERSION,
             workflow: W::NAME.to_owned(),
@@ -783,7 +783,7 @@ impl<W: Workflow> Instance<W> {
     /// Puts the state back as the log says it is, after a failure half-way through staging
     /// (a workflow bug): the base snapshot with every record folded in.
     fn rebuild_state(&mut self) {
-        let Ok(base) = read_versioned::<Snapshot<W>>(&self.base, |s| s.schema_version) else {
+        let Ok((base, _)) = read_versioned::<Snapshot<W>>(&self.base, |s| s.schema_version) else {
             return;
         };
         let mut state = base.state;
@@ -961,9 +961,25 @@ fn command_label<W: Workflow>(name: &str) -> Label {
 
 /// Hosts never act as `system`; a command's role must be one its definition allows.
 fn check_role<W: Workflow>(actor: &Actor, command: &str) -> Result<(), Rejection> {
-    let allowed = W::COMMANDS
+    check_allowed(W::COMMANDS, actor, command, ("thực hiện", "issue"))
+}
+
+/// Hosts never ask as `system`; a query's role must be one its definition allows.
+fn check_query_role<W: Workflow>(actor: &Actor, query: &str) -> Result<(), Rejection> {
+    check_allowed(W::QUERIES, actor, query, ("xem", "ask"))
+}
+
+/// `not_permitted` (rule `role`) unless `name` is in `specs` with the actor's role, and the
+/// actor is not `system`; `verb` (vi, en) says what the actor tried.
+fn check_allowed(
+    specs: &[super::CommandSpec],
+    actor: &Actor,
+    name: &str,
+    (vi, en): (&str, &str),
+) -> Result<(), Rejection> {
+    let allowed = specs
         .iter()
-        .find(|c| c.name == command)
+        .find(|c| c.name == name)
         .is_some_and(|c| c.roles.contains(&actor.role.as_str()));
     if allowed && !actor.is_system() {
         Ok(())
@@ -971,26 +987,8 @@ fn check_role<W: Workflow>(actor: &Actor, command: &str) -> Result<(), Rejection
         Err(Rejection::new(
             RejectionCode::NotPermitted,
             "role",
-            format!("Vai trò `{}` không được thực hiện `{command}`.", actor.role),
-            format!("Role `{}` may not issue `{command}`.", actor.role),
-        ))
-    }
-}
-
-/// Hosts never ask as `system`; a query's role must be one its definition allows.
-fn check_query_role<W: Workflow>(actor: &Actor, query: &str) -> Result<(), Rejection> {
-    let allowed = W::QUERIES
-        .iter()
-        .find(|q| q.name == query)
-        .is_some_and(|q| q.roles.contains(&actor.role.as_str()));
-    if allowed && !actor.is_system() {
-        Ok(())
-    } else {
-        Err(Rejection::new(
-            RejectionCode::NotPermitted,
-            "role",
-            format!("Vai trò `{}` không được xem `{query}`.", actor.role),
-            format!("Role `{}` may not ask `{query}`.", actor.role),
+            format!("Vai trò `{}` không được {vi} `{name}`.", actor.role),
+            format!("Role `{}` may not {en} `{name}`.", actor.role),
         ))
     }
 }
@@ -1000,15 +998,6 @@ fn wrong_workflow<W: Workflow>(found: &str) -> Error {
         expected: W::NAME.to_owned(),
         found: found.to_owned(),
     }
-}
-
-/// Whether a document read without error is of the current schema (not migrated).
-fn is_current(json: &str) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Header {
-        schema_version: u64,
-    }
-    serde_json::from_str::<Header>(json).is_ok_and(|h| h.schema_version == SCHEMA_VERSION)
 }
 
 fn check_snapshot<W: Workflow>(snapshot: &Snapshot<W>) -> Result<(), Error> {

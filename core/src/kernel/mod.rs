@@ -18,6 +18,7 @@ mod position;
 mod record;
 mod rejection;
 mod settings;
+mod text;
 mod workflow;
 
 pub use actor::{Actor, SYSTEM_ROLE};
@@ -38,4 +39,5 @@ pub use position::{Position, highlights, positions_json};
 pub use record::{Outcome, RecentCommand, Record};
 pub use rejection::{Rejection, RejectionCode};
 pub use settings::{DEFAULT_REMEMBERED_COMMANDS, MAX_REMEMBERED_COMMANDS, Settings};
+pub use text::required_text;
 pub use workflow::{Context, Decision, Unfit, Workflow};

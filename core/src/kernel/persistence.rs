@@ -117,27 +117,30 @@ struct SchemaHeader {
 }
 
 /// Reads a versioned document: a current one directly; an earlier one through the
-/// migrations from its version; a later or unknown one is refused with a clear error
-/// before any complaint about its fields.
+/// migrations from its version (then `true`: it was migrated); a later or unknown one is
+/// refused with a clear error before any complaint about its fields.
 pub(crate) fn read_versioned<T: DeserializeOwned>(
     json: &str,
     version_of: impl Fn(&T) -> u64,
-) -> Result<T, Error> {
+) -> Result<(T, bool), Error> {
     let unsupported = |found| Error::UnsupportedSchema {
         found,
         supported: SCHEMA_VERSION,
     };
-    match serde_json::from_str::<T>(json) {
-        Ok(doc) if version_of(&doc) == SCHEMA_VERSION => return Ok(doc),
-        Ok(_) | Err(_) => {}
-    }
+    // A current document decodes in one pass; otherwise its error is kept for later.
+    let error = match serde_json::from_str::<T>(json) {
+        Ok(doc) if version_of(&doc) == SCHEMA_VERSION => return Ok((doc, false)),
+        Ok(_) => None,
+        Err(e) => Some(e),
+    };
     let found = match serde_json::from_str::<SchemaHeader>(json) {
         Ok(h) => h.schema_version,
         // No readable header: the document's own error says what is wrong.
-        Err(_) => return serde_json::from_str::<T>(json).map_err(Into::into),
+        Err(header) => return Err(error.unwrap_or(header).into()),
     };
-    if found == SCHEMA_VERSION {
-        return serde_json::from_str::<T>(json).map_err(Into::into);
+    if let (SCHEMA_VERSION, Some(e)) = (found, error) {
+        // A current document that does not decode: its own error says what is wrong.
+        return Err(e.into());
     }
     if found == 0 || found > SCHEMA_VERSION {
         return Err(unsupported(found));
@@ -148,7 +151,7 @@ pub(crate) fn read_versioned<T: DeserializeOwned>(
     }
     let migrated = serde_json::from_value::<T>(doc)?;
     match version_of(&migrated) {
-        SCHEMA_VERSION => Ok(migrated),
+        SCHEMA_VERSION => Ok((migrated, true)),
         other => Err(unsupported(other)),
     }
 }

@@ -60,14 +60,7 @@ pub(super) fn check_contact(contact: &Contact) -> Result<(), Rejection> {
 
 /// A required free text: not blank, at most [`MAX_TEXT_CHARS`] characters.
 pub(super) fn required_text(field: &'static str, value: &str) -> Result<(), Rejection> {
-    if value.trim().is_empty() || value.chars().count() > MAX_TEXT_CHARS {
-        return Err(Rejection::invalid_field(
-            field,
-            format!("`{field}` phải có 1–{MAX_TEXT_CHARS} ký tự."),
-            format!("`{field}` must have 1 to {MAX_TEXT_CHARS} characters."),
-        ));
-    }
-    Ok(())
+    crate::kernel::required_text(field, value, MAX_TEXT_CHARS)
 }
 
 /// An optional free text: absent, or a valid required text (trimmed).

@@ -694,12 +694,5 @@ pub(super) fn bad_id(field: &'static str) -> Rejection {
 
 /// A required free text: not blank, at most [`MAX_TEXT_CHARS`] characters.
 fn required_text(field: &'static str, value: &str) -> Result<(), Rejection> {
-    if value.trim().is_empty() || value.chars().count() > MAX_TEXT_CHARS {
-        return Err(Rejection::invalid_field(
-            field,
-            format!("`{field}` phải có 1–{MAX_TEXT_CHARS} ký tự."),
-            format!("`{field}` must have 1 to {MAX_TEXT_CHARS} characters."),
-        ));
-    }
-    Ok(())
+    crate::kernel::required_text(field, value, MAX_TEXT_CHARS)
 }

@@ -1,0 +1,25 @@
+//! Rules on free texts that every workflow shares (notes, reasons, answers).
+
+use super::Rejection;
+
+/// A required free text: not blank, at most `max_chars` characters (counted as Unicode
+/// scalar values, so Vietnamese diacritics count once); else `validation_failed` on
+/// `field`, with the limit in both messages.
+///
+/// ```
+/// use quytrinh::kernel::required_text;
+/// assert!(required_text("note", "Đã gọi, khách hẹn lại", 2000).is_ok());
+/// assert_eq!(required_text("note", "  ", 2000).unwrap_err().rule, "note");
+/// assert!(required_text("note", &"ệ".repeat(2000), 2000).is_ok());
+/// assert!(required_text("note", &"ệ".repeat(2001), 2000).is_err());
+/// ```
+pub fn required_text(field: &'static str, value: &str, max_chars: usize) -> Result<(), Rejection> {
+    if value.trim().is_empty() || value.chars().count() > max_chars {
+        return Err(Rejection::invalid_field(
+            field,
+            format!("`{field}` phải có 1–{max_chars} ký tự."),
+            format!("`{field}` must have 1 to {max_chars} characters."),
+        ));
+    }
+    Ok(())
+}
