@@ -245,6 +245,14 @@ pub struct Request {
     pub challenges_issued: u32,
 }
 
+impl Request {
+    /// Whether `party` can see the request: a request still awaiting its requester's OTP
+    /// is invisible to the counterparty.
+    pub(super) fn visible_to(&self, party: Party) -> bool {
+        self.status != RequestStatus::AwaitingOtp || self.requester == party
+    }
+}
+
 /// Everything one companion relationship knows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

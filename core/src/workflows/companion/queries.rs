@@ -1,6 +1,6 @@
 //! The read-only questions `companion` answers, purely from the state.
 
-use super::model::{CompanionState, Request, RequestStatus};
+use super::model::{CompanionState, Request};
 use super::rules::party_of;
 use crate::kernel::{Actor, Rejection, TypeName};
 use serde::{Deserialize, Serialize};
@@ -60,7 +60,7 @@ pub(super) fn answer(
             requests: state
                 .requests
                 .iter()
-                .filter(|r| r.status != RequestStatus::AwaitingOtp || r.requester == party)
+                .filter(|r| r.visible_to(party))
                 .cloned()
                 .collect(),
         }),

@@ -417,9 +417,7 @@ fn visible_request<'a>(
     state
         .requests
         .iter()
-        .find(|r| {
-            r.id == request_id && (r.status != RequestStatus::AwaitingOtp || r.requester == party)
-        })
+        .find(|r| r.id == request_id && r.visible_to(party))
         .ok_or_else(|| Rejection::not_found("request_id", request_id))
 }
 

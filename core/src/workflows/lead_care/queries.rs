@@ -334,14 +334,10 @@ pub(super) fn answer(
     let owned = |v: Vec<&CompensationRequest>| LeadCareAnswer::Requests {
         requests: v.into_iter().cloned().collect(),
     };
-    let consultant_only = || {
-        if actor.role == "consultant" && actor.id != state.consultant_id {
-            Err(not_owner(state))
-        } else {
-            Ok(())
-        }
-    };
-    consultant_only()?;
+    // A consultant sees only their own package; reviewers see every package.
+    if actor.role == "consultant" && actor.id != state.consultant_id {
+        return Err(not_owner(state));
+    }
     Ok(match query {
         LeadCareQuery::PreviewSubmission {} => LeadCareAnswer::PreviewSubmission {
             preview: preview_submission(state, &actor.id)?,

@@ -296,7 +296,8 @@ fn submit(state: &LeadCareState, ctx: &Ctx<'_>, token: &str) -> Decided {
         ));
     }
     let batch_id = format!("B{}", state.batches.len() + 1);
-    let review_due = review_due_at(ctx)?;
+    // The configured working days on the instance's business calendar.
+    let review_due = ctx.after_business(i64::from(ctx.config.review_working_days) * 86_400)?;
     let notice = Notification::new(Channel::InApp, templates::BATCH_SUBMITTED)
         .to(Recipient::new(REVIEWER, ctx.config.review_queue.clone()))
         .with("package_id", state.package_id.clone())
@@ -310,12 +311,6 @@ fn submit(state: &LeadCareState, ctx: &Ctx<'_>, token: &str) -> Decided {
         review_due,
     })
     .effect(Fx::Notify(notice)))
-}
-
-/// The instant the review of a batch submitted at `submitted_at` is due: the configured
-/// working days later on the business calendar. The one place this is computed.
-fn review_due_at(ctx: &Ctx<'_>) -> Result<DateTime<Utc>, Rejection> {
-    ctx.after_business(i64::from(ctx.config.review_working_days) * 86_400)
 }
 
 fn decide_request(
@@ -422,15 +417,13 @@ pub(super) fn on_deadline(
         .find(|b| Some(b.batch_id.as_str()) == deadline.target && b.status == BatchStatus::InReview)
         .ok_or_else(|| Unfit::new("review_due names no batch in review"))?;
     let batch_id = batch.batch_id.clone();
-    let undecided = Some(batch).map_or(0, |b| {
-        state
-            .requests
-            .iter()
-            .filter(|r| {
-                b.request_nos.contains(&r.request_no) && r.state == CompensationStatus::InReview
-            })
-            .count()
-    });
+    let undecided = state
+        .requests
+        .iter()
+        .filter(|r| {
+            batch.request_nos.contains(&r.request_no) && r.state == CompensationStatus::InReview
+        })
+        .count();
     let notice = Notification::new(Channel::InApp, templates::REVIEW_OVERDUE)
         .to(Recipient::new(REVIEWER, ctx.config.review_queue.clone()))
         .with("package_id", state.package_id.clone())
