@@ -47,6 +47,9 @@ pub struct BusinessCalendar {
     windows: Vec<(i64, i64)>,
     extra_off: BTreeSet<NaiveDate>,
     extra_work: BTreeSet<NaiveDate>,
+    /// Whether `config` is Vietnam's default, known when the calendar is built (so
+    /// [`is_default`](Self::is_default), asked at every snapshot, builds nothing).
+    default: bool,
 }
 
 impl PartialEq for BusinessCalendar {
@@ -58,7 +61,7 @@ impl PartialEq for BusinessCalendar {
 impl Default for BusinessCalendar {
     /// Vietnam's defaults (see [`CalendarConfig::default`]).
     fn default() -> Self {
-        Self::build(CalendarConfig::default())
+        Self::build(CalendarConfig::default(), true)
     }
 }
 
@@ -188,10 +191,11 @@ impl BusinessCalendar {
     /// ```
     pub fn new(config: CalendarConfig) -> Result<Self, CalendarError> {
         config.validate()?;
-        Ok(Self::build(config))
+        let default = config == CalendarConfig::default();
+        Ok(Self::build(config, default))
     }
 
-    fn build(config: CalendarConfig) -> Self {
+    fn build(config: CalendarConfig, default: bool) -> Self {
         let mask = config
             .working_weekdays
             .iter()
@@ -215,6 +219,7 @@ impl BusinessCalendar {
             windows,
             extra_off,
             extra_work,
+            default,
         }
     }
 
@@ -238,7 +243,7 @@ impl BusinessCalendar {
     /// assert!(!BusinessCalendar::new(config).unwrap().is_default());
     /// ```
     pub fn is_default(&self) -> bool {
-        *self.config() == CalendarConfig::default()
+        self.default
     }
 
     fn occurrences(&self, year: i32) -> Result<Vec<Occurrence>, CalendarError> {
