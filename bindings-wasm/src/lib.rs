@@ -210,7 +210,7 @@ fn argument_error(name: &str, detail: &str) -> JsValue {
     }))
 }
 
-fn parse_json(text: &str) -> Result<Value, JsValue> {
+fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, JsValue> {
     serde_json::from_str(text).map_err(|e| core_error(&Error::from(e)))
 }
 
@@ -242,7 +242,7 @@ pub fn workflows() -> String {
 /// A workflow's definition under a configuration (`"null"` for the defaults), as JSON.
 #[wasm_bindgen]
 pub fn definition(workflow: &str, config_json: &str) -> Result<String, JsValue> {
-    let config = parse_json(config_json)?;
+    let config: Value = parse_json(config_json)?;
     let def = dynamic::definition(workflow, Some(&config)).map_err(|e| core_error(&e))?;
     Ok(to_text(&def))
 }
@@ -256,7 +256,7 @@ pub fn definition_diagram(
     format: &str,
     lang: &str,
 ) -> Result<String, JsValue> {
-    let config = parse_json(config_json)?;
+    let config: Value = parse_json(config_json)?;
     let def = dynamic::definition(workflow, Some(&config)).map_err(|e| core_error(&e))?;
     diagram(&def, format, lang, &[])
 }
@@ -293,12 +293,12 @@ pub fn create(
     settings_json: &str,
     init_json: &str,
 ) -> Result<RawInstance, JsValue> {
-    let config = parse_json(config_json)?;
-    let settings: Option<Settings> = match parse_json(settings_json)? {
+    let config: Value = parse_json(config_json)?;
+    let settings: Option<Settings> = match parse_json::<Value>(settings_json)? {
         Value::Null => None,
         v => Some(serde_json::from_value(v).map_err(|e| core_error(&Error::from(e)))?),
     };
-    let init = parse_json(init_json)?;
+    let init: Value = parse_json(init_json)?;
     dynamic::create(workflow, instance_id, Some(&config), settings, &init)
         .map(|inner| RawInstance { inner })
         .map_err(|e| core_error(&e))
@@ -368,11 +368,9 @@ impl RawInstance {
     /// Answers a read-only query (JSON tagged by `type`) for `actor` (JSON `{role, id}`)
     /// at `at`; the answer as JSON. Nothing changes.
     pub fn query(&self, actor_json: &str, at: &str, query_json: &str) -> Result<String, JsValue> {
-        let actor: Actor =
-            serde_json::from_str(actor_json).map_err(|e| core_error(&Error::from(e)))?;
+        let actor: Actor = parse_json(actor_json)?;
         let at = parse_instant("at", at)?;
-        let query: serde_json::Value =
-            serde_json::from_str(query_json).map_err(|e| core_error(&Error::from(e)))?;
+        let query: Value = parse_json(query_json)?;
         self.inner
             .query_value(&actor, at, query)
             .map(|v| v.to_string())
@@ -391,8 +389,7 @@ impl RawInstance {
 
     /// The commands `actor` (JSON `{role, id}`) may issue at `at`, as JSON.
     pub fn available_commands(&self, actor_json: &str, at: &str) -> Result<String, JsValue> {
-        let actor: Actor =
-            serde_json::from_str(actor_json).map_err(|e| core_error(&Error::from(e)))?;
+        let actor: Actor = parse_json(actor_json)?;
         let at = parse_instant("at", at)?;
         self.inner
             .available_commands(&actor, at)
@@ -438,7 +435,7 @@ impl RawCalendar {
     /// A calendar from its configuration (JSON; `"null"` or `"{}"` for Vietnam's defaults).
     #[wasm_bindgen(constructor)]
     pub fn new(config_json: &str) -> Result<RawCalendar, JsValue> {
-        let config: CalendarConfig = match parse_json(config_json)? {
+        let config: CalendarConfig = match parse_json::<Value>(config_json)? {
             Value::Null => CalendarConfig::default(),
             v => serde_json::from_value(v).map_err(|e| core_error(&Error::from(e)))?,
         };

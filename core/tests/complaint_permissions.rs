@@ -3,7 +3,7 @@
 //! `not_permitted` (with the rule that says why), and `available_commands` agrees.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use quytrinh::kernel::{Actor, Command, Error, Instance, Settings, TypeName, Vnd};
+use quytrinh::kernel::{Actor, Command, Instance, Settings, TypeName, Vnd};
 use quytrinh::workflows::complaint::{
     AtFault, Complaint, ComplaintChannel, ComplaintCommand as C, ComplaintConfig, ComplaintInit,
     Contact, DocumentKind,
@@ -81,18 +81,10 @@ fn prepared(steps: &[Option<C>]) -> (Instance<Complaint>, DateTime<Utc>) {
     (instance, at + TimeDelta::minutes(10))
 }
 
-/// Expected outcome of a role issuing the command.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Want {
-    /// Accepted.
-    Ok,
-    /// `not_permitted`, rule `role` (the command table).
-    Role,
-    /// `not_permitted`, rule `officer_in_charge` (the relationship rule).
-    Officer,
-}
+mod permissions;
 
-use Want::{Officer as O, Ok as A, Role as R};
+use permissions::Want::{Ok as A, Party as O, Role as R};
+use permissions::{Want, check_row};
 
 /// The actors of the matrix's columns.
 fn actors() -> [Actor; 6] {
@@ -268,42 +260,15 @@ fn permission_matrix() {
     let mut failures = Vec::new();
     for (command, steps, wants) in rows {
         let (instance, at) = prepared(&steps);
-        for (actor, want) in actors().into_iter().zip(wants) {
-            let mut copy = instance.clone();
-            let got = match copy.handle(&Command::new("probe", actor.clone(), at, command.clone()))
-            {
-                Ok(_) => A,
-                Err(Error::Rejected(r)) if r.code.as_str() == "not_permitted" => {
-                    match r.rule.as_ref() {
-                        "role" => R,
-                        "officer_in_charge" => O,
-                        other => panic!("unexpected rule {other}"),
-                    }
-                }
-                Err(e) => panic!("{} by {}: {e}", command.name(), actor.role),
-            };
-            if got != want {
-                failures.push(format!(
-                    "{} by {} {}: expected {want:?}, got {got:?}",
-                    command.name(),
-                    actor.role,
-                    actor.id
-                ));
-            }
-            let offered = instance
-                .available_commands(&actor, at)
-                .unwrap()
-                .iter()
-                .any(|a| a.name == command.name());
-            if offered != (want == A) {
-                failures.push(format!(
-                    "available_commands for {} {}: `{}` offered = {offered}",
-                    actor.role,
-                    actor.id,
-                    command.name()
-                ));
-            }
-        }
+        check_row(
+            &instance,
+            at,
+            &command,
+            &actors(),
+            &wants,
+            "officer_in_charge",
+            &mut failures,
+        );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -456,12 +456,26 @@ static void threads(void) {
     test_end();
 }
 
-/* One entry point answers every query of every workflow; a refused one changes nothing. */
+/* How many requests the `requests` query of a companion instance shows to `actor_json`;
+ * -1 if the query fails. */
+static int requests_seen(QuytrinhInstance *instance, const char *actor_json) {
+    char *text = NULL;
+    if (!check_status(quytrinh_instance_query(instance, actor_json, "2026-11-23T09:01:00+07:00",
+                                              "{\"type\":\"requests\"}", &text),
+                      QUYTRINH_STATUS_OK, "query requests")) {
+        return -1;
+    }
+    cJSON *answer = take_json(text);
+    int seen = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(answer, "requests"));
+    cJSON_Delete(answer);
+    return seen;
+}
+
+/* One entry point answers every query of every workflow (its bad inputs: bad_inputs.c). */
 static void queries(void) {
     QuytrinhInstance *instance = create_companion("rel-q");
     char command[512];
     char *text = NULL;
-    cJSON *answer;
     test_begin("queries through one entry point");
     if (instance == NULL) {
         test_end();
@@ -471,33 +485,16 @@ static void queries(void) {
                  ",\"type\":\"request_unlink\"");
     check_status(quytrinh_instance_handle(instance, command, &text), QUYTRINH_STATUS_OK, "handle");
     quytrinh_string_free(text);
-    text = NULL;
-    check_status(quytrinh_instance_query(instance, "{\"role\":\"saco\",\"id\":\"SACO-01\"}",
-                                         "2026-11-23T09:01:00+07:00", "{\"type\":\"requests\"}",
-                                         &text),
-                 QUYTRINH_STATUS_OK, "query requests");
-    answer = take_json(text);
-    check_true(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(answer, "requests")) == 1,
+    check_true(requests_seen(instance, "{\"role\":\"saco\",\"id\":\"SACO-01\"}") == 1,
                "the SACO sees its staged request");
-    cJSON_Delete(answer);
-    text = NULL;
-    check_status(quytrinh_instance_query(instance, "{\"role\":\"customer\",\"id\":\"KH-01\"}",
-                                         "2026-11-23T09:01:00+07:00", "{\"type\":\"requests\"}",
-                                         &text),
-                 QUYTRINH_STATUS_OK, "query requests as the customer");
-    answer = take_json(text);
-    check_true(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(answer, "requests")) == 0,
+    check_true(requests_seen(instance, "{\"role\":\"customer\",\"id\":\"KH-01\"}") == 0,
                "a staged request is invisible to the counterparty");
-    cJSON_Delete(answer);
     text = NULL;
     check_status(quytrinh_instance_query(instance, "{\"role\":\"saco\",\"id\":\"SACO-01\"}",
                                          "2026-11-23T09:01:00+07:00", "{\"type\":\"dance\"}",
                                          &text),
                  QUYTRINH_STATUS_INVALID_JSON, "an unknown query");
     check_true(text == NULL, "no answer on failure");
-    check_status(quytrinh_instance_query(instance, NULL, "2026-11-23T09:01:00+07:00",
-                                         "{\"type\":\"requests\"}", &text),
-                 QUYTRINH_STATUS_INVALID_ARGUMENT, "a NULL actor");
     quytrinh_instance_free(instance);
     test_end();
 }

@@ -16,6 +16,7 @@
     "\"at\":\"2026-11-23T09:00:00+07:00\",\"type\":\"request_unlink\"}"
 #define ACTOR "{\"role\":\"customer\",\"id\":\"KH-01\"}"
 #define AT "2026-11-23T10:00:00+07:00"
+#define QUERY "{\"type\":\"requests\"}"
 #define BAD_UTF8 "\xff\xfe"
 #define OVERLONG_UTF8 "\xc0\xaf"
 #define SURROGATE_UTF8 "\xed\xa0\x80"
@@ -186,6 +187,20 @@ static void null_arguments_instance(void) {
     EXPECT_FAILURE(quytrinh_instance_available_commands(instance, ACTOR, AT, NULL),
                    QUYTRINH_STATUS_INVALID_ARGUMENT, NULL, "out_json", "available(out)");
     out = SENTINEL;
+    EXPECT_FAILURE(quytrinh_instance_query(NULL, ACTOR, AT, QUERY, &out),
+                   QUYTRINH_STATUS_INVALID_ARGUMENT, out, "instance", "query(instance)");
+    out = SENTINEL;
+    EXPECT_FAILURE(quytrinh_instance_query(instance, NULL, AT, QUERY, &out),
+                   QUYTRINH_STATUS_INVALID_ARGUMENT, out, "actor_json", "query(actor)");
+    out = SENTINEL;
+    EXPECT_FAILURE(quytrinh_instance_query(instance, ACTOR, NULL, QUERY, &out),
+                   QUYTRINH_STATUS_INVALID_ARGUMENT, out, "at", "query(at)");
+    out = SENTINEL;
+    EXPECT_FAILURE(quytrinh_instance_query(instance, ACTOR, AT, NULL, &out),
+                   QUYTRINH_STATUS_INVALID_ARGUMENT, out, "query_json", "query(query)");
+    EXPECT_FAILURE(quytrinh_instance_query(instance, ACTOR, AT, QUERY, NULL),
+                   QUYTRINH_STATUS_INVALID_ARGUMENT, NULL, "out_json", "query(out)");
+    out = SENTINEL;
     EXPECT_FAILURE(quytrinh_instance_definition(NULL, "dot", NULL, &out),
                    QUYTRINH_STATUS_INVALID_ARGUMENT, out, "instance", "definition(instance)");
     out = SENTINEL;
@@ -316,6 +331,9 @@ static void invalid_utf8(void) {
         EXPECT_FAILURE(quytrinh_instance_available_commands(instance, bad[i], AT, &out),
                        QUYTRINH_STATUS_INVALID_UTF8, out, "actor_json", "available_commands");
         out = SENTINEL;
+        EXPECT_FAILURE(quytrinh_instance_query(instance, ACTOR, AT, bad[i], &out),
+                       QUYTRINH_STATUS_INVALID_UTF8, out, "query_json", "query");
+        out = SENTINEL;
         EXPECT_FAILURE(quytrinh_instance_definition(instance, "dot", bad[i], &out),
                        QUYTRINH_STATUS_INVALID_UTF8, out, "lang", "definition(lang)");
         out = SENTINEL;
@@ -362,6 +380,9 @@ static void malformed_json(void) {
         out = SENTINEL;
         EXPECT_FAILURE(quytrinh_instance_available_commands(instance, not_json[i], AT, &out),
                        QUYTRINH_STATUS_INVALID_JSON, out, NULL, "available_commands(actor)");
+        out = SENTINEL;
+        EXPECT_FAILURE(quytrinh_instance_query(instance, ACTOR, AT, not_json[i], &out),
+                       QUYTRINH_STATUS_INVALID_JSON, out, NULL, "query(query)");
         calendar = (QuytrinhCalendar *)SENTINEL;
         EXPECT_FAILURE(quytrinh_calendar_new(not_json[i], &calendar),
                        QUYTRINH_STATUS_INVALID_JSON, calendar, NULL, "calendar_new");
