@@ -7,6 +7,9 @@ use quytrinh::dynamic::{self, AnyInstance};
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use vector_files::{json_files_below, vector_files};
+
+mod vector_files;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -14,7 +17,6 @@ struct Fixture {
     #[allow(dead_code)]
     description: String,
     workflow: String,
-    #[allow(dead_code)]
     source_vector: String,
     snapshot: Value,
     event_log: Value,
@@ -22,17 +24,11 @@ struct Fixture {
 }
 
 fn fixtures(schema: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(schema);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("the fixtures folder exists")
-        .flat_map(|dir| std::fs::read_dir(dir.unwrap().path()).into_iter().flatten())
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
+    json_files_below(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(schema),
+    )
 }
 
 fn load(file: &Path) -> Fixture {
@@ -63,6 +59,16 @@ fn schema_1_documents_of_every_workflow_are_stored() {
         assert!(
             count >= 3,
             "{workflow}: {count} schema-1 fixtures, want several states"
+        );
+    }
+    // Each fixture was cut from a vector that still exists: `rest` is its remainder.
+    let vectors = vector_files();
+    for file in &files {
+        let source = load(file).source_vector;
+        assert!(
+            vectors.iter().any(|v| v.ends_with(&source)),
+            "{}: its source vector {source} is gone",
+            file.display()
         );
     }
 }

@@ -159,10 +159,8 @@ impl RegionSpec {
         states: &'static [StateSpec],
     ) -> Self {
         Self {
-            id,
-            label: Label::new(vi, en),
-            states,
             per_entity: true,
+            ..Self::new(id, vi, en, states)
         }
     }
 }
