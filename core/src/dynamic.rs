@@ -17,11 +17,10 @@
 
 use crate::kernel::{
     Actor, Command, Deadline, Definition, Error, Instance, Outcome, Position, Settings, Workflow,
-    positions_json,
 };
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// The registry: one line per workflow gives it the JSON surface of this module, and so
 /// the C ABI, WASM and the `quytrinh` program, which are built on it.
@@ -156,17 +155,9 @@ impl<W: Workflow> AnyInstance for Instance<W> {
 /// (`{"region": state, "region:entity": state}`) and the `next_deadline`. What changed,
 /// never the whole state: its size does not grow with the instance's history.
 fn outcome_json<W: Workflow>(outcome: &Outcome<'_, W>) -> Value {
-    let mut json = Map::new();
-    json.insert("duplicate".into(), Value::from(outcome.duplicate));
-    json.insert("version".into(), Value::from(outcome.version));
-    json.insert("events".into(), to_value(outcome.events));
-    json.insert(
-        "effects".into(),
-        to_value(&outcome.effects().collect::<Vec<_>>()),
-    );
-    json.insert("position".into(), positions_json(&outcome.positions));
-    json.insert("next_deadline".into(), to_value(&outcome.next_deadline));
-    Value::Object(json)
+    let mut json = to_value(outcome);
+    json["effects"] = to_value(&outcome.effects().collect::<Vec<_>>());
+    json
 }
 
 fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Value {

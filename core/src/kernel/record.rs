@@ -79,7 +79,9 @@ pub struct Outcome<'a, W: Workflow> {
     /// Where the instance stands after the input: the regions of the instance as a whole
     /// and of every entity the input's events concern (empty when nothing was recorded).
     /// The whole state and every entity's position are read on request, so an outcome
-    /// does not grow with the instance's history.
+    /// does not grow with the instance's history. In JSON: `position`, one object
+    /// `{"region": state, "region:entity": state}` (see [`positions_json`](super::positions_json)).
+    #[serde(rename = "position", serialize_with = "positions_object")]
     pub positions: Vec<super::Position>,
     /// The earliest pending deadline now.
     pub next_deadline: Option<Deadline>,
@@ -143,4 +145,11 @@ pub struct RecentCommand {
     pub first_version: u64,
     /// The version of its last record.
     pub last_version: u64,
+}
+
+fn positions_object<S: serde::Serializer>(
+    positions: &[super::Position],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    super::positions_json(positions).serialize(serializer)
 }
