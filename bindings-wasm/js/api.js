@@ -341,7 +341,8 @@ export class WorkflowInstance {
     return JSON.parse(this.#call((r) => r.state()));
   }
 
-  /** `{region: state id}` for each region that has a state. */
+  /** `{region: state id}` for each region of the instance, `{"region:entity": state id}` for
+   * each region of each entity. */
   get position() {
     return JSON.parse(this.#call((r) => r.position()));
   }
@@ -361,6 +362,15 @@ export class WorkflowInstance {
     const a = toJson(actor, 'actor');
     const t = instant(at, 'at');
     return JSON.parse(this.#call((r) => r.available_commands(a, t)));
+  }
+
+  /** Answers a read-only query (an object tagged by `type`) for `actor` at `at` (default
+   * now); throws `QuytrinhError` when it is refused. Nothing changes. */
+  query(actor, query, at = new Date()) {
+    const a = toJson(actor, 'actor');
+    const q = toJson(query, 'query');
+    const t = instant(at, 'at');
+    return JSON.parse(this.#call((r) => r.query(a, t, q)));
   }
 
   /** The workflow's definition under this instance's configuration. */

@@ -19,6 +19,18 @@ import type {
   ComplaintEvent,
   ComplaintInit,
   ComplaintState,
+  ComplaintQuery,
+  ComplaintAnswer,
+  CompanionQuery,
+  CompanionAnswer,
+  LeadCareCommand,
+  LeadCareConfig,
+  LeadCareEffect,
+  LeadCareEvent,
+  LeadCareInit,
+  LeadCareState,
+  LeadCareQuery,
+  LeadCareAnswer,
   Deadline,
   Definition,
   EventLog,
@@ -48,6 +60,8 @@ export interface Workflows {
     command: CompanionCommand;
     event: CompanionEvent;
     effect: CompanionEffect;
+    query: CompanionQuery;
+    answer: CompanionAnswer;
   };
   complaint: {
     config: ComplaintConfig;
@@ -56,6 +70,18 @@ export interface Workflows {
     command: ComplaintCommand;
     event: ComplaintEvent;
     effect: ComplaintEffect;
+    query: ComplaintQuery;
+    answer: ComplaintAnswer;
+  };
+  lead_care: {
+    config: LeadCareConfig;
+    init: LeadCareInit;
+    state: LeadCareState;
+    command: LeadCareCommand;
+    event: LeadCareEvent;
+    effect: LeadCareEffect;
+    query: LeadCareQuery;
+    answer: LeadCareAnswer;
   };
 }
 
@@ -77,11 +103,7 @@ export interface Envelope {
 /** A command of workflow `W`: the envelope and the body side by side. */
 export type CommandOf<W extends WorkflowName> = Envelope & Workflows[W]['command'];
 /** The outcome of an accepted command or tick of workflow `W`. */
-export type OutcomeOf<W extends WorkflowName> = Outcome<
-  Workflows[W]['state'],
-  Workflows[W]['event'],
-  Workflows[W]['effect']
->;
+export type OutcomeOf<W extends WorkflowName> = Outcome<Workflows[W]['event'], Workflows[W]['effect']>;
 /** A snapshot document of workflow `W`. */
 export type SnapshotOf<W extends WorkflowName> = Snapshot<Workflows[W]['config'], Workflows[W]['state']>;
 /** An event-log document of workflow `W`. */
@@ -209,7 +231,8 @@ export declare class WorkflowInstance<W extends WorkflowName = WorkflowName> {
   readonly version: number;
   /** The state. */
   readonly state: Workflows[W]['state'];
-  /** `{region: state id}` for each region that has a state. */
+  /** `{region: state id}` for each region of the instance, `{"region:entity": state id}`
+   * for each region of each entity (a lead). */
   readonly position: Record<string, string>;
   /** The pending deadlines, earliest first. */
   readonly deadlines: Deadline[];
@@ -224,6 +247,9 @@ export declare class WorkflowInstance<W extends WorkflowName = WorkflowName> {
   tick(at: InstantInput): OutcomeOf<W>;
   /** The commands `actor` may issue at `at` (default now), with their targets filled in. */
   availableCommands(actor: Actor, at?: InstantInput): Available<Workflows[W]['command']>[];
+  /** Answers a read-only query (tagged by `type`) for `actor` at `at` (default now); throws
+   * `QuytrinhError` (`not_permitted`, `not_found`, …) when it is refused. Nothing changes. */
+  query(actor: Actor, query: Workflows[W]['query'], at?: InstantInput): Workflows[W]['answer'];
   /** The workflow's definition under this instance's configuration. */
   definition(): Definition;
   /** Mermaid `stateDiagram-v2`, the current states highlighted. */

@@ -55,14 +55,15 @@ export interface EventRecord<E, F> {
     event: E;
     effects?: Keyed<F>[];
 }
-/** The outcome of an accepted input, with the state after it. */
-export interface Outcome<S, E, F> {
+/** The outcome of an accepted input: what it changed (the state is read on request). */
+export interface Outcome<E, F> {
     duplicate: boolean;
     version: number;
     events: EventRecord<E, F>[];
     effects: Keyed<F>[];
     next_deadline: Deadline | null;
-    state: S;
+    /** `{region: state, "region:entity": state}` of the instance and of every entity the
+     * input touched. */
     position: Record<string, string>;
 }
 /** A command an actor may issue now: what a UI turns into a button. */
@@ -71,7 +72,7 @@ export interface Available<C> {
     label: Label;
     command: C;
 }
-/** A snapshot document (schema version 1). */
+/** A snapshot document (`schema_version` is the current one; earlier ones are migrated). */
 export interface Snapshot<C, S> {
     schema_version: number;
     workflow: string;

@@ -97,6 +97,23 @@ test('an instance: handle, outcome, state, deadlines, available commands, diagra
   throwsCode(() => rel.state, 'freed');
 });
 
+test('queries: one entry point, typed answers, refusals as QuytrinhErrors that change nothing', () => {
+  const rel = companion();
+  rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' }));
+  const before = rel.snapshotJson();
+  const mine = rel.query({ role: 'saco', id: 'S1' }, { type: 'requests' }, T0);
+  assert.equal(mine.type, 'requests');
+  assert.deepEqual(mine.requests.map((r) => [r.id, r.status]), [['R1', 'awaiting_otp']]);
+  // SPEC §2: a request still awaiting its requester's OTP is invisible to the counterparty.
+  assert.deepEqual(rel.query({ role: 'customer', id: 'K1' }, { type: 'requests' }, T0).requests, []);
+  throwsCode(() => rel.query({ role: 'customer', id: 'K9' }, { type: 'requests' }, T0), 'not_permitted', 'not_a_party');
+  throwsCode(() => rel.query({ role: 'system', id: 'system' }, { type: 'requests' }, T0), 'not_permitted', 'role');
+  throwsCode(() => rel.query({ role: 'saco', id: 'S1' }, { type: 'timeline' }, T0), 'invalid_json');
+  throwsCode(() => rel.query({ role: 'saco', id: 'S1' }, undefined, T0), 'invalid_argument', 'query');
+  throwsCode(() => rel.query({ role: 'saco', id: 'S1' }, { type: 'requests' }, '2026-11-23T08:00:00+07:00'), 'clock_went_backwards');
+  assert.equal(rel.snapshotJson(), before, 'a query changes nothing');
+});
+
 test('rejections are QuytrinhErrors with code, rule and both messages, and change nothing', () => {
   const rel = companion();
   rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' }));

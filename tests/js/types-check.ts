@@ -30,7 +30,26 @@ export async function demo(): Promise<void> {
   };
   const out: OutcomeOf<'companion'> = rel.handle(command);
   const next: Deadline | null = out.next_deadline;
-  const status: string = out.state.requests[0]?.status ?? 'none';
+  const status: string = rel.state.requests[0]?.status ?? 'none';
+  // @ts-expect-error: outcomes carry what changed, not the state
+  void out.state;
+  const answer = rel.query({ role: 'saco', id: 'S1' }, { type: 'requests' });
+  const requestIds: string[] = answer.requests.map((r) => r.id);
+  // @ts-expect-error: not a query of companion
+  rel.query({ role: 'saco', id: 'S1' }, { type: 'preview_submission' });
+  const leads = WorkflowInstance.create('lead_care', {
+    init: {
+      package_id: 'G-1',
+      consultant_id: 'TV-01',
+      purchased_at: '2026-04-20T09:00:00+07:00',
+      leads: [{ lead_id: 'L1', customer_id: 'KH-1', delivered_at: '2026-04-20T09:00:00+07:00' }],
+    },
+  });
+  const preview = leads.query({ role: 'consultant', id: 'TV-01' }, { type: 'preview_submission' });
+  if (preview.type === 'preview_submission') {
+    const token: string = preview.preview.confirm_token;
+    void token;
+  }
   for (const e of out.effects) {
     if (e.kind === 'send_otp') {
       const expires: string = e.expires_at;
@@ -72,5 +91,5 @@ export async function demo(): Promise<void> {
       void vi;
     }
   }
-  void [next, status, mermaid, labels, seconds, tet, lunarText];
+  void [next, status, requestIds, mermaid, labels, seconds, tet, lunarText];
 }

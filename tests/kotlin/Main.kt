@@ -173,6 +173,19 @@ fun main(args: Array<String>) {
         assertEq(1UL, rel.version())
     }
 
+    test("typed queries: answers as sealed classes, refusals as exceptions") {
+        val rel = newRelationship()
+        rel.handle(envelope("c1", saco, t0), CompanionCommand.RequestUnlink)
+        val mine = rel.query(saco, t0, CompanionQuery.REQUESTS) as CompanionAnswer.Requests
+        assertEq(listOf("R1"), mine.requests.map { it.id })
+        // SPEC §2: a staged request is invisible to the counterparty.
+        val theirs = rel.query(customer, t0, CompanionQuery.REQUESTS) as CompanionAnswer.Requests
+        assertEq(0, theirs.requests.size)
+        val refused = assertThrows<QuytrinhException.Rejected> { rel.query(Actor("customer", "KH-9"), t0, CompanionQuery.REQUESTS) }
+        assertEq(RejectionCode.NOT_PERMITTED, refused.code)
+        assertEq(1UL, rel.version())
+    }
+
     test("snapshot round trip: restore, same state and JSON, same future") {
         val a = newRelationship()
         pendingUnlink(a)
