@@ -253,10 +253,9 @@ fn fold_submitted(state: &mut CompanionState, due: DateTime<Utc>, at: DateTime<U
     if kind == RequestKind::Unlink {
         state.relationship = Relationship::UnlinkPending;
     }
-    if let Some(old) = state
-        .requests
-        .iter_mut()
-        .find(|r| Some(&r.id) == old_id.as_ref())
+    // Only a resend has an old request to link; it is recent, so look from the newest.
+    if let Some(old_id) = old_id
+        && let Some(old) = state.requests.iter_mut().rev().find(|r| r.id == old_id)
     {
         old.resent_as = Some(new_id);
     }
@@ -414,9 +413,11 @@ fn visible_request<'a>(
     request_id: &str,
     party: Party,
 ) -> Result<&'a Request, Rejection> {
+    // Ids are unique and commands name recent requests: look from the newest.
     state
         .requests
         .iter()
+        .rev()
         .find(|r| r.id == request_id && r.visible_to(party))
         .ok_or_else(|| Rejection::not_found("request_id", request_id))
 }
