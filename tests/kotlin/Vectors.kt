@@ -55,7 +55,7 @@ private fun stateOf(snapshotJson: String): Any? = (Json.parse(snapshotJson) as M
 private fun positionOf(position: List<RegionState>) =
     position.associate { (if (it.entity != null) "${it.region}:${it.entity}" else it.region) to it.state }
 
-/** The workflows with a typed Kotlin player here; the others' vectors are reported as skipped. */
+/** The workflows with a typed Kotlin API (and player); every workflow plays through `WorkflowInstance`. */
 val TYPED_WORKFLOWS = setOf("companion", "complaint")
 
 /** The workflow a vector file is for. */
@@ -118,6 +118,31 @@ class CompanionPlayer(val instance: CompanionInstance) : Player {
     }
 }
 
+/** Any workflow of the registry through the one JSON object `WorkflowInstance`: no code per workflow. */
+class JsonPlayer(val instance: WorkflowInstance) : Player {
+    private fun observe(outcomeJson: String): Observed {
+        val o = Json.parse(outcomeJson) as Map<*, *>
+        val events = (o["events"] as List<*>).map { ((it as Map<*, *>)["event"] as Map<*, *>)["type"] as String }
+        val effects = (o["effects"] as List<*>).map {
+            val e = it as Map<*, *>
+            if (e["kind"] == "notify") "notify:${e["template"]}" else e["kind"] as String
+        }
+        // Outcomes carry what changed: the state and the whole position are read after the step.
+        return Observed(
+            o["duplicate"] as Boolean, o["version"] as Long, events, effects,
+            instance.nextDeadline(), Json.parse(instance.state()), positionOf(instance.position()),
+        )
+    }
+
+    override fun command(json: String) = observe(instance.handle(json))
+    override fun tick(at: Instant) = observe(instance.tick(at))
+
+    companion object {
+        fun create(workflow: String, instanceId: String, settings: Settings?, config: Map<*, *>?, init: Map<*, *>) =
+            JsonPlayer(WorkflowInstance.create(workflow, instanceId, Json.write(init), config?.let { Json.write(it) }, settings))
+    }
+}
+
 class ComplaintPlayer(val instance: ComplaintInstance) : Player {
     private fun observe(o: ComplaintOutcome) = observed(
         o.duplicate, o.version.toLong(), o.events.map { it.eventName },
@@ -167,6 +192,7 @@ fun matches(pattern: Any?, actual: Any?, path: String): String? {
 /** The typed deadline as the JSON value the Rust player compares with. */
 fun deadlineValue(d: Deadline?): Any? = d?.let {
     linkedMapOf("kind" to it.kind, "due" to it.due.toString(), "basis" to it.basis.name.lowercase())
+        .also { m -> it.target?.let { t -> m["target"] = t } }
 }
 
 /** Compares a step's result with its expectations (conformance.rs `check`). */
@@ -204,8 +230,9 @@ fun check(expect: Map<*, *>, result: Result<Observed>): List<String> {
     return failures
 }
 
-/** Plays one vector file; the failures, as `step N: …`. */
-fun playVector(file: File): List<String> {
+/** Plays one vector file, through the typed API of its workflow when `typed`, else through
+ * `WorkflowInstance`; the failures, as `step N: …`. */
+fun playVector(file: File, typed: Boolean = true): List<String> {
     val v = Json.parse(file.readText()) as Map<*, *>
     val instanceId = v["instance_id"] as String? ?: "vector"
     val settings = (v["settings"] as Map<*, *>?)?.let { s ->
@@ -213,10 +240,12 @@ fun playVector(file: File): List<String> {
     }
     val config = v["config"] as Map<*, *>?
     val init = v["init"] as Map<*, *>
-    val player: Player = when (val w = v["workflow"]) {
-        "companion" -> CompanionPlayer.create(instanceId, settings, config, init)
-        "complaint" -> ComplaintPlayer.create(instanceId, settings, config, init)
-        else -> return listOf("workflow `$w` has no typed Kotlin API yet")
+    val workflow = v["workflow"] as String
+    val player: Player = when {
+        !typed -> JsonPlayer.create(workflow, instanceId, settings, config, init)
+        workflow == "companion" -> CompanionPlayer.create(instanceId, settings, config, init)
+        workflow == "complaint" -> ComplaintPlayer.create(instanceId, settings, config, init)
+        else -> return listOf("workflow `$workflow` has no typed Kotlin API")
     }
     val failures = mutableListOf<String>()
     (v["steps"] as List<*>).forEachIndexed { index, s ->

@@ -245,11 +245,16 @@ impl Envelope {
     }
 }
 
-/// A pending deadline: its kind, its absolute due instant and how its duration was counted.
+/// A pending deadline: its kind, the entity it belongs to, its absolute due instant and
+/// how its duration was counted.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Deadline {
-    /// The kind, in snake_case (e.g. `auto_confirm`, `sla_due`).
+    /// The kind, in snake_case (e.g. `auto_confirm`, `review_due`).
     pub kind: String,
+    /// The entity it belongs to (a request, a batch), when the instance holds many.
+    pub target: Option<String>,
+    /// Its stable id, `kind` or `kind:target`: a host replaces or cancels its timer by it.
+    pub id: String,
     /// When it fires.
     pub due: Timestamp,
     /// Clock or business time.
@@ -259,7 +264,9 @@ pub struct Deadline {
 impl From<kernel::Deadline> for Deadline {
     fn from(d: kernel::Deadline) -> Self {
         Self {
+            id: d.id(),
             kind: d.kind.to_owned(),
+            target: d.target,
             due: d.due,
             basis: d.basis,
         }

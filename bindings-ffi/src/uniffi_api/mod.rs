@@ -14,12 +14,14 @@
 // UniFFI passes arguments by value (`String`, not `&str`).
 #![allow(clippy::needless_pass_by_value)]
 
+mod any;
 mod calendar;
 pub(crate) mod common;
 mod companion;
 mod complaint;
 mod workflow;
 
+pub use any::{WorkflowInstance, workflows};
 pub use calendar::{BusinessCalendar, CalendarDate, Holiday, from_lunar, tet, to_lunar};
 pub(crate) use common::lock;
 pub use common::{

@@ -1826,6 +1826,397 @@ public func FfiConverterTypeComplaintInstance_lower(_ value: ComplaintInstance) 
 
 
 
+
+
+/**
+ * An instance of any workflow (`companion`, `complaint`, `lead_care`, …), commands and
+ * outcomes as JSON text (the format of `tests/vectors/README.md`).
+ *
+ * Thread safety: `Send + Sync`; the instance sits behind a mutex, calls are serialized,
+ * each one atomic. A call that fails changes nothing.
+ */
+public protocol WorkflowInstanceProtocol: AnyObject, Sendable {
+    
+    /**
+     * The commands `actor` may issue at `at`, as JSON, for buttons.
+     */
+    func availableCommands(actor: Actor, at: Timestamp) throws  -> String
+    
+    /**
+     * Folds every record but the last `keep` into the event log's base snapshot.
+     */
+    func compact(keep: UInt32) throws 
+    
+    /**
+     * Every pending deadline, earliest first.
+     */
+    func deadlines()  -> [Deadline]
+    
+    /**
+     * The event log (base snapshot and records) as JSON.
+     */
+    func eventLog()  -> String
+    
+    /**
+     * Handles a command (JSON: envelope and body side by side); the outcome as JSON.
+     */
+    func handle(commandJson: String) throws  -> String
+    
+    /**
+     * The earliest pending deadline, if any.
+     */
+    func nextDeadline()  -> Deadline?
+    
+    /**
+     * Where the instance stands: each region of the instance and of every entity.
+     */
+    func position()  -> [RegionState]
+    
+    /**
+     * Answers a read-only query (JSON tagged by `type`) for `actor` at `at`; the answer as
+     * JSON. Nothing changes.
+     */
+    func query(actor: Actor, at: Timestamp, queryJson: String) throws  -> String
+    
+    /**
+     * The snapshot as JSON: the same document in every binding.
+     */
+    func snapshot()  -> String
+    
+    /**
+     * The state as JSON.
+     */
+    func state()  -> String
+    
+    /**
+     * Time has reached `at`: fires every deadline due by then; the outcome as JSON.
+     */
+    func tick(at: Timestamp) throws  -> String
+    
+    /**
+     * The number of events recorded so far.
+     */
+    func version()  -> UInt64
+    
+    /**
+     * The workflow's name.
+     */
+    func workflow()  -> String
+    
+}
+/**
+ * An instance of any workflow (`companion`, `complaint`, `lead_care`, …), commands and
+ * outcomes as JSON text (the format of `tests/vectors/README.md`).
+ *
+ * Thread safety: `Send + Sync`; the instance sits behind a mutex, calls are serialized,
+ * each one atomic. A call that fails changes nothing.
+ */
+open class WorkflowInstance: WorkflowInstanceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_quytrinh_ffi_fn_clone_workflowinstance(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_quytrinh_ffi_fn_free_workflowinstance(handle, $0) }
+    }
+
+    
+    /**
+     * A new instance of `workflow` at version 0; `config_json` (absent fields take
+     * SPEC.md's defaults) and `settings` default when `null`.
+     */
+public static func create(workflow: String, instanceId: String, initJson: String, configJson: String? = nil, settings: Settings? = nil)throws  -> WorkflowInstance  {
+    return try  FfiConverterTypeWorkflowInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_workflowinstance_create(
+        FfiConverterString.lower(workflow),
+        FfiConverterString.lower(instanceId),
+        FfiConverterString.lower(initJson),
+        FfiConverterOptionString.lower(configJson),
+        FfiConverterOptionTypeSettings.lower(settings),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * An instance rebuilt by replaying event-log JSON, whatever its workflow.
+     */
+public static func replay(eventLogJson: String)throws  -> WorkflowInstance  {
+    return try  FfiConverterTypeWorkflowInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_workflowinstance_replay(
+        FfiConverterString.lower(eventLogJson),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * An instance restored from snapshot JSON, whatever its workflow.
+     */
+public static func restore(snapshotJson: String)throws  -> WorkflowInstance  {
+    return try  FfiConverterTypeWorkflowInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_workflowinstance_restore(
+        FfiConverterString.lower(snapshotJson),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+    /**
+     * The commands `actor` may issue at `at`, as JSON, for buttons.
+     */
+open func availableCommands(actor: Actor, at: Timestamp)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_available_commands(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Folds every record but the last `keep` into the event log's base snapshot.
+     */
+open func compact(keep: UInt32)throws   {try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_compact(
+            self.uniffiCloneHandle(),
+        FfiConverterUInt32.lower(keep),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Every pending deadline, earliest first.
+     */
+open func deadlines() -> [Deadline]  {
+    return try!  FfiConverterSequenceTypeDeadline.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_deadlines(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The event log (base snapshot and records) as JSON.
+     */
+open func eventLog() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_event_log(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Handles a command (JSON: envelope and body side by side); the outcome as JSON.
+     */
+open func handle(commandJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_handle(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(commandJson),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The earliest pending deadline, if any.
+     */
+open func nextDeadline() -> Deadline?  {
+    return try!  FfiConverterOptionTypeDeadline.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_next_deadline(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Where the instance stands: each region of the instance and of every entity.
+     */
+open func position() -> [RegionState]  {
+    return try!  FfiConverterSequenceTypeRegionState.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_position(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Answers a read-only query (JSON tagged by `type`) for `actor` at `at`; the answer as
+     * JSON. Nothing changes.
+     */
+open func query(actor: Actor, at: Timestamp, queryJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_query(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),
+        FfiConverterString.lower(queryJson),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The snapshot as JSON: the same document in every binding.
+     */
+open func snapshot() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_snapshot(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The state as JSON.
+     */
+open func state() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_state(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Time has reached `at`: fires every deadline due by then; the outcome as JSON.
+     */
+open func tick(at: Timestamp)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_tick(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeTimestamp_lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The number of events recorded so far.
+     */
+open func version() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_version(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The workflow's name.
+     */
+open func workflow() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_workflow(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWorkflowInstance: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = WorkflowInstance
+
+    public static func lift(_ handle: UInt64) throws -> WorkflowInstance {
+        return WorkflowInstance(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: WorkflowInstance) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WorkflowInstance {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: WorkflowInstance, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkflowInstance_lift(_ handle: UInt64) throws -> WorkflowInstance {
+    return try FfiConverterTypeWorkflowInstance.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkflowInstance_lower(_ value: WorkflowInstance) -> UInt64 {
+    return FfiConverterTypeWorkflowInstance.lower(value)
+}
+
+
+
+
 /**
  * A date of the Gregorian calendar, in Vietnam (`LocalDate.of(year, month, day)`).
  */
@@ -2885,13 +3276,22 @@ public func FfiConverterTypeComplaintRecord_lower(_ value: ComplaintRecord) -> R
 
 
 /**
- * A pending deadline: its kind, its absolute due instant and how its duration was counted.
+ * A pending deadline: its kind, the entity it belongs to, its absolute due instant and
+ * how its duration was counted.
  */
 public struct Deadline: Equatable, Hashable {
     /**
-     * The kind, in snake_case (e.g. `auto_confirm`, `sla_due`).
+     * The kind, in snake_case (e.g. `auto_confirm`, `review_due`).
      */
     public var kind: String
+    /**
+     * The entity it belongs to (a request, a batch), when the instance holds many.
+     */
+    public var target: String?
+    /**
+     * Its stable id, `kind` or `kind:target`: a host replaces or cancels its timer by it.
+     */
+    public var id: String
     /**
      * When it fires.
      */
@@ -2905,8 +3305,14 @@ public struct Deadline: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The kind, in snake_case (e.g. `auto_confirm`, `sla_due`).
+         * The kind, in snake_case (e.g. `auto_confirm`, `review_due`).
          */kind: String, 
+        /**
+         * The entity it belongs to (a request, a batch), when the instance holds many.
+         */target: String?, 
+        /**
+         * Its stable id, `kind` or `kind:target`: a host replaces or cancels its timer by it.
+         */id: String, 
         /**
          * When it fires.
          */due: Timestamp, 
@@ -2914,6 +3320,8 @@ public struct Deadline: Equatable, Hashable {
          * Clock or business time.
          */basis: Basis) {
         self.kind = kind
+        self.target = target
+        self.id = id
         self.due = due
         self.basis = basis
     }
@@ -2935,6 +3343,8 @@ public struct FfiConverterTypeDeadline: FfiConverterRustBuffer {
         return
             try Deadline(
                 kind: FfiConverterString.read(from: &buf), 
+                target: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterString.read(from: &buf), 
                 due: FfiConverterTypeTimestamp.read(from: &buf), 
                 basis: FfiConverterTypeBasis.read(from: &buf)
         )
@@ -2942,6 +3352,8 @@ public struct FfiConverterTypeDeadline: FfiConverterRustBuffer {
 
     public static func write(_ value: Deadline, into buf: inout [UInt8]) {
         FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterOptionString.write(value.target, into: &buf)
+        FfiConverterString.write(value.id, into: &buf)
         FfiConverterTypeTimestamp.write(value.due, into: &buf)
         FfiConverterTypeBasis.write(value.basis, into: &buf)
     }
@@ -4943,6 +5355,16 @@ fileprivate struct FfiConverterSequenceTypeTransitionSpec: FfiConverterRustBuffe
     }
 }
 /**
+ * The names of every workflow this build knows (the core's registry).
+ */
+public func workflows() -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_workflows(uniffiCallStatus
+    )
+})
+}
+/**
  * The Gregorian date of a lunar date (`invalid_lunar_date` when it does not exist).
  */
 public func fromLunar(date: LunarDate)throws  -> CalendarDate  {
@@ -5084,6 +5506,9 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
+    if (uniffi_quytrinh_ffi_checksum_func_workflows() != 570) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_quytrinh_ffi_checksum_func_from_lunar() != 31694) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5115,6 +5540,45 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_func_complaint_command_to_json() != 26456) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_available_commands() != 13509) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_compact() != 8035) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_deadlines() != 36820) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_event_log() != 40969) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_handle() != 28526) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_next_deadline() != 54201) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_position() != 4977) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_query() != 1340) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_snapshot() != 24102) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_state() != 58065) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_tick() != 34272) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_version() != 50818) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_workflow() != 25582) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_add() != 49498) {
@@ -5232,6 +5696,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_version() != 6076) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_workflowinstance_create() != 55228) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_workflowinstance_replay() != 47696) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_workflowinstance_restore() != 43156) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_constructor_businesscalendar_from_config_json() != 38880) {

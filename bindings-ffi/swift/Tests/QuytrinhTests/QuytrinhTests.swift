@@ -29,7 +29,7 @@ final class QuytrinhTests: XCTestCase {
         let staged = try rel.handle(envelope: Envelope(commandId: "c1", actor: saco, at: t0, expectedVersion: nil), command: .requestUnlink)
         XCTAssertEqual(staged.events.map(\.eventName), ["request_staged"])
         XCTAssertEqual(staged.events[0].effects[0].key, "rel-1:1:0")
-        XCTAssertEqual(staged.nextDeadline, Deadline(kind: "otp_expiry", due: t0.addingTimeInterval(300), basis: .clock))
+        XCTAssertEqual(staged.nextDeadline, Deadline(kind: "otp_expiry", target: "R1", id: "otp_expiry:R1", due: t0.addingTimeInterval(300), basis: .clock))
         _ = try rel.handle(
             envelope: Envelope(commandId: "c2", actor: saco, at: t0.addingTimeInterval(30), expectedVersion: nil),
             command: .otpVerified(challengeId: "R1-otp1"))
@@ -125,6 +125,7 @@ final class QuytrinhTests: XCTestCase {
             if let n = config?["otp_max_failures"] as? NSNumber { c.otpMaxFailures = n.uint8Value }
             if let n = config?["auto_confirm_after_seconds"] as? NSNumber { c.autoConfirmAfterSeconds = n.uint32Value }
             if let n = config?["link_request_ttl_seconds"] as? NSNumber { c.linkRequestTtlSeconds = n.uint32Value }
+            if let n = config?["max_closed_requests"] as? NSNumber { c.maxClosedRequests = n.uint32Value }
             let relationship: Relationship = (initData["relationship"] as? String) == "none" ? .none : .active
             let i = try CompanionInstance.create(
                 instanceId: id,
@@ -135,7 +136,7 @@ final class QuytrinhTests: XCTestCase {
                 Observed(duplicate: o.duplicate, version: o.version, events: o.events.map(\.eventName),
                          effects: o.events.flatMap { $0.effects.map(\.name) }, nextDeadline: o.nextDeadline,
                          state: stateOf(i.snapshot()),
-                         position: Dictionary(uniqueKeysWithValues: i.position().map { ($0.region, $0.state) }))
+                         position: Dictionary(uniqueKeysWithValues: i.position().map { p in (p.entity.map { "\(p.region):\($0)" } ?? p.region, p.state) }))
             }
             command = { json in let input = try companionCommandFromJson(json: json); return observe(try i.handle(envelope: input.envelope, command: input.command)) }
             tick = { at in observe(try i.tick(at: at)) }
@@ -147,12 +148,29 @@ final class QuytrinhTests: XCTestCase {
                 Observed(duplicate: o.duplicate, version: o.version, events: o.events.map(\.eventName),
                          effects: o.events.flatMap { $0.effects.map(\.name) }, nextDeadline: o.nextDeadline,
                          state: stateOf(i.snapshot()),
-                         position: Dictionary(uniqueKeysWithValues: i.position().map { ($0.region, $0.state) }))
+                         position: Dictionary(uniqueKeysWithValues: i.position().map { p in (p.entity.map { "\(p.region):\($0)" } ?? p.region, p.state) }))
             }
             command = { json in let input = try complaintCommandFromJson(json: json); return observe(try i.handle(envelope: input.envelope, command: input.command)) }
             tick = { at in observe(try i.tick(at: at)) }
         default:
-            return ["no typed Swift API for workflow \(v["workflow"] ?? "?")"]
+            // Any other workflow of the registry, through the one JSON object: no code per workflow.
+            let configJson = try config.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+            let initJson = String(decoding: try JSONSerialization.data(withJSONObject: initData), as: UTF8.self)
+            let i = try WorkflowInstance.create(workflow: v["workflow"] as! String, instanceId: id, initJson: initJson,
+                                                configJson: configJson, settings: settings)
+            let observe = { (text: String) -> Observed in
+                let o = try! JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+                let events = (o["events"] as! [[String: Any]]).map { ($0["event"] as! [String: Any])["type"] as! String }
+                let effects = (o["effects"] as! [[String: Any]]).map { e -> String in
+                    (e["kind"] as? String) == "notify" ? "notify:\(e["template"] as! String)" : e["kind"] as! String
+                }
+                return Observed(duplicate: o["duplicate"] as! Bool, version: (o["version"] as! NSNumber).uint64Value,
+                                events: events, effects: effects, nextDeadline: i.nextDeadline(),
+                                state: try? JSONSerialization.jsonObject(with: Data(i.state().utf8)),
+                                position: Dictionary(uniqueKeysWithValues: i.position().map { p in (p.entity.map { "\(p.region):\($0)" } ?? p.region, p.state) }))
+            }
+            command = { json in observe(try i.handle(commandJson: json)) }
+            tick = { at in observe(try i.tick(at: at)) }
         }
         var failures: [String] = []
         for (index, s) in (v["steps"] as! [[String: Any]]).enumerated() {
