@@ -164,10 +164,44 @@ fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Value {
     serde_json::to_value(value).expect("quytrinh's own types always serialize")
 }
 
-/// Something to do with a workflow chosen by name.
-trait WithWorkflow {
+/// Something to do with a workflow chosen by name: generic code over [`Workflow`] that
+/// [`with_workflow`] runs for the workflow a name designates (bindings, tests and tools run
+/// the same code for every workflow of the registry this way).
+///
+/// ```
+/// use quytrinh::dynamic::{WithWorkflow, with_workflow};
+/// use quytrinh::kernel::{Error, Workflow};
+/// struct CommandCount;
+/// impl WithWorkflow for CommandCount {
+///     type Output = usize;
+///     fn run<W: Workflow>(self) -> Result<usize, Error> { Ok(W::COMMANDS.len()) }
+/// }
+/// assert_eq!(with_workflow("companion", CommandCount).unwrap(), 9);
+/// ```
+pub trait WithWorkflow {
+    /// What it gives.
     type Output;
+    /// Runs it for workflow `W`.
     fn run<W: Workflow>(self) -> Result<Self::Output, Error>;
+}
+
+/// Runs `f` for the workflow named `workflow`, or `unknown_workflow`.
+///
+/// ```
+/// use quytrinh::dynamic::{WithWorkflow, with_workflow};
+/// use quytrinh::kernel::{Error, Workflow};
+/// struct Name;
+/// impl WithWorkflow for Name {
+///     type Output = &'static str;
+///     fn run<W: Workflow>(self) -> Result<&'static str, Error> { Ok(W::NAME) }
+/// }
+/// for name in quytrinh::dynamic::WORKFLOWS {
+///     assert_eq!(with_workflow(name, Name).unwrap(), *name);
+/// }
+/// assert_eq!(with_workflow("payroll", Name).unwrap_err().code(), "unknown_workflow");
+/// ```
+pub fn with_workflow<F: WithWorkflow>(workflow: &str, f: F) -> Result<F::Output, Error> {
+    dispatch(workflow, f)
 }
 
 /// Creates an instance of `workflow`. `config` and `settings` default when `None`.

@@ -255,54 +255,6 @@ fn available_commands_follow_the_state_and_the_actor() {
 }
 
 #[test]
-fn the_definition_is_consistent_and_every_command_is_reachable() {
-    let def = Definition::of::<Companion>(&CompanionConfig::default());
-    let deadline_kinds: Vec<&str> = def.deadlines.iter().map(|d| d.kind).collect();
-    for t in def.transitions {
-        let region = def
-            .regions
-            .iter()
-            .find(|r| r.id == t.region)
-            .expect("region exists");
-        for state in [t.from, t.to] {
-            assert!(
-                state == INITIAL || region.states.iter().any(|s| s.id == state),
-                "{t:?}"
-            );
-        }
-        assert!(
-            def.commands.iter().any(|c| c.name == t.trigger) || deadline_kinds.contains(&t.trigger),
-            "trigger of {t:?}"
-        );
-    }
-    for c in def.commands {
-        assert!(
-            !c.roles.is_empty() && c.roles.iter().all(|r| def.roles.iter().any(|d| d.id == *r)),
-            "{c:?}"
-        );
-        assert!(
-            def.transitions.iter().any(|t| t.trigger == c.name),
-            "{} has no transition",
-            c.name
-        );
-    }
-    for region in def.regions {
-        for state in region.states {
-            assert!(
-                state.initial
-                    || def
-                        .transitions
-                        .iter()
-                        .any(|t| t.region == region.id && t.to == state.id),
-                "{}.{} is unreachable",
-                region.id,
-                state.id
-            );
-        }
-    }
-}
-
-#[test]
 fn mermaid_and_dot_render_every_state_and_transition() {
     let def = Definition::of::<Companion>(&CompanionConfig::default());
     for lang in [Lang::Vi, Lang::En] {

@@ -4,9 +4,9 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 use quytrinh::kernel::{
-    Actor, Basis, Command, CommandSpec, Context, DeadlineKind, DeadlineSpec, Decision, EffectName,
-    Instance, Label, MAX_FIRINGS_PER_INPUT, MAX_VERSION, RegionSpec, Rejection, RoleSpec, Settings,
-    StateSpec, TemplateSpec, Timer, TransitionSpec, TypeName, Unfit, Workflow,
+    Actor, Basis, Command, CommandSpec, Context, DeadlineSpec, Decision, EffectName, Instance,
+    Label, MAX_FIRINGS_PER_INPUT, MAX_VERSION, Notification, RegionSpec, Rejection, RoleSpec,
+    Settings, StateSpec, TemplateSpec, Timer, TransitionSpec, Unfit, Workflow,
 };
 use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
 use serde::{Deserialize, Serialize};
@@ -169,58 +169,39 @@ struct BrokenState {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 enum BrokenCommand {
     Arm {},
     Split {},
 }
 
-impl TypeName for BrokenCommand {
-    fn name(&self) -> &'static str {
-        match self {
-            Self::Arm {} => "arm",
-            Self::Split {} => "split",
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 enum BrokenEvent {
     Armed { due: DateTime<Utc> },
     Counted {},
     Unfit {},
 }
 
-impl TypeName for BrokenEvent {
-    fn name(&self) -> &'static str {
-        match self {
-            Self::Armed { .. } => "armed",
-            Self::Counted {} => "counted",
-            Self::Unfit {} => "unfit",
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 enum NoEffect {}
 
 impl EffectName for NoEffect {
-    fn name(&self) -> String {
+    fn notification(&self) -> Option<&Notification> {
         match *self {}
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 enum BrokenDeadline {
     Loop,
-}
-
-impl DeadlineKind for BrokenDeadline {
-    const ALL: &'static [Self] = &[Self::Loop];
-    fn name(self) -> &'static str {
-        "loop"
-    }
 }
 
 const ANYONE: &[&str] = &["user"];

@@ -87,7 +87,7 @@ macro_rules! workflow_api {
                             use quytrinh::kernel::EffectName as _;
                             $Keyed {
                                 key: k.key.clone(),
-                                name: k.effect.name(),
+                                name: k.effect.short_name(),
                                 effect: k.effect.clone(),
                             }
                         })

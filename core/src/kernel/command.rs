@@ -10,10 +10,43 @@ use std::marker::PhantomData;
 /// The longest `command_id` accepted, in characters (longer ones are `validation_failed`).
 pub const MAX_COMMAND_ID_CHARS: usize = 64;
 
-/// The snake_case name of a command or event body (its JSON `type`).
+/// The snake_case names of an enum's variants — a command, event, query or effect body (its
+/// JSON `type`, or `kind` for effects).
+///
+/// Declared once: every enum that derives strum's `IntoStaticStr` and `VariantNames` with
+/// `#[strum(serialize_all = "snake_case")]` has it, with the names serde gives its variants
+/// under `#[serde(rename_all = "snake_case")]`; `core/tests/definitions.rs` checks, for every
+/// workflow, that the two agree and that the definition tables name the same commands.
+///
+/// ```
+/// use quytrinh::kernel::TypeName;
+/// use quytrinh::workflows::companion::CompanionCommand;
+/// assert_eq!(CompanionCommand::RequestUnlink {}.name(), "request_unlink");
+/// assert_eq!(CompanionCommand::NAMES[0], "request_unlink");
+///
+/// #[derive(strum::IntoStaticStr, strum::VariantNames)]
+/// #[strum(serialize_all = "snake_case")]
+/// enum Mine { OpenCase, CloseCase { why: String } }
+/// assert_eq!(Mine::CloseCase { why: "done".into() }.name(), "close_case");
+/// assert_eq!(Mine::NAMES, ["open_case", "close_case"]);
+/// ```
 pub trait TypeName {
+    /// Every variant's name, in declaration order.
+    const NAMES: &'static [&'static str];
     /// The `type` of this value in JSON, e.g. `request_unlink`.
     fn name(&self) -> &'static str;
+}
+
+impl<T> TypeName for T
+where
+    T: strum::VariantNames,
+    for<'a> &'static str: From<&'a T>,
+{
+    const NAMES: &'static [&'static str] = T::VARIANTS;
+
+    fn name(&self) -> &'static str {
+        self.into()
+    }
 }
 
 /// A command: the host-chosen `command_id` (unique, at most 64 characters), who issues it,

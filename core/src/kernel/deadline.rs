@@ -25,15 +25,17 @@ pub enum Basis {
 /// The deadline kinds of one workflow, as an enum: typed inside the workflow, snake_case
 /// names outside (JSON, bindings, diagrams).
 ///
+/// Declared once: every fieldless enum that derives strum's `IntoStaticStr` and
+/// `VariantArray` with `#[strum(serialize_all = "snake_case")]` is one.
+///
 /// ```
 /// use quytrinh::kernel::DeadlineKind;
-/// #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-/// enum Kind { ReviewDue }
-/// impl DeadlineKind for Kind {
-///     const ALL: &'static [Self] = &[Kind::ReviewDue];
-///     fn name(self) -> &'static str { "review_due" }
-/// }
-/// assert_eq!(Kind::from_name("review_due"), Some(Kind::ReviewDue));
+/// #[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+/// #[strum(serialize_all = "snake_case")]
+/// enum Kind { ReviewDue, Expiry }
+/// assert_eq!(Kind::ReviewDue.name(), "review_due");
+/// assert_eq!(Kind::ALL, [Kind::ReviewDue, Kind::Expiry]);
+/// assert_eq!(Kind::from_name("expiry"), Some(Kind::Expiry));
 /// assert_eq!(Kind::from_name("nope"), None);
 /// ```
 pub trait DeadlineKind: Copy + Debug + Eq + Send + Sync + 'static {
@@ -44,6 +46,18 @@ pub trait DeadlineKind: Copy + Debug + Eq + Send + Sync + 'static {
     /// The kind of a name, if it is one.
     fn from_name(name: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|k| k.name() == name)
+    }
+}
+
+impl<T> DeadlineKind for T
+where
+    T: strum::VariantArray + Copy + Debug + Eq + Send + Sync + 'static,
+    &'static str: From<T>,
+{
+    const ALL: &'static [Self] = T::VARIANTS;
+
+    fn name(self) -> &'static str {
+        self.into()
     }
 }
 

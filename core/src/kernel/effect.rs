@@ -1,5 +1,6 @@
 //! Effects: instructions for the host, returned as data with deterministic idempotency keys.
 
+use super::TypeName;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -123,11 +124,36 @@ impl Notification {
     }
 }
 
-/// The short name of an effect, for timelines and conformance expectations
-/// (`notify:<template>` for notifications, the effect kind otherwise).
-pub trait EffectName {
-    /// The effect's kind, e.g. `suspend_trading_rights`, or `notify:<template>`.
-    fn name(&self) -> String;
+/// An effect's names: its kind (its JSON `kind`, from [`TypeName`]) and its short name for
+/// timelines and conformance expectations (`notify:<template>` for notifications, the kind
+/// otherwise). A workflow says only which of its effects is a notification.
+///
+/// ```
+/// use quytrinh::kernel::{Channel, EffectName, Notification, TypeName};
+/// #[derive(strum::IntoStaticStr, strum::VariantNames)]
+/// #[strum(serialize_all = "snake_case")]
+/// enum Fx { Notify(Notification), LockTokens }
+/// impl EffectName for Fx {
+///     fn notification(&self) -> Option<&Notification> {
+///         match self { Fx::Notify(n) => Some(n), Fx::LockTokens => None }
+///     }
+/// }
+/// assert_eq!(Fx::LockTokens.short_name(), "lock_tokens");
+/// assert_eq!(Fx::Notify(Notification::new(Channel::Email, "case.closed")).short_name(),
+///     "notify:case.closed");
+/// ```
+pub trait EffectName: TypeName {
+    /// The notification this effect sends, when it is one.
+    fn notification(&self) -> Option<&Notification>;
+
+    /// The effect's short name: `notify:<template>`, or its kind, e.g.
+    /// `suspend_trading_rights`.
+    fn short_name(&self) -> String {
+        match self.notification() {
+            Some(n) => format!("notify:{}", n.template),
+            None => self.name().to_owned(),
+        }
+    }
 }
 
 /// An effect with its idempotency key `{instance_id}:{event version}:{index}`, unique per

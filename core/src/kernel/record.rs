@@ -57,7 +57,7 @@ impl<W: Workflow> Record<W> {
     /// assert_eq!(out.events[0].effect_names().collect::<Vec<_>>(), ["send_otp"]);
     /// ```
     pub fn effect_names(&self) -> impl Iterator<Item = String> + '_ {
-        self.effects.iter().map(|k| k.effect.name())
+        self.effects.iter().map(|k| k.effect.short_name())
     }
 }
 
@@ -130,7 +130,7 @@ impl<'a, W: Workflow> Outcome<'a, W> {
     /// assert_eq!(out.effect_names(), ["send_otp"]);
     /// ```
     pub fn effect_names(&self) -> Vec<String> {
-        self.effects().map(|k| k.effect.name()).collect()
+        self.effects().map(|k| k.effect.short_name()).collect()
     }
 }
 

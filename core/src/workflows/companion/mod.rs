@@ -52,7 +52,8 @@ use rules::open_request;
 /// use quytrinh::workflows::companion::CompanionDeadline;
 /// assert_eq!(CompanionDeadline::AutoConfirm.name(), "auto_confirm");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum CompanionDeadline {
     /// The OTP challenge of the open request expires.
     OtpExpiry,
@@ -60,18 +61,6 @@ pub enum CompanionDeadline {
     AutoConfirm,
     /// A pending link request expires.
     LinkExpiry,
-}
-
-impl DeadlineKind for CompanionDeadline {
-    const ALL: &'static [Self] = &[Self::OtpExpiry, Self::AutoConfirm, Self::LinkExpiry];
-
-    fn name(self) -> &'static str {
-        match self {
-            Self::OtpExpiry => "otp_expiry",
-            Self::AutoConfirm => "auto_confirm",
-            Self::LinkExpiry => "link_expiry",
-        }
-    }
 }
 
 /// The `companion` workflow (a marker type; see the module docs).

@@ -1,6 +1,6 @@
 //! The data of `companion`: configuration, parties, requests, commands, events, effects.
 
-use crate::kernel::{EffectName, Notification, Recipient, TypeName};
+use crate::kernel::{EffectName, Notification, Recipient};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -337,6 +337,8 @@ impl CompanionInit {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum CompanionCommand {
     /// Either party asks to end the relationship (OTP follows).
     RequestUnlink {},
@@ -379,22 +381,6 @@ pub enum CompanionCommand {
     },
 }
 
-impl TypeName for CompanionCommand {
-    fn name(&self) -> &'static str {
-        match self {
-            CompanionCommand::RequestUnlink {} => "request_unlink",
-            CompanionCommand::RequestLink {} => "request_link",
-            CompanionCommand::Resend { .. } => "resend",
-            CompanionCommand::OtpVerified { .. } => "otp_verified",
-            CompanionCommand::OtpFailed { .. } => "otp_failed",
-            CompanionCommand::Confirm { .. } => "confirm",
-            CompanionCommand::Accept { .. } => "accept",
-            CompanionCommand::Reject { .. } => "reject",
-            CompanionCommand::Withdraw { .. } => "withdraw",
-        }
-    }
-}
-
 /// Why a challenge was abandoned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -412,6 +398,8 @@ pub enum AbandonReason {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum CompanionEvent {
     /// A request was staged, waiting for the requester's OTP.
     RequestStaged {
@@ -492,24 +480,6 @@ pub enum CompanionEvent {
     },
 }
 
-impl TypeName for CompanionEvent {
-    fn name(&self) -> &'static str {
-        match self {
-            CompanionEvent::RequestStaged { .. } => "request_staged",
-            CompanionEvent::OtpFailed { .. } => "otp_failed",
-            CompanionEvent::RequestSubmitted { .. } => "request_submitted",
-            CompanionEvent::RequestAbandoned { .. } => "request_abandoned",
-            CompanionEvent::ConfirmationStaged { .. } => "confirmation_staged",
-            CompanionEvent::ConfirmationAbandoned { .. } => "confirmation_abandoned",
-            CompanionEvent::RequestConfirmed { .. } => "request_confirmed",
-            CompanionEvent::RequestAutoConfirmed { .. } => "request_auto_confirmed",
-            CompanionEvent::RequestRejected { .. } => "request_rejected",
-            CompanionEvent::RequestWithdrawn { .. } => "request_withdrawn",
-            CompanionEvent::RequestExpired { .. } => "request_expired",
-        }
-    }
-}
-
 /// Who the trading-rights and access effects are about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -529,6 +499,8 @@ pub struct Parties {
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum CompanionEffect {
     /// Ask the host's OTP service to send a code for this challenge.
     SendOtp {
@@ -558,16 +530,10 @@ pub enum CompanionEffect {
 }
 
 impl EffectName for CompanionEffect {
-    fn name(&self) -> String {
+    fn notification(&self) -> Option<&Notification> {
         match self {
-            CompanionEffect::SendOtp { .. } => "send_otp".to_owned(),
-            CompanionEffect::Notify(n) => format!("notify:{}", n.template),
-            CompanionEffect::SuspendTradingRights(_) => "suspend_trading_rights".to_owned(),
-            CompanionEffect::RestoreTradingRights(_) => "restore_trading_rights".to_owned(),
-            CompanionEffect::RemoveFromSacoList(_) => "remove_from_saco_list".to_owned(),
-            CompanionEffect::RevokeCompanionAccess(_) => "revoke_companion_access".to_owned(),
-            CompanionEffect::AddToSacoList(_) => "add_to_saco_list".to_owned(),
-            CompanionEffect::GrantCompanionAccess(_) => "grant_companion_access".to_owned(),
+            Self::Notify(n) => Some(n),
+            _ => None,
         }
     }
 }

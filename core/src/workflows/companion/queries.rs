@@ -2,7 +2,7 @@
 
 use super::model::{CompanionState, Request};
 use super::rules::party_of;
-use crate::kernel::{Actor, Rejection, TypeName};
+use crate::kernel::{Actor, Rejection};
 use serde::{Deserialize, Serialize};
 
 /// A question about one relationship.
@@ -16,18 +16,12 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum CompanionQuery {
     /// The requests the asking party can see, oldest first (a request still awaiting its
     /// requester's OTP is invisible to the counterparty).
     Requests {},
-}
-
-impl TypeName for CompanionQuery {
-    fn name(&self) -> &'static str {
-        match self {
-            Self::Requests {} => "requests",
-        }
-    }
 }
 
 /// The answer to a [`CompanionQuery`].

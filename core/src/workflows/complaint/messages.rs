@@ -1,7 +1,7 @@
 //! The commands, events and effects of `complaint`.
 
 use super::model::{AtFault, ComplaintChannel, Contact, DocumentKind, Finding};
-use crate::kernel::{EffectName, Notification, TypeName, Vnd};
+use crate::kernel::{EffectName, Notification, Vnd};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum ComplaintCommand {
     /// A receiving point records the complaint and forwards it to Phòng Nghiệp vụ.
     Receive {
@@ -133,25 +135,6 @@ impl ComplaintCommand {
     }
 }
 
-impl TypeName for ComplaintCommand {
-    fn name(&self) -> &'static str {
-        match self {
-            Self::Receive { .. } => "receive",
-            Self::StartAnalysis {} => "start_analysis",
-            Self::ResolveImmediately { .. } => "resolve_immediately",
-            Self::RequestDocuments { .. } => "request_documents",
-            Self::DocumentsReceived { .. } => "documents_received",
-            Self::RecordFinding { .. } => "record_finding",
-            Self::IssueResponse { .. } => "issue_response",
-            Self::ConfirmOutcome { .. } => "confirm_outcome",
-            Self::DepositReceived { .. } => "deposit_received",
-            Self::SettleEscalation { .. } => "settle_escalation",
-            Self::ReturnToOfficer { .. } => "return_to_officer",
-            Self::Close { .. } => "close",
-        }
-    }
-}
-
 /// The events of `complaint` (JSON `type` in snake_case).
 ///
 /// ```
@@ -163,6 +146,8 @@ impl TypeName for ComplaintCommand {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum ComplaintEvent {
     /// Received and forwarded to ops; the SLA's instants were computed on the calendar.
     Received {
@@ -286,31 +271,6 @@ pub enum ComplaintEvent {
     },
 }
 
-impl TypeName for ComplaintEvent {
-    fn name(&self) -> &'static str {
-        match self {
-            Self::Received { .. } => "received",
-            Self::AnalysisStarted { .. } => "analysis_started",
-            Self::ResolvedImmediately { .. } => "resolved_immediately",
-            Self::DocumentsRequested { .. } => "documents_requested",
-            Self::DocumentsReceived { .. } => "documents_received",
-            Self::FindingRecorded { .. } => "finding_recorded",
-            Self::ResponseIssued { .. } => "response_issued",
-            Self::FollowUpOpened {} => "follow_up_opened",
-            Self::OutcomeAgreed { .. } => "outcome_agreed",
-            Self::DepositDemanded { .. } => "deposit_demanded",
-            Self::EscalatedUnresolved { .. } => "escalated_unresolved",
-            Self::EscalationSettled { .. } => "escalation_settled",
-            Self::ReturnedToOfficer { .. } => "returned_to_officer",
-            Self::AgentTokensLocked { .. } => "agent_tokens_locked",
-            Self::DepositReceived { .. } => "deposit_received",
-            Self::SlaWarned {} => "sla_warned",
-            Self::SlaBreached {} => "sla_breached",
-            Self::Closed { .. } => "closed",
-        }
-    }
-}
-
 /// The agent's token admin accounts, held by one complaint.
 ///
 /// The effect means **all** the agent's token admin accounts ("toàn bộ các tài khoản Token
@@ -427,16 +387,18 @@ pub struct ArchivedReport {
 /// The effects of `complaint` for the host (JSON `kind` in snake_case).
 ///
 /// ```
-/// use quytrinh::kernel::EffectName;
+/// use quytrinh::kernel::{EffectName, TypeName};
 /// use quytrinh::workflows::complaint::{AgentTokens, ComplaintEffect};
 /// let fx = ComplaintEffect::LockAgentTokens(AgentTokens { agent_id: "DL-7".into(), complaint_id: "KN-1".into() });
-/// assert_eq!(fx.name(), "lock_agent_tokens");
+/// assert_eq!((fx.name(), fx.short_name().as_str()), ("lock_agent_tokens", "lock_agent_tokens"));
 /// assert_eq!(serde_json::to_value(&fx).unwrap()["kind"], "lock_agent_tokens");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum ComplaintEffect {
     /// Send a notification (e-mail or in-app) by template id.
     Notify(Notification),
@@ -471,14 +433,10 @@ pub enum ComplaintEffect {
 }
 
 impl EffectName for ComplaintEffect {
-    fn name(&self) -> String {
+    fn notification(&self) -> Option<&Notification> {
         match self {
-            Self::Notify(n) => format!("notify:{}", n.template),
-            Self::LockAgentTokens(_) => "lock_agent_tokens".to_owned(),
-            Self::UnlockAgentTokens(_) => "unlock_agent_tokens".to_owned(),
-            Self::CompensateCustomer { .. } => "compensate_customer".to_owned(),
-            Self::Escalate { .. } => "escalate".to_owned(),
-            Self::ArchiveReport(_) => "archive_report".to_owned(),
+            Self::Notify(n) => Some(n),
+            _ => None,
         }
     }
 }

@@ -82,7 +82,8 @@ use chrono::{DateTime, Utc};
 /// use quytrinh::workflows::complaint::ComplaintDeadline;
 /// assert_eq!(ComplaintDeadline::ResolutionSla.name(), "resolution_sla");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ComplaintDeadline {
     /// 75 % of the resolution SLA has passed (business basis).
     SlaWarning,
@@ -92,24 +93,6 @@ pub enum ComplaintDeadline {
     AgentAction,
     /// The agent's 72 h to deposit end (clock).
     DepositDue,
-}
-
-impl DeadlineKind for ComplaintDeadline {
-    const ALL: &'static [Self] = &[
-        Self::SlaWarning,
-        Self::ResolutionSla,
-        Self::AgentAction,
-        Self::DepositDue,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            Self::SlaWarning => "sla_warning",
-            Self::ResolutionSla => "resolution_sla",
-            Self::AgentAction => "agent_action",
-            Self::DepositDue => "deposit_due",
-        }
-    }
 }
 
 /// The `complaint` workflow (a marker type; see the module docs).

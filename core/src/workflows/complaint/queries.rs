@@ -1,7 +1,6 @@
 //! The read-only questions `complaint` answers, purely from the state.
 
 use super::model::{CaseStatus, ComplaintState, Sla, StatusChange};
-use crate::kernel::TypeName;
 use serde::{Deserialize, Serialize};
 
 /// A question about one complaint.
@@ -15,17 +14,11 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum ComplaintQuery {
     /// The case's progress: its status, every status change so far and the SLA.
     Timeline {},
-}
-
-impl TypeName for ComplaintQuery {
-    fn name(&self) -> &'static str {
-        match self {
-            Self::Timeline {} => "timeline",
-        }
-    }
 }
 
 /// The answer to a [`ComplaintQuery`].

@@ -1,7 +1,7 @@
 //! The data of `lead_care`: configuration, init, state, commands, events and effects.
 
 use crate::calendar::BusinessCalendar;
-use crate::kernel::{EffectName, Notification, TypeName};
+use crate::kernel::{EffectName, Notification};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -584,6 +584,8 @@ pub struct NewLead {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum LeadCareCommand {
     /// The platform delivers leads (new ones, or replacements for approved requests).
     DeliverLeads {
@@ -628,19 +630,6 @@ pub enum LeadCareCommand {
     },
 }
 
-impl TypeName for LeadCareCommand {
-    fn name(&self) -> &'static str {
-        match self {
-            Self::DeliverLeads { .. } => "deliver_leads",
-            Self::UpdateStatus { .. } => "update_status",
-            Self::RequestCompensation { .. } => "request_compensation",
-            Self::WithdrawCompensation { .. } => "withdraw_compensation",
-            Self::SubmitForReview { .. } => "submit_for_review",
-            Self::Decide { .. } => "decide",
-        }
-    }
-}
-
 /// The events of `lead_care` (JSON `type` in snake_case).
 ///
 /// ```
@@ -652,6 +641,8 @@ impl TypeName for LeadCareCommand {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum LeadCareEvent {
     /// Leads were delivered (at the event's instant), in the initial status.
     LeadsDelivered {
@@ -747,21 +738,6 @@ impl LeadCareEvent {
     }
 }
 
-impl TypeName for LeadCareEvent {
-    fn name(&self) -> &'static str {
-        match self {
-            Self::LeadsDelivered { .. } => "leads_delivered",
-            Self::StatusUpdated { .. } => "status_updated",
-            Self::CompensationRequested { .. } => "compensation_requested",
-            Self::CompensationWithdrawn { .. } => "compensation_withdrawn",
-            Self::BatchSubmitted { .. } => "batch_submitted",
-            Self::CompensationDecided { .. } => "compensation_decided",
-            Self::BatchDecided { .. } => "batch_decided",
-            Self::ReviewOverdue { .. } => "review_overdue",
-        }
-    }
-}
-
 /// What the host's lead distribution needs to allocate a replacement lead ("bù"); it
 /// delivers it with `deliver_leads`, naming `lead_id` in `replaces`.
 ///
@@ -789,17 +765,19 @@ pub struct Replacement {
 /// The effects of `lead_care` for the host (JSON `kind` in snake_case).
 ///
 /// ```
-/// use quytrinh::kernel::EffectName;
+/// use quytrinh::kernel::{EffectName, TypeName};
 /// use quytrinh::workflows::lead_care::{LeadCareEffect, Replacement};
 /// let fx = LeadCareEffect::AllocateReplacementLead(Replacement { package_id: "GOI-1".into(),
 ///     consultant_id: "TV-1".into(), lead_id: "L1".into(), customer_id: "KH-1".into() });
-/// assert_eq!(fx.name(), "allocate_replacement_lead");
+/// assert_eq!((fx.name(), fx.short_name().as_str()), ("allocate_replacement_lead", "allocate_replacement_lead"));
 /// assert_eq!(serde_json::to_value(&fx).unwrap()["kind"], "allocate_replacement_lead");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum LeadCareEffect {
     /// Send a notification by template id.
     Notify(Notification),
@@ -808,10 +786,10 @@ pub enum LeadCareEffect {
 }
 
 impl EffectName for LeadCareEffect {
-    fn name(&self) -> String {
+    fn notification(&self) -> Option<&Notification> {
         match self {
-            Self::Notify(n) => format!("notify:{}", n.template),
-            Self::AllocateReplacementLead(_) => "allocate_replacement_lead".to_owned(),
+            Self::Notify(n) => Some(n),
+            Self::AllocateReplacementLead(_) => None,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::model::{CompensationRequest, CompensationStatus, ContactEntry, LeadCareState};
 use super::rules::not_owner;
-use crate::kernel::{Actor, Rejection, TypeName};
+use crate::kernel::{Actor, Rejection};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -264,6 +264,8 @@ pub fn confirm_token(state: &LeadCareState) -> String {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
 pub enum LeadCareQuery {
     /// The seed's double confirmation: exactly the drafts "Gửi xét duyệt" would send, and
     /// the token `submit_for_review` must carry (the owning consultant only).
@@ -282,18 +284,6 @@ pub enum LeadCareQuery {
         /// The lead.
         lead_id: String,
     },
-}
-
-impl TypeName for LeadCareQuery {
-    fn name(&self) -> &'static str {
-        match self {
-            Self::PreviewSubmission {} => "preview_submission",
-            Self::Drafts {} => "drafts",
-            Self::CompensationRequests {} => "compensation_requests",
-            Self::LeadRequests { .. } => "lead_requests",
-            Self::ContactHistory { .. } => "contact_history",
-        }
-    }
 }
 
 /// The answer to a [`LeadCareQuery`].

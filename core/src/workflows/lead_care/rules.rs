@@ -9,8 +9,8 @@ use super::model::{
 use super::queries::confirm_token;
 use super::table::templates;
 use crate::kernel::{
-    Basis, Channel, Context, DeadlineKind, Decision, Notification, Recipient, Rejection,
-    RejectionCode, Timer, Unfit, rfc3339,
+    Basis, Channel, Context, Decision, Notification, Recipient, Rejection, RejectionCode, Timer,
+    Unfit, rfc3339,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -24,20 +24,11 @@ type Decided = Result<Decision<LeadCare>, Rejection>;
 /// use quytrinh::kernel::DeadlineKind;
 /// assert_eq!(LeadCareDeadline::ReviewDue.name(), "review_due");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum LeadCareDeadline {
     /// The reviewers' working days for a batch end (target: the batch id).
     ReviewDue,
-}
-
-impl DeadlineKind for LeadCareDeadline {
-    const ALL: &'static [Self] = &[Self::ReviewDue];
-
-    fn name(self) -> &'static str {
-        match self {
-            Self::ReviewDue => "review_due",
-        }
-    }
 }
 
 /// The role of the reviewers, recipients of the batch notifications.
