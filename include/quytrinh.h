@@ -269,6 +269,34 @@ QuytrinhStatus quytrinh_definition(const char *workflow,
                                    char **out_text);
 
 /**
+ * Runs a report over many instances of `workflow`, without an instance: one entry point
+ * for every report of every workflow.
+ *
+ * - `workflow`: a name from `quytrinh_workflows` (required).
+ * - `config_json`: the workflow's configuration as JSON, or NULL for the default.
+ * - `actor_json`: who asks, `{"role": ..., "id": ...}` (required; the report's roles apply).
+ * - `at`: when, RFC 3339 (required).
+ * - `report_json`: the report as JSON tagged by `type`, e.g.
+ *   `{"type":"weekly_report","week_ending":"2026-03-12"}` (required).
+ * - `rows_json`: a JSON array of rows, each as `quytrinh_instance_row` gave it (required).
+ *
+ * Ownership: on `QUYTRINH_STATUS_OK`, `*out_json` is a new string owned by the caller;
+ * free it with `quytrinh_string_free`. On failure it is NULL and the thread's last error
+ * is set. Thread-safe.
+ *
+ * # Safety
+ * Every string argument is NULL or NUL-terminated and valid for the call; `out_json` is
+ * NULL or valid for writing one pointer.
+ */
+QuytrinhStatus quytrinh_report(const char *workflow,
+                               const char *config_json,
+                               const char *actor_json,
+                               const char *at,
+                               const char *report_json,
+                               const char *rows_json,
+                               char **out_json);
+
+/**
  * Creates an instance of a workflow.
  *
  * - `workflow`: a name from `quytrinh_workflows` (required).
@@ -433,6 +461,20 @@ QuytrinhStatus quytrinh_instance_event_log(QuytrinhInstance *instance,
  */
 QuytrinhStatus quytrinh_instance_state(QuytrinhInstance *instance,
                                        char **out_json);
+
+/**
+ * The row the instance contributes to its workflow's reports over many instances, as JSON
+ * (store it beside the snapshot, and give many to `quytrinh_report`).
+ *
+ * Ownership: `*out_json` is a new string owned by the caller, freed with
+ * `quytrinh_string_free`; NULL on failure. One thread at a time per handle.
+ *
+ * # Safety
+ * `instance` is NULL or a live handle not used by another thread during the call;
+ * `out_json` is NULL or valid for writing one pointer.
+ */
+QuytrinhStatus quytrinh_instance_row(QuytrinhInstance *instance,
+                                     char **out_json);
 
 /**
  * The position as a JSON object `{"<region>": "<state>"}` (the `position` of an

@@ -217,6 +217,19 @@ export function definition(workflow, config) {
   return JSON.parse(call((g) => g.definition(String(workflow), toJson(config, 'config', true))));
 }
 
+/** Runs a report over many instances of `workflow` (an object tagged by `type`) from their
+ * rows (each as `instance.row()` gave it, e.g. read back from a database), for `actor` at
+ * `at` (default now). Options: `config`. Throws `QuytrinhError` when refused. */
+export function report(workflow, actor, report, rows, at = new Date(), options = {}) {
+  const a = toJson(actor, 'actor');
+  const r = toJson(report, 'report');
+  if (!Array.isArray(rows)) throw argumentError('rows', 'must be an array of rows');
+  const rs = toJson(rows, 'rows');
+  const t = instant(at, 'at');
+  const c = toJson(options.config, 'config', true);
+  return JSON.parse(call((g) => g.report(String(workflow), c, a, t, r, rs)));
+}
+
 /** A workflow's Mermaid `stateDiagram-v2`. Options: `config`, `lang` (`vi` default, `en`). */
 export function mermaid(workflow, options = {}) {
   return call((g) =>
@@ -362,6 +375,12 @@ export class WorkflowInstance {
     const a = toJson(actor, 'actor');
     const t = instant(at, 'at');
     return JSON.parse(this.#call((r) => r.available_commands(a, t)));
+  }
+
+  /** The row this instance contributes to its workflow's reports over many instances
+   * (store it beside the snapshot; give many to `report`). */
+  row() {
+    return JSON.parse(this.#call((r) => r.row()));
   }
 
   /** Answers a read-only query (an object tagged by `type`) for `actor` at `at` (default

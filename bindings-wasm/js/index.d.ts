@@ -21,6 +21,8 @@ import type {
   ComplaintState,
   ComplaintQuery,
   ComplaintAnswer,
+  ComplaintReport,
+  ComplaintReportAnswer,
   CompanionQuery,
   CompanionAnswer,
   LeadCareCommand,
@@ -62,6 +64,9 @@ export interface Workflows {
     effect: CompanionEffect;
     query: CompanionQuery;
     answer: CompanionAnswer;
+    row: null;
+    report: never;
+    reportAnswer: never;
   };
   complaint: {
     config: ComplaintConfig;
@@ -72,6 +77,10 @@ export interface Workflows {
     effect: ComplaintEffect;
     query: ComplaintQuery;
     answer: ComplaintAnswer;
+    /** A complaint's row is its snapshot: the weekly report reads its history. */
+    row: Snapshot<ComplaintConfig, ComplaintState>;
+    report: ComplaintReport;
+    reportAnswer: ComplaintReportAnswer;
   };
   lead_care: {
     config: LeadCareConfig;
@@ -82,6 +91,9 @@ export interface Workflows {
     effect: LeadCareEffect;
     query: LeadCareQuery;
     answer: LeadCareAnswer;
+    row: null;
+    report: never;
+    reportAnswer: never;
   };
 }
 
@@ -202,6 +214,17 @@ export declare function __testPanic(message?: string): never;
 export declare function workflows(): WorkflowName[];
 /** A workflow's definition under a configuration (defaults when absent). */
 export declare function definition<W extends WorkflowName>(workflow: W, config?: Partial<Workflows[W]['config']> | null): Definition;
+/** Runs a report (tagged by `type`) over many instances of `workflow`, from their rows (each
+ * as `instance.row()` gave it), for `actor` at `at` (default now); throws `QuytrinhError`
+ * (`not_permitted`, `invalid_json` naming the row, …) when refused. */
+export declare function report<W extends WorkflowName>(
+  workflow: W,
+  actor: Actor,
+  report: Workflows[W]['report'],
+  rows: Workflows[W]['row'][],
+  at?: InstantInput,
+  options?: { config?: Partial<Workflows[W]['config']> | null },
+): Workflows[W]['reportAnswer'];
 /** A workflow's Mermaid `stateDiagram-v2`. */
 export declare function mermaid<W extends WorkflowName>(
   workflow: W,
@@ -247,6 +270,8 @@ export declare class WorkflowInstance<W extends WorkflowName = WorkflowName> {
   tick(at: InstantInput): OutcomeOf<W>;
   /** The commands `actor` may issue at `at` (default now), with their targets filled in. */
   availableCommands(actor: Actor, at?: InstantInput): Available<Workflows[W]['command']>[];
+  /** The row this instance contributes to its workflow's reports over many instances. */
+  row(): Workflows[W]['row'];
   /** Answers a read-only query (tagged by `type`) for `actor` at `at` (default now); throws
    * `QuytrinhError` (`not_permitted`, `not_found`, …) when it is refused. Nothing changes. */
   query(actor: Actor, query: Workflows[W]['query'], at?: InstantInput): Workflows[W]['answer'];

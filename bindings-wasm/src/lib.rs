@@ -248,6 +248,28 @@ pub fn definition(workflow: &str, config_json: &str) -> Result<String, JsValue> 
     Ok(to_text(&def))
 }
 
+/// Runs a report of `workflow` (JSON tagged by `type`) over `rows_json` (a JSON array of
+/// rows, as instances' `row()` gave them) for `actor_json` at `at`, under `config_json`
+/// (`"null"` for the defaults); the answer as JSON.
+#[wasm_bindgen]
+pub fn report(
+    workflow: &str,
+    config_json: &str,
+    actor_json: &str,
+    at: &str,
+    report_json: &str,
+    rows_json: &str,
+) -> Result<String, JsValue> {
+    let config: Value = parse_json(config_json)?;
+    let actor: Actor = parse_json(actor_json)?;
+    let at = parse_instant("at", at)?;
+    let report: Value = parse_json(report_json)?;
+    let rows: Vec<Value> = parse_json(rows_json)?;
+    dynamic::report(workflow, Some(&config), &actor, at, &report, &rows)
+        .map(|v| v.to_string())
+        .map_err(|e| core_error(&e))
+}
+
 /// A workflow's definition as a Mermaid `stateDiagram-v2` (`format` = `mermaid`) or a
 /// Graphviz digraph (`dot`), in `lang` (`vi` or `en`).
 #[wasm_bindgen]
@@ -364,6 +386,11 @@ impl RawInstance {
     /// `{region: state, "region:entity": state}` as JSON.
     pub fn position(&self) -> String {
         quytrinh::kernel::positions_json(&self.inner.position()).to_string()
+    }
+
+    /// The row this instance contributes to its workflow's reports, as JSON.
+    pub fn row(&self) -> String {
+        self.inner.row().to_string()
     }
 
     /// Answers a read-only query (JSON tagged by `type`) for `actor` (JSON `{role, id}`)

@@ -67,6 +67,9 @@ pub trait AnyInstance: Send + Sync {
     fn query_value(&self, actor: &Actor, at: DateTime<Utc>, query: Value) -> Result<Value, Error>;
     /// Folds every record but the last `keep` into the event log's base snapshot.
     fn compact(&mut self, keep: usize) -> Result<(), Error>;
+    /// The row this instance contributes to its workflow's reports over many instances
+    /// (see [`report`]), as JSON.
+    fn row(&self) -> Value;
     /// The pending deadlines, earliest first.
     fn deadlines(&self) -> Vec<Deadline>;
     /// The earliest pending deadline.
@@ -123,6 +126,10 @@ impl<W: Workflow> AnyInstance for Instance<W> {
 
     fn compact(&mut self, keep: usize) -> Result<(), Error> {
         Instance::compact(self, keep)
+    }
+
+    fn row(&self) -> Value {
+        to_value(&Instance::row(self))
     }
 
     fn deadlines(&self) -> Vec<Deadline> {
@@ -287,6 +294,72 @@ pub fn replay(log: &str) -> Result<Box<dyn AnyInstance>, Error> {
         }
     }
     dispatch(&workflow_of(log)?, Replay(log))
+}
+
+/// Runs a report of `workflow` (JSON tagged by `type`) over `rows` (each the JSON of an
+/// instance's [`row`](AnyInstance::row), as a host stored it) for `actor` at `at`, under
+/// `config` (default when `None`); the answer as JSON. A row that does not decode is
+/// `invalid_json` naming its index.
+///
+/// ```
+/// use quytrinh::{dynamic, kernel::Actor};
+/// let case = dynamic::create("complaint", "KN-1", None, None, &serde_json::json!({"complaint_id": "KN-1"})).unwrap();
+/// let at = "2026-03-12T09:00:00+07:00".parse().unwrap();
+/// let weekly = serde_json::json!({"type": "weekly_report", "week_ending": "2026-03-12"});
+/// let answer = dynamic::report("complaint", None, &Actor::new("head_of_ops", "TP-01"), at, &weekly, &[case.row()]).unwrap();
+/// assert_eq!((answer["type"].as_str(), answer["received"].as_u64()), (Some("weekly_report"), Some(0)));
+/// let err = dynamic::report("companion", None, &Actor::new("saco", "S1"), at, &weekly, &[]).unwrap_err();
+/// assert_eq!(err.code(), "invalid_json");
+/// ```
+pub fn report(
+    workflow: &str,
+    config: Option<&Value>,
+    actor: &Actor,
+    at: DateTime<Utc>,
+    report: &Value,
+    rows: &[Value],
+) -> Result<Value, Error> {
+    struct Report<'a> {
+        config: Option<&'a Value>,
+        actor: &'a Actor,
+        at: DateTime<Utc>,
+        report: &'a Value,
+        rows: &'a [Value],
+    }
+    impl WithWorkflow for Report<'_> {
+        type Output = Value;
+        fn run<W: Workflow>(self) -> Result<Value, Error> {
+            let config = match self.config {
+                None | Some(Value::Null) => W::Config::default(),
+                Some(v) => W::Config::deserialize(v)?,
+            };
+            let report = W::Report::deserialize(self.report)?;
+            let rows = self
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    W::Row::deserialize(row).map_err(|e| Error::InvalidJson {
+                        message: format!("rows[{i}]: {e}"),
+                        line: 0,
+                        column: 0,
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let answer = crate::kernel::report::<W>(&config, self.actor, self.at, &report, &rows)?;
+            Ok(to_value(&answer))
+        }
+    }
+    dispatch(
+        workflow,
+        Report {
+            config,
+            actor,
+            at,
+            report,
+            rows,
+        },
+    )
 }
 
 /// The definition of `workflow` under `config` (default when `None`).

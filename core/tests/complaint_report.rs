@@ -325,3 +325,60 @@ fn an_escalated_unresolved_case_is_listed_for_management_until_settled() {
     assert_eq!((report.open, report.resolved), (0, 1));
     assert!(report.escalations.is_empty());
 }
+
+/// The report through the one generic entry of every binding (`dynamic::report`, over rows
+/// as JSON, as a host reads them back from storage) is the report of `weekly_report` over
+/// the same snapshots: here over the end states of every complaint vector, for each Thursday
+/// of March 2026.
+#[test]
+fn the_generic_report_over_stored_rows_is_the_weekly_report() {
+    use quytrinh::conformance::{Vector, play};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/complaint");
+    let mut snapshots: Vec<Snapshot<Complaint>> = Vec::new();
+    let mut rows: Vec<serde_json::Value> = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "json"))
+    {
+        let vector: Vector = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let played = play(&vector).unwrap();
+        snapshots.push(serde_json::from_str(&played.instance.snapshot_json()).unwrap());
+        let stored = played.instance.row().to_string();
+        rows.push(serde_json::from_str(&stored).unwrap());
+    }
+    assert!(snapshots.len() >= 10);
+    let head = Actor::new("head_of_ops", "TP-01");
+    for day in [5, 12, 19, 26] {
+        let thursday = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+        let direct = weekly_report(&snapshots, thursday, &ComplaintConfig::default()).unwrap();
+        let report = serde_json::json!({"type": "weekly_report", "week_ending": thursday});
+        let generic = quytrinh::dynamic::report(
+            "complaint",
+            None,
+            &head,
+            at("2026-04-01T00:00:00Z"),
+            &report,
+            &rows,
+        )
+        .unwrap();
+        let mut expected = serde_json::to_value(&direct).unwrap();
+        expected["type"] = "weekly_report".into();
+        assert_eq!(generic, expected, "week ending {thursday}");
+    }
+    assert!(
+        weekly_report(
+            &snapshots,
+            NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
+            &Default::default()
+        )
+        .unwrap()
+        .received
+            > 0,
+        "the vectors receive complaints in March 2026"
+    );
+}

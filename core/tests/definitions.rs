@@ -74,6 +74,13 @@ fn check_tables<W: Workflow>(def: &Definition, problems: &mut Vec<String>) {
             W::Query::NAMES
         ));
     }
+    let reports: Vec<&str> = def.reports.iter().map(|r| r.name).collect();
+    if reports != W::Report::NAMES {
+        problems.push(format!(
+            "REPORTS {reports:?} ≠ the report enum {:?}",
+            W::Report::NAMES
+        ));
+    }
     let kinds: Vec<&str> = def.deadlines.iter().map(|d| d.kind).collect();
     let typed: Vec<&str> = W::DeadlineKind::ALL.iter().map(|k| k.name()).collect();
     if kinds != typed {
@@ -82,7 +89,7 @@ fn check_tables<W: Workflow>(def: &Definition, problems: &mut Vec<String>) {
         ));
     }
     let roles: BTreeSet<&str> = def.roles.iter().map(|r| r.id).collect();
-    for spec in def.commands.iter().chain(def.queries) {
+    for spec in def.commands.iter().chain(def.queries).chain(def.reports) {
         labelled(&spec.label, spec.name, problems);
         if spec.roles.is_empty() || !spec.roles.iter().all(|r| roles.contains(r)) {
             problems.push(format!(

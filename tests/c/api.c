@@ -499,11 +499,101 @@ static void queries(void) {
     test_end();
 }
 
+/* The weekly complaint report for the period ending Thursday 5 March 2026 09:00, over the
+ * rows in `rows_json`; NULL (and the status checked against `expected`) on failure. */
+static cJSON *weekly_report(const char *actor_json, const char *rows_json,
+                            QuytrinhStatus expected) {
+    char *text = NULL;
+    QuytrinhStatus status =
+        quytrinh_report("complaint", NULL, actor_json, "2026-03-05T09:00:00+07:00",
+                        "{\"type\":\"weekly_report\",\"week_ending\":\"2026-03-05\"}",
+                        rows_json, &text);
+    if (!check_status(status, expected, "quytrinh_report")) {
+        quytrinh_string_free(text);
+        return NULL;
+    }
+    check_true((text == NULL) == (expected != QUYTRINH_STATUS_OK), "an answer only on success");
+    return text == NULL ? NULL : take_json(text);
+}
+
+/* One entry point runs every report over many instances, from the rows they give. */
+static void reports(void) {
+    QuytrinhInstance *received = NULL;
+    QuytrinhInstance *idle = NULL;
+    char *row = NULL;
+    char *idle_row = NULL;
+    char *text = NULL;
+    char rows[16384];
+    test_begin("reports over many instances through one entry point");
+    check_status(quytrinh_instance_create("complaint", "KN-1", NULL, NULL,
+                                          "{\"complaint_id\":\"KN-1\"}", &received),
+                 QUYTRINH_STATUS_OK, "create KN-1");
+    check_status(quytrinh_instance_create("complaint", "KN-2", NULL, NULL,
+                                          "{\"complaint_id\":\"KN-2\"}", &idle),
+                 QUYTRINH_STATUS_OK, "create KN-2");
+    if (received == NULL || idle == NULL) {
+        quytrinh_instance_free(received);
+        quytrinh_instance_free(idle);
+        test_end();
+        return;
+    }
+    check_status(
+        quytrinh_instance_handle(
+            received,
+            "{\"command_id\":\"c1\",\"actor\":{\"role\":\"intake\",\"id\":\"hotline-1\"},"
+            "\"at\":\"2026-03-02T09:00:00+07:00\",\"type\":\"receive\",\"channel\":\"phone\","
+            "\"customer_id\":\"KH-01\",\"contact\":{\"name\":\"Nguyễn Văn An\","
+            "\"phone\":\"0901234567\"},\"description\":\"Token lỗi\",\"agent_id\":\"DL-07\"}",
+            &text),
+        QUYTRINH_STATUS_OK, "receive KN-1 on Monday 2 March");
+    quytrinh_string_free(text);
+    check_status(quytrinh_instance_row(received, &row), QUYTRINH_STATUS_OK, "row of KN-1");
+    check_status(quytrinh_instance_row(idle, &idle_row), QUYTRINH_STATUS_OK, "row of KN-2");
+    if (row != NULL && idle_row != NULL &&
+        (size_t)snprintf(rows, sizeof rows, "[%s,%s]", row, idle_row) < sizeof rows) {
+        cJSON *answer = weekly_report("{\"role\":\"head_of_ops\",\"id\":\"TP-01\"}", rows,
+                                      QUYTRINH_STATUS_OK);
+        if (answer != NULL) {
+            const cJSON *type = cJSON_GetObjectItemCaseSensitive(answer, "type");
+            const cJSON *count = cJSON_GetObjectItemCaseSensitive(answer, "received");
+            const cJSON *open = cJSON_GetObjectItemCaseSensitive(answer, "open");
+            check_true(cJSON_IsString(type) && strcmp(type->valuestring, "weekly_report") == 0,
+                       "the answer names its report");
+            check_true(cJSON_IsNumber(count) && count->valueint == 1,
+                       "one complaint received in the week (the idle one was never received)");
+            check_true(cJSON_IsNumber(open) && open->valueint == 1, "and still open");
+            cJSON_Delete(answer);
+        }
+        check_true(weekly_report("{\"role\":\"agent\",\"id\":\"DL-07\"}", rows,
+                                 QUYTRINH_STATUS_NOT_PERMITTED) == NULL,
+                   "an agent may not run the weekly report");
+    } else {
+        test_fail("no rows to report on");
+    }
+    check_true(weekly_report("{\"role\":\"head_of_ops\",\"id\":\"TP-01\"}", "[{\"x\":1}]",
+                             QUYTRINH_STATUS_INVALID_JSON) == NULL,
+               "a row that is not a complaint's");
+    check_true(strstr(quytrinh_last_error_message(), "rows[0]") != NULL,
+               "the error names the row");
+    text = NULL;
+    check_status(quytrinh_report("payroll", NULL, "{\"role\":\"x\",\"id\":\"y\"}",
+                                 "2026-03-05T09:00:00+07:00", "{\"type\":\"weekly_report\"}", "[]",
+                                 &text),
+                 QUYTRINH_STATUS_UNKNOWN_WORKFLOW, "an unknown workflow");
+    check_true(text == NULL, "no answer on failure");
+    quytrinh_string_free(row);
+    quytrinh_string_free(idle_row);
+    quytrinh_instance_free(received);
+    quytrinh_instance_free(idle);
+    test_end();
+}
+
 void run_api_suite(void) {
     statuses();
     workflows_and_definitions();
     outcome_and_reads();
     queries();
+    reports();
     rejections_and_error_records();
     calendar();
     threads();

@@ -17,6 +17,7 @@
 #define ACTOR "{\"role\":\"customer\",\"id\":\"KH-01\"}"
 #define AT "2026-11-23T10:00:00+07:00"
 #define QUERY "{\"type\":\"requests\"}"
+#define REPORT "{\"type\":\"weekly_report\",\"week_ending\":\"2026-03-05\"}"
 #define BAD_UTF8 "\xff\xfe"
 #define OVERLONG_UTF8 "\xc0\xaf"
 #define SURROGATE_UTF8 "\xed\xa0\x80"
@@ -200,6 +201,28 @@ static void null_arguments_instance(void) {
                    QUYTRINH_STATUS_INVALID_ARGUMENT, out, "query_json", "query(query)");
     EXPECT_FAILURE(quytrinh_instance_query(instance, ACTOR, AT, QUERY, NULL),
                    QUYTRINH_STATUS_INVALID_ARGUMENT, NULL, "out_json", "query(out)");
+    out = SENTINEL;
+    EXPECT_FAILURE(quytrinh_instance_row(NULL, &out), QUYTRINH_STATUS_INVALID_ARGUMENT, out,
+                   "instance", "row(instance)");
+    EXPECT_FAILURE(quytrinh_instance_row(instance, NULL), QUYTRINH_STATUS_INVALID_ARGUMENT, NULL,
+                   "out_json", "row(out)");
+    out = SENTINEL;
+    EXPECT_FAILURE(quytrinh_report(NULL, NULL, ACTOR, AT, REPORT, "[]", &out),
+                   QUYTRINH_STATUS_INVALID_ARGUMENT, out, "workflow", "report(workflow)");
+    out = SENTINEL;
+    EXPECT_FAILURE(quytrinh_report("complaint", NULL, NULL, AT, REPORT, "[]", &out),
+                   QUYTRINH_STATUS_INVALID_ARGUMENT, out, "actor_json", "report(actor)");
+    out = SENTINEL;
+    EXPECT_FAILURE(quytrinh_report("complaint", NULL, ACTOR, NULL, REPORT, "[]", &out),
+                   QUYTRINH_STATUS_INVALID_ARGUMENT, out, "at", "report(at)");
+    out = SENTINEL;
+    EXPECT_FAILURE(quytrinh_report("complaint", NULL, ACTOR, AT, NULL, "[]", &out),
+                   QUYTRINH_STATUS_INVALID_ARGUMENT, out, "report_json", "report(report)");
+    out = SENTINEL;
+    EXPECT_FAILURE(quytrinh_report("complaint", NULL, ACTOR, AT, REPORT, NULL, &out),
+                   QUYTRINH_STATUS_INVALID_ARGUMENT, out, "rows_json", "report(rows)");
+    EXPECT_FAILURE(quytrinh_report("complaint", NULL, ACTOR, AT, REPORT, "[]", NULL),
+                   QUYTRINH_STATUS_INVALID_ARGUMENT, NULL, "out_json", "report(out)");
     out = SENTINEL;
     EXPECT_FAILURE(quytrinh_instance_definition(NULL, "dot", NULL, &out),
                    QUYTRINH_STATUS_INVALID_ARGUMENT, out, "instance", "definition(instance)");

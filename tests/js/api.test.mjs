@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, cmd } from './support.mjs';
 
-const { WorkflowInstance, QuytrinhError, BusinessCalendar } = api;
+const { WorkflowInstance, QuytrinhError, BusinessCalendar, report } = api;
 const T0 = '2026-11-23T09:00:00+07:00';
 const companionInit = { saco_id: 'S1', customer_id: 'K1', account: '0001234567' };
 
@@ -112,6 +112,39 @@ test('queries: one entry point, typed answers, refusals as QuytrinhErrors that c
   throwsCode(() => rel.query({ role: 'saco', id: 'S1' }, undefined, T0), 'invalid_argument', 'query');
   throwsCode(() => rel.query({ role: 'saco', id: 'S1' }, { type: 'requests' }, '2026-11-23T08:00:00+07:00'), 'clock_went_backwards');
   assert.equal(rel.snapshotJson(), before, 'a query changes nothing');
+});
+
+test('reports: one entry point over the rows of many instances', () => {
+  const received = WorkflowInstance.create('complaint', { id: 'KN-1', init: { complaint_id: 'KN-1' } });
+  const idle = WorkflowInstance.create('complaint', { id: 'KN-2', init: { complaint_id: 'KN-2' } });
+  received.handle({
+    command_id: 'c1',
+    actor: { role: 'intake', id: 'hotline-1' },
+    at: '2026-03-02T09:00:00+07:00',
+    type: 'receive',
+    channel: 'phone',
+    customer_id: 'KH-01',
+    contact: { name: 'Nguyễn Văn An', phone: '0901234567' },
+    description: 'Token lỗi',
+    agent_id: 'DL-07',
+  });
+  // Rows as a host stores them: JSON text, read back.
+  const rows = [received.row(), idle.row()].map((r) => JSON.parse(JSON.stringify(r)));
+  const weekly = { type: 'weekly_report', week_ending: '2026-03-05' };
+  const boss = { role: 'head_of_ops', id: 'TP-01' };
+  const answer = report('complaint', boss, weekly, rows, '2026-03-05T09:00:00+07:00');
+  assert.equal(answer.type, 'weekly_report');
+  // SPEC §6: one complaint received on Monday 2 March, not resolved by Thursday 09:00.
+  assert.deepEqual([answer.received, answer.open, answer.resolved], [1, 1, 0]);
+  assert.equal(answer.by_channel.phone, 1);
+  throwsCode(() => report('complaint', { role: 'agent', id: 'DL-07' }, weekly, rows), 'not_permitted', 'role');
+  // Wednesday 4 March is not the report's weekday (Thursday).
+  throwsCode(() => report('complaint', boss, { ...weekly, week_ending: '2026-03-04' }, rows), 'validation_failed');
+  throwsCode(() => report('complaint', boss, weekly, [{ x: 1 }]), 'invalid_json');
+  throwsCode(() => report('complaint', boss, weekly, 'rows'), 'invalid_argument', 'rows');
+  throwsCode(() => report('companion', { role: 'saco', id: 'S1' }, weekly, []), 'invalid_json');
+  throwsCode(() => report('payroll', boss, weekly, []), 'unknown_workflow');
+  assert.equal(companion().row(), null, 'a workflow without reports gives an empty row');
 });
 
 test('rejections are QuytrinhErrors with code, rule and both messages, and change nothing', () => {

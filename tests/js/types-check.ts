@@ -7,6 +7,7 @@ import init, {
   WorkflowInstance,
   definition,
   fromLunar,
+  report,
   toLunar,
   type CommandOf,
   type CompanionCommand,
@@ -50,6 +51,13 @@ export async function demo(): Promise<void> {
     const token: string = preview.preview.confirm_token;
     void token;
   }
+  const cases = WorkflowInstance.create('complaint', { init: { complaint_id: 'KN-1' } });
+  const weekly = report('complaint', { role: 'head_of_ops', id: 'TP-01' },
+    { type: 'weekly_report', week_ending: '2026-03-05' }, [cases.row()]);
+  const received: number = weekly.received;
+  void received;
+  // @ts-expect-error: companion has no reports
+  report('companion', { role: 'saco', id: 'S1' }, { type: 'weekly_report', week_ending: '2026-03-05' }, []);
   for (const e of out.effects) {
     if (e.kind === 'send_otp') {
       const expires: string = e.expires_at;

@@ -123,6 +123,33 @@ fun main(args: Array<String>) {
         assertEq(1UL, again.version())
     }
 
+    test("reports: one entry point over the rows of many instances") {
+        val received = WorkflowInstance.create("complaint", "KN-1", """{"complaint_id":"KN-1"}""")
+        val idle = WorkflowInstance.create("complaint", "KN-2", """{"complaint_id":"KN-2"}""")
+        received.handle(
+            """{"command_id":"c1","actor":{"role":"intake","id":"hotline-1"},"at":"2026-03-02T09:00:00+07:00",
+                "type":"receive","channel":"phone","customer_id":"KH-01",
+                "contact":{"name":"Nguyễn Văn An","phone":"0901234567"},"description":"Token lỗi","agent_id":"DL-07"}""",
+        )
+        val weekly = """{"type":"weekly_report","week_ending":"2026-03-05"}"""
+        val thursday = Instant.parse("2026-03-05T02:00:00Z")
+        val rows = listOf(received.row(), idle.row())
+        val answer = Json.parse(report("complaint", Actor("head_of_ops", "TP-01"), thursday, weekly, rows)) as Map<*, *>
+        assertEq("weekly_report", answer["type"])
+        // SPEC §6: received on Monday 2 March, not resolved by the report's Thursday 09:00.
+        assertEq(listOf(1L, 1L), listOf((answer["received"] as Number).toLong(), (answer["open"] as Number).toLong()))
+        val refused = assertThrows<QuytrinhException.Rejected> {
+            report("complaint", Actor("agent", "DL-07"), thursday, weekly, rows)
+        }
+        assertEq("role", refused.rule)
+        val badRow = assertThrows<QuytrinhException.InvalidJson> {
+            report("complaint", Actor("head_of_ops", "TP-01"), thursday, weekly, listOf("""{"x":1}"""))
+        }
+        check(badRow.reason.contains("rows[0]")) { "the error names the row: ${badRow.reason}" }
+        assertEq("null", WorkflowInstance.create("companion", "rel-r",
+            """{"saco_id":"S1","customer_id":"K1","account":"A1"}""").row())
+    }
+
     test("typed outcome: events, effects with keys, next deadline as an Instant") {
         val rel = newRelationship()
         val staged = rel.handle(envelope("c1", saco, t0), CompanionCommand.RequestUnlink)

@@ -5,8 +5,9 @@ use super::guard::{
     Failure, guard, optional_text_arg, out_param, owned_string, text_arg, with_thread_error,
 };
 use super::status::QuytrinhStatus;
+use super::time::parse_instant;
 use quytrinh::dynamic;
-use quytrinh::kernel::{Definition, Lang};
+use quytrinh::kernel::{Actor, Definition, Lang};
 use serde_json::Value;
 use std::ffi::{CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -153,6 +154,59 @@ pub unsafe extern "C" fn quytrinh_definition(
         let config = optional_json(config)?;
         let definition = dynamic::definition(workflow, config.as_ref())?;
         *out = owned_string(render(&definition, format, lang, &[])?);
+        Ok(())
+    })
+}
+
+/// Runs a report over many instances of `workflow`, without an instance: one entry point
+/// for every report of every workflow.
+///
+/// - `workflow`: a name from `quytrinh_workflows` (required).
+/// - `config_json`: the workflow's configuration as JSON, or NULL for the default.
+/// - `actor_json`: who asks, `{"role": ..., "id": ...}` (required; the report's roles apply).
+/// - `at`: when, RFC 3339 (required).
+/// - `report_json`: the report as JSON tagged by `type`, e.g.
+///   `{"type":"weekly_report","week_ending":"2026-03-12"}` (required).
+/// - `rows_json`: a JSON array of rows, each as `quytrinh_instance_row` gave it (required).
+///
+/// Ownership: on `QUYTRINH_STATUS_OK`, `*out_json` is a new string owned by the caller;
+/// free it with `quytrinh_string_free`. On failure it is NULL and the thread's last error
+/// is set. Thread-safe.
+///
+/// # Safety
+/// Every string argument is NULL or NUL-terminated and valid for the call; `out_json` is
+/// NULL or valid for writing one pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn quytrinh_report(
+    workflow: *const c_char,
+    config_json: *const c_char,
+    actor_json: *const c_char,
+    at: *const c_char,
+    report_json: *const c_char,
+    rows_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> QuytrinhStatus {
+    guard(|| {
+        // SAFETY: the caller guarantees `out_json` is NULL or writable.
+        let out = unsafe { out_param(out_json, "out_json") }?;
+        // SAFETY: the caller guarantees each string is NULL or NUL-terminated and valid.
+        let (workflow, config, actor, at, report, rows) = unsafe {
+            (
+                text_arg(workflow, "workflow")?,
+                optional_text_arg(config_json, "config_json")?,
+                text_arg(actor_json, "actor_json")?,
+                text_arg(at, "at")?,
+                text_arg(report_json, "report_json")?,
+                text_arg(rows_json, "rows_json")?,
+            )
+        };
+        let config = optional_json(config)?;
+        let actor: Actor = serde_json::from_str(actor)?;
+        let at = parse_instant(at, "at")?;
+        let report: Value = serde_json::from_str(report)?;
+        let rows: Vec<Value> = serde_json::from_str(rows)?;
+        let answer = dynamic::report(workflow, config.as_ref(), &actor, at, &report, &rows)?;
+        *out = owned_string(answer.to_string());
         Ok(())
     })
 }

@@ -97,6 +97,12 @@ impl WorkflowInstance {
         Ok(self.read(|i| i.query_value(&actor, at, query))?.to_string())
     }
 
+    /// The row this instance contributes to its workflow's reports over many instances, as
+    /// JSON (store it beside the snapshot; give many to [`report`]).
+    pub fn row(&self) -> String {
+        self.read(|i| i.row().to_string())
+    }
+
     /// The commands `actor` may issue at `at`, as JSON, for buttons.
     pub fn available_commands(&self, actor: Actor, at: Timestamp) -> Result<String, QuytrinhError> {
         Ok(self.read(|i| i.available_commands(&actor, at))?.to_string())
@@ -153,4 +159,35 @@ impl WorkflowInstance {
 #[uniffi::export]
 pub fn workflows() -> Vec<String> {
     dynamic::WORKFLOWS.iter().map(|w| (*w).to_owned()).collect()
+}
+
+/// Runs a report of `workflow` (JSON tagged by `type`, e.g.
+/// `{"type":"weekly_report","week_ending":"2026-03-12"}`) over many instances' rows (each
+/// the JSON of [`WorkflowInstance::row`]) for `actor` at `at`; the answer as JSON.
+/// `config_json` defaults when `null`. One entry point for every report of every workflow.
+#[uniffi::export(default(config_json = None))]
+pub fn report(
+    workflow: String,
+    actor: Actor,
+    at: Timestamp,
+    report_json: String,
+    rows_json: Vec<String>,
+    config_json: Option<String>,
+) -> Result<String, QuytrinhError> {
+    let config = config_json.as_deref().map(parse).transpose()?;
+    let report = parse(&report_json)?;
+    let rows = rows_json
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            serde_json::from_str(row).map_err(|e| {
+                QuytrinhError::from(quytrinh::kernel::Error::InvalidJson {
+                    message: format!("rows[{i}]: {e}"),
+                    line: 0,
+                    column: 0,
+                })
+            })
+        })
+        .collect::<Result<Vec<Value>, _>>()?;
+    Ok(dynamic::report(&workflow, config.as_ref(), &actor, at, &report, &rows)?.to_string())
 }

@@ -411,6 +411,10 @@ pub struct Definition {
     pub regions: Vec<RegionSpec>,
     /// The commands.
     pub commands: Vec<CommandSpec>,
+    /// The queries of one instance and who may ask them.
+    pub queries: Vec<CommandSpec>,
+    /// The reports over many instances and who may run them.
+    pub reports: Vec<CommandSpec>,
     /// The transitions.
     pub transitions: Vec<TransitionSpec>,
     /// The deadlines.
@@ -421,6 +425,17 @@ pub struct Definition {
     pub mermaid_vi: String,
     /// The same diagram in English.
     pub mermaid_en: String,
+}
+
+fn specs(specs: &[kernel::CommandSpec]) -> Vec<CommandSpec> {
+    specs
+        .iter()
+        .map(|c| CommandSpec {
+            name: c.name.to_owned(),
+            label: c.label.into(),
+            roles: c.roles.iter().map(|r| (*r).to_owned()).collect(),
+        })
+        .collect()
 }
 
 impl From<&kernel::Definition> for Definition {
@@ -455,15 +470,9 @@ impl From<&kernel::Definition> for Definition {
                         .collect(),
                 })
                 .collect(),
-            commands: d
-                .commands
-                .iter()
-                .map(|c| CommandSpec {
-                    name: text(c.name),
-                    label: c.label.into(),
-                    roles: c.roles.iter().map(|r| text(r)).collect(),
-                })
-                .collect(),
+            commands: specs(d.commands),
+            queries: specs(d.queries),
+            reports: specs(d.reports),
             transitions: d
                 .transitions
                 .iter()

@@ -21,7 +21,7 @@ mod companion;
 mod complaint;
 mod workflow;
 
-pub use any::{WorkflowInstance, workflows};
+pub use any::{WorkflowInstance, report, workflows};
 pub use calendar::{BusinessCalendar, CalendarDate, Holiday, from_lunar, tet, to_lunar};
 pub(crate) use common::lock;
 pub use common::{

@@ -329,6 +329,8 @@ pub struct Definition {
     pub commands: &'static [CommandSpec],
     /// The queries and who may ask them.
     pub queries: &'static [CommandSpec],
+    /// The reports over many instances and who may run them.
+    pub reports: &'static [CommandSpec],
     /// The transitions.
     pub transitions: &'static [TransitionSpec],
     /// The deadlines and their durations.
@@ -354,6 +356,7 @@ impl Definition {
             regions: W::REGIONS,
             commands: W::COMMANDS,
             queries: W::QUERIES,
+            reports: W::REPORTS,
             transitions: W::TRANSITIONS,
             deadlines: W::deadline_specs(config),
             templates: W::TEMPLATES,

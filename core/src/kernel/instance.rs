@@ -664,6 +664,20 @@ impl<W: Workflow> Instance<W> {
         Ok(W::query(state, query, &self.context(at, actor))?)
     }
 
+    /// The row this instance contributes to the workflow's reports over many instances
+    /// (see [`report`](super::report)).
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Instance, Settings};
+    /// # use quytrinh::workflows::complaint::{Complaint, ComplaintInit};
+    /// let case = Instance::<Complaint>::create("KN-1", Default::default(), Settings::default(),
+    ///     ComplaintInit::new("KN-1")).unwrap();
+    /// assert_eq!(case.row().instance_id, "KN-1");
+    /// ```
+    pub fn row(&self) -> W::Row {
+        W::row(&self.current)
+    }
+
     /// Folds every record but the last `keep` into the log's base snapshot: the event log
     /// becomes that snapshot and the records after it, and replays to the same instance.
     /// A host calls it to keep stored logs short.

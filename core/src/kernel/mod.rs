@@ -17,6 +17,7 @@ mod persistence;
 mod position;
 mod record;
 mod rejection;
+mod report;
 mod settings;
 mod text;
 mod workflow;
@@ -38,6 +39,7 @@ pub use persistence::{EventLog, MAX_VERSION, MIGRATIONS, Migration, SCHEMA_VERSI
 pub use position::{Position, highlights, positions_json};
 pub use record::{Outcome, RecentCommand, Record};
 pub use rejection::{Rejection, RejectionCode};
+pub use report::{NoReport, report};
 pub use settings::{DEFAULT_REMEMBERED_COMMANDS, MAX_REMEMBERED_COMMANDS, Settings};
 pub use text::required_text;
 pub use workflow::{Context, Decision, Unfit, Workflow};

@@ -4,7 +4,8 @@ use super::definition::{
     CommandSpec, DeadlineSpec, RegionSpec, RoleSpec, TemplateSpec, TransitionSpec,
 };
 use super::{
-    Actor, DeadlineKind, EffectName, Label, Rejection, RejectionCode, Timer, TypeName, earliest,
+    Actor, DeadlineKind, EffectName, Label, Rejection, RejectionCode, Snapshot, Timer, TypeName,
+    earliest,
 };
 use crate::calendar::BusinessCalendar;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -35,6 +36,9 @@ pub trait Workflow: Clone + Debug + PartialEq + Send + Sync + 'static {
     const TRANSITIONS: &'static [TransitionSpec];
     /// The notification templates the workflow emits.
     const TEMPLATES: &'static [TemplateSpec];
+    /// The reports over many instances and the roles allowed to run each (none for most
+    /// workflows); the kernel enforces the roles.
+    const REPORTS: &'static [CommandSpec];
 
     /// Tunable values (durations, limits), with the defaults of SPEC.md.
     type Config: Clone + Debug + Default + PartialEq + Send + Sync + Serialize + DeserializeOwned;
@@ -54,6 +58,14 @@ pub trait Workflow: Clone + Debug + PartialEq + Send + Sync + 'static {
     type Query: Clone + Debug + PartialEq + Serialize + DeserializeOwned + TypeName;
     /// The answers to its queries.
     type Answer: Clone + Debug + PartialEq + Serialize;
+    /// What one instance contributes to reports over many ([`row`](Self::row)); `()` for a
+    /// workflow without reports.
+    type Row: Clone + Debug + PartialEq + Serialize + DeserializeOwned;
+    /// The reports over many instances, as a JSON object tagged by `type`
+    /// ([`NoReport`](super::NoReport) for none).
+    type Report: Clone + Debug + PartialEq + Serialize + DeserializeOwned + TypeName;
+    /// What its reports give.
+    type ReportAnswer: Clone + Debug + PartialEq + Serialize;
 
     /// Checks a configuration; the message says what is wrong.
     fn validate_config(config: &Self::Config) -> Result<(), String>;
@@ -127,6 +139,17 @@ pub trait Workflow: Clone + Debug + PartialEq + Send + Sync + 'static {
         query: &Self::Query,
         ctx: &Context<'_, Self>,
     ) -> Result<Self::Answer, Rejection>;
+
+    /// The row an instance contributes to reports, from its snapshot.
+    fn row(snapshot: &Snapshot<Self>) -> Self::Row;
+
+    /// Runs a report over many rows, purely. The kernel has already checked the role and
+    /// the configuration (see [`report`](super::report)); `ctx.instance_id` is empty.
+    fn report(
+        rows: &[Self::Row],
+        report: &Self::Report,
+        ctx: &Context<'_, Self>,
+    ) -> Result<Self::ReportAnswer, Rejection>;
 
     /// The earliest pending deadline.
     fn next_timer(state: &Self::State) -> Option<Timer<'_, Self::DeadlineKind>> {

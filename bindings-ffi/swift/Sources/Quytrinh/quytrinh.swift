@@ -6965,10 +6965,10 @@ public func FfiConverterTypeComplaintCommand_lower(_ value: ComplaintCommand) ->
  * The effects of `complaint` for the host (JSON `kind` in snake_case).
  *
  * ```
- * use quytrinh::kernel::EffectName;
+ * use quytrinh::kernel::{EffectName, TypeName};
  * use quytrinh::workflows::complaint::{AgentTokens, ComplaintEffect};
  * let fx = ComplaintEffect::LockAgentTokens(AgentTokens { agent_id: "DL-7".into(), complaint_id: "KN-1".into() });
- * assert_eq!(fx.name(), "lock_agent_tokens");
+ * assert_eq!((fx.name(), fx.short_name().as_str()), ("lock_agent_tokens", "lock_agent_tokens"));
  * assert_eq!(serde_json::to_value(&fx).unwrap()["kind"], "lock_agent_tokens");
  * ```
  */
@@ -8095,11 +8095,11 @@ public func FfiConverterTypeLeadCareCommand_lower(_ value: LeadCareCommand) -> R
  * The effects of `lead_care` for the host (JSON `kind` in snake_case).
  *
  * ```
- * use quytrinh::kernel::EffectName;
+ * use quytrinh::kernel::{EffectName, TypeName};
  * use quytrinh::workflows::lead_care::{LeadCareEffect, Replacement};
  * let fx = LeadCareEffect::AllocateReplacementLead(Replacement { package_id: "GOI-1".into(),
  * consultant_id: "TV-1".into(), lead_id: "L1".into(), customer_id: "KH-1".into() });
- * assert_eq!(fx.name(), "allocate_replacement_lead");
+ * assert_eq!((fx.name(), fx.short_name().as_str()), ("allocate_replacement_lead", "allocate_replacement_lead"));
  * assert_eq!(serde_json::to_value(&fx).unwrap()["kind"], "allocate_replacement_lead");
  * ```
  */

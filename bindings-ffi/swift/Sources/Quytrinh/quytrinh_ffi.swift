@@ -1879,6 +1879,12 @@ public protocol WorkflowInstanceProtocol: AnyObject, Sendable {
     func query(actor: Actor, at: Timestamp, queryJson: String) throws  -> String
     
     /**
+     * The row this instance contributes to its workflow's reports over many instances, as
+     * JSON (store it beside the snapshot; give many to [`report`]).
+     */
+    func row()  -> String
+    
+    /**
      * The snapshot as JSON: the same document in every binding.
      */
     func snapshot()  -> String
@@ -2104,6 +2110,19 @@ open func query(actor: Actor, at: Timestamp, queryJson: String)throws  -> String
         FfiConverterTypeActor_lower(actor),
         FfiConverterTypeTimestamp_lower(at),
         FfiConverterString.lower(queryJson),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The row this instance contributes to its workflow's reports over many instances, as
+     * JSON (store it beside the snapshot; give many to [`report`]).
+     */
+open func row() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_row(
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -3490,6 +3509,14 @@ public struct Definition: Equatable, Hashable {
      */
     public var commands: [CommandSpec]
     /**
+     * The queries of one instance and who may ask them.
+     */
+    public var queries: [CommandSpec]
+    /**
+     * The reports over many instances and who may run them.
+     */
+    public var reports: [CommandSpec]
+    /**
      * The transitions.
      */
     public var transitions: [TransitionSpec]
@@ -3529,6 +3556,12 @@ public struct Definition: Equatable, Hashable {
          * The commands.
          */commands: [CommandSpec], 
         /**
+         * The queries of one instance and who may ask them.
+         */queries: [CommandSpec], 
+        /**
+         * The reports over many instances and who may run them.
+         */reports: [CommandSpec], 
+        /**
          * The transitions.
          */transitions: [TransitionSpec], 
         /**
@@ -3548,6 +3581,8 @@ public struct Definition: Equatable, Hashable {
         self.roles = roles
         self.regions = regions
         self.commands = commands
+        self.queries = queries
+        self.reports = reports
         self.transitions = transitions
         self.deadlines = deadlines
         self.templates = templates
@@ -3576,6 +3611,8 @@ public struct FfiConverterTypeDefinition: FfiConverterRustBuffer {
                 roles: FfiConverterSequenceTypeRoleSpec.read(from: &buf), 
                 regions: FfiConverterSequenceTypeRegionSpec.read(from: &buf), 
                 commands: FfiConverterSequenceTypeCommandSpec.read(from: &buf), 
+                queries: FfiConverterSequenceTypeCommandSpec.read(from: &buf), 
+                reports: FfiConverterSequenceTypeCommandSpec.read(from: &buf), 
                 transitions: FfiConverterSequenceTypeTransitionSpec.read(from: &buf), 
                 deadlines: FfiConverterSequenceTypeDeadlineSpec.read(from: &buf), 
                 templates: FfiConverterSequenceTypeTemplateSpec.read(from: &buf), 
@@ -3590,6 +3627,8 @@ public struct FfiConverterTypeDefinition: FfiConverterRustBuffer {
         FfiConverterSequenceTypeRoleSpec.write(value.roles, into: &buf)
         FfiConverterSequenceTypeRegionSpec.write(value.regions, into: &buf)
         FfiConverterSequenceTypeCommandSpec.write(value.commands, into: &buf)
+        FfiConverterSequenceTypeCommandSpec.write(value.queries, into: &buf)
+        FfiConverterSequenceTypeCommandSpec.write(value.reports, into: &buf)
         FfiConverterSequenceTypeTransitionSpec.write(value.transitions, into: &buf)
         FfiConverterSequenceTypeDeadlineSpec.write(value.deadlines, into: &buf)
         FfiConverterSequenceTypeTemplateSpec.write(value.templates, into: &buf)
@@ -5355,6 +5394,25 @@ fileprivate struct FfiConverterSequenceTypeTransitionSpec: FfiConverterRustBuffe
     }
 }
 /**
+ * Runs a report of `workflow` (JSON tagged by `type`, e.g.
+ * `{"type":"weekly_report","week_ending":"2026-03-12"}`) over many instances' rows (each
+ * the JSON of [`WorkflowInstance::row`]) for `actor` at `at`; the answer as JSON.
+ * `config_json` defaults when `null`. One entry point for every report of every workflow.
+ */
+public func report(workflow: String, actor: Actor, at: Timestamp, reportJson: String, rowsJson: [String], configJson: String? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_report(
+        FfiConverterString.lower(workflow),
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),
+        FfiConverterString.lower(reportJson),
+        FfiConverterSequenceString.lower(rowsJson),
+        FfiConverterOptionString.lower(configJson),uniffiCallStatus
+    )
+})
+}
+/**
  * The names of every workflow this build knows (the core's registry).
  */
 public func workflows() -> [String]  {
@@ -5506,6 +5564,9 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
+    if (uniffi_quytrinh_ffi_checksum_func_report() != 1116) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_quytrinh_ffi_checksum_func_workflows() != 570) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5564,6 +5625,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_query() != 1340) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_row() != 21937) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_snapshot() != 24102) {

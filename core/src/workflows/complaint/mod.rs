@@ -62,7 +62,8 @@ pub use model::{
     SlaStatus, StatusChange, TokenLock,
 };
 pub use report::{
-    ByChannel, ByParty, EscalationLine, LockedAgent, ReportHoliday, WeeklyReport, weekly_report,
+    ByChannel, ByParty, ComplaintReport, ComplaintReportAnswer, EscalationLine, LockedAgent,
+    ReportHoliday, WeeklyReport, weekly_report,
 };
 pub use table::templates;
 
@@ -71,7 +72,7 @@ pub use queries::{ComplaintAnswer, ComplaintQuery};
 use crate::calendar::BusinessCalendar;
 use crate::kernel::{
     Actor, Basis, CommandSpec, Context, DeadlineKind, DeadlineSpec, Decision, Label, RegionSpec,
-    Rejection, RoleSpec, TemplateSpec, Timer, TransitionSpec, Unfit, Vnd, Workflow,
+    Rejection, RoleSpec, Snapshot, TemplateSpec, Timer, TransitionSpec, Unfit, Vnd, Workflow,
 };
 use chrono::{DateTime, Utc};
 
@@ -118,6 +119,7 @@ impl Workflow for Complaint {
     const QUERIES: &'static [CommandSpec] = table::QUERIES;
     const TRANSITIONS: &'static [TransitionSpec] = table::TRANSITIONS;
     const TEMPLATES: &'static [TemplateSpec] = table::TEMPLATES;
+    const REPORTS: &'static [CommandSpec] = table::REPORTS;
 
     type Config = ComplaintConfig;
     type Init = ComplaintInit;
@@ -128,6 +130,9 @@ impl Workflow for Complaint {
     type DeadlineKind = ComplaintDeadline;
     type Query = ComplaintQuery;
     type Answer = ComplaintAnswer;
+    type Row = Snapshot<Complaint>;
+    type Report = ComplaintReport;
+    type ReportAnswer = ComplaintReportAnswer;
 
     fn validate_config(config: &ComplaintConfig) -> Result<(), String> {
         config.validate()
@@ -256,6 +261,18 @@ impl Workflow for Complaint {
                 lessons: text(),
             },
         ]
+    }
+
+    fn row(snapshot: &Snapshot<Complaint>) -> Snapshot<Complaint> {
+        snapshot.clone()
+    }
+
+    fn report(
+        rows: &[Snapshot<Complaint>],
+        report: &ComplaintReport,
+        ctx: &Context<'_, Self>,
+    ) -> Result<ComplaintReportAnswer, Rejection> {
+        report::run(rows, report, ctx.config)
     }
 
     fn query(

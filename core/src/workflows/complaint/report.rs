@@ -5,7 +5,7 @@ use super::model::{AtFault, CaseStatus, ComplaintChannel, ComplaintState};
 use super::{Complaint, ComplaintConfig, table};
 use crate::kernel::{Instance, Lang, Rejection, Snapshot};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 /// assert_eq!(quytrinh::workflows::complaint::ByChannel::default().walk_in, 0);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ByChannel {
     /// Qua điện thoại.
     pub phone: u32,
@@ -30,6 +31,7 @@ pub struct ByChannel {
 /// assert_eq!(quytrinh::workflows::complaint::ByParty::default().agent, 0);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ByParty {
     /// Khách hàng.
     pub customer: u32,
@@ -49,6 +51,7 @@ pub struct ByParty {
 /// assert_eq!(serde_json::to_value(&a).unwrap()["agent_id"], "DL-2");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct LockedAgent {
     /// The agent.
     pub agent_id: String,
@@ -67,6 +70,7 @@ pub struct LockedAgent {
 /// # let _ = overdue;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct EscalationLine {
     /// The complaint.
     pub complaint_id: String,
@@ -101,6 +105,7 @@ pub struct EscalationLine {
 /// assert_eq!(h.date, tet);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ReportHoliday {
     /// The report's day.
     pub date: NaiveDate,
@@ -122,6 +127,7 @@ pub struct ReportHoliday {
 /// assert_eq!(serde_json::to_value(&r).unwrap()["received"], 0);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct WeeklyReport {
     /// The report's day (a Thursday by default).
     pub week_ending: NaiveDate,
@@ -150,6 +156,57 @@ pub struct WeeklyReport {
     pub agents_locked: Vec<LockedAgent>,
     /// Unresolved cases to propose to management, oldest first.
     pub escalations: Vec<EscalationLine>,
+}
+
+/// The reports over many complaints (JSON tagged by `type`).
+///
+/// ```
+/// use quytrinh::workflows::complaint::ComplaintReport;
+/// let r: ComplaintReport = serde_json::from_str(r#"{"type":"weekly_report","week_ending":"2026-03-12"}"#).unwrap();
+/// assert!(matches!(r, ComplaintReport::WeeklyReport { .. }));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "snake_case")]
+pub enum ComplaintReport {
+    /// The weekly report to the head of operations, for the period ending on `week_ending`
+    /// (see [`weekly_report`]).
+    WeeklyReport {
+        /// The report's day (the configuration's report weekday, Thursday by default).
+        week_ending: NaiveDate,
+    },
+}
+
+/// What a [`ComplaintReport`] gives (JSON tagged by `type`, beside the report's fields).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use quytrinh::workflows::complaint::{ComplaintReportAnswer, weekly_report};
+/// let r = weekly_report(&[], NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), &Default::default()).unwrap();
+/// let json = serde_json::to_value(ComplaintReportAnswer::WeeklyReport(r)).unwrap();
+/// assert_eq!((json["type"].as_str(), json["received"].as_u64()), (Some("weekly_report"), Some(0)));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum ComplaintReportAnswer {
+    /// The weekly report.
+    WeeklyReport(WeeklyReport),
+}
+
+/// Runs a [`ComplaintReport`] over complaint snapshots.
+pub(super) fn run(
+    snapshots: &[Snapshot<Complaint>],
+    report: &ComplaintReport,
+    config: &ComplaintConfig,
+) -> Result<ComplaintReportAnswer, Rejection> {
+    match report {
+        ComplaintReport::WeeklyReport { week_ending } => Ok(ComplaintReportAnswer::WeeklyReport(
+            weekly_report(snapshots, *week_ending, config)?,
+        )),
+    }
 }
 
 fn vietnam() -> FixedOffset {

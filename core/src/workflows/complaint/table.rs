@@ -103,6 +103,13 @@ pub(super) const QUERIES: &[CommandSpec] = &[CommandSpec::new(
     &["intake", "ops", "head_of_ops"],
 )];
 
+pub(super) const REPORTS: &[CommandSpec] = &[CommandSpec::new(
+    "weekly_report",
+    "Báo cáo định kỳ hàng tuần cho TP.NV",
+    "Weekly report to the head of operations",
+    &["ops", "head_of_ops"],
+)];
+
 pub(super) const COMMANDS: &[CommandSpec] = &[
     CommandSpec::new(
         "receive",

@@ -308,6 +308,11 @@ RustBuffer uniffi_quytrinh_ffi_fn_method_workflowinstance_position(uint64_t ptr,
 RustBuffer uniffi_quytrinh_ffi_fn_method_workflowinstance_query(uint64_t ptr, RustBuffer actor, RustBuffer at, RustBuffer query_json, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_WORKFLOWINSTANCE_ROW
+#define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_WORKFLOWINSTANCE_ROW
+RustBuffer uniffi_quytrinh_ffi_fn_method_workflowinstance_row(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_WORKFLOWINSTANCE_SNAPSHOT
 #define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_WORKFLOWINSTANCE_SNAPSHOT
 RustBuffer uniffi_quytrinh_ffi_fn_method_workflowinstance_snapshot(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -597,6 +602,11 @@ RustBuffer uniffi_quytrinh_ffi_fn_method_complaintinstance_tick(uint64_t ptr, Ru
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_COMPLAINTINSTANCE_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_METHOD_COMPLAINTINSTANCE_VERSION
 uint64_t uniffi_quytrinh_ffi_fn_method_complaintinstance_version(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_FUNC_REPORT
+#define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_FUNC_REPORT
+RustBuffer uniffi_quytrinh_ffi_fn_func_report(RustBuffer workflow, RustBuffer actor, RustBuffer at, RustBuffer report_json, RustBuffer rows_json, RustBuffer config_json, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_FUNC_WORKFLOWS
@@ -921,6 +931,12 @@ void ffi_quytrinh_ffi_rust_future_free_void(uint64_t handle
 void ffi_quytrinh_ffi_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_FUNC_REPORT
+#define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_FUNC_REPORT
+uint16_t uniffi_quytrinh_ffi_checksum_func_report(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_FUNC_WORKFLOWS
 #define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_FUNC_WORKFLOWS
 uint16_t uniffi_quytrinh_ffi_checksum_func_workflows(void
@@ -1038,6 +1054,12 @@ uint16_t uniffi_quytrinh_ffi_checksum_method_workflowinstance_position(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_WORKFLOWINSTANCE_QUERY
 #define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_WORKFLOWINSTANCE_QUERY
 uint16_t uniffi_quytrinh_ffi_checksum_method_workflowinstance_query(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_WORKFLOWINSTANCE_ROW
+#define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_METHOD_WORKFLOWINSTANCE_ROW
+uint16_t uniffi_quytrinh_ffi_checksum_method_workflowinstance_row(void
     
 );
 #endif
