@@ -319,14 +319,14 @@ pub fn report(
     report: &Value,
     rows: &[Value],
 ) -> Result<Value, Error> {
-    struct Report<'a> {
+    struct RunReport<'a> {
         config: Option<&'a Value>,
         actor: &'a Actor,
         at: DateTime<Utc>,
         report: &'a Value,
         rows: &'a [Value],
     }
-    impl WithWorkflow for Report<'_> {
+    impl WithWorkflow for RunReport<'_> {
         type Output = Value;
         fn run<W: Workflow>(self) -> Result<Value, Error> {
             let config = match self.config {
@@ -352,7 +352,7 @@ pub fn report(
     }
     dispatch(
         workflow,
-        Report {
+        RunReport {
             config,
             actor,
             at,

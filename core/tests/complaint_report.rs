@@ -374,7 +374,7 @@ fn the_generic_report_over_stored_rows_is_the_weekly_report() {
         weekly_report(
             &snapshots,
             NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
-            &Default::default()
+            &ComplaintConfig::default()
         )
         .unwrap()
         .received
