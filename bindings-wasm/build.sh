@@ -23,7 +23,7 @@ CARGO_PROFILE_RELEASE_LTO=fat \
 CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
 CARGO_PROFILE_RELEASE_PANIC=abort \
   cargo build --locked --release --target wasm32-unknown-unknown -p quytrinh-wasm
-input=target/wasm32-unknown-unknown/release/quytrinh_wasm.wasm
+input=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/quytrinh_wasm.wasm
 
 rm -rf "$out/bindgen" "$pkg"
 mkdir -p "$out/bindgen" "$pkg"
