@@ -189,7 +189,7 @@ fn published() -> Vec<Published> {
             expect: Expect::Rebuilt(qr("546034", "0905555999", ToAccount, None, None)),
         },
         Published {
-            // subiz/vietqr, README.md (an earlier version's usage example: VietinBank,
+            // subiz/vietqr, README.md (the usage example of one of its versions: VietinBank,
             // 120 000 đồng, "ủng hộ lũ lụt" with its diacritics stripped by the generator).
             source: "subiz/vietqr README.md (usage example)",
             payload: "00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA530370454061200005802VN62170813ung ho lu lut6304C15C",
@@ -226,8 +226,8 @@ fn published() -> Vec<Published> {
         Published {
             // NAPAS v1.5.2's static-account example as printed: the account 0011012345678 has 13
             // digits but is declared 12, so 38.01 is cut short (its CRC F4E5 is right for the
-            // text as printed). binhnguyenduc/vietqr-ts, tests/unit/utils/crc.test.ts and
-            // tests/compliance/napas-static-account.test.ts.
+            // text as printed), quoted in the header of binhnguyenduc/vietqr-ts,
+            // tests/compliance/napas-static-account.test.ts ("qr_format_v1.5.2.md line 925").
             source: "NAPAS QR spec v1.5.2 as printed (via binhnguyenduc/vietqr-ts)",
             payload: "00020101021138570010A00000072701270006970403011200110123456780208QRIBFTTA53037045802VN6304F4E5",
             crc_matches: true,
