@@ -118,6 +118,9 @@ else
     echo "$bindings_hash" >"$BUILD_DIR/bindings.sha256"
 fi
 CP="$BUILD_DIR/bindings.jar:$JNA_JAR"
+KOTLIN_REFLECT="$KOTLIN_HOME/lib/kotlin-reflect.jar"
+[[ -f "$KOTLIN_REFLECT" ]] || fail "no kotlin-reflect.jar in $KOTLIN_HOME/lib"
+CP="$CP:$KOTLIN_REFLECT"
 RUN_CP="$CP:$KOTLIN_STDLIB"
 
 step "kotlinc: tests/kotlin and examples/kotlin"

@@ -22,27 +22,48 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::Value;
 
-/// The registry: one line per workflow gives it the JSON surface of this module, and so
-/// the C ABI, WASM and the `quytrinh` program, which are built on it.
-macro_rules! workflows {
-    ($($W:ty),+ $(,)?) => {
+/// The registry: one line per workflow (`module::Type`, the module under
+/// [`crate::workflows`]). It calls `$callback! { companion::Companion, … }`, so every surface
+/// is made for every workflow from this one list: the JSON surface of this module (and the C
+/// ABI, WASM and the `quytrinh` program built on it), and the typed Kotlin and Swift objects
+/// of `quytrinh-ffi`. A workflow's types follow its type's name: `{Type}Command`,
+/// `{Type}Event`, `{Type}Effect`, `{Type}State`, `{Type}Init`, `{Type}Config`,
+/// `{Type}Query`, `{Type}Answer`.
+///
+/// ```
+/// macro_rules! names {
+///     ($($module:ident :: $W:ident),+ $(,)?) => { [$(stringify!($module)),+] };
+/// }
+/// let names = quytrinh::for_each_workflow!(names);
+/// assert_eq!(names.as_slice(), quytrinh::dynamic::WORKFLOWS);
+/// ```
+#[macro_export]
+macro_rules! for_each_workflow {
+    ($callback:ident) => {
+        $callback! {
+            companion::Companion,
+            complaint::Complaint,
+            lead_care::LeadCare,
+        }
+    };
+}
+
+/// The JSON surface of the registry's workflows.
+macro_rules! registry {
+    ($($module:ident :: $W:ident),+ $(,)?) => {
         /// The names of every workflow this build knows, in the registry's order.
-        pub const WORKFLOWS: &[&str] = &[$(<$W as Workflow>::NAME),+];
+        pub const WORKFLOWS: &[&str] = &[$(<crate::workflows::$module::$W as Workflow>::NAME),+];
 
         fn dispatch<F: WithWorkflow>(workflow: &str, f: F) -> Result<F::Output, Error> {
-            $(if workflow == <$W as Workflow>::NAME {
-                return f.run::<$W>();
+            $(if workflow == <crate::workflows::$module::$W as Workflow>::NAME {
+                return f.run::<crate::workflows::$module::$W>();
             })+
             Err(Error::UnknownWorkflow(workflow.to_owned()))
         }
     };
 }
 
-workflows! {
-    crate::workflows::companion::Companion,
-    crate::workflows::complaint::Complaint,
-    crate::workflows::lead_care::LeadCare,
-}
+crate::for_each_workflow!(registry);
 
 /// An instance of any workflow, driven with JSON.
 pub trait AnyInstance: Send + Sync {

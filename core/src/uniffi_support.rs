@@ -2,8 +2,9 @@
 //! from `chrono` and `std` cross to Kotlin and Swift. The public types themselves carry
 //! `#[cfg_attr(feature = "uniffi", derive(uniffi::Record / uniffi::Enum))]`.
 
+use crate::calendar::{BusinessCalendar, CalendarConfig, ClockTime};
 use crate::kernel::Vnd;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -33,6 +34,82 @@ uniffi::custom_type!(Vnd, i64, {
 });
 
 /// The same instant as a `SystemTime` (any instant chrono holds fits).
+/// A date of the Gregorian calendar, in Vietnam (`LocalDate.of(year, month, day)` in
+/// Kotlin): how chrono's `NaiveDate` crosses to Kotlin and Swift.
+///
+/// ```
+/// use quytrinh::uniffi_support::CalendarDate;
+/// let d = CalendarDate { year: 2026, month: 2, day: 17 };
+/// assert_eq!(d.to_naive().unwrap().to_string(), "2026-02-17");
+/// assert!(CalendarDate { year: 2026, month: 2, day: 30 }.to_naive().is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct CalendarDate {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: u32,
+    /// The day, 1–31.
+    pub day: u32,
+}
+
+impl CalendarDate {
+    /// The date, or `None` if there is no such day.
+    ///
+    /// ```
+    /// # use quytrinh::uniffi_support::CalendarDate;
+    /// assert!(CalendarDate { year: 2024, month: 2, day: 29 }.to_naive().is_some());
+    /// ```
+    pub fn to_naive(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month, self.day)
+    }
+}
+
+impl From<NaiveDate> for CalendarDate {
+    fn from(date: NaiveDate) -> Self {
+        Self {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+        }
+    }
+}
+
+uniffi::custom_type!(NaiveDate, CalendarDate, {
+    remote,
+    lower: |date| CalendarDate::from(date),
+    try_lift: |date| date.to_naive().ok_or_else(|| uniffi::deps::anyhow::anyhow!(
+        "{:04}-{:02}-{:02} is not a date", date.year, date.month, date.day)),
+});
+
+/// chrono's weekday, as an enum (`Weekday.MON` … in Kotlin).
+#[uniffi::remote(Enum)]
+enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+// A time of day as its text, `HH:MM` (`24:00` allowed as an end).
+uniffi::custom_type!(ClockTime, String, {
+    lower: |time| time.to_string(),
+    try_lift: |text| text.parse().map_err(|e| uniffi::deps::anyhow::anyhow!("{e}")),
+});
+
+/// A business calendar inside a workflow's configuration crosses as its configuration
+/// ([`CalendarConfig`]), checked when it comes back. (Named apart from the binding's
+/// `BusinessCalendar` object, which computes with one.)
+pub type CalendarSettings = BusinessCalendar;
+
+uniffi::custom_type!(CalendarSettings, CalendarConfig, {
+    lower: |calendar| calendar.config().clone(),
+    try_lift: |config| BusinessCalendar::new(config).map_err(uniffi::deps::anyhow::Error::new),
+});
+
 fn to_system_time(at: DateTime<Utc>) -> SystemTime {
     let nanos = at.timestamp_subsec_nanos();
     let seconds = at.timestamp();

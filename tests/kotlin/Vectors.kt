@@ -1,13 +1,22 @@
-// Plays the conformance vectors (tests/vectors/*/*.json) through the typed Kotlin API, with
-// the matching rules of the Rust player (core/src/conformance.rs), mirrored exactly.
+// Plays the conformance vectors (tests/vectors/*/*.json) through the typed Kotlin API of
+// every workflow, and through the JSON object `WorkflowInstance`, with the matching rules of
+// the Rust player (core/src/conformance.rs), mirrored exactly.
 //
+// The typed API is generated from the core's registry (`{Workflow}Instance`,
+// `{workflow}CommandFromJson`, …), so the typed player finds it by name: no code per workflow.
 // Commands: the vector's JSON command is decoded into the typed command by the library's
-// exported `companionCommandFromJson` / `complaintCommandFromJson` (the same serde rules as
-// every binding, so `invalid_json` vectors hold), then sent with the typed `handle`.
+// exported `{workflow}CommandFromJson` (the same serde rules as every binding, so
+// `invalid_json` vectors hold), then sent with the typed `handle`; init and configuration
+// likewise with `{workflow}InitFromJson` / `{workflow}ConfigFromJson`.
 package quytrinh.tests
 
 import java.io.File
+import java.lang.reflect.InvocationTargetException
+import java.lang.reflect.Method
 import java.time.Instant
+import kotlin.reflect.full.companionObjectInstance
+import kotlin.reflect.full.memberFunctions
+import kotlin.reflect.full.memberProperties
 import java.time.OffsetDateTime
 import uniffi.quytrinh.*
 import uniffi.quytrinh_ffi.*
@@ -29,34 +38,10 @@ interface Player {
     fun tick(at: Instant): Observed
 }
 
-/** `notify:<template>` for notifications, the effect's kind otherwise (typed). */
-fun effectName(effect: CompanionEffect): String = when (effect) {
-    is CompanionEffect.SendOtp -> "send_otp"
-    is CompanionEffect.Notify -> "notify:${effect.v1.template}"
-    is CompanionEffect.SuspendTradingRights -> "suspend_trading_rights"
-    is CompanionEffect.RestoreTradingRights -> "restore_trading_rights"
-    is CompanionEffect.RemoveFromSacoList -> "remove_from_saco_list"
-    is CompanionEffect.RevokeCompanionAccess -> "revoke_companion_access"
-    is CompanionEffect.AddToSacoList -> "add_to_saco_list"
-    is CompanionEffect.GrantCompanionAccess -> "grant_companion_access"
-}
-
-fun effectName(effect: ComplaintEffect): String = when (effect) {
-    is ComplaintEffect.Notify -> "notify:${effect.v1.template}"
-    is ComplaintEffect.LockAgentTokens -> "lock_agent_tokens"
-    is ComplaintEffect.UnlockAgentTokens -> "unlock_agent_tokens"
-    is ComplaintEffect.CompensateCustomer -> "compensate_customer"
-    is ComplaintEffect.Escalate -> "escalate"
-    is ComplaintEffect.ArchiveReport -> "archive_report"
-}
-
 private fun stateOf(snapshotJson: String): Any? = (Json.parse(snapshotJson) as Map<*, *>)["state"]
 
 private fun positionOf(position: List<RegionState>) =
     position.associate { (if (it.entity != null) "${it.region}:${it.entity}" else it.region) to it.state }
-
-/** The workflows with a typed Kotlin API (and player); every workflow plays through `WorkflowInstance`. */
-val TYPED_WORKFLOWS = setOf("companion", "complaint")
 
 /** The workflow a vector file is for. */
 fun workflowOf(file: File): String = (Json.parse(file.readText()) as Map<*, *>)["workflow"] as String
@@ -73,49 +58,6 @@ private fun observed(
 ): Observed {
     effects.forEach { (typed, rust) -> check(typed == rust) { "typed effect name $typed != $rust" } }
     return Observed(duplicate, version, events, effects.map { it.first }, nextDeadline, stateOf(snapshot), positionOf(position))
-}
-
-class CompanionPlayer(val instance: CompanionInstance) : Player {
-    private fun observe(o: CompanionOutcome) = observed(
-        o.duplicate, o.version.toLong(), o.events.map { it.eventName },
-        o.events.flatMap { r -> r.effects.map { effectName(it.effect) to it.name } },
-        o.nextDeadline, instance.snapshot(), instance.position(),
-    )
-
-    override fun command(json: String): Observed {
-        val input = companionCommandFromJson(json)
-        return observe(instance.handle(input.envelope, input.command))
-    }
-
-    override fun tick(at: Instant) = observe(instance.tick(at))
-
-    companion object {
-        fun create(instanceId: String, settings: Settings?, config: Map<*, *>?, init: Map<*, *>): CompanionPlayer {
-            var c = companionDefaultConfig()
-            config?.forEach { (k, v) ->
-                val n = (v as Long)
-                c = when (k) {
-                    "otp_lifetime_seconds" -> c.copy(otpLifetimeSeconds = n.toUInt())
-                    "otp_max_failures" -> c.copy(otpMaxFailures = n.toInt().toUByte())
-                    "auto_confirm_after_seconds" -> c.copy(autoConfirmAfterSeconds = n.toUInt())
-                    "link_request_ttl_seconds" -> c.copy(linkRequestTtlSeconds = n.toUInt())
-                    "max_closed_requests" -> c.copy(maxClosedRequests = n.toUInt())
-                    else -> error("unknown companion config field $k")
-                }
-            }
-            val relationship = when (init["relationship"] ?: "active") {
-                "active" -> Relationship.ACTIVE
-                "none" -> Relationship.NONE
-                "unlink_pending" -> Relationship.UNLINK_PENDING
-                "ended" -> Relationship.ENDED
-                else -> error("unknown relationship ${init["relationship"]}")
-            }
-            val typedInit = CompanionInit(
-                init["saco_id"] as String, init["customer_id"] as String, init["account"] as String, relationship,
-            )
-            return CompanionPlayer(CompanionInstance.create(instanceId, typedInit, c, settings))
-        }
-    }
 }
 
 /** Any workflow of the registry through the one JSON object `WorkflowInstance`: no code per workflow. */
@@ -143,24 +85,66 @@ class JsonPlayer(val instance: WorkflowInstance) : Player {
     }
 }
 
-class ComplaintPlayer(val instance: ComplaintInstance) : Player {
-    private fun observe(o: ComplaintOutcome) = observed(
-        o.duplicate, o.version.toLong(), o.events.map { it.eventName },
-        o.events.flatMap { r -> r.effects.map { effectName(it.effect) to it.name } },
-        o.nextDeadline, instance.snapshot(), instance.position(),
-    )
+/** `companion` → `Companion`, `lead_care` → `LeadCare`: the prefix of the generated types. */
+fun pascal(workflow: String) = workflow.split('_').joinToString("") { it.replaceFirstChar(Char::uppercase) }
 
-    override fun command(json: String): Observed {
-        val input = complaintCommandFromJson(json)
-        return observe(instance.handle(input.envelope, input.command))
+/** Calls a function or method found by reflection, throwing what it throws (not a wrapper). */
+private fun <T> unwrapped(call: () -> T): T = try {
+    call()
+} catch (e: InvocationTargetException) {
+    throw e.targetException
+}
+
+/** A property of a generated record, by its Kotlin name. */
+private fun prop(record: Any, name: String): Any? =
+    record::class.memberProperties.single { it.name == name }.getter.call(record)
+
+/** `notify:<template>` for a typed notification, else the typed effect's kind (its class name in snake_case). */
+fun typedEffectName(effect: Any): String {
+    val kind = effect::class.simpleName!!.replace(Regex("([a-z0-9])([A-Z])"), "$1_$2").lowercase()
+    return if (kind == "notify") "notify:${prop(prop(effect, "v1")!!, "template")}" else kind
+}
+
+/** Any workflow of the registry through its generated typed object `{Workflow}Instance`. */
+class TypedPlayer(private val workflow: String, private val instance: Any) : Player {
+    private fun method(name: String) = instance::class.memberFunctions.single { it.name == name }
+
+    private fun observe(outcome: Any): Observed {
+        val records = prop(outcome, "events") as List<*>
+        val effects = records.flatMap { r -> (prop(r!!, "effects") as List<*>).map { k ->
+            typedEffectName(prop(k!!, "effect")!!) to prop(k, "name") as String
+        } }
+        @Suppress("UNCHECKED_CAST")
+        return observed(
+            prop(outcome, "duplicate") as Boolean, (prop(outcome, "version") as ULong).toLong(),
+            records.map { prop(it!!, "eventName") as String }, effects, prop(outcome, "nextDeadline") as Deadline?,
+            unwrapped { method("snapshot").call(instance) } as String,
+            unwrapped { method("position").call(instance) } as List<RegionState>,
+        )
     }
 
-    override fun tick(at: Instant) = observe(instance.tick(at))
+    override fun command(json: String): Observed {
+        val input = unwrapped { api("CommandFromJson", workflow).invoke(null, json) }!!
+        return observe(unwrapped { method("handle").call(instance, prop(input, "envelope"), prop(input, "command")) }!!)
+    }
+
+    override fun tick(at: Instant) = observe(unwrapped { method("tick").call(instance, at) }!!)
 
     companion object {
-        fun create(instanceId: String, settings: Settings?, config: Map<*, *>?, init: Map<*, *>): ComplaintPlayer {
-            val typedInit = ComplaintInit(init["complaint_id"] as String)
-            return ComplaintPlayer(ComplaintInstance.create(instanceId, typedInit, config?.let { Json.write(it) }, settings))
+        private val functions = Class.forName("uniffi.quytrinh_ffi.Quytrinh_ffiKt")
+
+        /** The generated top-level function `{workflow}{suffix}`, e.g. `leadCareCommandFromJson`. */
+        fun api(suffix: String, workflow: String): Method {
+            val name = pascal(workflow).replaceFirstChar(Char::lowercase) + suffix
+            return functions.methods.singleOrNull { it.name == name } ?: error("no generated function $name")
+        }
+
+        fun create(workflow: String, instanceId: String, settings: Settings?, config: Map<*, *>?, init: Map<*, *>): TypedPlayer {
+            val typedInit = unwrapped { api("InitFromJson", workflow).invoke(null, Json.write(init)) }
+            val typedConfig = config?.let { c -> unwrapped { api("ConfigFromJson", workflow).invoke(null, Json.write(c)) } }
+            val companion = Class.forName("uniffi.quytrinh_ffi.${pascal(workflow)}Instance").kotlin.companionObjectInstance!!
+            val create = companion::class.memberFunctions.single { it.name == "create" }
+            return TypedPlayer(workflow, unwrapped { create.call(companion, instanceId, typedInit, typedConfig, settings) }!!)
         }
     }
 }
@@ -241,11 +225,10 @@ fun playVector(file: File, typed: Boolean = true): List<String> {
     val config = v["config"] as Map<*, *>?
     val init = v["init"] as Map<*, *>
     val workflow = v["workflow"] as String
-    val player: Player = when {
-        !typed -> JsonPlayer.create(workflow, instanceId, settings, config, init)
-        workflow == "companion" -> CompanionPlayer.create(instanceId, settings, config, init)
-        workflow == "complaint" -> ComplaintPlayer.create(instanceId, settings, config, init)
-        else -> return listOf("workflow `$workflow` has no typed Kotlin API")
+    val player: Player = if (typed) {
+        TypedPlayer.create(workflow, instanceId, settings, config, init)
+    } else {
+        JsonPlayer.create(workflow, instanceId, settings, config, init)
     }
     val failures = mutableListOf<String>()
     (v["steps"] as List<*>).forEachIndexed { index, s ->

@@ -1,39 +1,18 @@
 //! The business calendar and the Vietnamese lunar calendar (âm lịch) for Kotlin and Swift.
 
 use super::{QuytrinhError, Timestamp};
-use chrono::{Datelike, NaiveDate, TimeDelta};
+use chrono::{NaiveDate, TimeDelta};
 use quytrinh::calendar::{self, CalendarConfig, HolidayReason as CoreReason, LunarDate, lunar};
+pub use quytrinh::uniffi_support::CalendarDate;
 
-/// A date of the Gregorian calendar, in Vietnam (`LocalDate.of(year, month, day)`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct CalendarDate {
-    /// The year.
-    pub year: i32,
-    /// The month, 1–12.
-    pub month: u32,
-    /// The day, 1–31.
-    pub day: u32,
-}
-
-impl CalendarDate {
-    fn naive(self) -> Result<NaiveDate, QuytrinhError> {
-        NaiveDate::from_ymd_opt(self.year, self.month, self.day).ok_or_else(|| {
-            QuytrinhError::invalid_argument(format!(
-                "{:04}-{:02}-{:02} is not a date",
-                self.year, self.month, self.day
-            ))
-        })
-    }
-}
-
-impl From<NaiveDate> for CalendarDate {
-    fn from(date: NaiveDate) -> Self {
-        Self {
-            year: date.year(),
-            month: date.month(),
-            day: date.day(),
-        }
-    }
+/// The date a [`CalendarDate`] names, or `InvalidArgument`.
+fn naive(date: CalendarDate) -> Result<NaiveDate, QuytrinhError> {
+    date.to_naive().ok_or_else(|| {
+        QuytrinhError::invalid_argument(format!(
+            "{:04}-{:02}-{:02} is not a date",
+            date.year, date.month, date.day
+        ))
+    })
 }
 
 /// Why a date is off.
@@ -88,14 +67,24 @@ impl BusinessCalendar {
         }
     }
 
-    /// A calendar from its configuration's JSON (the `calendar` of a complaint's
-    /// configuration: weekly pattern, counting mode, holiday rules, host overrides).
+    /// A calendar from its configuration (the `calendar` of a workflow's configuration:
+    /// weekly pattern, counting mode, holiday rules, host overrides), checked.
     #[uniffi::constructor]
-    pub fn from_config_json(config_json: String) -> Result<Self, QuytrinhError> {
-        let config: CalendarConfig = serde_json::from_str(&config_json)?;
+    pub fn with_config(config: CalendarConfig) -> Result<Self, QuytrinhError> {
         Ok(Self {
             inner: calendar::BusinessCalendar::new(config)?,
         })
+    }
+
+    /// A calendar from its configuration's JSON (as stored by any binding).
+    #[uniffi::constructor]
+    pub fn from_config_json(config_json: String) -> Result<Self, QuytrinhError> {
+        Self::with_config(serde_json::from_str(&config_json)?)
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> CalendarConfig {
+        self.inner.config().clone()
     }
 
     /// The configuration as JSON.
@@ -126,7 +115,7 @@ impl BusinessCalendar {
 
     /// Whether `date` is a day off (weekly day off, holiday, day in lieu, host day off).
     pub fn is_day_off(&self, date: CalendarDate) -> Result<bool, QuytrinhError> {
-        Ok(self.inner.is_day_off(date.naive()?))
+        Ok(self.inner.is_day_off(naive(date)?))
     }
 
     /// The first working instant at or after `at`.
@@ -166,7 +155,7 @@ impl Default for BusinessCalendar {
 /// The lunar date (âm lịch) of a Gregorian date, 1900–2199.
 #[uniffi::export]
 pub fn to_lunar(date: CalendarDate) -> Result<LunarDate, QuytrinhError> {
-    Ok(lunar::to_lunar(date.naive()?)?)
+    Ok(lunar::to_lunar(naive(date)?)?)
 }
 
 /// The Gregorian date of a lunar date (`invalid_lunar_date` when it does not exist).

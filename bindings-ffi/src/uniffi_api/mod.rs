@@ -17,8 +17,6 @@
 mod any;
 mod calendar;
 pub(crate) mod common;
-mod companion;
-mod complaint;
 mod workflow;
 
 pub use any::{WorkflowInstance, report, workflows};
@@ -29,5 +27,4 @@ pub use common::{
     RegionState, RoleSpec, StateSpec, TemplateSpec, Timestamp, TransitionSpec, error_code,
     rejection_code_name,
 };
-pub use companion::*;
-pub use complaint::*;
+pub use workflow::*;

@@ -1,7 +1,12 @@
-//! One macro writes, for a workflow, the thin concrete mirrors of the kernel's generic types
-//! (`Outcome<W>`, `Record<W>`, `Keyed<W::Effect>`, `Available<W>`) and the instance object
-//! with every method. The workflow's own types (commands, events, effects, state, init)
-//! cross as they are: they derive `uniffi::Record` / `uniffi::Enum` in the core.
+//! The typed objects of every workflow of the core's registry (`quytrinh::for_each_workflow!`),
+//! with no code per workflow: for workflow `lead_care::LeadCare`, the object
+//! `LeadCareInstance` (`create` with the typed init and configuration, `restore`, `replay`,
+//! `handle`, `tick`, `query`, …), the thin concrete mirrors of the kernel's generic types
+//! (`LeadCareOutcome`, `LeadCareRecord`, `LeadCareKeyedEffect`, `LeadCareAvailable`,
+//! `LeadCareInput`), and the JSON conversions of commands, inits and configurations
+//! (`lead_care_command_from_json`, …, `lead_care_default_config`). The workflow's own types
+//! (commands, events, effects, state, init, configuration, queries, answers) cross as they
+//! are: they derive `uniffi::Record` / `uniffi::Enum` in the core.
 
 /// Writes the UniFFI API of one workflow. Constructors with the workflow's configuration
 /// are written next to each invocation.
@@ -315,4 +320,99 @@ macro_rules! workflow_api {
     };
 }
 
-pub(crate) use workflow_api;
+/// The typed API of one workflow of the registry, named after its type.
+macro_rules! typed_workflow {
+    ($module:ident :: $W:ident) => {
+        pastey::paste! {
+            workflow_api! {
+                workflow: quytrinh::workflows::$module::$W,
+                command: quytrinh::workflows::$module::[<$W Command>],
+                event: quytrinh::workflows::$module::[<$W Event>],
+                effect: quytrinh::workflows::$module::[<$W Effect>],
+                state: quytrinh::workflows::$module::[<$W State>],
+                query: quytrinh::workflows::$module::[<$W Query>],
+                answer: quytrinh::workflows::$module::[<$W Answer>],
+                instance: [<$W Instance>]
+                    #[doc = "One instance of workflow `" $module "` (see the core's `quytrinh::workflows::" $module "`), typed."],
+                outcome: [<$W Outcome>],
+                record: [<$W Record>],
+                keyed: [<$W KeyedEffect>],
+                available: [<$W Available>],
+                input: [<$W Input>],
+                from_json: [<$module _command_from_json>],
+                to_json: [<$module _command_to_json>],
+            }
+
+            #[uniffi::export]
+            impl [<$W Instance>] {
+                /// A new instance at version 0. `config` defaults to SPEC.md's values
+                /// (`*_default_config()` gives them, to change a field or two), `settings`
+                /// to 64 remembered command ids.
+                #[uniffi::constructor(default(config = None, settings = None))]
+                pub fn create(
+                    instance_id: String,
+                    init: quytrinh::workflows::$module::[<$W Init>],
+                    config: Option<quytrinh::workflows::$module::[<$W Config>]>,
+                    settings: Option<quytrinh::kernel::Settings>,
+                ) -> Result<std::sync::Arc<Self>, $crate::uniffi_api::QuytrinhError> {
+                    Ok(Self::wrap(quytrinh::kernel::Instance::<quytrinh::workflows::$module::$W>::create(
+                        instance_id,
+                        config.unwrap_or_default(),
+                        settings.unwrap_or_default(),
+                        init,
+                    )?))
+                }
+
+                /// The configuration.
+                pub fn config(&self) -> quytrinh::workflows::$module::[<$W Config>] {
+                    self.read(|i| i.config().clone())
+                }
+
+                /// The row this instance contributes to its workflow's reports over many
+                /// instances, as JSON (see `report`).
+                pub fn row(&self) -> String {
+                    self.read(|i| serde_json::to_value(i.row()).unwrap_or_default().to_string())
+                }
+            }
+
+            #[doc = "The default configuration of `" $module "` (SPEC.md), to change a field or two."]
+            #[uniffi::export]
+            pub fn [<$module _default_config>]() -> quytrinh::workflows::$module::[<$W Config>] {
+                Default::default()
+            }
+
+            #[doc = "A configuration of `" $module "` from its JSON (absent fields take SPEC.md's defaults; unknown ones are refused)."]
+            #[uniffi::export]
+            pub fn [<$module _config_from_json>](
+                json: String,
+            ) -> Result<quytrinh::workflows::$module::[<$W Config>], $crate::uniffi_api::QuytrinhError> {
+                Ok(serde_json::from_str(&json)?)
+            }
+
+            #[doc = "A configuration of `" $module "` as the JSON every binding reads."]
+            #[uniffi::export]
+            pub fn [<$module _config_to_json>](
+                config: quytrinh::workflows::$module::[<$W Config>],
+            ) -> Result<String, $crate::uniffi_api::QuytrinhError> {
+                Ok(serde_json::to_string(&config)?)
+            }
+
+            #[doc = "The initial data of a `" $module "` instance from its JSON (as in the vectors)."]
+            #[uniffi::export]
+            pub fn [<$module _init_from_json>](
+                json: String,
+            ) -> Result<quytrinh::workflows::$module::[<$W Init>], $crate::uniffi_api::QuytrinhError> {
+                Ok(serde_json::from_str(&json)?)
+            }
+        }
+    };
+}
+
+/// The typed API of every workflow of the registry.
+macro_rules! typed_workflows {
+    ($($module:ident :: $W:ident),+ $(,)?) => {
+        $(typed_workflow!($module :: $W);)+
+    };
+}
+
+quytrinh::for_each_workflow!(typed_workflows);

@@ -121,6 +121,7 @@ impl From<ClockTime> for String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Window {
     /// Start (inclusive).
     pub start: ClockTime,
@@ -151,6 +152,7 @@ impl Window {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(tag = "mode", rename_all = "snake_case", try_from = "CountingJson")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Counting {
     /// A working day counts 24 hours (00:00–24:00): "72 giờ làm việc, trừ ngày nghỉ, nghỉ lễ"
     /// is 3 working days. The default.
@@ -239,6 +241,7 @@ fn default_weekdays() -> Vec<Weekday> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CalendarConfig {
     /// Working weekdays (`"Mon"` … `"Sun"`); default Monday–Friday.
     pub working_weekdays: Vec<Weekday>,

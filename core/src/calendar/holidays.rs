@@ -31,6 +31,7 @@ use super::lunar::{self, LunarDate};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RuleDate {
     /// A fixed Gregorian date (29 February only in leap years).
     Solar {
@@ -83,6 +84,7 @@ pub enum RuleDate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HolidayRule {
     /// Stable identifier, e.g. `national_day`.
     pub id: String,

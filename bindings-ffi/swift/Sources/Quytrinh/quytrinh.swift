@@ -1279,6 +1279,213 @@ public func FfiConverterTypeBatch_lower(_ value: Batch) -> RustBuffer {
 
 
 /**
+ * Everything a [`BusinessCalendar`](super::BusinessCalendar) is made from. The default is
+ * Vietnam's: Monday–Friday, whole working days, the statutory holidays of
+ * [`default_rules`](super::holidays::default_rules), days in lieu on, no host overrides.
+ *
+ * ```
+ * use quytrinh::calendar::CalendarConfig;
+ * let config: CalendarConfig = serde_json::from_str("{}").unwrap();
+ * assert_eq!(config, CalendarConfig::default());
+ * ```
+ */
+public struct CalendarConfig: Equatable, Hashable {
+    /**
+     * Working weekdays (`"Mon"` … `"Sun"`); default Monday–Friday.
+     */
+    public var workingWeekdays: [Weekday]
+    /**
+     * How a working day counts; default whole days.
+     */
+    public var counting: Counting
+    /**
+     * The holiday rules; default the statutory ones. Replaces the whole list when given.
+     */
+    public var holidayRules: [HolidayRule]
+    /**
+     * Whether a holiday on a weekly day off gives the next working day off; default true.
+     */
+    public var inLieu: Bool
+    /**
+     * Days off announced by the government or the host (bridge days). Win over the rules.
+     */
+    public var extraDaysOff: [NaiveDate]
+    /**
+     * Working days announced in exchange (swapped Saturdays). Win over the rules and the
+     * weekly pattern.
+     */
+    public var extraWorkingDays: [NaiveDate]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Working weekdays (`"Mon"` … `"Sun"`); default Monday–Friday.
+         */workingWeekdays: [Weekday], 
+        /**
+         * How a working day counts; default whole days.
+         */counting: Counting, 
+        /**
+         * The holiday rules; default the statutory ones. Replaces the whole list when given.
+         */holidayRules: [HolidayRule], 
+        /**
+         * Whether a holiday on a weekly day off gives the next working day off; default true.
+         */inLieu: Bool, 
+        /**
+         * Days off announced by the government or the host (bridge days). Win over the rules.
+         */extraDaysOff: [NaiveDate], 
+        /**
+         * Working days announced in exchange (swapped Saturdays). Win over the rules and the
+         * weekly pattern.
+         */extraWorkingDays: [NaiveDate]) {
+        self.workingWeekdays = workingWeekdays
+        self.counting = counting
+        self.holidayRules = holidayRules
+        self.inLieu = inLieu
+        self.extraDaysOff = extraDaysOff
+        self.extraWorkingDays = extraWorkingDays
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CalendarConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCalendarConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CalendarConfig {
+        return
+            try CalendarConfig(
+                workingWeekdays: FfiConverterSequenceTypeWeekday.read(from: &buf), 
+                counting: FfiConverterTypeCounting.read(from: &buf), 
+                holidayRules: FfiConverterSequenceTypeHolidayRule.read(from: &buf), 
+                inLieu: FfiConverterBool.read(from: &buf), 
+                extraDaysOff: FfiConverterSequenceTypeNaiveDate.read(from: &buf), 
+                extraWorkingDays: FfiConverterSequenceTypeNaiveDate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CalendarConfig, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeWeekday.write(value.workingWeekdays, into: &buf)
+        FfiConverterTypeCounting.write(value.counting, into: &buf)
+        FfiConverterSequenceTypeHolidayRule.write(value.holidayRules, into: &buf)
+        FfiConverterBool.write(value.inLieu, into: &buf)
+        FfiConverterSequenceTypeNaiveDate.write(value.extraDaysOff, into: &buf)
+        FfiConverterSequenceTypeNaiveDate.write(value.extraWorkingDays, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendarConfig_lift(_ buf: RustBuffer) throws -> CalendarConfig {
+    return try FfiConverterTypeCalendarConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendarConfig_lower(_ value: CalendarConfig) -> RustBuffer {
+    return FfiConverterTypeCalendarConfig.lower(value)
+}
+
+
+/**
+ * The same instant as a `SystemTime` (any instant chrono holds fits).
+ * A date of the Gregorian calendar, in Vietnam (`LocalDate.of(year, month, day)` in
+ * Kotlin): how chrono's `NaiveDate` crosses to Kotlin and Swift.
+ *
+ * ```
+ * use quytrinh::uniffi_support::CalendarDate;
+ * let d = CalendarDate { year: 2026, month: 2, day: 17 };
+ * assert_eq!(d.to_naive().unwrap().to_string(), "2026-02-17");
+ * assert!(CalendarDate { year: 2026, month: 2, day: 30 }.to_naive().is_none());
+ * ```
+ */
+public struct CalendarDate: Equatable, Hashable {
+    /**
+     * The year.
+     */
+    public var year: Int32
+    /**
+     * The month, 1–12.
+     */
+    public var month: UInt32
+    /**
+     * The day, 1–31.
+     */
+    public var day: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The year.
+         */year: Int32, 
+        /**
+         * The month, 1–12.
+         */month: UInt32, 
+        /**
+         * The day, 1–31.
+         */day: UInt32) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CalendarDate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCalendarDate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CalendarDate {
+        return
+            try CalendarDate(
+                year: FfiConverterInt32.read(from: &buf), 
+                month: FfiConverterUInt32.read(from: &buf), 
+                day: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CalendarDate, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.year, into: &buf)
+        FfiConverterUInt32.write(value.month, into: &buf)
+        FfiConverterUInt32.write(value.day, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendarDate_lift(_ buf: RustBuffer) throws -> CalendarDate {
+    return try FfiConverterTypeCalendarDate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendarDate_lower(_ value: CalendarDate) -> RustBuffer {
+    return FfiConverterTypeCalendarDate.lower(value)
+}
+
+
+/**
  * One care status of the catalogue ("Chọn tình trạng khách hàng"), with its labels and
  * whether a lead in it may be claimed for compensation ("thỏa mãn điều kiện bù").
  *
@@ -2051,6 +2258,179 @@ public func FfiConverterTypeCompensationRequest_lift(_ buf: RustBuffer) throws -
 #endif
 public func FfiConverterTypeCompensationRequest_lower(_ value: CompensationRequest) -> RustBuffer {
     return FfiConverterTypeCompensationRequest.lower(value)
+}
+
+
+/**
+ * Tunable values of `complaint`, with the defaults of SPEC §6 (the seed's 48 h, 72 h,
+ * 2 × damages and 72 working hours; **[decision]** values marked). Integers only.
+ *
+ * JSON, every field optional, unknown fields refused; `calendar` is a
+ * [`CalendarConfig`](crate::calendar::CalendarConfig), so hosts add the government's
+ * bridge days and swapped Saturdays there.
+ *
+ * ```
+ * use quytrinh::workflows::complaint::ComplaintConfig;
+ * let c = ComplaintConfig::default();
+ * assert_eq!((c.sla_working_hours, c.sla_warning_percent), (72, 75));
+ * assert_eq!((c.agent_action_hours, c.deposit_hours, c.deposit_multiplier), (48, 72, 2));
+ * let custom: ComplaintConfig = serde_json::from_str(
+ * r#"{"calendar": {"extra_days_off": ["2026-02-13"]}, "sla_warning_percent": 80}"#).unwrap();
+ * assert_eq!(custom.sla_warning_percent, 80);
+ * assert!(serde_json::from_str::<ComplaintConfig>(r#"{"sla_hours": 1}"#).is_err());
+ * ```
+ */
+public struct ComplaintConfig: Equatable, Hashable {
+    /**
+     * The resolution SLA in working hours from receipt, on `calendar` (default 72: "72h làm
+     * việc, trừ ngày nghỉ, nghỉ lễ").
+     */
+    public var slaWorkingHours: UInt32
+    /**
+     * The SLA warning, as a percentage of the SLA (default 75 **[decision]**), 1–99.
+     */
+    public var slaWarningPercent: UInt8
+    /**
+     * Clock hours the agent has to act on the response before follow-up (default 48).
+     */
+    public var agentActionHours: UInt32
+    /**
+     * Clock hours the agent has to pay the deposit before its tokens are locked (default 72).
+     */
+    public var depositHours: UInt32
+    /**
+     * The deposit as a multiple of the damages (default 2: "02 lần giá trị thiệt hại").
+     */
+    public var depositMultiplier: UInt32
+    /**
+     * The business calendar the SLA is counted on (default: Vietnam's, whole working days).
+     * Left out of JSON while it is the default, so snapshots do not carry a copy of it.
+     */
+    public var calendar: CalendarSettings
+    /**
+     * Phòng Nghiệp vụ's mailbox: receipts are forwarded there and customers send their
+     * documents there (default `nghiepvu@fastca.vn`, from the seed).
+     */
+    public var opsMailbox: String
+    /**
+     * The supplier's info mailbox, in cc of three-party e-mails (default `info@fastca.vn`).
+     */
+    public var supplierMailbox: String
+    /**
+     * The weekday of the weekly report to the head of operations (default Thursday).
+     */
+    public var reportWeekday: Weekday
+    /**
+     * The local time (UTC+07:00) the weekly report's period ends (default 09:00
+     * **[decision]**).
+     */
+    public var reportTime: ClockTime
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The resolution SLA in working hours from receipt, on `calendar` (default 72: "72h làm
+         * việc, trừ ngày nghỉ, nghỉ lễ").
+         */slaWorkingHours: UInt32, 
+        /**
+         * The SLA warning, as a percentage of the SLA (default 75 **[decision]**), 1–99.
+         */slaWarningPercent: UInt8, 
+        /**
+         * Clock hours the agent has to act on the response before follow-up (default 48).
+         */agentActionHours: UInt32, 
+        /**
+         * Clock hours the agent has to pay the deposit before its tokens are locked (default 72).
+         */depositHours: UInt32, 
+        /**
+         * The deposit as a multiple of the damages (default 2: "02 lần giá trị thiệt hại").
+         */depositMultiplier: UInt32, 
+        /**
+         * The business calendar the SLA is counted on (default: Vietnam's, whole working days).
+         * Left out of JSON while it is the default, so snapshots do not carry a copy of it.
+         */calendar: CalendarSettings, 
+        /**
+         * Phòng Nghiệp vụ's mailbox: receipts are forwarded there and customers send their
+         * documents there (default `nghiepvu@fastca.vn`, from the seed).
+         */opsMailbox: String, 
+        /**
+         * The supplier's info mailbox, in cc of three-party e-mails (default `info@fastca.vn`).
+         */supplierMailbox: String, 
+        /**
+         * The weekday of the weekly report to the head of operations (default Thursday).
+         */reportWeekday: Weekday, 
+        /**
+         * The local time (UTC+07:00) the weekly report's period ends (default 09:00
+         * **[decision]**).
+         */reportTime: ClockTime) {
+        self.slaWorkingHours = slaWorkingHours
+        self.slaWarningPercent = slaWarningPercent
+        self.agentActionHours = agentActionHours
+        self.depositHours = depositHours
+        self.depositMultiplier = depositMultiplier
+        self.calendar = calendar
+        self.opsMailbox = opsMailbox
+        self.supplierMailbox = supplierMailbox
+        self.reportWeekday = reportWeekday
+        self.reportTime = reportTime
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ComplaintConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeComplaintConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ComplaintConfig {
+        return
+            try ComplaintConfig(
+                slaWorkingHours: FfiConverterUInt32.read(from: &buf), 
+                slaWarningPercent: FfiConverterUInt8.read(from: &buf), 
+                agentActionHours: FfiConverterUInt32.read(from: &buf), 
+                depositHours: FfiConverterUInt32.read(from: &buf), 
+                depositMultiplier: FfiConverterUInt32.read(from: &buf), 
+                calendar: FfiConverterTypeCalendarSettings.read(from: &buf), 
+                opsMailbox: FfiConverterString.read(from: &buf), 
+                supplierMailbox: FfiConverterString.read(from: &buf), 
+                reportWeekday: FfiConverterTypeWeekday.read(from: &buf), 
+                reportTime: FfiConverterTypeClockTime.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ComplaintConfig, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.slaWorkingHours, into: &buf)
+        FfiConverterUInt8.write(value.slaWarningPercent, into: &buf)
+        FfiConverterUInt32.write(value.agentActionHours, into: &buf)
+        FfiConverterUInt32.write(value.depositHours, into: &buf)
+        FfiConverterUInt32.write(value.depositMultiplier, into: &buf)
+        FfiConverterTypeCalendarSettings.write(value.calendar, into: &buf)
+        FfiConverterString.write(value.opsMailbox, into: &buf)
+        FfiConverterString.write(value.supplierMailbox, into: &buf)
+        FfiConverterTypeWeekday.write(value.reportWeekday, into: &buf)
+        FfiConverterTypeClockTime.write(value.reportTime, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplaintConfig_lift(_ buf: RustBuffer) throws -> ComplaintConfig {
+    return try FfiConverterTypeComplaintConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplaintConfig_lower(_ value: ComplaintConfig) -> RustBuffer {
+    return FfiConverterTypeComplaintConfig.lower(value)
 }
 
 
@@ -2945,6 +3325,128 @@ public func FfiConverterTypeFinding_lower(_ value: Finding) -> RustBuffer {
 
 
 /**
+ * A statutory holiday rule, valid from `from_year` to `until_year` (inclusive).
+ *
+ * ```
+ * use quytrinh::calendar::holidays::{HolidayRule, RuleDate};
+ * let rule = HolidayRule {
+ * id: "culture_day".into(),
+ * name_vi: "Ngày Văn hóa Việt Nam".into(),
+ * name_en: "Vietnam Culture Day".into(),
+ * date: RuleDate::Solar { month: 11, day: 24 },
+ * from_year: 2026,
+ * until_year: None,
+ * };
+ * assert!(rule.applies_in(2026) && !rule.applies_in(2025));
+ * ```
+ */
+public struct HolidayRule: Equatable, Hashable {
+    /**
+     * Stable identifier, e.g. `national_day`.
+     */
+    public var id: String
+    /**
+     * Vietnamese name.
+     */
+    public var nameVi: String
+    /**
+     * English name.
+     */
+    public var nameEn: String
+    /**
+     * The day(s) it gives.
+     */
+    public var date: RuleDate
+    /**
+     * First year the rule applies.
+     */
+    public var fromYear: Int32
+    /**
+     * Last year the rule applies, if it was replaced or repealed.
+     */
+    public var untilYear: Int32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable identifier, e.g. `national_day`.
+         */id: String, 
+        /**
+         * Vietnamese name.
+         */nameVi: String, 
+        /**
+         * English name.
+         */nameEn: String, 
+        /**
+         * The day(s) it gives.
+         */date: RuleDate, 
+        /**
+         * First year the rule applies.
+         */fromYear: Int32, 
+        /**
+         * Last year the rule applies, if it was replaced or repealed.
+         */untilYear: Int32?) {
+        self.id = id
+        self.nameVi = nameVi
+        self.nameEn = nameEn
+        self.date = date
+        self.fromYear = fromYear
+        self.untilYear = untilYear
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HolidayRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHolidayRule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HolidayRule {
+        return
+            try HolidayRule(
+                id: FfiConverterString.read(from: &buf), 
+                nameVi: FfiConverterString.read(from: &buf), 
+                nameEn: FfiConverterString.read(from: &buf), 
+                date: FfiConverterTypeRuleDate.read(from: &buf), 
+                fromYear: FfiConverterInt32.read(from: &buf), 
+                untilYear: FfiConverterOptionInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HolidayRule, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.nameVi, into: &buf)
+        FfiConverterString.write(value.nameEn, into: &buf)
+        FfiConverterTypeRuleDate.write(value.date, into: &buf)
+        FfiConverterInt32.write(value.fromYear, into: &buf)
+        FfiConverterOptionInt32.write(value.untilYear, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolidayRule_lift(_ buf: RustBuffer) throws -> HolidayRule {
+    return try FfiConverterTypeHolidayRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolidayRule_lower(_ value: HolidayRule) -> RustBuffer {
+    return FfiConverterTypeHolidayRule.lower(value)
+}
+
+
+/**
  * A lead delivered when the package is created.
  *
  * ```
@@ -3260,6 +3762,134 @@ public func FfiConverterTypeLead_lift(_ buf: RustBuffer) throws -> Lead {
 #endif
 public func FfiConverterTypeLead_lower(_ value: Lead) -> RustBuffer {
     return FfiConverterTypeLead.lower(value)
+}
+
+
+/**
+ * Tunable values of `lead_care`, with the defaults of SPEC §3 (**[decision]** values:
+ * the catalogue, the 7-day claim window, the 3 working days of review).
+ *
+ * JSON, every field optional, unknown fields refused.
+ *
+ * ```
+ * use quytrinh::workflows::lead_care::LeadCareConfig;
+ * let c = LeadCareConfig::default();
+ * assert_eq!((c.claim_window_days, c.review_working_days), (7, 3));
+ * assert_eq!(c.initial_status, "new");
+ * let custom: LeadCareConfig = serde_json::from_str(r#"{"claim_window_days": 3}"#).unwrap();
+ * assert_eq!(custom.claim_window_days, 3);
+ * assert!(serde_json::from_str::<LeadCareConfig>(r#"{"window": 1}"#).is_err());
+ * ```
+ */
+public struct LeadCareConfig: Equatable, Hashable {
+    /**
+     * The care-status catalogue (non-empty, unique ids).
+     */
+    public var statuses: [CareStatus]
+    /**
+     * The status of a lead when it is delivered (default `new`; in the catalogue).
+     */
+    public var initialStatus: String
+    /**
+     * Days (clock, 24 h each) after delivery during which a lead may be claimed
+     * (default 7 **[decision]**); the window's end instant itself is still in.
+     */
+    public var claimWindowDays: UInt32
+    /**
+     * Working days the reviewers have for a batch (default 3 **[decision]**), counted on
+     * `calendar`.
+     */
+    public var reviewWorkingDays: UInt32
+    /**
+     * The business calendar the review is counted on (default: Vietnam's; left out of
+     * JSON while it is the default).
+     */
+    public var calendar: CalendarSettings
+    /**
+     * The reviewers' queue that batch notifications go to (default `lead_care_review`).
+     */
+    public var reviewQueue: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The care-status catalogue (non-empty, unique ids).
+         */statuses: [CareStatus], 
+        /**
+         * The status of a lead when it is delivered (default `new`; in the catalogue).
+         */initialStatus: String, 
+        /**
+         * Days (clock, 24 h each) after delivery during which a lead may be claimed
+         * (default 7 **[decision]**); the window's end instant itself is still in.
+         */claimWindowDays: UInt32, 
+        /**
+         * Working days the reviewers have for a batch (default 3 **[decision]**), counted on
+         * `calendar`.
+         */reviewWorkingDays: UInt32, 
+        /**
+         * The business calendar the review is counted on (default: Vietnam's; left out of
+         * JSON while it is the default).
+         */calendar: CalendarSettings, 
+        /**
+         * The reviewers' queue that batch notifications go to (default `lead_care_review`).
+         */reviewQueue: String) {
+        self.statuses = statuses
+        self.initialStatus = initialStatus
+        self.claimWindowDays = claimWindowDays
+        self.reviewWorkingDays = reviewWorkingDays
+        self.calendar = calendar
+        self.reviewQueue = reviewQueue
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LeadCareConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareConfig {
+        return
+            try LeadCareConfig(
+                statuses: FfiConverterSequenceTypeCareStatus.read(from: &buf), 
+                initialStatus: FfiConverterString.read(from: &buf), 
+                claimWindowDays: FfiConverterUInt32.read(from: &buf), 
+                reviewWorkingDays: FfiConverterUInt32.read(from: &buf), 
+                calendar: FfiConverterTypeCalendarSettings.read(from: &buf), 
+                reviewQueue: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LeadCareConfig, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeCareStatus.write(value.statuses, into: &buf)
+        FfiConverterString.write(value.initialStatus, into: &buf)
+        FfiConverterUInt32.write(value.claimWindowDays, into: &buf)
+        FfiConverterUInt32.write(value.reviewWorkingDays, into: &buf)
+        FfiConverterTypeCalendarSettings.write(value.calendar, into: &buf)
+        FfiConverterString.write(value.reviewQueue, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareConfig_lift(_ buf: RustBuffer) throws -> LeadCareConfig {
+    return try FfiConverterTypeLeadCareConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareConfig_lower(_ value: LeadCareConfig) -> RustBuffer {
+    return FfiConverterTypeLeadCareConfig.lower(value)
 }
 
 
@@ -4892,6 +5522,202 @@ public func FfiConverterTypeTokenLock_lift(_ buf: RustBuffer) throws -> TokenLoc
 #endif
 public func FfiConverterTypeTokenLock_lower(_ value: TokenLock) -> RustBuffer {
     return FfiConverterTypeTokenLock.lower(value)
+}
+
+
+/**
+ * A VietQR bank transfer: the beneficiary's bank and account, and optionally the amount and
+ * the transfer reference. [`payload`](Self::payload) checks the fields and builds the text
+ * to put in the QR code; [`parse`](Self::parse) reads one back. Deserializing does not check
+ * the fields; [`validate`](Self::validate) and `payload` do.
+ *
+ * ```
+ * use quytrinh::kernel::Vnd;
+ * use quytrinh::vietqr::{Service, VietQr};
+ *
+ * let qr: VietQr = serde_json::from_str(
+ * r#"{"bank_bin": "970436", "account": "0011001234567", "amount": 150000, "reference": "GH123 GIA HAN"}"#,
+ * ).unwrap();
+ * assert_eq!(qr.service, Service::ToAccount);
+ * assert_eq!(qr.amount, Some(Vnd::new(150_000)));
+ * let payload = qr.payload().unwrap();
+ * assert!(payload.starts_with("000201010212")); // dynamic: an amount is given
+ * assert_eq!(VietQr::parse(&payload).unwrap(), qr);
+ * assert!(serde_json::from_str::<VietQr>(r#"{"bank_bin": "970436", "account": "1", "bank": "VCB"}"#).is_err());
+ * ```
+ */
+public struct VietQr: Equatable, Hashable {
+    /**
+     * The beneficiary bank's NAPAS BIN, 6 digits (e.g. `970436`, Vietcombank).
+     */
+    public var bankBin: String
+    /**
+     * The account or card number: digits only, 1–19.
+     */
+    public var account: String
+    /**
+     * To an account or to a card; default to an account.
+     */
+    public var service: Service
+    /**
+     * The amount in whole đồng, above 0 and at most 13 digits; none for a static QR where
+     * the payer types the amount.
+     */
+    public var amount: Vnd?
+    /**
+     * The transfer reference (nội dung chuyển khoản, tag 62.08): 1–25 printable ASCII
+     * characters, no diacritics.
+     */
+    public var reference: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The beneficiary bank's NAPAS BIN, 6 digits (e.g. `970436`, Vietcombank).
+         */bankBin: String, 
+        /**
+         * The account or card number: digits only, 1–19.
+         */account: String, 
+        /**
+         * To an account or to a card; default to an account.
+         */service: Service, 
+        /**
+         * The amount in whole đồng, above 0 and at most 13 digits; none for a static QR where
+         * the payer types the amount.
+         */amount: Vnd?, 
+        /**
+         * The transfer reference (nội dung chuyển khoản, tag 62.08): 1–25 printable ASCII
+         * characters, no diacritics.
+         */reference: String?) {
+        self.bankBin = bankBin
+        self.account = account
+        self.service = service
+        self.amount = amount
+        self.reference = reference
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension VietQr: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVietQr: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VietQr {
+        return
+            try VietQr(
+                bankBin: FfiConverterString.read(from: &buf), 
+                account: FfiConverterString.read(from: &buf), 
+                service: FfiConverterTypeService.read(from: &buf), 
+                amount: FfiConverterOptionTypeVnd.read(from: &buf), 
+                reference: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: VietQr, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.bankBin, into: &buf)
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterTypeService.write(value.service, into: &buf)
+        FfiConverterOptionTypeVnd.write(value.amount, into: &buf)
+        FfiConverterOptionString.write(value.reference, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVietQr_lift(_ buf: RustBuffer) throws -> VietQr {
+    return try FfiConverterTypeVietQr.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVietQr_lower(_ value: VietQr) -> RustBuffer {
+    return FfiConverterTypeVietQr.lower(value)
+}
+
+
+/**
+ * A working window of a day, `[start, end)`, in UTC+07:00.
+ *
+ * ```
+ * use quytrinh::calendar::Window;
+ * let w = Window::new("08:00".parse().unwrap(), "12:00".parse().unwrap());
+ * assert_eq!(w.end.seconds() - w.start.seconds(), 4 * 3600);
+ * ```
+ */
+public struct Window: Equatable, Hashable {
+    /**
+     * Start (inclusive).
+     */
+    public var start: ClockTime
+    /**
+     * End (exclusive).
+     */
+    public var end: ClockTime
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Start (inclusive).
+         */start: ClockTime, 
+        /**
+         * End (exclusive).
+         */end: ClockTime) {
+        self.start = start
+        self.end = end
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Window: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWindow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Window {
+        return
+            try Window(
+                start: FfiConverterTypeClockTime.read(from: &buf), 
+                end: FfiConverterTypeClockTime.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Window, into buf: inout [UInt8]) {
+        FfiConverterTypeClockTime.write(value.start, into: &buf)
+        FfiConverterTypeClockTime.write(value.end, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWindow_lift(_ buf: RustBuffer) throws -> Window {
+    return try FfiConverterTypeWindow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWindow_lower(_ value: Window) -> RustBuffer {
+    return FfiConverterTypeWindow.lower(value)
 }
 
 
@@ -7612,6 +8438,95 @@ public func FfiConverterTypeComplaintQuery_lower(_ value: ComplaintQuery) -> Rus
 
 
 /**
+ * How business time is counted on a working day.
+ *
+ * ```
+ * use quytrinh::calendar::Counting;
+ * let json = serde_json::to_string(&Counting::WholeDays).unwrap();
+ * assert_eq!(json, r#"{"mode":"whole_days"}"#);
+ * assert_eq!(Counting::office_hours().windows().len(), 2);
+ * ```
+ */
+
+public enum Counting: Equatable, Hashable {
+    
+    /**
+     * A working day counts 24 hours (00:00–24:00): "72 giờ làm việc, trừ ngày nghỉ, nghỉ lễ"
+     * is 3 working days. The default.
+     */
+    case wholeDays
+    /**
+     * Only the given windows of a working day count (sorted, not overlapping).
+     */
+    case workingHours(
+        /**
+         * The windows, e.g. 08:00–12:00 and 13:30–17:30.
+         */windows: [Window]
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Counting: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCounting: FfiConverterRustBuffer {
+    typealias SwiftType = Counting
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Counting {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .wholeDays
+        
+        case 2: return .workingHours(windows: try FfiConverterSequenceTypeWindow.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Counting, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .wholeDays:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .workingHours(windows):
+            writeInt(&buf, Int32(2))
+            FfiConverterSequenceTypeWindow.write(windows, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCounting_lift(_ buf: RustBuffer) throws -> Counting {
+    return try FfiConverterTypeCounting.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCounting_lower(_ value: Counting) -> RustBuffer {
+    return FfiConverterTypeCounting.lower(value)
+}
+
+
+
+/**
  * A document the customer may be asked for ("giấy tờ mua bán").
  *
  * ```
@@ -9083,6 +9998,237 @@ public func FfiConverterTypeRequestStatus_lower(_ value: RequestStatus) -> RustB
 
 
 /**
+ * Which day(s) a rule gives in a year.
+ *
+ * JSON: `{"kind": "solar", "month": 4, "day": 30}`, `{"kind": "lunar", "month": 3, "day": 10}`,
+ * `{"kind": "lunar_new_year", "last_days_of_old_year": 1, "first_days_of_new_year": 4}`,
+ * `{"kind": "solar_with_adjacent_day", "month": 9, "day": 2}`.
+ *
+ * ```
+ * use quytrinh::calendar::holidays::RuleDate;
+ * let d: RuleDate = serde_json::from_str(r#"{"kind":"lunar","month":3,"day":10}"#).unwrap();
+ * assert_eq!(d, RuleDate::Lunar { month: 3, day: 10 });
+ * ```
+ */
+
+public enum RuleDate: Equatable, Hashable {
+    
+    /**
+     * A fixed Gregorian date (29 February only in leap years).
+     */
+    case solar(
+        /**
+         * Month, 1–12.
+         */month: UInt32, 
+        /**
+         * Day of the month.
+         */day: UInt32
+    )
+    /**
+     * A date of the lunar calendar (never in a leap month); day 30 of a 29-day month is
+     * taken as its last day.
+     */
+    case lunar(
+        /**
+         * Lunar month, 1–12.
+         */month: UInt32, 
+        /**
+         * Lunar day, 1–30.
+         */day: UInt32
+    )
+    /**
+     * Tết Nguyên đán: the last days of the old lunar year and the first days of the new one.
+     */
+    case lunarNewYear(
+        /**
+         * How many days at the end of the old lunar year (default 1: the 30th, or the 29th
+         * in a year whose 12th month is short).
+         */lastDaysOfOldYear: UInt32, 
+        /**
+         * How many days from the first day of the new lunar year (default 4).
+         */firstDaysOfNewYear: UInt32
+    )
+    /**
+     * A fixed Gregorian date plus one adjacent day (Quốc khánh since 2021): the adjacent
+     * working day that bridges the holiday to a weekly day off (the day after is preferred),
+     * else the working day before, else the working day after, else the day before.
+     */
+    case solarWithAdjacentDay(
+        /**
+         * Month, 1–12.
+         */month: UInt32, 
+        /**
+         * Day of the month.
+         */day: UInt32
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RuleDate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRuleDate: FfiConverterRustBuffer {
+    typealias SwiftType = RuleDate
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RuleDate {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .solar(month: try FfiConverterUInt32.read(from: &buf), day: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 2: return .lunar(month: try FfiConverterUInt32.read(from: &buf), day: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 3: return .lunarNewYear(lastDaysOfOldYear: try FfiConverterUInt32.read(from: &buf), firstDaysOfNewYear: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 4: return .solarWithAdjacentDay(month: try FfiConverterUInt32.read(from: &buf), day: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RuleDate, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .solar(month,day):
+            writeInt(&buf, Int32(1))
+            FfiConverterUInt32.write(month, into: &buf)
+            FfiConverterUInt32.write(day, into: &buf)
+            
+        
+        case let .lunar(month,day):
+            writeInt(&buf, Int32(2))
+            FfiConverterUInt32.write(month, into: &buf)
+            FfiConverterUInt32.write(day, into: &buf)
+            
+        
+        case let .lunarNewYear(lastDaysOfOldYear,firstDaysOfNewYear):
+            writeInt(&buf, Int32(3))
+            FfiConverterUInt32.write(lastDaysOfOldYear, into: &buf)
+            FfiConverterUInt32.write(firstDaysOfNewYear, into: &buf)
+            
+        
+        case let .solarWithAdjacentDay(month,day):
+            writeInt(&buf, Int32(4))
+            FfiConverterUInt32.write(month, into: &buf)
+            FfiConverterUInt32.write(day, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRuleDate_lift(_ buf: RustBuffer) throws -> RuleDate {
+    return try FfiConverterTypeRuleDate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRuleDate_lower(_ value: RuleDate) -> RustBuffer {
+    return FfiConverterTypeRuleDate.lower(value)
+}
+
+
+
+/**
+ * Where the money goes: to a bank account or to a card (tag 38.02).
+ *
+ * ```
+ * use quytrinh::vietqr::Service;
+ * assert_eq!(Service::default(), Service::ToAccount);
+ * assert_eq!(Service::ToCard.code(), "QRIBFTTC");
+ * assert_eq!(serde_json::to_string(&Service::ToAccount).unwrap(), "\"to_account\"");
+ * ```
+ */
+
+public enum Service: Equatable, Hashable {
+    
+    /**
+     * To a bank account: service code `QRIBFTTA`.
+     */
+    case toAccount
+    /**
+     * To a card: service code `QRIBFTTC`.
+     */
+    case toCard
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Service: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeService: FfiConverterRustBuffer {
+    typealias SwiftType = Service
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Service {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .toAccount
+        
+        case 2: return .toCard
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Service, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .toAccount:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .toCard:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeService_lift(_ buf: RustBuffer) throws -> Service {
+    return try FfiConverterTypeService.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeService_lower(_ value: Service) -> RustBuffer {
+    return FfiConverterTypeService.lower(value)
+}
+
+
+
+/**
  * The resolution SLA's clock (region `sla`).
  *
  * ```
@@ -9180,6 +10326,134 @@ public func FfiConverterTypeSlaStatus_lower(_ value: SlaStatus) -> RustBuffer {
     return FfiConverterTypeSlaStatus.lower(value)
 }
 
+
+
+/**
+ * chrono's weekday, as an enum (`Weekday.MON` … in Kotlin).
+ */
+
+public enum Weekday: Equatable, Hashable {
+    
+    case mon
+    case tue
+    case wed
+    case thu
+    case fri
+    case sat
+    case sun
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Weekday: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWeekday: FfiConverterRustBuffer {
+    typealias SwiftType = Weekday
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Weekday {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .mon
+        
+        case 2: return .tue
+        
+        case 3: return .wed
+        
+        case 4: return .thu
+        
+        case 5: return .fri
+        
+        case 6: return .sat
+        
+        case 7: return .sun
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Weekday, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .mon:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .tue:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .wed:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .thu:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .fri:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .sat:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .sun:
+            writeInt(&buf, Int32(7))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWeekday_lift(_ buf: RustBuffer) throws -> Weekday {
+    return try FfiConverterTypeWeekday.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWeekday_lower(_ value: Weekday) -> RustBuffer {
+    return FfiConverterTypeWeekday.lower(value)
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
+    typealias SwiftType = Int32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
@@ -9618,6 +10892,31 @@ fileprivate struct FfiConverterSequenceTypeBatch: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCareStatus: FfiConverterRustBuffer {
+    typealias SwiftType = [CareStatus]
+
+    public static func write(_ value: [CareStatus], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCareStatus.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CareStatus] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CareStatus]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCareStatus.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeCompensationRequest: FfiConverterRustBuffer {
     typealias SwiftType = [CompensationRequest]
 
@@ -9660,6 +10959,31 @@ fileprivate struct FfiConverterSequenceTypeContactEntry: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeContactEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeHolidayRule: FfiConverterRustBuffer {
+    typealias SwiftType = [HolidayRule]
+
+    public static func write(_ value: [HolidayRule], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHolidayRule.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HolidayRule] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [HolidayRule]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHolidayRule.read(from: &buf))
         }
         return seq
     }
@@ -9843,6 +11167,31 @@ fileprivate struct FfiConverterSequenceTypeStatusChange: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeWindow: FfiConverterRustBuffer {
+    typealias SwiftType = [Window]
+
+    public static func write(_ value: [Window], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeWindow.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Window] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Window]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeWindow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDocumentKind: FfiConverterRustBuffer {
     typealias SwiftType = [DocumentKind]
 
@@ -9860,6 +11209,56 @@ fileprivate struct FfiConverterSequenceTypeDocumentKind: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDocumentKind.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeWeekday: FfiConverterRustBuffer {
+    typealias SwiftType = [Weekday]
+
+    public static func write(_ value: [Weekday], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeWeekday.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Weekday] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Weekday]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeWeekday.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeNaiveDate: FfiConverterRustBuffer {
+    typealias SwiftType = [NaiveDate]
+
+    public static func write(_ value: [NaiveDate], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeNaiveDate.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [NaiveDate] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [NaiveDate]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeNaiveDate.read(from: &buf))
         }
         return seq
     }
@@ -9890,6 +11289,126 @@ fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
         return dict
     }
 }
+
+
+public typealias CalendarSettings = CalendarConfig
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCalendarSettings: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CalendarSettings {
+        return try FfiConverterTypeCalendarConfig.read(from: &buf)
+    }
+
+    public static func write(_ value: CalendarSettings, into buf: inout [UInt8]) {
+        return FfiConverterTypeCalendarConfig.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> CalendarSettings {
+        return try FfiConverterTypeCalendarConfig_lift(value)
+    }
+
+    public static func lower(_ value: CalendarSettings) -> RustBuffer {
+        return FfiConverterTypeCalendarConfig_lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendarSettings_lift(_ value: RustBuffer) throws -> CalendarSettings {
+    return try FfiConverterTypeCalendarSettings.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendarSettings_lower(_ value: CalendarSettings) -> RustBuffer {
+    return FfiConverterTypeCalendarSettings.lower(value)
+}
+
+
+
+public typealias ClockTime = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeClockTime: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ClockTime {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: ClockTime, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> ClockTime {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: ClockTime) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClockTime_lift(_ value: RustBuffer) throws -> ClockTime {
+    return try FfiConverterTypeClockTime.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClockTime_lower(_ value: ClockTime) -> RustBuffer {
+    return FfiConverterTypeClockTime.lower(value)
+}
+
+
+
+public typealias NaiveDate = CalendarDate
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNaiveDate: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NaiveDate {
+        return try FfiConverterTypeCalendarDate.read(from: &buf)
+    }
+
+    public static func write(_ value: NaiveDate, into buf: inout [UInt8]) {
+        return FfiConverterTypeCalendarDate.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> NaiveDate {
+        return try FfiConverterTypeCalendarDate_lift(value)
+    }
+
+    public static func lower(_ value: NaiveDate) -> RustBuffer {
+        return FfiConverterTypeCalendarDate_lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNaiveDate_lift(_ value: RustBuffer) throws -> NaiveDate {
+    return try FfiConverterTypeNaiveDate.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNaiveDate_lower(_ value: NaiveDate) -> RustBuffer {
+    return FfiConverterTypeNaiveDate.lower(value)
+}
+
 
 
 public typealias TemplateData = [String: String]

@@ -661,6 +661,11 @@ public protocol BusinessCalendarProtocol: AnyObject, Sendable {
     func between(a: Timestamp, b: Timestamp)  -> Int64
     
     /**
+     * The configuration.
+     */
+    func config()  -> CalendarConfig
+    
+    /**
      * The configuration as JSON.
      *
      * # Panics
@@ -759,14 +764,26 @@ public convenience init() {
 
     
     /**
-     * A calendar from its configuration's JSON (the `calendar` of a complaint's
-     * configuration: weekly pattern, counting mode, holiday rules, host overrides).
+     * A calendar from its configuration's JSON (as stored by any binding).
      */
 public static func fromConfigJson(configJson: String)throws  -> BusinessCalendar  {
     return try  FfiConverterTypeBusinessCalendar_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
         uniffiCallStatus in
     uniffi_quytrinh_ffi_fn_constructor_businesscalendar_from_config_json(
         FfiConverterString.lower(configJson),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A calendar from its configuration (the `calendar` of a workflow's configuration:
+     * weekly pattern, counting mode, holiday rules, host overrides), checked.
+     */
+public static func withConfig(config: CalendarConfig)throws  -> BusinessCalendar  {
+    return try  FfiConverterTypeBusinessCalendar_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_businesscalendar_with_config(
+        FfiConverterTypeCalendarConfig_lower(config),uniffiCallStatus
     )
 })
 }
@@ -797,6 +814,18 @@ open func between(a: Timestamp, b: Timestamp) -> Int64  {
             self.uniffiCloneHandle(),
         FfiConverterTypeTimestamp_lower(a),
         FfiConverterTypeTimestamp_lower(b),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The configuration.
+     */
+open func config() -> CalendarConfig  {
+    return try!  FfiConverterTypeCalendarConfig_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_businesscalendar_config(
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -920,7 +949,7 @@ public func FfiConverterTypeBusinessCalendar_lower(_ value: BusinessCalendar) ->
 
 
 /**
- * One companion relationship (SACO, customer, account): link and unlink requests, OTP challenges, the 24 h auto-confirmation.
+ * One instance of workflow `companion` (see the core's `quytrinh::workflows::companion`), typed.
  *
  * Thread safety: the object is `Send + Sync`. Its instance sits behind a mutex, so
  * it may be shared by any number of threads; calls are serialized, each one
@@ -993,6 +1022,12 @@ public protocol CompanionInstanceProtocol: AnyObject, Sendable {
     func records()  -> [CompanionRecord]
     
     /**
+     * The row this instance contributes to its workflow's reports over many
+     * instances, as JSON (see `report`).
+     */
+    func row()  -> String
+    
+    /**
      * The current snapshot as JSON: the same document in every binding.
      */
     func snapshot()  -> String
@@ -1014,7 +1049,7 @@ public protocol CompanionInstanceProtocol: AnyObject, Sendable {
     
 }
 /**
- * One companion relationship (SACO, customer, account): link and unlink requests, OTP challenges, the 24 h auto-confirmation.
+ * One instance of workflow `companion` (see the core's `quytrinh::workflows::companion`), typed.
  *
  * Thread safety: the object is `Send + Sync`. Its instance sits behind a mutex, so
  * it may be shared by any number of threads; calls are serialized, each one
@@ -1073,9 +1108,9 @@ open class CompanionInstance: CompanionInstanceProtocol, @unchecked Sendable {
 
     
     /**
-     * A new relationship at version 0. `config` and `settings` default to SPEC.md's values
-     * (OTP 5 minutes and 5 failures, 24 h auto-confirm and link expiry; 64 remembered
-     * command ids).
+     * A new instance at version 0. `config` defaults to SPEC.md's values
+     * (`*_default_config()` gives them, to change a field or two), `settings`
+     * to 64 remembered command ids.
      */
 public static func create(instanceId: String, `init`: CompanionInit, config: CompanionConfig? = nil, settings: Settings? = nil)throws  -> CompanionInstance  {
     return try  FfiConverterTypeCompanionInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
@@ -1271,6 +1306,19 @@ open func records() -> [CompanionRecord]  {
 }
     
     /**
+     * The row this instance contributes to its workflow's reports over many
+     * instances, as JSON (see `report`).
+     */
+open func row() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_companioninstance_row(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The current snapshot as JSON: the same document in every binding.
      */
 open func snapshot() -> String  {
@@ -1370,7 +1418,7 @@ public func FfiConverterTypeCompanionInstance_lower(_ value: CompanionInstance) 
 
 
 /**
- * One customer complaint (khiếu nại), from receipt to closing, with its SLA counted on the business calendar.
+ * One instance of workflow `complaint` (see the core's `quytrinh::workflows::complaint`), typed.
  *
  * Thread safety: the object is `Send + Sync`. Its instance sits behind a mutex, so
  * it may be shared by any number of threads; calls are serialized, each one
@@ -1385,13 +1433,9 @@ public protocol ComplaintInstanceProtocol: AnyObject, Sendable {
     func availableCommands(actor: Actor, at: Timestamp) throws  -> [ComplaintAvailable]
     
     /**
-     * The configuration as JSON.
-     *
-     * # Panics
-     *
-     * Never: a configuration always serializes.
+     * The configuration.
      */
-    func configJson()  -> String
+    func config()  -> ComplaintConfig
     
     /**
      * Every pending deadline, earliest first.
@@ -1447,6 +1491,12 @@ public protocol ComplaintInstanceProtocol: AnyObject, Sendable {
     func records()  -> [ComplaintRecord]
     
     /**
+     * The row this instance contributes to its workflow's reports over many
+     * instances, as JSON (see `report`).
+     */
+    func row()  -> String
+    
+    /**
      * The current snapshot as JSON: the same document in every binding.
      */
     func snapshot()  -> String
@@ -1468,7 +1518,7 @@ public protocol ComplaintInstanceProtocol: AnyObject, Sendable {
     
 }
 /**
- * One customer complaint (khiếu nại), from receipt to closing, with its SLA counted on the business calendar.
+ * One instance of workflow `complaint` (see the core's `quytrinh::workflows::complaint`), typed.
  *
  * Thread safety: the object is `Send + Sync`. Its instance sits behind a mutex, so
  * it may be shared by any number of threads; calls are serialized, each one
@@ -1527,18 +1577,17 @@ open class ComplaintInstance: ComplaintInstanceProtocol, @unchecked Sendable {
 
     
     /**
-     * A new complaint at version 0. `config_json` is the configuration's JSON (SLA hours,
-     * deposit rules, mailboxes, and the business calendar with its holiday rules and
-     * host days off, e.g. `{"calendar": {"extra_days_off": ["2026-03-06"]}}`); `null`
-     * for SPEC.md's defaults. `settings` default to 64 remembered command ids.
+     * A new instance at version 0. `config` defaults to SPEC.md's values
+     * (`*_default_config()` gives them, to change a field or two), `settings`
+     * to 64 remembered command ids.
      */
-public static func create(instanceId: String, `init`: ComplaintInit, configJson: String? = nil, settings: Settings? = nil)throws  -> ComplaintInstance  {
+public static func create(instanceId: String, `init`: ComplaintInit, config: ComplaintConfig? = nil, settings: Settings? = nil)throws  -> ComplaintInstance  {
     return try  FfiConverterTypeComplaintInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
         uniffiCallStatus in
     uniffi_quytrinh_ffi_fn_constructor_complaintinstance_create(
         FfiConverterString.lower(instanceId),
         FfiConverterTypeComplaintInit_lower(`init`),
-        FfiConverterOptionString.lower(configJson),
+        FfiConverterOptionTypeComplaintConfig.lower(config),
         FfiConverterOptionTypeSettings.lower(settings),uniffiCallStatus
     )
 })
@@ -1586,16 +1635,12 @@ open func availableCommands(actor: Actor, at: Timestamp)throws  -> [ComplaintAva
 }
     
     /**
-     * The configuration as JSON.
-     *
-     * # Panics
-     *
-     * Never: a configuration always serializes.
+     * The configuration.
      */
-open func configJson() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+open func config() -> ComplaintConfig  {
+    return try!  FfiConverterTypeComplaintConfig_lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_quytrinh_ffi_fn_method_complaintinstance_config_json(
+    uniffi_quytrinh_ffi_fn_method_complaintinstance_config(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -1730,6 +1775,19 @@ open func records() -> [ComplaintRecord]  {
 }
     
     /**
+     * The row this instance contributes to its workflow's reports over many
+     * instances, as JSON (see `report`).
+     */
+open func row() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_complaintinstance_row(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The current snapshot as JSON: the same document in every binding.
      */
 open func snapshot() -> String  {
@@ -1821,6 +1879,475 @@ public func FfiConverterTypeComplaintInstance_lift(_ handle: UInt64) throws -> C
 #endif
 public func FfiConverterTypeComplaintInstance_lower(_ value: ComplaintInstance) -> UInt64 {
     return FfiConverterTypeComplaintInstance.lower(value)
+}
+
+
+
+
+
+
+/**
+ * One instance of workflow `lead_care` (see the core's `quytrinh::workflows::lead_care`), typed.
+ *
+ * Thread safety: the object is `Send + Sync`. Its instance sits behind a mutex, so
+ * it may be shared by any number of threads; calls are serialized, each one
+ * atomic. Every method is synchronous and fast (no I/O); a call that fails changes
+ * nothing.
+ */
+public protocol LeadCareInstanceProtocol: AnyObject, Sendable {
+    
+    /**
+     * The commands `actor` may issue at `at`, for buttons.
+     */
+    func availableCommands(actor: Actor, at: Timestamp) throws  -> [LeadCareAvailable]
+    
+    /**
+     * The configuration.
+     */
+    func config()  -> LeadCareConfig
+    
+    /**
+     * Every pending deadline, earliest first.
+     */
+    func deadlines()  -> [Deadline]
+    
+    /**
+     * The workflow's definition under this instance's configuration.
+     */
+    func definition()  -> Definition
+    
+    /**
+     * The event log (base snapshot and records) as JSON.
+     */
+    func eventLog()  -> String
+    
+    /**
+     * Decides a command; if it is accepted, appends its events (deadlines due by
+     * `envelope.at` fire first, each at its own instant). A rejection throws and
+     * changes nothing.
+     */
+    func handle(envelope: Envelope, command: LeadCareCommand) throws  -> LeadCareOutcome
+    
+    /**
+     * The instance's id.
+     */
+    func instanceId()  -> String
+    
+    /**
+     * The instant of the last recorded event (inputs before it are refused).
+     */
+    func lastAt()  -> Timestamp?
+    
+    /**
+     * The earliest pending deadline, if any (e.g. for a countdown).
+     */
+    func nextDeadline()  -> Deadline?
+    
+    /**
+     * Where the state stands: one entry per region.
+     */
+    func position()  -> [RegionState]
+    
+    /**
+     * Answers a read-only query for `actor` at `at` (after the deadlines due by
+     * then, on a copy: nothing changes); the role must be one the query allows.
+     */
+    func query(actor: Actor, at: Timestamp, query: LeadCareQuery) throws  -> LeadCareAnswer
+    
+    /**
+     * The records since the log's base snapshot, typed.
+     */
+    func records()  -> [LeadCareRecord]
+    
+    /**
+     * The row this instance contributes to its workflow's reports over many
+     * instances, as JSON (see `report`).
+     */
+    func row()  -> String
+    
+    /**
+     * The current snapshot as JSON: the same document in every binding.
+     */
+    func snapshot()  -> String
+    
+    /**
+     * The workflow's state.
+     */
+    func state()  -> LeadCareState
+    
+    /**
+     * Time has reached `at`: fires every deadline due at or before it, in order.
+     */
+    func tick(at: Timestamp) throws  -> LeadCareOutcome
+    
+    /**
+     * The number of events recorded so far.
+     */
+    func version()  -> UInt64
+    
+}
+/**
+ * One instance of workflow `lead_care` (see the core's `quytrinh::workflows::lead_care`), typed.
+ *
+ * Thread safety: the object is `Send + Sync`. Its instance sits behind a mutex, so
+ * it may be shared by any number of threads; calls are serialized, each one
+ * atomic. Every method is synchronous and fast (no I/O); a call that fails changes
+ * nothing.
+ */
+open class LeadCareInstance: LeadCareInstanceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_quytrinh_ffi_fn_clone_leadcareinstance(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_quytrinh_ffi_fn_free_leadcareinstance(handle, $0) }
+    }
+
+    
+    /**
+     * A new instance at version 0. `config` defaults to SPEC.md's values
+     * (`*_default_config()` gives them, to change a field or two), `settings`
+     * to 64 remembered command ids.
+     */
+public static func create(instanceId: String, `init`: LeadCareInit, config: LeadCareConfig? = nil, settings: Settings? = nil)throws  -> LeadCareInstance  {
+    return try  FfiConverterTypeLeadCareInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_leadcareinstance_create(
+        FfiConverterString.lower(instanceId),
+        FfiConverterTypeLeadCareInit_lower(`init`),
+        FfiConverterOptionTypeLeadCareConfig.lower(config),
+        FfiConverterOptionTypeSettings.lower(settings),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * An instance rebuilt by replaying event-log JSON onto its base snapshot.
+     */
+public static func replay(eventLogJson: String)throws  -> LeadCareInstance  {
+    return try  FfiConverterTypeLeadCareInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_leadcareinstance_replay(
+        FfiConverterString.lower(eventLogJson),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * An instance restored from snapshot JSON (from any binding: Android, iOS, C,
+     * the browser); its event log starts there.
+     */
+public static func restore(snapshotJson: String)throws  -> LeadCareInstance  {
+    return try  FfiConverterTypeLeadCareInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_leadcareinstance_restore(
+        FfiConverterString.lower(snapshotJson),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+    /**
+     * The commands `actor` may issue at `at`, for buttons.
+     */
+open func availableCommands(actor: Actor, at: Timestamp)throws  -> [LeadCareAvailable]  {
+    return try  FfiConverterSequenceTypeLeadCareAvailable.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_available_commands(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The configuration.
+     */
+open func config() -> LeadCareConfig  {
+    return try!  FfiConverterTypeLeadCareConfig_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_config(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Every pending deadline, earliest first.
+     */
+open func deadlines() -> [Deadline]  {
+    return try!  FfiConverterSequenceTypeDeadline.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_deadlines(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The workflow's definition under this instance's configuration.
+     */
+open func definition() -> Definition  {
+    return try!  FfiConverterTypeDefinition_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_definition(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The event log (base snapshot and records) as JSON.
+     */
+open func eventLog() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_event_log(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Decides a command; if it is accepted, appends its events (deadlines due by
+     * `envelope.at` fire first, each at its own instant). A rejection throws and
+     * changes nothing.
+     */
+open func handle(envelope: Envelope, command: LeadCareCommand)throws  -> LeadCareOutcome  {
+    return try  FfiConverterTypeLeadCareOutcome_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_handle(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeEnvelope_lower(envelope),
+        FfiConverterTypeLeadCareCommand_lower(command),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The instance's id.
+     */
+open func instanceId() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_instance_id(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The instant of the last recorded event (inputs before it are refused).
+     */
+open func lastAt() -> Timestamp?  {
+    return try!  FfiConverterOptionTypeTimestamp.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_last_at(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The earliest pending deadline, if any (e.g. for a countdown).
+     */
+open func nextDeadline() -> Deadline?  {
+    return try!  FfiConverterOptionTypeDeadline.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_next_deadline(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Where the state stands: one entry per region.
+     */
+open func position() -> [RegionState]  {
+    return try!  FfiConverterSequenceTypeRegionState.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_position(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Answers a read-only query for `actor` at `at` (after the deadlines due by
+     * then, on a copy: nothing changes); the role must be one the query allows.
+     */
+open func query(actor: Actor, at: Timestamp, query: LeadCareQuery)throws  -> LeadCareAnswer  {
+    return try  FfiConverterTypeLeadCareAnswer_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_query(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),
+        FfiConverterTypeLeadCareQuery_lower(query),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The records since the log's base snapshot, typed.
+     */
+open func records() -> [LeadCareRecord]  {
+    return try!  FfiConverterSequenceTypeLeadCareRecord.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_records(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The row this instance contributes to its workflow's reports over many
+     * instances, as JSON (see `report`).
+     */
+open func row() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_row(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The current snapshot as JSON: the same document in every binding.
+     */
+open func snapshot() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_snapshot(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The workflow's state.
+     */
+open func state() -> LeadCareState  {
+    return try!  FfiConverterTypeLeadCareState_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_state(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Time has reached `at`: fires every deadline due at or before it, in order.
+     */
+open func tick(at: Timestamp)throws  -> LeadCareOutcome  {
+    return try  FfiConverterTypeLeadCareOutcome_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_tick(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeTimestamp_lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The number of events recorded so far.
+     */
+open func version() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_leadcareinstance_version(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareInstance: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = LeadCareInstance
+
+    public static func lift(_ handle: UInt64) throws -> LeadCareInstance {
+        return LeadCareInstance(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: LeadCareInstance) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareInstance {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: LeadCareInstance, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareInstance_lift(_ handle: UInt64) throws -> LeadCareInstance {
+    return try FfiConverterTypeLeadCareInstance.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareInstance_lower(_ value: LeadCareInstance) -> UInt64 {
+    return FfiConverterTypeLeadCareInstance.lower(value)
 }
 
 
@@ -2234,85 +2761,6 @@ public func FfiConverterTypeWorkflowInstance_lower(_ value: WorkflowInstance) ->
 }
 
 
-
-
-/**
- * A date of the Gregorian calendar, in Vietnam (`LocalDate.of(year, month, day)`).
- */
-public struct CalendarDate: Equatable, Hashable {
-    /**
-     * The year.
-     */
-    public var year: Int32
-    /**
-     * The month, 1–12.
-     */
-    public var month: UInt32
-    /**
-     * The day, 1–31.
-     */
-    public var day: UInt32
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The year.
-         */year: Int32, 
-        /**
-         * The month, 1–12.
-         */month: UInt32, 
-        /**
-         * The day, 1–31.
-         */day: UInt32) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension CalendarDate: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeCalendarDate: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CalendarDate {
-        return
-            try CalendarDate(
-                year: FfiConverterInt32.read(from: &buf), 
-                month: FfiConverterUInt32.read(from: &buf), 
-                day: FfiConverterUInt32.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: CalendarDate, into buf: inout [UInt8]) {
-        FfiConverterInt32.write(value.year, into: &buf)
-        FfiConverterUInt32.write(value.month, into: &buf)
-        FfiConverterUInt32.write(value.day, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCalendarDate_lift(_ buf: RustBuffer) throws -> CalendarDate {
-    return try FfiConverterTypeCalendarDate.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCalendarDate_lower(_ value: CalendarDate) -> RustBuffer {
-    return FfiConverterTypeCalendarDate.lower(value)
-}
 
 
 /**
@@ -3933,6 +4381,456 @@ public func FfiConverterTypeLabel_lower(_ value: Label) -> RustBuffer {
 
 
 /**
+ * A command an actor may issue now, with its target filled in: a button.
+ */
+public struct LeadCareAvailable: Equatable, Hashable {
+    /**
+     * The command's snake_case name.
+     */
+    public var name: String
+    /**
+     * What the button says.
+     */
+    public var label: Label
+    /**
+     * The command, ready to send (free-text fields are left for the user).
+     */
+    public var command: LeadCareCommand
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The command's snake_case name.
+         */name: String, 
+        /**
+         * What the button says.
+         */label: Label, 
+        /**
+         * The command, ready to send (free-text fields are left for the user).
+         */command: LeadCareCommand) {
+        self.name = name
+        self.label = label
+        self.command = command
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LeadCareAvailable: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareAvailable: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareAvailable {
+        return
+            try LeadCareAvailable(
+                name: FfiConverterString.read(from: &buf), 
+                label: FfiConverterTypeLabel.read(from: &buf), 
+                command: FfiConverterTypeLeadCareCommand.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LeadCareAvailable, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeLabel.write(value.label, into: &buf)
+        FfiConverterTypeLeadCareCommand.write(value.command, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareAvailable_lift(_ buf: RustBuffer) throws -> LeadCareAvailable {
+    return try FfiConverterTypeLeadCareAvailable.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareAvailable_lower(_ value: LeadCareAvailable) -> RustBuffer {
+    return FfiConverterTypeLeadCareAvailable.lower(value)
+}
+
+
+/**
+ * A command with its envelope, as decoded from the JSON every binding sends.
+ */
+public struct LeadCareInput: Equatable, Hashable {
+    /**
+     * Id, actor, instant, expected version.
+     */
+    public var envelope: Envelope
+    /**
+     * The command.
+     */
+    public var command: LeadCareCommand
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Id, actor, instant, expected version.
+         */envelope: Envelope, 
+        /**
+         * The command.
+         */command: LeadCareCommand) {
+        self.envelope = envelope
+        self.command = command
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LeadCareInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareInput {
+        return
+            try LeadCareInput(
+                envelope: FfiConverterTypeEnvelope.read(from: &buf), 
+                command: FfiConverterTypeLeadCareCommand.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LeadCareInput, into buf: inout [UInt8]) {
+        FfiConverterTypeEnvelope.write(value.envelope, into: &buf)
+        FfiConverterTypeLeadCareCommand.write(value.command, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareInput_lift(_ buf: RustBuffer) throws -> LeadCareInput {
+    return try FfiConverterTypeLeadCareInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareInput_lower(_ value: LeadCareInput) -> RustBuffer {
+    return FfiConverterTypeLeadCareInput.lower(value)
+}
+
+
+/**
+ * An effect for the host to perform, with its idempotency key
+ * `{instance_id}:{event version}:{index}` (stable across retries and replays).
+ */
+public struct LeadCareKeyedEffect: Equatable, Hashable {
+    /**
+     * The idempotency key.
+     */
+    public var key: String
+    /**
+     * The effect's short name: `notify:<template>` or its kind (as in the vectors).
+     */
+    public var name: String
+    /**
+     * The effect.
+     */
+    public var effect: LeadCareEffect
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The idempotency key.
+         */key: String, 
+        /**
+         * The effect's short name: `notify:<template>` or its kind (as in the vectors).
+         */name: String, 
+        /**
+         * The effect.
+         */effect: LeadCareEffect) {
+        self.key = key
+        self.name = name
+        self.effect = effect
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LeadCareKeyedEffect: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareKeyedEffect: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareKeyedEffect {
+        return
+            try LeadCareKeyedEffect(
+                key: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                effect: FfiConverterTypeLeadCareEffect.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LeadCareKeyedEffect, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeLeadCareEffect.write(value.effect, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareKeyedEffect_lift(_ buf: RustBuffer) throws -> LeadCareKeyedEffect {
+    return try FfiConverterTypeLeadCareKeyedEffect.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareKeyedEffect_lower(_ value: LeadCareKeyedEffect) -> RustBuffer {
+    return FfiConverterTypeLeadCareKeyedEffect.lower(value)
+}
+
+
+/**
+ * The result of an accepted input.
+ */
+public struct LeadCareOutcome: Equatable, Hashable {
+    /**
+     * `true` when the command id had already been accepted: nothing changed, and
+     * `events` are the original ones (empty if the instance was restored after
+     * them).
+     */
+    public var duplicate: Bool
+    /**
+     * The instance's version after the input.
+     */
+    public var version: UInt64
+    /**
+     * The events appended, deadlines that fired first, in order.
+     */
+    public var events: [LeadCareRecord]
+    /**
+     * The earliest pending deadline now, if any.
+     */
+    public var nextDeadline: Deadline?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `true` when the command id had already been accepted: nothing changed, and
+         * `events` are the original ones (empty if the instance was restored after
+         * them).
+         */duplicate: Bool, 
+        /**
+         * The instance's version after the input.
+         */version: UInt64, 
+        /**
+         * The events appended, deadlines that fired first, in order.
+         */events: [LeadCareRecord], 
+        /**
+         * The earliest pending deadline now, if any.
+         */nextDeadline: Deadline?) {
+        self.duplicate = duplicate
+        self.version = version
+        self.events = events
+        self.nextDeadline = nextDeadline
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LeadCareOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareOutcome {
+        return
+            try LeadCareOutcome(
+                duplicate: FfiConverterBool.read(from: &buf), 
+                version: FfiConverterUInt64.read(from: &buf), 
+                events: FfiConverterSequenceTypeLeadCareRecord.read(from: &buf), 
+                nextDeadline: FfiConverterOptionTypeDeadline.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LeadCareOutcome, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.duplicate, into: &buf)
+        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterSequenceTypeLeadCareRecord.write(value.events, into: &buf)
+        FfiConverterOptionTypeDeadline.write(value.nextDeadline, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareOutcome_lift(_ buf: RustBuffer) throws -> LeadCareOutcome {
+    return try FfiConverterTypeLeadCareOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareOutcome_lower(_ value: LeadCareOutcome) -> RustBuffer {
+    return FfiConverterTypeLeadCareOutcome.lower(value)
+}
+
+
+/**
+ * One event of the log, with the effects it asks of the host.
+ */
+public struct LeadCareRecord: Equatable, Hashable {
+    /**
+     * The instance's version after this event (1 for the first).
+     */
+    public var version: UInt64
+    /**
+     * When it happened: the command's `at`, or a deadline's due instant.
+     */
+    public var at: Timestamp
+    /**
+     * The command whose input recorded it; `null` for events of a tick.
+     */
+    public var commandId: String?
+    /**
+     * Who acted (`system` for deadlines).
+     */
+    public var actor: Actor
+    /**
+     * The command name or deadline kind that caused it.
+     */
+    public var trigger: String
+    /**
+     * The event's snake_case name, as in the vectors and the JSON.
+     */
+    public var eventName: String
+    /**
+     * The event.
+     */
+    public var event: LeadCareEvent
+    /**
+     * The effects, each with its idempotency key.
+     */
+    public var effects: [LeadCareKeyedEffect]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The instance's version after this event (1 for the first).
+         */version: UInt64, 
+        /**
+         * When it happened: the command's `at`, or a deadline's due instant.
+         */at: Timestamp, 
+        /**
+         * The command whose input recorded it; `null` for events of a tick.
+         */commandId: String?, 
+        /**
+         * Who acted (`system` for deadlines).
+         */actor: Actor, 
+        /**
+         * The command name or deadline kind that caused it.
+         */trigger: String, 
+        /**
+         * The event's snake_case name, as in the vectors and the JSON.
+         */eventName: String, 
+        /**
+         * The event.
+         */event: LeadCareEvent, 
+        /**
+         * The effects, each with its idempotency key.
+         */effects: [LeadCareKeyedEffect]) {
+        self.version = version
+        self.at = at
+        self.commandId = commandId
+        self.actor = actor
+        self.trigger = trigger
+        self.eventName = eventName
+        self.event = event
+        self.effects = effects
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LeadCareRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeadCareRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareRecord {
+        return
+            try LeadCareRecord(
+                version: FfiConverterUInt64.read(from: &buf), 
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                commandId: FfiConverterOptionString.read(from: &buf), 
+                actor: FfiConverterTypeActor.read(from: &buf), 
+                trigger: FfiConverterString.read(from: &buf), 
+                eventName: FfiConverterString.read(from: &buf), 
+                event: FfiConverterTypeLeadCareEvent.read(from: &buf), 
+                effects: FfiConverterSequenceTypeLeadCareKeyedEffect.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LeadCareRecord, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterOptionString.write(value.commandId, into: &buf)
+        FfiConverterTypeActor.write(value.actor, into: &buf)
+        FfiConverterString.write(value.trigger, into: &buf)
+        FfiConverterString.write(value.eventName, into: &buf)
+        FfiConverterTypeLeadCareEvent.write(value.event, into: &buf)
+        FfiConverterSequenceTypeLeadCareKeyedEffect.write(value.effects, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareRecord_lift(_ buf: RustBuffer) throws -> LeadCareRecord {
+    return try FfiConverterTypeLeadCareRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeadCareRecord_lower(_ value: LeadCareRecord) -> RustBuffer {
+    return FfiConverterTypeLeadCareRecord.lower(value)
+}
+
+
+/**
  * An orthogonal part of the state and its states.
  */
 public struct RegionSpec: Equatable, Hashable {
@@ -4828,6 +5726,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeCalendarDate: FfiConverterRustBuffer {
+    typealias SwiftType = CalendarDate?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCalendarDate.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCalendarDate.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCompanionConfig: FfiConverterRustBuffer {
     typealias SwiftType = CompanionConfig?
 
@@ -4844,6 +5766,54 @@ fileprivate struct FfiConverterOptionTypeCompanionConfig: FfiConverterRustBuffer
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeCompanionConfig.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeComplaintConfig: FfiConverterRustBuffer {
+    typealias SwiftType = ComplaintConfig?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeComplaintConfig.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeComplaintConfig.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeLeadCareConfig: FfiConverterRustBuffer {
+    typealias SwiftType = LeadCareConfig?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLeadCareConfig.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLeadCareConfig.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -4892,30 +5862,6 @@ fileprivate struct FfiConverterOptionTypeSettings: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeSettings.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeCalendarDate: FfiConverterRustBuffer {
-    typealias SwiftType = CalendarDate?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeCalendarDate.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeCalendarDate.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -5247,6 +6193,81 @@ fileprivate struct FfiConverterSequenceTypeHoliday: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeLeadCareAvailable: FfiConverterRustBuffer {
+    typealias SwiftType = [LeadCareAvailable]
+
+    public static func write(_ value: [LeadCareAvailable], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLeadCareAvailable.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LeadCareAvailable] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LeadCareAvailable]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLeadCareAvailable.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLeadCareKeyedEffect: FfiConverterRustBuffer {
+    typealias SwiftType = [LeadCareKeyedEffect]
+
+    public static func write(_ value: [LeadCareKeyedEffect], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLeadCareKeyedEffect.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LeadCareKeyedEffect] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LeadCareKeyedEffect]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLeadCareKeyedEffect.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLeadCareRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [LeadCareRecord]
+
+    public static func write(_ value: [LeadCareRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLeadCareRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LeadCareRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LeadCareRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLeadCareRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeRegionSpec: FfiConverterRustBuffer {
     typealias SwiftType = [RegionSpec]
 
@@ -5515,12 +6536,45 @@ public func companionCommandToJson(envelope: Envelope, command: CompanionCommand
 })
 }
 /**
+ * A configuration of `companion` from its JSON (absent fields take SPEC.md's defaults; unknown ones are refused).
+ */
+public func companionConfigFromJson(json: String)throws  -> CompanionConfig  {
+    return try  FfiConverterTypeCompanionConfig_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_companion_config_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * A configuration of `companion` as the JSON every binding reads.
+ */
+public func companionConfigToJson(config: CompanionConfig)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_companion_config_to_json(
+        FfiConverterTypeCompanionConfig_lower(config),uniffiCallStatus
+    )
+})
+}
+/**
  * The default configuration of `companion` (SPEC.md), to change a field or two.
  */
 public func companionDefaultConfig() -> CompanionConfig  {
     return try!  FfiConverterTypeCompanionConfig_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_quytrinh_ffi_fn_func_companion_default_config(uniffiCallStatus
+    )
+})
+}
+/**
+ * The initial data of a `companion` instance from its JSON (as in the vectors).
+ */
+public func companionInitFromJson(json: String)throws  -> CompanionInit  {
+    return try  FfiConverterTypeCompanionInit_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_companion_init_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
     )
 })
 }
@@ -5548,6 +6602,116 @@ public func complaintCommandToJson(envelope: Envelope, command: ComplaintCommand
     )
 })
 }
+/**
+ * A configuration of `complaint` from its JSON (absent fields take SPEC.md's defaults; unknown ones are refused).
+ */
+public func complaintConfigFromJson(json: String)throws  -> ComplaintConfig  {
+    return try  FfiConverterTypeComplaintConfig_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_complaint_config_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * A configuration of `complaint` as the JSON every binding reads.
+ */
+public func complaintConfigToJson(config: ComplaintConfig)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_complaint_config_to_json(
+        FfiConverterTypeComplaintConfig_lower(config),uniffiCallStatus
+    )
+})
+}
+/**
+ * The default configuration of `complaint` (SPEC.md), to change a field or two.
+ */
+public func complaintDefaultConfig() -> ComplaintConfig  {
+    return try!  FfiConverterTypeComplaintConfig_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_complaint_default_config(uniffiCallStatus
+    )
+})
+}
+/**
+ * The initial data of a `complaint` instance from its JSON (as in the vectors).
+ */
+public func complaintInitFromJson(json: String)throws  -> ComplaintInit  {
+    return try  FfiConverterTypeComplaintInit_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_complaint_init_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Decodes a command from the JSON of the vectors, the C ABI and the web (envelope
+ * and body side by side, unknown fields refused: `InvalidJson`).
+ */
+public func leadCareCommandFromJson(json: String)throws  -> LeadCareInput  {
+    return try  FfiConverterTypeLeadCareInput_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_lead_care_command_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Encodes a command as the JSON every binding sends.
+ */
+public func leadCareCommandToJson(envelope: Envelope, command: LeadCareCommand)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_lead_care_command_to_json(
+        FfiConverterTypeEnvelope_lower(envelope),
+        FfiConverterTypeLeadCareCommand_lower(command),uniffiCallStatus
+    )
+})
+}
+/**
+ * A configuration of `lead_care` from its JSON (absent fields take SPEC.md's defaults; unknown ones are refused).
+ */
+public func leadCareConfigFromJson(json: String)throws  -> LeadCareConfig  {
+    return try  FfiConverterTypeLeadCareConfig_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_lead_care_config_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * A configuration of `lead_care` as the JSON every binding reads.
+ */
+public func leadCareConfigToJson(config: LeadCareConfig)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_lead_care_config_to_json(
+        FfiConverterTypeLeadCareConfig_lower(config),uniffiCallStatus
+    )
+})
+}
+/**
+ * The default configuration of `lead_care` (SPEC.md), to change a field or two.
+ */
+public func leadCareDefaultConfig() -> LeadCareConfig  {
+    return try!  FfiConverterTypeLeadCareConfig_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_lead_care_default_config(uniffiCallStatus
+    )
+})
+}
+/**
+ * The initial data of a `lead_care` instance from its JSON (as in the vectors).
+ */
+public func leadCareInitFromJson(json: String)throws  -> LeadCareInit  {
+    return try  FfiConverterTypeLeadCareInit_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_lead_care_init_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -5570,16 +6734,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_func_workflows() != 570) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_func_from_lunar() != 31694) {
+    if (uniffi_quytrinh_ffi_checksum_func_from_lunar() != 41966) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_func_lunar_year_name() != 39531) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_func_tet() != 58839) {
+    if (uniffi_quytrinh_ffi_checksum_func_tet() != 59264) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_func_to_lunar() != 29674) {
+    if (uniffi_quytrinh_ffi_checksum_func_to_lunar() != 52472) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_func_error_code() != 31806) {
@@ -5588,19 +6752,58 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_func_rejection_code_name() != 562) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_func_companion_command_from_json() != 22218) {
+    if (uniffi_quytrinh_ffi_checksum_func_companion_command_from_json() != 36415) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_func_companion_command_to_json() != 23363) {
+    if (uniffi_quytrinh_ffi_checksum_func_companion_command_to_json() != 23264) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_func_companion_default_config() != 54954) {
+    if (uniffi_quytrinh_ffi_checksum_func_companion_config_from_json() != 51144) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_func_complaint_command_from_json() != 55535) {
+    if (uniffi_quytrinh_ffi_checksum_func_companion_config_to_json() != 49444) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_func_complaint_command_to_json() != 26456) {
+    if (uniffi_quytrinh_ffi_checksum_func_companion_default_config() != 10461) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_companion_init_from_json() != 40201) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_complaint_command_from_json() != 43713) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_complaint_command_to_json() != 59165) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_complaint_config_from_json() != 2840) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_complaint_config_to_json() != 37985) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_complaint_default_config() != 19735) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_complaint_init_from_json() != 39620) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_lead_care_command_from_json() != 43929) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_lead_care_command_to_json() != 62550) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_lead_care_config_from_json() != 57555) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_lead_care_config_to_json() != 36793) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_lead_care_default_config() != 11534) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_lead_care_init_from_json() != 34482) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_available_commands() != 13509) {
@@ -5651,13 +6854,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_between() != 33599) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_config() != 40553) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_config_json() != 63018) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_holidays() != 8968) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_is_day_off() != 7742) {
+    if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_is_day_off() != 9565) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_is_working_time() != 34003) {
@@ -5666,100 +6872,157 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_next_working_instant() != 14643) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_available_commands() != 5132) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_available_commands() != 53295) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_config() != 60079) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_config() != 22442) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_deadlines() != 47376) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_deadlines() != 61395) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_definition() != 57198) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_definition() != 58082) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_event_log() != 9344) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_event_log() != 10921) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_handle() != 57154) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_handle() != 18575) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_instance_id() != 56821) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_instance_id() != 58000) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_last_at() != 59764) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_last_at() != 63183) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_next_deadline() != 41871) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_next_deadline() != 6074) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_position() != 50011) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_position() != 48988) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_query() != 56516) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_query() != 43508) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_records() != 13125) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_records() != 17051) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_snapshot() != 55466) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_row() != 44010) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_state() != 1688) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_snapshot() != 15282) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_tick() != 9619) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_state() != 7841) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_version() != 22727) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_tick() != 20813) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_available_commands() != 15096) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_version() != 14919) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_config_json() != 28715) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_available_commands() != 19325) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_deadlines() != 16834) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_config() != 34652) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_definition() != 61166) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_deadlines() != 17957) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_event_log() != 59758) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_definition() != 42347) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_handle() != 44262) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_event_log() != 35718) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_instance_id() != 57860) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_handle() != 36137) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_last_at() != 47670) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_instance_id() != 47639) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_next_deadline() != 8182) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_last_at() != 7446) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_position() != 36726) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_next_deadline() != 8560) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_query() != 39730) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_position() != 59796) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_records() != 54878) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_query() != 853) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_snapshot() != 55450) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_records() != 60482) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_state() != 28638) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_row() != 6064) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_tick() != 26840) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_snapshot() != 5578) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_version() != 6076) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_state() != 6323) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_tick() != 52668) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_version() != 61493) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_available_commands() != 27860) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_config() != 17877) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_deadlines() != 32799) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_definition() != 46577) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_event_log() != 27297) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_handle() != 20851) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_instance_id() != 27879) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_last_at() != 44798) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_next_deadline() != 43) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_position() != 17193) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_query() != 28311) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_records() != 21307) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_row() != 25253) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_snapshot() != 61395) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_state() != 55465) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_tick() != 8305) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_version() != 60095) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_constructor_workflowinstance_create() != 55228) {
@@ -5771,28 +7034,40 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_constructor_workflowinstance_restore() != 43156) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_constructor_businesscalendar_from_config_json() != 38880) {
+    if (uniffi_quytrinh_ffi_checksum_constructor_businesscalendar_from_config_json() != 45365) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_constructor_businesscalendar_new() != 33282) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_constructor_companioninstance_create() != 47849) {
+    if (uniffi_quytrinh_ffi_checksum_constructor_businesscalendar_with_config() != 43574) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_constructor_companioninstance_replay() != 64826) {
+    if (uniffi_quytrinh_ffi_checksum_constructor_companioninstance_create() != 12772) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_constructor_companioninstance_restore() != 25309) {
+    if (uniffi_quytrinh_ffi_checksum_constructor_companioninstance_replay() != 29418) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_constructor_complaintinstance_create() != 32668) {
+    if (uniffi_quytrinh_ffi_checksum_constructor_companioninstance_restore() != 21443) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_constructor_complaintinstance_replay() != 19983) {
+    if (uniffi_quytrinh_ffi_checksum_constructor_complaintinstance_create() != 41456) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_constructor_complaintinstance_restore() != 13) {
+    if (uniffi_quytrinh_ffi_checksum_constructor_complaintinstance_replay() != 53689) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_complaintinstance_restore() != 28203) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_leadcareinstance_create() != 15871) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_leadcareinstance_replay() != 17070) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_leadcareinstance_restore() != 15304) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -141,9 +141,11 @@ final class QuytrinhTests: XCTestCase {
             command = { json in let input = try companionCommandFromJson(json: json); return observe(try i.handle(envelope: input.envelope, command: input.command)) }
             tick = { at in observe(try i.tick(at: at)) }
         case "complaint":
-            let configJson = try config.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+            let typedConfig = try config.map {
+                try complaintConfigFromJson(json: String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self))
+            }
             let i = try ComplaintInstance.create(instanceId: id, init: ComplaintInit(complaintId: initData["complaint_id"] as! String),
-                                                 configJson: configJson, settings: settings)
+                                                 config: typedConfig, settings: settings)
             let observe = { (o: ComplaintOutcome) in
                 Observed(duplicate: o.duplicate, version: o.version, events: o.events.map(\.eventName),
                          effects: o.events.flatMap { $0.effects.map(\.name) }, nextDeadline: o.nextDeadline,

@@ -109,6 +109,7 @@ pub fn default_statuses() -> Vec<CareStatus> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LeadCareConfig {
     /// The care-status catalogue (non-empty, unique ids).
     pub statuses: Vec<CareStatus>,
