@@ -8,6 +8,7 @@ use super::model::{
     RequestStatus,
 };
 use super::table::templates;
+use crate::kernel::require_party;
 use crate::kernel::{
     Actor, Channel, Context, Decision, Notification, Recipient, Rejection, RejectionCode, Timer,
     TypeName, Unfit, rfc3339,
@@ -377,16 +378,13 @@ pub(super) fn party_of(state: &CompanionState, actor: &Actor) -> Result<Party, R
         "saco" => (Party::Saco, &state.saco_id),
         _ => (Party::Customer, &state.customer_id),
     };
-    if *id == actor.id {
-        Ok(party)
-    } else {
-        Err(Rejection::new(
-            RejectionCode::NotPermitted,
-            "not_a_party",
+    require_party(actor, id, "not_a_party", || {
+        (
             format!("{} không thuộc quan hệ đồng hành này.", actor.id),
             format!("{} is not a party to this relationship.", actor.id),
-        ))
-    }
+        )
+    })?;
+    Ok(party)
 }
 
 fn requester_only(command: &str) -> Rejection {

@@ -12,6 +12,7 @@ use super::validate::{
     agent_required, check_contact, check_damages, damages_overflow, negative, optional_text,
     required_text,
 };
+use crate::kernel::require_party;
 use crate::kernel::{
     Actor, Channel, Context, Decision, Notification, Recipient, Rejection, RejectionCode, Timer,
     TypeName, Vnd,
@@ -514,12 +515,14 @@ fn closed(
 /// acts on it.
 fn check_officer(state: &ComplaintState, actor: &Actor) -> Result<(), Rejection> {
     match &state.officer_id {
-        Some(officer) if actor.role != HEAD_OF_OPS && *officer != actor.id => Err(Rejection::new(
-            RejectionCode::NotPermitted,
-            "officer_in_charge",
-            format!("Vụ việc do chuyên viên {officer} phụ trách."),
-            format!("Officer {officer} is in charge of this case."),
-        )),
+        Some(officer) if actor.role != HEAD_OF_OPS => {
+            require_party(actor, officer, "officer_in_charge", || {
+                (
+                    format!("Vụ việc do chuyên viên {officer} phụ trách."),
+                    format!("Officer {officer} is in charge of this case."),
+                )
+            })
+        }
         _ => Ok(()),
     }
 }

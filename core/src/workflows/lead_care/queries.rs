@@ -2,7 +2,7 @@
 //! the list of compensation requests, a lead's contact history.
 
 use super::model::{CompensationRequest, CompensationStatus, ContactEntry, LeadCareState};
-use super::rules::not_owner;
+use super::rules::owning_consultant;
 use crate::kernel::{Actor, Rejection};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -168,9 +168,7 @@ pub fn preview_submission(
     state: &LeadCareState,
     consultant_id: &str,
 ) -> Result<SubmissionPreview, Rejection> {
-    if consultant_id != state.consultant_id {
-        return Err(not_owner(state));
-    }
+    owning_consultant(state, &Actor::new("consultant", consultant_id))?;
     let drafts = drafts(state)
         .into_iter()
         .map(|r| PreviewItem {
@@ -325,8 +323,8 @@ pub(super) fn answer(
         requests: v.into_iter().cloned().collect(),
     };
     // A consultant sees only their own package; reviewers see every package.
-    if actor.role == "consultant" && actor.id != state.consultant_id {
-        return Err(not_owner(state));
+    if actor.role == "consultant" {
+        owning_consultant(state, actor)?;
     }
     Ok(match query {
         LeadCareQuery::PreviewSubmission {} => LeadCareAnswer::PreviewSubmission {

@@ -8,6 +8,7 @@ use super::model::{
 };
 use super::queries::confirm_token;
 use super::table::templates;
+use crate::kernel::{Actor, require_party};
 use crate::kernel::{
     Basis, Channel, Context, Decision, Notification, Recipient, Rejection, RejectionCode, Timer,
     Unfit, rfc3339,
@@ -638,28 +639,25 @@ fn next_request_no(state: &LeadCareState) -> u32 {
     count(state.requests.len()).saturating_add(1)
 }
 
-/// `not_permitted`, rule `owning_consultant`: the package is another consultant's.
-pub(super) fn not_owner(state: &LeadCareState) -> Rejection {
-    Rejection::new(
-        RejectionCode::NotPermitted,
-        "owning_consultant",
-        format!(
-            "Gói tài khoản {} thuộc đối tác khác: chỉ chủ gói mới được thao tác.",
-            state.package_id
-        ),
-        format!(
-            "Package {} belongs to another consultant: only its owner may act on it.",
-            state.package_id
-        ),
-    )
+/// `Ok` when `actor` is the package's consultant, else `not_permitted` (rule
+/// `owning_consultant`): the package is another consultant's.
+pub(super) fn owning_consultant(state: &LeadCareState, actor: &Actor) -> Result<(), Rejection> {
+    require_party(actor, &state.consultant_id, "owning_consultant", || {
+        (
+            format!(
+                "Gói tài khoản {} thuộc đối tác khác: chỉ chủ gói mới được thao tác.",
+                state.package_id
+            ),
+            format!(
+                "Package {} belongs to another consultant: only its owner may act on it.",
+                state.package_id
+            ),
+        )
+    })
 }
 
 fn owner(state: &LeadCareState, ctx: &Ctx<'_>) -> Result<(), Rejection> {
-    if ctx.actor.id == state.consultant_id {
-        Ok(())
-    } else {
-        Err(not_owner(state))
-    }
+    owning_consultant(state, ctx.actor)
 }
 
 fn lead<'a>(state: &'a LeadCareState, lead_id: &str) -> Result<&'a Lead, Rejection> {
