@@ -4,6 +4,7 @@
 
 use crate::calendar::{BusinessCalendar, CalendarConfig, ClockTime};
 use crate::kernel::Vnd;
+use crate::workflows::lead_care::{Lead, Leads};
 use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -108,6 +109,12 @@ pub type CalendarSettings = BusinessCalendar;
 uniffi::custom_type!(CalendarSettings, CalendarConfig, {
     lower: |calendar| calendar.config().clone(),
     try_lift: |config| BusinessCalendar::new(config).map_err(uniffi::deps::anyhow::Error::new),
+});
+
+// A package's leads cross as the list they are.
+uniffi::custom_type!(Leads, Vec<Lead>, {
+    lower: |leads| leads.into(),
+    try_lift: |list| Leads::try_from(list).map_err(|e| uniffi::deps::anyhow::anyhow!(e)),
 });
 
 fn to_system_time(at: DateTime<Utc>) -> SystemTime {

@@ -69,7 +69,7 @@ mod table;
 pub use model::{
     Batch, BatchStatus, CareStatus, CompensationRequest, CompensationStatus, ContactEntry,
     InitialLead, Lead, LeadCareCommand, LeadCareConfig, LeadCareEffect, LeadCareEvent,
-    LeadCareInit, LeadCareState, MAX_ID_CHARS, MAX_TEXT_CHARS, NewLead, Replacement, Review,
+    LeadCareInit, LeadCareState, Leads, MAX_ID_CHARS, MAX_TEXT_CHARS, NewLead, Replacement, Review,
     default_statuses,
 };
 pub use queries::{

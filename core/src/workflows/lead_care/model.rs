@@ -4,6 +4,7 @@ use crate::calendar::BusinessCalendar;
 use crate::kernel::{EffectName, Notification};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The longest free text accepted (notes, reasons), in characters (SPEC §3: 1–2000).
 ///
@@ -494,8 +495,9 @@ pub struct LeadCareState {
     pub consultant_id: String,
     /// When it was bought.
     pub purchased_at: DateTime<Utc>,
-    /// The leads, in delivery order.
-    pub leads: Vec<Lead>,
+    /// The leads, in delivery order (a JSON array; looked up by id in constant time).
+    #[cfg_attr(feature = "wasm", tsify(type = "Lead[]"))]
+    pub leads: Leads,
     /// Every compensation request, withdrawn ones included, by number.
     pub requests: Vec<CompensationRequest>,
     /// Every batch, in submission order.
@@ -516,7 +518,7 @@ impl LeadCareState {
     /// assert!(p.state().lead("L9").is_none());
     /// ```
     pub fn lead(&self, lead_id: &str) -> Option<&Lead> {
-        self.leads.iter().find(|l| l.lead_id == lead_id)
+        self.leads.by_id(lead_id)
     }
 
     /// The lead's request that is open (draft, in review) or approved, if any: at most one.
@@ -547,6 +549,108 @@ impl LeadCareState {
     /// ```
     pub fn open_batch(&self) -> Option<&Batch> {
         self.batches.iter().find(|b| b.status.is_open())
+    }
+}
+
+/// The leads of a package in delivery order, with an index by id, so that finding a lead
+/// does not grow with the package. Reads as a slice of [`Lead`]; in JSON, an array.
+///
+/// ```
+/// use quytrinh::workflows::lead_care::{Lead, Leads};
+/// let json = r#"[{"lead_id":"L1","customer_id":"KH-1","delivered_at":"2026-04-20T02:00:00Z",
+///     "status":"new","replaces":null,"contact_history":[]}]"#;
+/// let leads: Leads = serde_json::from_str(json).unwrap();
+/// assert_eq!((leads.len(), leads.by_id("L1").map(|l| l.customer_id.as_str())), (1, Some("KH-1")));
+/// assert!(leads.by_id("L2").is_none());
+/// assert_eq!(serde_json::to_value(&leads).unwrap(), serde_json::from_str::<serde_json::Value>(json).unwrap());
+/// let twice = format!("[{0},{0}]", &json[1..json.len() - 1]);
+/// assert!(serde_json::from_str::<Leads>(&twice).unwrap_err().to_string().contains("twice"));
+/// ```
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(try_from = "Vec<Lead>", into = "Vec<Lead>")]
+pub struct Leads {
+    list: Vec<Lead>,
+    index: HashMap<String, usize>,
+}
+
+impl Leads {
+    /// The lead `lead_id`.
+    ///
+    /// ```
+    /// # use quytrinh::workflows::lead_care::Leads;
+    /// assert!(Leads::default().by_id("L1").is_none());
+    /// ```
+    pub fn by_id(&self, lead_id: &str) -> Option<&Lead> {
+        self.index.get(lead_id).map(|&i| &self.list[i])
+    }
+
+    /// The lead `lead_id`, to change (its id is not to be changed).
+    pub(super) fn by_id_mut(&mut self, lead_id: &str) -> Option<&mut Lead> {
+        self.index.get(lead_id).map(|&i| &mut self.list[i])
+    }
+
+    /// Adds a lead at the end (a lead with an id already there is not added).
+    pub(super) fn push(&mut self, lead: Lead) {
+        if !self.index.contains_key(&lead.lead_id) {
+            self.index.insert(lead.lead_id.clone(), self.list.len());
+            self.list.push(lead);
+        }
+    }
+}
+
+impl std::ops::Deref for Leads {
+    type Target = [Lead];
+    fn deref(&self) -> &[Lead] {
+        &self.list
+    }
+}
+
+impl PartialEq for Leads {
+    fn eq(&self, other: &Self) -> bool {
+        self.list == other.list
+    }
+}
+
+impl Eq for Leads {}
+
+impl TryFrom<Vec<Lead>> for Leads {
+    type Error = String;
+
+    /// The leads, refusing two with the same id (a crafted or corrupt document).
+    fn try_from(list: Vec<Lead>) -> Result<Self, String> {
+        let mut leads = Self::default();
+        for lead in list {
+            if leads.index.contains_key(&lead.lead_id) {
+                return Err(format!("lead `{}` appears twice", lead.lead_id));
+            }
+            leads.push(lead);
+        }
+        Ok(leads)
+    }
+}
+
+impl<'a> IntoIterator for &'a Leads {
+    type Item = &'a Lead;
+    type IntoIter = std::slice::Iter<'a, Lead>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl From<Leads> for Vec<Lead> {
+    fn from(leads: Leads) -> Self {
+        leads.list
+    }
+}
+
+impl FromIterator<Lead> for Leads {
+    /// The leads in order; a lead whose id is already there is left out.
+    fn from_iter<I: IntoIterator<Item = Lead>>(iter: I) -> Self {
+        let mut leads = Self::default();
+        for lead in iter {
+            leads.push(lead);
+        }
+        leads
     }
 }
 

@@ -347,7 +347,7 @@ pub(super) fn answer(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workflows::lead_care::model::CompensationStatus;
+    use crate::workflows::lead_care::model::{CompensationStatus, Leads};
 
     fn state(drafts: &[(u32, &str, &str)]) -> LeadCareState {
         let at = "2026-04-21T02:00:00Z".parse().unwrap();
@@ -355,7 +355,7 @@ mod tests {
             package_id: "GOI-1".into(),
             consultant_id: "TV-1".into(),
             purchased_at: at,
-            leads: Vec::new(),
+            leads: Leads::default(),
             requests: drafts
                 .iter()
                 .map(|(no, lead, reason)| CompensationRequest {

@@ -503,7 +503,7 @@ pub(super) fn evolve(
             note,
             actor_id,
         } => {
-            if let Some(lead) = state.leads.iter_mut().find(|l| l.lead_id == *lead_id) {
+            if let Some(lead) = state.leads.by_id_mut(lead_id) {
                 lead.status.clone_from(status);
                 lead.contact_history.push(ContactEntry {
                     at,
