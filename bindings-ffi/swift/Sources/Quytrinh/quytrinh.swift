@@ -4016,9 +4016,9 @@ public struct LeadCareState: Equatable, Hashable {
      */
     public var purchasedAt: Timestamp
     /**
-     * The leads, in delivery order.
+     * The leads, in delivery order (a JSON array; looked up by id in constant time).
      */
-    public var leads: [Lead]
+    public var leads: Leads
     /**
      * Every compensation request, withdrawn ones included, by number.
      */
@@ -4041,8 +4041,8 @@ public struct LeadCareState: Equatable, Hashable {
          * When it was bought.
          */purchasedAt: Timestamp, 
         /**
-         * The leads, in delivery order.
-         */leads: [Lead], 
+         * The leads, in delivery order (a JSON array; looked up by id in constant time).
+         */leads: Leads, 
         /**
          * Every compensation request, withdrawn ones included, by number.
          */requests: [CompensationRequest], 
@@ -4076,7 +4076,7 @@ public struct FfiConverterTypeLeadCareState: FfiConverterRustBuffer {
                 packageId: FfiConverterString.read(from: &buf), 
                 consultantId: FfiConverterString.read(from: &buf), 
                 purchasedAt: FfiConverterTypeTimestamp.read(from: &buf), 
-                leads: FfiConverterSequenceTypeLead.read(from: &buf), 
+                leads: FfiConverterTypeLeads.read(from: &buf), 
                 requests: FfiConverterSequenceTypeCompensationRequest.read(from: &buf), 
                 batches: FfiConverterSequenceTypeBatch.read(from: &buf)
         )
@@ -4086,7 +4086,7 @@ public struct FfiConverterTypeLeadCareState: FfiConverterRustBuffer {
         FfiConverterString.write(value.packageId, into: &buf)
         FfiConverterString.write(value.consultantId, into: &buf)
         FfiConverterTypeTimestamp.write(value.purchasedAt, into: &buf)
-        FfiConverterSequenceTypeLead.write(value.leads, into: &buf)
+        FfiConverterTypeLeads.write(value.leads, into: &buf)
         FfiConverterSequenceTypeCompensationRequest.write(value.requests, into: &buf)
         FfiConverterSequenceTypeBatch.write(value.batches, into: &buf)
     }
@@ -11367,6 +11367,46 @@ public func FfiConverterTypeClockTime_lift(_ value: RustBuffer) throws -> ClockT
 #endif
 public func FfiConverterTypeClockTime_lower(_ value: ClockTime) -> RustBuffer {
     return FfiConverterTypeClockTime.lower(value)
+}
+
+
+
+public typealias Leads = [Lead]
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLeads: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Leads {
+        return try FfiConverterSequenceTypeLead.read(from: &buf)
+    }
+
+    public static func write(_ value: Leads, into buf: inout [UInt8]) {
+        return FfiConverterSequenceTypeLead.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> Leads {
+        return try FfiConverterSequenceTypeLead.lift(value)
+    }
+
+    public static func lower(_ value: Leads) -> RustBuffer {
+        return FfiConverterSequenceTypeLead.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeads_lift(_ value: RustBuffer) throws -> Leads {
+    return try FfiConverterTypeLeads.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLeads_lower(_ value: Leads) -> RustBuffer {
+    return FfiConverterTypeLeads.lower(value)
 }
 
 
