@@ -23,16 +23,17 @@ use serde::Deserialize;
 use serde_json::Value;
 
 /// The registry: one line per workflow (`module::Type`, the module under
-/// [`crate::workflows`]). It calls `$callback! { companion::Companion, … }`, so every surface
+/// [`crate::workflows`], and `{ reports }` for a workflow with reports over many instances).
+/// It calls `$callback! { companion::Companion, complaint::Complaint { reports }, … }`, so every surface
 /// is made for every workflow from this one list: the JSON surface of this module (and the C
 /// ABI, WASM and the `quytrinh` program built on it), and the typed Kotlin and Swift objects
 /// of `quytrinh-ffi`. A workflow's types follow its type's name: `{Type}Command`,
 /// `{Type}Event`, `{Type}Effect`, `{Type}State`, `{Type}Init`, `{Type}Config`,
-/// `{Type}Query`, `{Type}Answer`.
+/// `{Type}Query`, `{Type}Answer`, and with reports `{Type}Report`, `{Type}ReportAnswer`.
 ///
 /// ```
 /// macro_rules! names {
-///     ($($module:ident :: $W:ident),+ $(,)?) => { [$(stringify!($module)),+] };
+///     ($($module:ident :: $W:ident $({ $($flag:ident)* })?),+ $(,)?) => { [$(stringify!($module)),+] };
 /// }
 /// let names = quytrinh::for_each_workflow!(names);
 /// assert_eq!(names.as_slice(), quytrinh::dynamic::WORKFLOWS);
@@ -42,7 +43,7 @@ macro_rules! for_each_workflow {
     ($callback:ident) => {
         $callback! {
             companion::Companion,
-            complaint::Complaint,
+            complaint::Complaint { reports },
             lead_care::LeadCare,
         }
     };
@@ -50,7 +51,7 @@ macro_rules! for_each_workflow {
 
 /// The JSON surface of the registry's workflows.
 macro_rules! registry {
-    ($($module:ident :: $W:ident),+ $(,)?) => {
+    ($($module:ident :: $W:ident $({ $($flag:ident)* })?),+ $(,)?) => {
         /// The names of every workflow this build knows, in the registry's order.
         pub const WORKFLOWS: &[&str] = &[$(<crate::workflows::$module::$W as Workflow>::NAME),+];
 

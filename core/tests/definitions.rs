@@ -40,6 +40,27 @@ fn every_workflow_is_consistent_with_its_definition_and_its_vectors() {
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
 
+/// The registry's `{ reports }` flag, which gives a workflow its typed reports in Kotlin and
+/// Swift, is on exactly for the workflows that declare reports.
+#[test]
+fn the_registry_flags_exactly_the_workflows_with_reports() {
+    macro_rules! flagged {
+        ($($module:ident :: $W:ident $({ $($flag:ident)* })?),+ $(,)?) => {
+            [$((
+                <quytrinh::workflows::$module::$W as Workflow>::NAME,
+                !<quytrinh::workflows::$module::$W as Workflow>::REPORTS.is_empty(),
+                false $($(|| stringify!($flag) == "reports")*)?,
+            )),+]
+        };
+    }
+    for (name, declares, flagged) in quytrinh::for_each_workflow!(flagged) {
+        assert_eq!(
+            declares, flagged,
+            "{name}: REPORTS and the registry's `{{ reports }}` disagree"
+        );
+    }
+}
+
 fn labelled(label: &Label, what: &str, problems: &mut Vec<String>) {
     if label.vi.trim().is_empty() || label.en.trim().is_empty() {
         problems.push(format!(

@@ -144,6 +144,15 @@ fun main(args: Array<String>) {
             report("complaint", Actor("head_of_ops", "TP-01"), thursday, weekly, listOf("""{"x":1}"""))
         }
         check(badRow.reason.contains("rows[0]")) { "the error names the row: ${badRow.reason}" }
+        // Typed, for a workflow with reports: the report and its answer are records.
+        val typed = complaintReport(
+            Actor("head_of_ops", "TP-01"), thursday, ComplaintReport.WeeklyReport(CalendarDate(2026, 3u, 5u)), rows,
+        ) as ComplaintReportAnswer.WeeklyReport
+        assertEq(listOf(1u, 1u), listOf(typed.v1.received, typed.v1.open))
+        assertEq(1u, typed.v1.byChannel.phone)
+        assertThrows<QuytrinhException.Rejected> {
+            complaintReport(Actor("agent", "DL-07"), thursday, ComplaintReport.WeeklyReport(CalendarDate(2026, 3u, 5u)), rows)
+        }
         assertEq("null", WorkflowInstance.create("companion", "rel-r",
             """{"saco_id":"S1","customer_id":"K1","account":"A1"}""").row())
     }

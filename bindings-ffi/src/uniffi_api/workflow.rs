@@ -320,8 +320,43 @@ macro_rules! workflow_api {
     };
 }
 
-/// The typed API of one workflow of the registry, named after its type.
+/// The typed API of one workflow of the registry, named after its type; with `{ reports }`,
+/// also its typed reports over many instances (`complaint_report`).
 macro_rules! typed_workflow {
+    ($module:ident :: $W:ident { reports }) => {
+        typed_workflow!($module :: $W);
+
+        pastey::paste! {
+            #[doc = "Runs a report of `" $module "` over many instances' rows (each the JSON of an instance's `row()`, as the host stored it) for `actor` at `at`, under `config` (SPEC.md's defaults when `null`)."]
+            #[uniffi::export(default(config = None))]
+            pub fn [<$module _report>](
+                actor: quytrinh::kernel::Actor,
+                at: $crate::uniffi_api::Timestamp,
+                report: quytrinh::workflows::$module::[<$W Report>],
+                rows_json: Vec<String>,
+                config: Option<quytrinh::workflows::$module::[<$W Config>]>,
+            ) -> Result<quytrinh::workflows::$module::[<$W ReportAnswer>], $crate::uniffi_api::QuytrinhError> {
+                let rows = rows_json
+                    .iter()
+                    .enumerate()
+                    .map(|(i, row)| {
+                        serde_json::from_str(row).map_err(|e| quytrinh::kernel::Error::InvalidJson {
+                            message: format!("rows[{i}]: {e}"),
+                            line: 0,
+                            column: 0,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(quytrinh::kernel::report::<quytrinh::workflows::$module::$W>(
+                    &config.unwrap_or_default(),
+                    &actor,
+                    at,
+                    &report,
+                    &rows,
+                )?)
+            }
+        }
+    };
     ($module:ident :: $W:ident) => {
         pastey::paste! {
             workflow_api! {
@@ -410,8 +445,8 @@ macro_rules! typed_workflow {
 
 /// The typed API of every workflow of the registry.
 macro_rules! typed_workflows {
-    ($($module:ident :: $W:ident),+ $(,)?) => {
-        $(typed_workflow!($module :: $W);)+
+    ($($module:ident :: $W:ident $({ $($flag:ident)* })?),+ $(,)?) => {
+        $(typed_workflow!($module :: $W $({ $($flag)* })?);)+
     };
 }
 

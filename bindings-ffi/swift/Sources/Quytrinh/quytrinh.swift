@@ -1279,6 +1279,182 @@ public func FfiConverterTypeBatch_lower(_ value: Batch) -> RustBuffer {
 
 
 /**
+ * Complaints received in the period, by channel.
+ *
+ * ```
+ * assert_eq!(quytrinh::workflows::complaint::ByChannel::default().walk_in, 0);
+ * ```
+ */
+public struct ByChannel: Equatable, Hashable {
+    /**
+     * Qua điện thoại.
+     */
+    public var phone: UInt32
+    /**
+     * Qua email.
+     */
+    public var email: UInt32
+    /**
+     * Trực tiếp.
+     */
+    public var walkIn: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Qua điện thoại.
+         */phone: UInt32, 
+        /**
+         * Qua email.
+         */email: UInt32, 
+        /**
+         * Trực tiếp.
+         */walkIn: UInt32) {
+        self.phone = phone
+        self.email = email
+        self.walkIn = walkIn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ByChannel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeByChannel: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ByChannel {
+        return
+            try ByChannel(
+                phone: FfiConverterUInt32.read(from: &buf), 
+                email: FfiConverterUInt32.read(from: &buf), 
+                walkIn: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ByChannel, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.phone, into: &buf)
+        FfiConverterUInt32.write(value.email, into: &buf)
+        FfiConverterUInt32.write(value.walkIn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeByChannel_lift(_ buf: RustBuffer) throws -> ByChannel {
+    return try FfiConverterTypeByChannel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeByChannel_lower(_ value: ByChannel) -> RustBuffer {
+    return FfiConverterTypeByChannel.lower(value)
+}
+
+
+/**
+ * Findings recorded in the period, by party at fault.
+ *
+ * ```
+ * assert_eq!(quytrinh::workflows::complaint::ByParty::default().agent, 0);
+ * ```
+ */
+public struct ByParty: Equatable, Hashable {
+    /**
+     * Khách hàng.
+     */
+    public var customer: UInt32
+    /**
+     * Nhà cung cấp.
+     */
+    public var supplier: UInt32
+    /**
+     * Đại lý.
+     */
+    public var agent: UInt32
+    /**
+     * No party.
+     */
+    public var none: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Khách hàng.
+         */customer: UInt32, 
+        /**
+         * Nhà cung cấp.
+         */supplier: UInt32, 
+        /**
+         * Đại lý.
+         */agent: UInt32, 
+        /**
+         * No party.
+         */none: UInt32) {
+        self.customer = customer
+        self.supplier = supplier
+        self.agent = agent
+        self.none = none
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ByParty: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeByParty: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ByParty {
+        return
+            try ByParty(
+                customer: FfiConverterUInt32.read(from: &buf), 
+                supplier: FfiConverterUInt32.read(from: &buf), 
+                agent: FfiConverterUInt32.read(from: &buf), 
+                none: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ByParty, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.customer, into: &buf)
+        FfiConverterUInt32.write(value.supplier, into: &buf)
+        FfiConverterUInt32.write(value.agent, into: &buf)
+        FfiConverterUInt32.write(value.none, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeByParty_lift(_ buf: RustBuffer) throws -> ByParty {
+    return try FfiConverterTypeByParty.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeByParty_lower(_ value: ByParty) -> RustBuffer {
+    return FfiConverterTypeByParty.lower(value)
+}
+
+
+/**
  * Everything a [`BusinessCalendar`](super::BusinessCalendar) is made from. The default is
  * Vietnam's: Monday–Friday, whole working days, the statutory holidays of
  * [`default_rules`](super::holidays::default_rules), days in lieu on, no host overrides.
@@ -3228,6 +3404,166 @@ public func FfiConverterTypeEscalation_lower(_ value: Escalation) -> RustBuffer 
 
 
 /**
+ * An unresolved case to propose to management ("Đề xuất cán bộ quản lý phương án chưa
+ * được giải quyết"): open at the end of the period, and past its SLA, holding a lock on
+ * its agent's tokens, or escalated by its officer because agent and customer did not agree
+ * and no deposit applies (status `escalated`). See `weekly_report`'s tests in `core/tests/complaint_report.rs`.
+ *
+ * ```
+ * use quytrinh::workflows::complaint::EscalationLine;
+ * fn overdue(line: &EscalationLine) -> bool { line.sla_breached }
+ * # let _ = overdue;
+ * ```
+ */
+public struct EscalationLine: Equatable, Hashable {
+    /**
+     * The complaint.
+     */
+    public var complaintId: String
+    /**
+     * Its status at the end of the period.
+     */
+    public var status: CaseStatus?
+    /**
+     * How it came in.
+     */
+    public var channel: ComplaintChannel
+    /**
+     * When it was received.
+     */
+    public var receivedAt: Timestamp
+    /**
+     * The agent, if named.
+     */
+    public var agentId: String?
+    /**
+     * The officer in charge, if any.
+     */
+    public var officerId: String?
+    /**
+     * Working hours from receipt to the end of the period, on the calendar (whole hours).
+     */
+    public var workingHoursElapsed: Int64
+    /**
+     * Whether its SLA was breached by the end of the period.
+     */
+    public var slaBreached: Bool
+    /**
+     * Whether its agent's tokens were locked at the end of the period.
+     */
+    public var agentLocked: Bool
+    /**
+     * Whether it awaits management's decision at the end of the period (no agreement, no
+     * damages: status `escalated`).
+     */
+    public var unresolved: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The complaint.
+         */complaintId: String, 
+        /**
+         * Its status at the end of the period.
+         */status: CaseStatus?, 
+        /**
+         * How it came in.
+         */channel: ComplaintChannel, 
+        /**
+         * When it was received.
+         */receivedAt: Timestamp, 
+        /**
+         * The agent, if named.
+         */agentId: String?, 
+        /**
+         * The officer in charge, if any.
+         */officerId: String?, 
+        /**
+         * Working hours from receipt to the end of the period, on the calendar (whole hours).
+         */workingHoursElapsed: Int64, 
+        /**
+         * Whether its SLA was breached by the end of the period.
+         */slaBreached: Bool, 
+        /**
+         * Whether its agent's tokens were locked at the end of the period.
+         */agentLocked: Bool, 
+        /**
+         * Whether it awaits management's decision at the end of the period (no agreement, no
+         * damages: status `escalated`).
+         */unresolved: Bool) {
+        self.complaintId = complaintId
+        self.status = status
+        self.channel = channel
+        self.receivedAt = receivedAt
+        self.agentId = agentId
+        self.officerId = officerId
+        self.workingHoursElapsed = workingHoursElapsed
+        self.slaBreached = slaBreached
+        self.agentLocked = agentLocked
+        self.unresolved = unresolved
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EscalationLine: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEscalationLine: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EscalationLine {
+        return
+            try EscalationLine(
+                complaintId: FfiConverterString.read(from: &buf), 
+                status: FfiConverterOptionTypeCaseStatus.read(from: &buf), 
+                channel: FfiConverterTypeComplaintChannel.read(from: &buf), 
+                receivedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                agentId: FfiConverterOptionString.read(from: &buf), 
+                officerId: FfiConverterOptionString.read(from: &buf), 
+                workingHoursElapsed: FfiConverterInt64.read(from: &buf), 
+                slaBreached: FfiConverterBool.read(from: &buf), 
+                agentLocked: FfiConverterBool.read(from: &buf), 
+                unresolved: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EscalationLine, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.complaintId, into: &buf)
+        FfiConverterOptionTypeCaseStatus.write(value.status, into: &buf)
+        FfiConverterTypeComplaintChannel.write(value.channel, into: &buf)
+        FfiConverterTypeTimestamp.write(value.receivedAt, into: &buf)
+        FfiConverterOptionString.write(value.agentId, into: &buf)
+        FfiConverterOptionString.write(value.officerId, into: &buf)
+        FfiConverterInt64.write(value.workingHoursElapsed, into: &buf)
+        FfiConverterBool.write(value.slaBreached, into: &buf)
+        FfiConverterBool.write(value.agentLocked, into: &buf)
+        FfiConverterBool.write(value.unresolved, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEscalationLine_lift(_ buf: RustBuffer) throws -> EscalationLine {
+    return try FfiConverterTypeEscalationLine.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEscalationLine_lower(_ value: EscalationLine) -> RustBuffer {
+    return FfiConverterTypeEscalationLine.lower(value)
+}
+
+
+/**
  * The finding: cause, party at fault, damages.
  *
  * ```
@@ -4109,6 +4445,81 @@ public func FfiConverterTypeLeadCareState_lower(_ value: LeadCareState) -> RustB
 
 
 /**
+ * An agent whose token admin accounts are locked at the end of the period.
+ *
+ * ```
+ * use quytrinh::workflows::complaint::LockedAgent;
+ * let a = LockedAgent { agent_id: "DL-2".into(), complaint_ids: vec!["KN-3".into()] };
+ * assert_eq!(serde_json::to_value(&a).unwrap()["agent_id"], "DL-2");
+ * ```
+ */
+public struct LockedAgent: Equatable, Hashable {
+    /**
+     * The agent.
+     */
+    public var agentId: String
+    /**
+     * The complaints holding the lock, sorted.
+     */
+    public var complaintIds: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The agent.
+         */agentId: String, 
+        /**
+         * The complaints holding the lock, sorted.
+         */complaintIds: [String]) {
+        self.agentId = agentId
+        self.complaintIds = complaintIds
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LockedAgent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLockedAgent: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LockedAgent {
+        return
+            try LockedAgent(
+                agentId: FfiConverterString.read(from: &buf), 
+                complaintIds: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LockedAgent, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.agentId, into: &buf)
+        FfiConverterSequenceString.write(value.complaintIds, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLockedAgent_lift(_ buf: RustBuffer) throws -> LockedAgent {
+    return try FfiConverterTypeLockedAgent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLockedAgent_lower(_ value: LockedAgent) -> RustBuffer {
+    return FfiConverterTypeLockedAgent.lower(value)
+}
+
+
+/**
  * A date of the Vietnamese lunar calendar.
  *
  * `year` is the lunar year numbered like the Gregorian year in which it starts (Tết 2026 is
@@ -4757,6 +5168,93 @@ public func FfiConverterTypeReplacement_lift(_ buf: RustBuffer) throws -> Replac
 #endif
 public func FfiConverterTypeReplacement_lower(_ value: Replacement) -> RustBuffer {
     return FfiConverterTypeReplacement.lower(value)
+}
+
+
+/**
+ * Why the report's Thursday is not a working day.
+ *
+ * ```
+ * use chrono::NaiveDate;
+ * use quytrinh::workflows::complaint::weekly_report;
+ * let tet = NaiveDate::from_ymd_opt(2026, 2, 19).unwrap();
+ * let h = weekly_report(&[], tet, &Default::default()).unwrap().holiday.unwrap();
+ * assert_eq!(h.date, tet);
+ * ```
+ */
+public struct ReportHoliday: Equatable, Hashable {
+    /**
+     * The report's day.
+     */
+    public var date: NaiveDate
+    /**
+     * Its name in Vietnamese.
+     */
+    public var nameVi: String
+    /**
+     * Its name in English.
+     */
+    public var nameEn: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The report's day.
+         */date: NaiveDate, 
+        /**
+         * Its name in Vietnamese.
+         */nameVi: String, 
+        /**
+         * Its name in English.
+         */nameEn: String) {
+        self.date = date
+        self.nameVi = nameVi
+        self.nameEn = nameEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ReportHoliday: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReportHoliday: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReportHoliday {
+        return
+            try ReportHoliday(
+                date: FfiConverterTypeNaiveDate.read(from: &buf), 
+                nameVi: FfiConverterString.read(from: &buf), 
+                nameEn: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReportHoliday, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterString.write(value.nameVi, into: &buf)
+        FfiConverterString.write(value.nameEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReportHoliday_lift(_ buf: RustBuffer) throws -> ReportHoliday {
+    return try FfiConverterTypeReportHoliday.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReportHoliday_lower(_ value: ReportHoliday) -> RustBuffer {
+    return FfiConverterTypeReportHoliday.lower(value)
 }
 
 
@@ -5643,6 +6141,197 @@ public func FfiConverterTypeVietQr_lift(_ buf: RustBuffer) throws -> VietQr {
 #endif
 public func FfiConverterTypeVietQr_lower(_ value: VietQr) -> RustBuffer {
     return FfiConverterTypeVietQr.lower(value)
+}
+
+
+/**
+ * The weekly report for the period `[period_start, period_end)`, seven days ending on the
+ * report's weekday at the report's time (Thursday 09:00, UTC+07:00, by default). Made by
+ * [`weekly_report`]; serializes as JSON for hosts, renders as text with
+ * [`render`](Self::render).
+ *
+ * ```
+ * use chrono::NaiveDate;
+ * use quytrinh::workflows::complaint::weekly_report;
+ * let r = weekly_report(&[], NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), &Default::default()).unwrap();
+ * assert_eq!(serde_json::to_value(&r).unwrap()["received"], 0);
+ * ```
+ */
+public struct WeeklyReport: Equatable, Hashable {
+    /**
+     * The report's day (a Thursday by default).
+     */
+    public var weekEnding: NaiveDate
+    /**
+     * The start of the period (included).
+     */
+    public var periodStart: Timestamp
+    /**
+     * The end of the period (excluded).
+     */
+    public var periodEnd: Timestamp
+    /**
+     * When the report is presented: the end of the period, or, when that day is a day off,
+     * the same time on the next working day **[decision]**.
+     */
+    public var dueAt: Timestamp
+    /**
+     * Set when the report's day is a day off.
+     */
+    public var holiday: ReportHoliday?
+    /**
+     * Complaints received in the period.
+     */
+    public var received: UInt32
+    /**
+     * Complaints resolved in the period.
+     */
+    public var resolved: UInt32
+    /**
+     * Complaints received before the end and not resolved by it.
+     */
+    public var `open`: UInt32
+    /**
+     * Complaints whose SLA was breached in the period.
+     */
+    public var slaBreached: UInt32
+    /**
+     * Received in the period, by channel.
+     */
+    public var byChannel: ByChannel
+    /**
+     * Findings recorded in the period, by party at fault.
+     */
+    public var byPartyAtFault: ByParty
+    /**
+     * Agents whose token admin accounts are locked at the end of the period.
+     */
+    public var agentsLocked: [LockedAgent]
+    /**
+     * Unresolved cases to propose to management, oldest first.
+     */
+    public var escalations: [EscalationLine]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The report's day (a Thursday by default).
+         */weekEnding: NaiveDate, 
+        /**
+         * The start of the period (included).
+         */periodStart: Timestamp, 
+        /**
+         * The end of the period (excluded).
+         */periodEnd: Timestamp, 
+        /**
+         * When the report is presented: the end of the period, or, when that day is a day off,
+         * the same time on the next working day **[decision]**.
+         */dueAt: Timestamp, 
+        /**
+         * Set when the report's day is a day off.
+         */holiday: ReportHoliday?, 
+        /**
+         * Complaints received in the period.
+         */received: UInt32, 
+        /**
+         * Complaints resolved in the period.
+         */resolved: UInt32, 
+        /**
+         * Complaints received before the end and not resolved by it.
+         */`open`: UInt32, 
+        /**
+         * Complaints whose SLA was breached in the period.
+         */slaBreached: UInt32, 
+        /**
+         * Received in the period, by channel.
+         */byChannel: ByChannel, 
+        /**
+         * Findings recorded in the period, by party at fault.
+         */byPartyAtFault: ByParty, 
+        /**
+         * Agents whose token admin accounts are locked at the end of the period.
+         */agentsLocked: [LockedAgent], 
+        /**
+         * Unresolved cases to propose to management, oldest first.
+         */escalations: [EscalationLine]) {
+        self.weekEnding = weekEnding
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.dueAt = dueAt
+        self.holiday = holiday
+        self.received = received
+        self.resolved = resolved
+        self.`open` = `open`
+        self.slaBreached = slaBreached
+        self.byChannel = byChannel
+        self.byPartyAtFault = byPartyAtFault
+        self.agentsLocked = agentsLocked
+        self.escalations = escalations
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WeeklyReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWeeklyReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WeeklyReport {
+        return
+            try WeeklyReport(
+                weekEnding: FfiConverterTypeNaiveDate.read(from: &buf), 
+                periodStart: FfiConverterTypeTimestamp.read(from: &buf), 
+                periodEnd: FfiConverterTypeTimestamp.read(from: &buf), 
+                dueAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                holiday: FfiConverterOptionTypeReportHoliday.read(from: &buf), 
+                received: FfiConverterUInt32.read(from: &buf), 
+                resolved: FfiConverterUInt32.read(from: &buf), 
+                open: FfiConverterUInt32.read(from: &buf), 
+                slaBreached: FfiConverterUInt32.read(from: &buf), 
+                byChannel: FfiConverterTypeByChannel.read(from: &buf), 
+                byPartyAtFault: FfiConverterTypeByParty.read(from: &buf), 
+                agentsLocked: FfiConverterSequenceTypeLockedAgent.read(from: &buf), 
+                escalations: FfiConverterSequenceTypeEscalationLine.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WeeklyReport, into buf: inout [UInt8]) {
+        FfiConverterTypeNaiveDate.write(value.weekEnding, into: &buf)
+        FfiConverterTypeTimestamp.write(value.periodStart, into: &buf)
+        FfiConverterTypeTimestamp.write(value.periodEnd, into: &buf)
+        FfiConverterTypeTimestamp.write(value.dueAt, into: &buf)
+        FfiConverterOptionTypeReportHoliday.write(value.holiday, into: &buf)
+        FfiConverterUInt32.write(value.received, into: &buf)
+        FfiConverterUInt32.write(value.resolved, into: &buf)
+        FfiConverterUInt32.write(value.`open`, into: &buf)
+        FfiConverterUInt32.write(value.slaBreached, into: &buf)
+        FfiConverterTypeByChannel.write(value.byChannel, into: &buf)
+        FfiConverterTypeByParty.write(value.byPartyAtFault, into: &buf)
+        FfiConverterSequenceTypeLockedAgent.write(value.agentsLocked, into: &buf)
+        FfiConverterSequenceTypeEscalationLine.write(value.escalations, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWeeklyReport_lift(_ buf: RustBuffer) throws -> WeeklyReport {
+    return try FfiConverterTypeWeeklyReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWeeklyReport_lower(_ value: WeeklyReport) -> RustBuffer {
+    return FfiConverterTypeWeeklyReport.lower(value)
 }
 
 
@@ -8438,6 +9127,160 @@ public func FfiConverterTypeComplaintQuery_lower(_ value: ComplaintQuery) -> Rus
 
 
 /**
+ * The reports over many complaints (JSON tagged by `type`).
+ *
+ * ```
+ * use quytrinh::workflows::complaint::ComplaintReport;
+ * let r: ComplaintReport = serde_json::from_str(r#"{"type":"weekly_report","week_ending":"2026-03-12"}"#).unwrap();
+ * assert!(matches!(r, ComplaintReport::WeeklyReport { .. }));
+ * ```
+ */
+
+public enum ComplaintReport: Equatable, Hashable {
+    
+    /**
+     * The weekly report to the head of operations, for the period ending on `week_ending`
+     * (see [`weekly_report`]).
+     */
+    case weeklyReport(
+        /**
+         * The report's day (the configuration's report weekday, Thursday by default).
+         */weekEnding: NaiveDate
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ComplaintReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeComplaintReport: FfiConverterRustBuffer {
+    typealias SwiftType = ComplaintReport
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ComplaintReport {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .weeklyReport(weekEnding: try FfiConverterTypeNaiveDate.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ComplaintReport, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .weeklyReport(weekEnding):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeNaiveDate.write(weekEnding, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplaintReport_lift(_ buf: RustBuffer) throws -> ComplaintReport {
+    return try FfiConverterTypeComplaintReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplaintReport_lower(_ value: ComplaintReport) -> RustBuffer {
+    return FfiConverterTypeComplaintReport.lower(value)
+}
+
+
+
+/**
+ * What a [`ComplaintReport`] gives (JSON tagged by `type`, beside the report's fields).
+ *
+ * ```
+ * use chrono::NaiveDate;
+ * use quytrinh::workflows::complaint::{ComplaintReportAnswer, weekly_report};
+ * let r = weekly_report(&[], NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), &Default::default()).unwrap();
+ * let json = serde_json::to_value(ComplaintReportAnswer::WeeklyReport(r)).unwrap();
+ * assert_eq!((json["type"].as_str(), json["received"].as_u64()), (Some("weekly_report"), Some(0)));
+ * ```
+ */
+
+public enum ComplaintReportAnswer: Equatable, Hashable {
+    
+    /**
+     * The weekly report.
+     */
+    case weeklyReport(WeeklyReport
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ComplaintReportAnswer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeComplaintReportAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = ComplaintReportAnswer
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ComplaintReportAnswer {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .weeklyReport(try FfiConverterTypeWeeklyReport.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ComplaintReportAnswer, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .weeklyReport(v1):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeWeeklyReport.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplaintReportAnswer_lift(_ buf: RustBuffer) throws -> ComplaintReportAnswer {
+    return try FfiConverterTypeComplaintReportAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeComplaintReportAnswer_lower(_ value: ComplaintReportAnswer) -> RustBuffer {
+    return FfiConverterTypeComplaintReportAnswer.lower(value)
+}
+
+
+
+/**
  * How business time is counted on a working day.
  *
  * ```
@@ -10674,6 +11517,30 @@ fileprivate struct FfiConverterOptionTypeIntake: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeReportHoliday: FfiConverterRustBuffer {
+    typealias SwiftType = ReportHoliday?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeReportHoliday.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeReportHoliday.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeResponse: FfiConverterRustBuffer {
     typealias SwiftType = Response?
 
@@ -10867,6 +11734,31 @@ fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]
+
+    public static func write(_ value: [String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterString.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [String]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeBatch: FfiConverterRustBuffer {
     typealias SwiftType = [Batch]
 
@@ -10967,6 +11859,31 @@ fileprivate struct FfiConverterSequenceTypeContactEntry: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeEscalationLine: FfiConverterRustBuffer {
+    typealias SwiftType = [EscalationLine]
+
+    public static func write(_ value: [EscalationLine], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEscalationLine.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [EscalationLine] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [EscalationLine]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEscalationLine.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeHolidayRule: FfiConverterRustBuffer {
     typealias SwiftType = [HolidayRule]
 
@@ -11034,6 +11951,31 @@ fileprivate struct FfiConverterSequenceTypeLead: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeLead.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLockedAgent: FfiConverterRustBuffer {
+    typealias SwiftType = [LockedAgent]
+
+    public static func write(_ value: [LockedAgent], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLockedAgent.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LockedAgent] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LockedAgent]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLockedAgent.read(from: &buf))
         }
         return seq
     }

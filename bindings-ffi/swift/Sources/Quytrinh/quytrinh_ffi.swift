@@ -6646,6 +6646,21 @@ public func complaintInitFromJson(json: String)throws  -> ComplaintInit  {
 })
 }
 /**
+ * Runs a report of `complaint` over many instances' rows (each the JSON of an instance's `row()`, as the host stored it) for `actor` at `at`, under `config` (SPEC.md's defaults when `null`).
+ */
+public func complaintReport(actor: Actor, at: Timestamp, report: ComplaintReport, rowsJson: [String], config: ComplaintConfig? = nil)throws  -> ComplaintReportAnswer  {
+    return try  FfiConverterTypeComplaintReportAnswer_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_complaint_report(
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),
+        FfiConverterTypeComplaintReport_lower(report),
+        FfiConverterSequenceString.lower(rowsJson),
+        FfiConverterOptionTypeComplaintConfig.lower(config),uniffiCallStatus
+    )
+})
+}
+/**
  * Decodes a command from the JSON of the vectors, the C ABI and the web (envelope
  * and body side by side, unknown fields refused: `InvalidJson`).
  */
@@ -6786,6 +6801,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_func_complaint_init_from_json() != 39620) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_complaint_report() != 44764) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_func_lead_care_command_from_json() != 43929) {

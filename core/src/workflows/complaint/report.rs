@@ -16,6 +16,7 @@ use std::fmt::Write as _;
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ByChannel {
     /// Qua điện thoại.
     pub phone: u32,
@@ -32,6 +33,7 @@ pub struct ByChannel {
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ByParty {
     /// Khách hàng.
     pub customer: u32,
@@ -52,6 +54,7 @@ pub struct ByParty {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LockedAgent {
     /// The agent.
     pub agent_id: String,
@@ -71,6 +74,7 @@ pub struct LockedAgent {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EscalationLine {
     /// The complaint.
     pub complaint_id: String,
@@ -106,6 +110,7 @@ pub struct EscalationLine {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportHoliday {
     /// The report's day.
     pub date: NaiveDate,
@@ -128,6 +133,7 @@ pub struct ReportHoliday {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WeeklyReport {
     /// The report's day (a Thursday by default).
     pub week_ending: NaiveDate,
@@ -170,6 +176,7 @@ pub struct WeeklyReport {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(strum::IntoStaticStr, strum::VariantNames)]
 #[strum(serialize_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ComplaintReport {
     /// The weekly report to the head of operations, for the period ending on `week_ending`
     /// (see [`weekly_report`]).
@@ -191,6 +198,7 @@ pub enum ComplaintReport {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ComplaintReportAnswer {
     /// The weekly report.
     WeeklyReport(WeeklyReport),

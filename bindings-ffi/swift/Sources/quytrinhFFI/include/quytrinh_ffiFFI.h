@@ -837,6 +837,11 @@ RustBuffer uniffi_quytrinh_ffi_fn_func_complaint_default_config(RustCallStatus *
 RustBuffer uniffi_quytrinh_ffi_fn_func_complaint_init_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_FUNC_COMPLAINT_REPORT
+#define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_FUNC_COMPLAINT_REPORT
+RustBuffer uniffi_quytrinh_ffi_fn_func_complaint_report(RustBuffer actor, RustBuffer at, RustBuffer report, RustBuffer rows_json, RustBuffer config, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_FUNC_LEAD_CARE_COMMAND_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_FN_FUNC_LEAD_CARE_COMMAND_FROM_JSON
 RustBuffer uniffi_quytrinh_ffi_fn_func_lead_care_command_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -1245,6 +1250,12 @@ uint16_t uniffi_quytrinh_ffi_checksum_func_complaint_default_config(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_FUNC_COMPLAINT_INIT_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_FUNC_COMPLAINT_INIT_FROM_JSON
 uint16_t uniffi_quytrinh_ffi_checksum_func_complaint_init_from_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_FUNC_COMPLAINT_REPORT
+#define UNIFFI_FFIDEF_UNIFFI_QUYTRINH_FFI_CHECKSUM_FUNC_COMPLAINT_REPORT
+uint16_t uniffi_quytrinh_ffi_checksum_func_complaint_report(void
     
 );
 #endif
