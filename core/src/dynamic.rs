@@ -42,6 +42,7 @@ workflows! {
     crate::workflows::companion::Companion,
     crate::workflows::complaint::Complaint,
     crate::workflows::lead_care::LeadCare,
+    crate::workflows::store_subscription::StoreSubscription,
 }
 
 /// An instance of any workflow, driven with JSON.
