@@ -848,7 +848,7 @@ pub struct Purchase {
 /// use quytrinh::workflows::store_subscription::ServiceConfirmation;
 /// let c: ServiceConfirmation = serde_json::from_str(r#"{"confirmation_id":"XN1","order_id":"DH1",
 ///     "date":"2026-06-20","confirmed_at":"2026-06-20T03:00:00Z","store_id":"CH0001",
-///     "store_name":"Tạp hoá Minh Anh","industry":"Tạp hóa","tier":"support","kind":"renewal",
+///     "store_name":"Tạp hoá Minh Anh","industry":"Tạp hóa","tier":"support","order_kind":"renewal",
 ///     "months":12,"period_start":"2026-06-30T17:00:00Z","period_end":"2027-06-30T17:00:00Z",
 ///     "terms_version":"2023-08"}"#).unwrap();
 /// assert_eq!(c.date, "2026-06-20");
@@ -874,8 +874,9 @@ pub struct ServiceConfirmation {
     pub industry: String,
     /// The package.
     pub tier: Tier,
-    /// Renewal, new purchase or upgrade.
-    pub kind: OrderKind,
+    /// Renewal, new purchase or upgrade (not `kind`: the effect that carries the
+    /// confirmation is tagged by `kind`).
+    pub order_kind: OrderKind,
     /// The period, in months.
     pub months: u32,
     /// The start of the period.

@@ -406,7 +406,7 @@ fn pay(
         store_name: state.store_name.clone(),
         industry: state.industry.clone(),
         tier: order.tier,
-        kind: order.kind,
+        order_kind: order.kind,
         months: order.months,
         period_start: start,
         period_end: expiry,

@@ -99,8 +99,8 @@ pub(super) const REGIONS: &[RegionSpec] = &[
             ),
             StateSpec::inner(
                 "claim_escalated",
-                "Quá 24h chưa liên hệ, đã báo cấp trên",
-                "Claim escalated (no contact in 24 h)",
+                "Quá hạn liên hệ, đã nhắc nhà cung cấp",
+                "Claim escalated (vendor contact overdue)",
             ),
             StateSpec::terminal("paid", "Thanh toán thành công", "Paid"),
             StateSpec::terminal("lapsed", "Quá hạn thanh toán", "Lapsed"),
@@ -125,7 +125,7 @@ pub(super) const QUERIES: &[CommandSpec] = &[
     ),
     CommandSpec::new("orders", "Đơn hàng", "Orders", &[OWNER_ADMIN, VENDOR]),
     CommandSpec::new(
-        "order",
+        "order_detail",
         "Chi tiết đơn hàng",
         "Order detail",
         &[OWNER_ADMIN, VENDOR],
@@ -204,6 +204,7 @@ const FROM_PAID_AT: &str =
     "paid in full; active from the payment (a trial's days are not carried over)";
 const FROM_EXPIRY: &str = "paid in full; extended from max(expiry, paid at) by the months bought";
 const UPGRADE_PAID: &str = "an upgrade paid in full: the tier changes at payment";
+const SHORT_PERIOD: &str = "the period bought ends 15 days or less after the payment";
 const EXTENDED: &str = "paid in full: the contract is extended, the notice ends";
 const IN_FULL: &str = "total received ≥ price: purchase-history entry, service confirmation, success notice; overpayment kept as credit";
 const PARTIAL: &str = "total received < price: the remainder is shown; 24 h to continue or stop";
@@ -230,13 +231,8 @@ pub(super) const TRANSITIONS: &[TransitionSpec] = &[
         "expiry_notice",
         "a signed contract, 15 days before its expiry; admin and staff see the days left",
     ),
-    TransitionSpec::new(
-        NOTICE,
-        "hidden",
-        "shown",
-        "payment_received",
-        "the period bought ends 15 days or less after the payment",
-    ),
+    TransitionSpec::new(NOTICE, "hidden", "shown", "payment_received", SHORT_PERIOD),
+    TransitionSpec::new(NOTICE, "hidden", "shown", "confirm_claim", SHORT_PERIOD),
     TransitionSpec::new(NOTICE, "shown", "hidden", "payment_received", EXTENDED),
     TransitionSpec::new(NOTICE, "shown", "hidden", "confirm_claim", EXTENDED),
     order(
