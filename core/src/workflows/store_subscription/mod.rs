@@ -49,8 +49,9 @@
 //!   host extracts it from the bank's transfer content.
 //! - **Payment window.** 24 h from the start of the order, and again from each QR shown
 //!   (method chosen, continued, claim rejected) and each partial payment; a claim suspends
-//!   it. Nothing received → `lapsed`; underpaid at its end → `stopped`, as if the owner had
-//!   stopped (the vendor follows up; partial money is never forgotten). A payment at the
+//!   it. Nothing received → `lapsed`; something received but not all (underpaid, or
+//!   the QR for the remainder shown) → `stopped`, as if the owner had stopped (the vendor
+//!   follows up; partial money is never forgotten). A payment at the
 //!   window's end instant is too late (the deadline fires first).
 //! - **Payments.** Accepted while the order is open (any open state; a gateway payment
 //!   settles an open claim). For a lapsed order: `invalid_transition` (`order_lapsed`); for

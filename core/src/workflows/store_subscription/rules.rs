@@ -34,7 +34,7 @@ type Decided = Result<Decision<StoreSubscription>, Rejection>;
 #[strum(serialize_all = "snake_case")]
 pub enum StoreSubscriptionDeadline {
     /// An open order's payment window ends (target: the order): nothing received → lapsed;
-    /// underpaid → stopped.
+    /// partly paid → stopped.
     PaymentWindow,
     /// The vendor's window to contact a store that claimed a payment ends (target: the
     /// order): escalated.
@@ -534,12 +534,18 @@ pub(super) fn on_deadline(
         D::PaymentWindow => {
             let order = order()?;
             match order.status {
+                // Something was paid (a QR for the remainder was shown): the partial amount
+                // is never forgotten, the vendor follows it up.
+                OrderStatus::AwaitingPayment | OrderStatus::Underpaid
+                    if order.paid_vnd > Vnd::ZERO =>
+                {
+                    Ok(stopped(state, order))
+                }
                 OrderStatus::AwaitingPaymentMethod | OrderStatus::AwaitingPayment => {
                     Ok(Decision::of(Ev::OrderLapsed {
                         order_id: order.order_id.clone(),
                     }))
                 }
-                OrderStatus::Underpaid => Ok(stopped(state, order)),
                 other => Err(Unfit::new(format!(
                     "payment_window of order {} in state {}",
                     order.order_id,

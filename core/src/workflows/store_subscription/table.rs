@@ -286,6 +286,12 @@ pub(super) const TRANSITIONS: &[TransitionSpec] = &[
         "nothing received in 24 h",
     ),
     order(
+        "awaiting_payment",
+        "stopped",
+        "payment_window",
+        "the remainder not paid in 24 h after a partial payment: the vendor follows up on the partial amount",
+    ),
+    order(
         "underpaid",
         "awaiting_payment",
         "continue_payment",
