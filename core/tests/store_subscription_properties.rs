@@ -130,7 +130,9 @@ fn command(state: &StoreSubscriptionState, op: &Op) -> C {
         },
         8 => C::RejectClaim {
             order_id: order,
-            note: (v % 3 == 0).then(|| if v == 0 { " " } else { "Chưa thấy tiền" }.into()),
+            note: v
+                .is_multiple_of(3)
+                .then(|| if v == 0 { " " } else { "Chưa thấy tiền" }.into()),
         },
         _ => unreachable!("commands are 0 to 11"),
     }
