@@ -31,6 +31,14 @@ import type {
   LeadCareState,
   LeadCareQuery,
   LeadCareAnswer,
+  StoreSubscriptionCommand,
+  StoreSubscriptionConfig,
+  StoreSubscriptionEffect,
+  StoreSubscriptionEvent,
+  StoreSubscriptionInit,
+  StoreSubscriptionState,
+  StoreSubscriptionQuery,
+  StoreSubscriptionAnswer,
   Deadline,
   Definition,
   EventLog,
@@ -82,6 +90,16 @@ export interface Workflows {
     effect: LeadCareEffect;
     query: LeadCareQuery;
     answer: LeadCareAnswer;
+  };
+  store_subscription: {
+    config: StoreSubscriptionConfig;
+    init: StoreSubscriptionInit;
+    state: StoreSubscriptionState;
+    command: StoreSubscriptionCommand;
+    event: StoreSubscriptionEvent;
+    effect: StoreSubscriptionEffect;
+    query: StoreSubscriptionQuery;
+    answer: StoreSubscriptionAnswer;
   };
 }
 

@@ -320,6 +320,7 @@ pub enum PaymentVia {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentMethod {
     /// The method's id (1–64 characters, no spaces).
     pub id: String,
@@ -356,6 +357,7 @@ impl PaymentMethod {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VendorAccount {
     /// The bank's NAPAS BIN, 6 digits.
     pub bank_bin: String,
@@ -424,6 +426,7 @@ pub fn default_payment_methods() -> Vec<PaymentMethod> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StoreSubscriptionConfig {
     /// The vendor's account that payment QRs pay into (none by default: choosing a payment
     /// method is refused until it is set).
