@@ -1829,8 +1829,8 @@ public func FfiConverterTypeComplaintInstance_lower(_ value: ComplaintInstance) 
 
 
 /**
- * An instance of any workflow (`companion`, `complaint`, `lead_care`, …), commands and
- * outcomes as JSON text (the format of `tests/vectors/README.md`).
+ * An instance of any workflow (`companion`, `complaint`, `lead_care`, `store_subscription`,
+ * …), commands and outcomes as JSON text (the format of `tests/vectors/README.md`).
  *
  * Thread safety: `Send + Sync`; the instance sits behind a mutex, calls are serialized,
  * each one atomic. A call that fails changes nothing.
@@ -1905,8 +1905,8 @@ public protocol WorkflowInstanceProtocol: AnyObject, Sendable {
     
 }
 /**
- * An instance of any workflow (`companion`, `complaint`, `lead_care`, …), commands and
- * outcomes as JSON text (the format of `tests/vectors/README.md`).
+ * An instance of any workflow (`companion`, `complaint`, `lead_care`, `store_subscription`,
+ * …), commands and outcomes as JSON text (the format of `tests/vectors/README.md`).
  *
  * Thread safety: `Send + Sync`; the instance sits behind a mutex, calls are serialized,
  * each one atomic. A call that fails changes nothing.
