@@ -33,6 +33,14 @@ import type {
   LeadCareState,
   LeadCareQuery,
   LeadCareAnswer,
+  StoreSubscriptionCommand,
+  StoreSubscriptionConfig,
+  StoreSubscriptionEffect,
+  StoreSubscriptionEvent,
+  StoreSubscriptionInit,
+  StoreSubscriptionState,
+  StoreSubscriptionQuery,
+  StoreSubscriptionAnswer,
   Deadline,
   Definition,
   EventLog,
@@ -91,6 +99,19 @@ export interface Workflows {
     effect: LeadCareEffect;
     query: LeadCareQuery;
     answer: LeadCareAnswer;
+    row: null;
+    report: never;
+    reportAnswer: never;
+  };
+  store_subscription: {
+    config: StoreSubscriptionConfig;
+    init: StoreSubscriptionInit;
+    state: StoreSubscriptionState;
+    command: StoreSubscriptionCommand;
+    event: StoreSubscriptionEvent;
+    effect: StoreSubscriptionEffect;
+    query: StoreSubscriptionQuery;
+    answer: StoreSubscriptionAnswer;
     row: null;
     report: never;
     reportAnswer: never;

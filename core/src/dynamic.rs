@@ -45,6 +45,7 @@ macro_rules! for_each_workflow {
             companion::Companion,
             complaint::Complaint { reports },
             lead_care::LeadCare,
+            store_subscription::StoreSubscription,
         }
     };
 }

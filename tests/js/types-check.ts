@@ -58,6 +58,24 @@ export async function demo(): Promise<void> {
   void received;
   // @ts-expect-error: companion has no reports
   report('companion', { role: 'saco', id: 'S1' }, { type: 'weekly_report', week_ending: '2026-03-05' }, []);
+  const store = WorkflowInstance.create('store_subscription', {
+    init: {
+      store_id: 'CH0001',
+      store_name: 'Tạp hoá Minh Anh',
+      industry: 'Tạp hóa',
+      tier: 'support',
+      status: 'active',
+      expiry: '2026-07-01T00:00:00+07:00',
+      terms_version: '2023-08',
+    },
+  });
+  const notice = store.query({ role: 'staff', id: 'NV-1' }, { type: 'footer_notice' });
+  if (notice.type === 'notice') {
+    const daysLeft: number | undefined = notice.notice?.days_left;
+    void daysLeft;
+  }
+  // @ts-expect-error: `start_order` needs its kind, tier, months and quote
+  store.handle({ command_id: 's1', actor: { role: 'owner_admin', id: 'A' }, at: new Date(), type: 'start_order' });
   for (const e of out.effects) {
     if (e.kind === 'send_otp') {
       const expires: string = e.expires_at;

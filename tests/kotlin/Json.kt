@@ -1,5 +1,7 @@
 // A small JSON reader and writer for the Kotlin suite (the JDK has none): objects become
-// LinkedHashMap<String, Any?>, arrays List<Any?>, integers Long, other numbers Double.
+// LinkedHashMap<String, Any?>, arrays List<Any?>, integers Long (BigInteger beyond it, written
+// back digit for digit: vectors hold amounts past i64 to check they are refused), other
+// numbers Double.
 package quytrinh.tests
 
 object Json {
@@ -31,7 +33,7 @@ object Json {
                 }
                 out.append('"')
             }
-            is Boolean, is Long, is Int -> out.append(value.toString())
+            is Boolean, is Long, is Int, is java.math.BigInteger -> out.append(value.toString())
             is Double -> out.append(if (value == Math.floor(value) && !value.isInfinite()) value.toLong().toString() else value.toString())
             is Map<*, *> -> {
                 out.append('{')
@@ -145,7 +147,7 @@ object Json {
             if (s[pos] == '-') pos++
             while (pos < s.length && (s[pos].isDigit() || s[pos] in ".eE+-")) pos++
             val text = s.substring(start, pos)
-            return if (text.any { it in ".eE" }) text.toDouble() else text.toLong()
+            return if (text.any { it in ".eE" }) text.toDouble() else text.toLongOrNull() ?: text.toBigInteger()
         }
     }
 }

@@ -9,8 +9,8 @@ use quytrinh::kernel::{Actor, Settings};
 use serde_json::Value;
 use std::sync::{Arc, Mutex, PoisonError};
 
-/// An instance of any workflow (`companion`, `complaint`, `lead_care`, …), commands and
-/// outcomes as JSON text (the format of `tests/vectors/README.md`).
+/// An instance of any workflow (`companion`, `complaint`, `lead_care`, `store_subscription`,
+/// …), commands and outcomes as JSON text (the format of `tests/vectors/README.md`).
 ///
 /// Thread safety: `Send + Sync`; the instance sits behind a mutex, calls are serialized,
 /// each one atomic. A call that fails changes nothing.

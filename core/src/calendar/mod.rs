@@ -6,6 +6,8 @@
 //!   names.
 //! - [`CalendarConfig`]: its serializable configuration (weekly pattern, counting mode,
 //!   versioned holiday rules, host overrides).
+//! - Civil time in Vietnam: [`vietnam_date`], [`calendar_days_between`], [`add_months`]
+//!   (a contract's days left and its extension by months).
 //! - [`lunar`]: the Vietnamese lunar calendar (âm lịch), 1900–2199, computed from the
 //!   astronomy in [`astronomy`].
 //!
@@ -24,6 +26,7 @@
 
 pub mod astronomy;
 mod business_time;
+mod civil;
 mod config;
 mod error;
 pub mod holidays;
@@ -31,6 +34,7 @@ pub mod lunar;
 mod lunar_table;
 
 pub use business_time::BusinessCalendar;
+pub use civil::{VIETNAM_OFFSET_SECONDS, add_months, calendar_days_between, vietnam, vietnam_date};
 pub use config::{CalendarConfig, ClockTime, Counting, Window};
 pub use error::CalendarError;
 pub use holidays::{Holiday, HolidayReason, HolidayRule, RuleDate};

@@ -43,5 +43,5 @@ pub use record::{Outcome, RecentCommand, Record};
 pub use rejection::{Rejection, RejectionCode};
 pub use report::{NoReport, report};
 pub use settings::{DEFAULT_REMEMBERED_COMMANDS, MAX_REMEMBERED_COMMANDS, Settings};
-pub use text::required_text;
+pub use text::{required_text, valid_id};
 pub use workflow::{Context, Decision, Unfit, Workflow};

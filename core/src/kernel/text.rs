@@ -23,3 +23,18 @@ pub fn required_text(field: &'static str, value: &str, max_chars: usize) -> Resu
     }
     Ok(())
 }
+
+/// Whether `id` is a valid id: 1 to `max_chars` characters (Unicode scalar values), no
+/// whitespace.
+///
+/// ```
+/// use quytrinh::kernel::valid_id;
+/// assert!(valid_id("GOI-1", 64));
+/// assert!(!valid_id("", 64));
+/// assert!(!valid_id("GOI 1", 64));
+/// assert!(!valid_id(&"x".repeat(65), 64));
+/// ```
+pub fn valid_id(id: &str, max_chars: usize) -> bool {
+    let n = id.chars().count();
+    (1..=max_chars).contains(&n) && !id.chars().any(char::is_whitespace)
+}

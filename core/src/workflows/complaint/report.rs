@@ -3,8 +3,9 @@
 
 use super::model::{AtFault, CaseStatus, ComplaintChannel, ComplaintState};
 use super::{Complaint, ComplaintConfig, table};
+use crate::calendar::vietnam;
 use crate::kernel::{Instance, Lang, Rejection, Snapshot};
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -215,10 +216,6 @@ pub(super) fn run(
             weekly_report(snapshots, *week_ending, config)?,
         )),
     }
-}
-
-fn vietnam() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).expect("UTC+07:00 is a valid offset")
 }
 
 fn local_instant(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {

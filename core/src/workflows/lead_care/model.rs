@@ -200,8 +200,7 @@ impl LeadCareConfig {
 
 /// Whether `id` is a valid id: 1–64 characters, no whitespace.
 pub(super) fn valid_id(id: &str) -> bool {
-    let n = id.chars().count();
-    (1..=MAX_ID_CHARS).contains(&n) && !id.chars().any(char::is_whitespace)
+    crate::kernel::valid_id(id, MAX_ID_CHARS)
 }
 
 /// A lead delivered when the package is created.

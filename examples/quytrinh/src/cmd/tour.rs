@@ -47,6 +47,18 @@ const SCENARIOS: &[(&str, &str)] = &[
         include_str!("../../../../tests/vectors/lead_care/review_overdue_over_the_holidays.json"),
     ),
     (
+        "store_subscription/renewal_before_expiry.json",
+        include_str!("../../../../tests/vectors/store_subscription/renewal_before_expiry.json"),
+    ),
+    (
+        "store_subscription/underpaid_then_continue.json",
+        include_str!("../../../../tests/vectors/store_subscription/underpaid_then_continue.json"),
+    ),
+    (
+        "store_subscription/claim_escalated.json",
+        include_str!("../../../../tests/vectors/store_subscription/claim_escalated.json"),
+    ),
+    (
         "complaint/fast_path_by_phone.json",
         include_str!("../../../../tests/vectors/complaint/fast_path_by_phone.json"),
     ),
