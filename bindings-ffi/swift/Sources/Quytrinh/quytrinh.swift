@@ -3085,6 +3085,243 @@ public func FfiConverterTypeContactEntry_lower(_ value: ContactEntry) -> RustBuf
 
 
 /**
+ * The store's contract: package, status, expiry, accepted terms and credit.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::{Contract, ContractStatus};
+ * let c: Contract = serde_json::from_str(r#"{"tier":"premium","status":"active","signed":true,
+ * "expiry":"2026-06-30T17:00:00Z","notice_at":"2026-06-15T17:00:00Z","notice_shown":false,
+ * "terms_version":"2023-08","credit_vnd":0}"#).unwrap();
+ * assert_eq!(c.status, ContractStatus::Active);
+ * ```
+ */
+public struct Contract: Equatable, Hashable {
+    /**
+     * The package.
+     */
+    public var tier: Tier
+    /**
+     * Trial, active or expired.
+     */
+    public var status: ContractStatus
+    /**
+     * Whether the store has signed a contract ("đã ký hợp đồng"): from the start, or since
+     * its first paid order. Only a signed contract has the footer notice.
+     */
+    public var signed: Bool
+    /**
+     * When the trial or the contract ends.
+     */
+    public var expiry: Timestamp
+    /**
+     * When the footer notice starts: `expiry_notice_days` before the expiry.
+     */
+    public var noticeAt: Timestamp
+    /**
+     * Whether the footer notice is on (from `notice_at` on a signed contract, until it is
+     * extended; it stays on once the contract has expired).
+     */
+    public var noticeShown: Bool
+    /**
+     * The version of the terms of use the store accepted.
+     */
+    public var termsVersion: String
+    /**
+     * Overpayments kept to the store's credit.
+     */
+    public var creditVnd: Vnd
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The package.
+         */tier: Tier, 
+        /**
+         * Trial, active or expired.
+         */status: ContractStatus, 
+        /**
+         * Whether the store has signed a contract ("đã ký hợp đồng"): from the start, or since
+         * its first paid order. Only a signed contract has the footer notice.
+         */signed: Bool, 
+        /**
+         * When the trial or the contract ends.
+         */expiry: Timestamp, 
+        /**
+         * When the footer notice starts: `expiry_notice_days` before the expiry.
+         */noticeAt: Timestamp, 
+        /**
+         * Whether the footer notice is on (from `notice_at` on a signed contract, until it is
+         * extended; it stays on once the contract has expired).
+         */noticeShown: Bool, 
+        /**
+         * The version of the terms of use the store accepted.
+         */termsVersion: String, 
+        /**
+         * Overpayments kept to the store's credit.
+         */creditVnd: Vnd) {
+        self.tier = tier
+        self.status = status
+        self.signed = signed
+        self.expiry = expiry
+        self.noticeAt = noticeAt
+        self.noticeShown = noticeShown
+        self.termsVersion = termsVersion
+        self.creditVnd = creditVnd
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Contract: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContract: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Contract {
+        return
+            try Contract(
+                tier: FfiConverterTypeTier.read(from: &buf), 
+                status: FfiConverterTypeContractStatus.read(from: &buf), 
+                signed: FfiConverterBool.read(from: &buf), 
+                expiry: FfiConverterTypeTimestamp.read(from: &buf), 
+                noticeAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                noticeShown: FfiConverterBool.read(from: &buf), 
+                termsVersion: FfiConverterString.read(from: &buf), 
+                creditVnd: FfiConverterTypeVnd.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Contract, into buf: inout [UInt8]) {
+        FfiConverterTypeTier.write(value.tier, into: &buf)
+        FfiConverterTypeContractStatus.write(value.status, into: &buf)
+        FfiConverterBool.write(value.signed, into: &buf)
+        FfiConverterTypeTimestamp.write(value.expiry, into: &buf)
+        FfiConverterTypeTimestamp.write(value.noticeAt, into: &buf)
+        FfiConverterBool.write(value.noticeShown, into: &buf)
+        FfiConverterString.write(value.termsVersion, into: &buf)
+        FfiConverterTypeVnd.write(value.creditVnd, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContract_lift(_ buf: RustBuffer) throws -> Contract {
+    return try FfiConverterTypeContract.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContract_lower(_ value: Contract) -> RustBuffer {
+    return FfiConverterTypeContract.lower(value)
+}
+
+
+/**
+ * The contract as the host's licensing applies it: package, status, expiry.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::{ContractStatus, ContractTerms};
+ * let t: ContractTerms = serde_json::from_str(r#"{"store_id":"CH0001","tier":"premium",
+ * "status":"active","expiry":"2027-06-30T17:00:00Z"}"#).unwrap();
+ * assert_eq!(t.status, ContractStatus::Active);
+ * ```
+ */
+public struct ContractTerms: Equatable, Hashable {
+    /**
+     * The store.
+     */
+    public var storeId: String
+    /**
+     * The package.
+     */
+    public var tier: Tier
+    /**
+     * Active or expired.
+     */
+    public var status: ContractStatus
+    /**
+     * The expiry.
+     */
+    public var expiry: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The store.
+         */storeId: String, 
+        /**
+         * The package.
+         */tier: Tier, 
+        /**
+         * Active or expired.
+         */status: ContractStatus, 
+        /**
+         * The expiry.
+         */expiry: Timestamp) {
+        self.storeId = storeId
+        self.tier = tier
+        self.status = status
+        self.expiry = expiry
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContractTerms: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContractTerms: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractTerms {
+        return
+            try ContractTerms(
+                storeId: FfiConverterString.read(from: &buf), 
+                tier: FfiConverterTypeTier.read(from: &buf), 
+                status: FfiConverterTypeContractStatus.read(from: &buf), 
+                expiry: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContractTerms, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.storeId, into: &buf)
+        FfiConverterTypeTier.write(value.tier, into: &buf)
+        FfiConverterTypeContractStatus.write(value.status, into: &buf)
+        FfiConverterTypeTimestamp.write(value.expiry, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractTerms_lift(_ buf: RustBuffer) throws -> ContractTerms {
+    return try FfiConverterTypeContractTerms.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractTerms_lower(_ value: ContractTerms) -> RustBuffer {
+    return FfiConverterTypeContractTerms.lower(value)
+}
+
+
+/**
  * The deposit demanded of the agent when there is no agreement.
  *
  * ```
@@ -3657,6 +3894,220 @@ public func FfiConverterTypeFinding_lift(_ buf: RustBuffer) throws -> Finding {
 #endif
 public func FfiConverterTypeFinding_lower(_ value: Finding) -> RustBuffer {
     return FfiConverterTypeFinding.lower(value)
+}
+
+
+/**
+ * What the vendor follows up on: an order stopped after a partial payment.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::FollowUp;
+ * let f: FollowUp = serde_json::from_str(r#"{"store_id":"CH0001","store_name":"Tạp hoá Minh Anh",
+ * "order_id":"DH1","reference":"GH CH0001 DH1","quote_vnd":2400000,"paid_vnd":400000,
+ * "remainder_vnd":2000000}"#).unwrap();
+ * assert_eq!(f.paid_vnd.dong(), 400_000);
+ * ```
+ */
+public struct FollowUp: Equatable, Hashable {
+    /**
+     * The store.
+     */
+    public var storeId: String
+    /**
+     * Its name.
+     */
+    public var storeName: String
+    /**
+     * The order.
+     */
+    public var orderId: String
+    /**
+     * Its transfer reference.
+     */
+    public var reference: String
+    /**
+     * The price.
+     */
+    public var quoteVnd: Vnd
+    /**
+     * The partial amount received.
+     */
+    public var paidVnd: Vnd
+    /**
+     * What remained to pay.
+     */
+    public var remainderVnd: Vnd
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The store.
+         */storeId: String, 
+        /**
+         * Its name.
+         */storeName: String, 
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * Its transfer reference.
+         */reference: String, 
+        /**
+         * The price.
+         */quoteVnd: Vnd, 
+        /**
+         * The partial amount received.
+         */paidVnd: Vnd, 
+        /**
+         * What remained to pay.
+         */remainderVnd: Vnd) {
+        self.storeId = storeId
+        self.storeName = storeName
+        self.orderId = orderId
+        self.reference = reference
+        self.quoteVnd = quoteVnd
+        self.paidVnd = paidVnd
+        self.remainderVnd = remainderVnd
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FollowUp: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFollowUp: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FollowUp {
+        return
+            try FollowUp(
+                storeId: FfiConverterString.read(from: &buf), 
+                storeName: FfiConverterString.read(from: &buf), 
+                orderId: FfiConverterString.read(from: &buf), 
+                reference: FfiConverterString.read(from: &buf), 
+                quoteVnd: FfiConverterTypeVnd.read(from: &buf), 
+                paidVnd: FfiConverterTypeVnd.read(from: &buf), 
+                remainderVnd: FfiConverterTypeVnd.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FollowUp, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.storeId, into: &buf)
+        FfiConverterString.write(value.storeName, into: &buf)
+        FfiConverterString.write(value.orderId, into: &buf)
+        FfiConverterString.write(value.reference, into: &buf)
+        FfiConverterTypeVnd.write(value.quoteVnd, into: &buf)
+        FfiConverterTypeVnd.write(value.paidVnd, into: &buf)
+        FfiConverterTypeVnd.write(value.remainderVnd, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFollowUp_lift(_ buf: RustBuffer) throws -> FollowUp {
+    return try FfiConverterTypeFollowUp.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFollowUp_lower(_ value: FollowUp) -> RustBuffer {
+    return FfiConverterTypeFollowUp.lower(value)
+}
+
+
+/**
+ * The footer notice ("thông báo dưới chân trang"): a signed contract with
+ * `expiry_notice_days` (15) days or fewer left, counted in Vietnamese calendar days; it
+ * stays, with 0 days, once the contract has expired, until it is renewed.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::FooterNotice;
+ * let n: FooterNotice = serde_json::from_str(r#"{"expiry":"2026-06-30T17:00:00Z","days_left":3,"expired":false}"#).unwrap();
+ * assert_eq!(n.days_left, 3);
+ * ```
+ */
+public struct FooterNotice: Equatable, Hashable {
+    /**
+     * The contract's expiry.
+     */
+    public var expiry: Timestamp
+    /**
+     * Vietnamese calendar days from today to the expiry's day (0 on that day and after).
+     */
+    public var daysLeft: UInt32
+    /**
+     * Whether the contract has expired.
+     */
+    public var expired: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The contract's expiry.
+         */expiry: Timestamp, 
+        /**
+         * Vietnamese calendar days from today to the expiry's day (0 on that day and after).
+         */daysLeft: UInt32, 
+        /**
+         * Whether the contract has expired.
+         */expired: Bool) {
+        self.expiry = expiry
+        self.daysLeft = daysLeft
+        self.expired = expired
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FooterNotice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFooterNotice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FooterNotice {
+        return
+            try FooterNotice(
+                expiry: FfiConverterTypeTimestamp.read(from: &buf), 
+                daysLeft: FfiConverterUInt32.read(from: &buf), 
+                expired: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FooterNotice, into buf: inout [UInt8]) {
+        FfiConverterTypeTimestamp.write(value.expiry, into: &buf)
+        FfiConverterUInt32.write(value.daysLeft, into: &buf)
+        FfiConverterBool.write(value.expired, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFooterNotice_lift(_ buf: RustBuffer) throws -> FooterNotice {
+    return try FfiConverterTypeFooterNotice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFooterNotice_lower(_ value: FooterNotice) -> RustBuffer {
+    return FfiConverterTypeFooterNotice.lower(value)
 }
 
 
@@ -4805,6 +5256,419 @@ public func FfiConverterTypeNotification_lower(_ value: Notification) -> RustBuf
 
 
 /**
+ * An order: a renewal, a new purchase or an upgrade, and its payments.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::{Order, OrderStatus};
+ * let o: Order = serde_json::from_str(r#"{"order_id":"DH1","kind":"renewal","tier":"support",
+ * "months":12,"quote_vnd":2400000,"reference":"GH CH0001 DH1","terms_version":"2023-08",
+ * "started_by":"admin","started_at":"2026-06-20T03:00:00Z","status":"awaiting_payment_method",
+ * "method":null,"paid_vnd":0,"payments":[],"window_ends":"2026-06-21T03:00:00Z","claims":[],
+ * "credit_vnd":0,"closed_at":null}"#).unwrap();
+ * assert_eq!(o.status, OrderStatus::AwaitingPaymentMethod);
+ * assert_eq!(o.remainder().dong(), 2_400_000);
+ * ```
+ */
+public struct Order: Equatable, Hashable {
+    /**
+     * `DH1`, `DH2`, … in the order they were started ("đơn hàng").
+     */
+    public var orderId: String
+    /**
+     * Renewal, new purchase or upgrade.
+     */
+    public var kind: OrderKind
+    /**
+     * The package bought.
+     */
+    public var tier: Tier
+    /**
+     * The period bought, in months.
+     */
+    public var months: UInt32
+    /**
+     * The price, as quoted by the host.
+     */
+    public var quoteVnd: Vnd
+    /**
+     * The transfer reference ("nội dung chuyển khoản") that identifies the order.
+     */
+    public var reference: String
+    /**
+     * The terms of use in force when it was started.
+     */
+    public var termsVersion: String
+    /**
+     * The account that started it.
+     */
+    public var startedBy: String
+    /**
+     * When it was started.
+     */
+    public var startedAt: Timestamp
+    /**
+     * Where it stands.
+     */
+    public var status: OrderStatus
+    /**
+     * The payment method chosen.
+     */
+    public var method: String?
+    /**
+     * Everything received so far.
+     */
+    public var paidVnd: Vnd
+    /**
+     * The payments, oldest first.
+     */
+    public var payments: [OrderPayment]
+    /**
+     * When the payment window ends (open orders waiting for money).
+     */
+    public var windowEnds: Timestamp?
+    /**
+     * The claims that the store paid, oldest first.
+     */
+    public var claims: [PaymentClaim]
+    /**
+     * What was paid beyond the price, kept to the store's credit.
+     */
+    public var creditVnd: Vnd
+    /**
+     * When it was paid, lapsed, stopped or superseded.
+     */
+    public var closedAt: Timestamp?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `DH1`, `DH2`, … in the order they were started ("đơn hàng").
+         */orderId: String, 
+        /**
+         * Renewal, new purchase or upgrade.
+         */kind: OrderKind, 
+        /**
+         * The package bought.
+         */tier: Tier, 
+        /**
+         * The period bought, in months.
+         */months: UInt32, 
+        /**
+         * The price, as quoted by the host.
+         */quoteVnd: Vnd, 
+        /**
+         * The transfer reference ("nội dung chuyển khoản") that identifies the order.
+         */reference: String, 
+        /**
+         * The terms of use in force when it was started.
+         */termsVersion: String, 
+        /**
+         * The account that started it.
+         */startedBy: String, 
+        /**
+         * When it was started.
+         */startedAt: Timestamp, 
+        /**
+         * Where it stands.
+         */status: OrderStatus, 
+        /**
+         * The payment method chosen.
+         */method: String?, 
+        /**
+         * Everything received so far.
+         */paidVnd: Vnd, 
+        /**
+         * The payments, oldest first.
+         */payments: [OrderPayment], 
+        /**
+         * When the payment window ends (open orders waiting for money).
+         */windowEnds: Timestamp?, 
+        /**
+         * The claims that the store paid, oldest first.
+         */claims: [PaymentClaim], 
+        /**
+         * What was paid beyond the price, kept to the store's credit.
+         */creditVnd: Vnd, 
+        /**
+         * When it was paid, lapsed, stopped or superseded.
+         */closedAt: Timestamp?) {
+        self.orderId = orderId
+        self.kind = kind
+        self.tier = tier
+        self.months = months
+        self.quoteVnd = quoteVnd
+        self.reference = reference
+        self.termsVersion = termsVersion
+        self.startedBy = startedBy
+        self.startedAt = startedAt
+        self.status = status
+        self.method = method
+        self.paidVnd = paidVnd
+        self.payments = payments
+        self.windowEnds = windowEnds
+        self.claims = claims
+        self.creditVnd = creditVnd
+        self.closedAt = closedAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Order: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOrder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Order {
+        return
+            try Order(
+                orderId: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeOrderKind.read(from: &buf), 
+                tier: FfiConverterTypeTier.read(from: &buf), 
+                months: FfiConverterUInt32.read(from: &buf), 
+                quoteVnd: FfiConverterTypeVnd.read(from: &buf), 
+                reference: FfiConverterString.read(from: &buf), 
+                termsVersion: FfiConverterString.read(from: &buf), 
+                startedBy: FfiConverterString.read(from: &buf), 
+                startedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                status: FfiConverterTypeOrderStatus.read(from: &buf), 
+                method: FfiConverterOptionString.read(from: &buf), 
+                paidVnd: FfiConverterTypeVnd.read(from: &buf), 
+                payments: FfiConverterSequenceTypeOrderPayment.read(from: &buf), 
+                windowEnds: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                claims: FfiConverterSequenceTypePaymentClaim.read(from: &buf), 
+                creditVnd: FfiConverterTypeVnd.read(from: &buf), 
+                closedAt: FfiConverterOptionTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Order, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.orderId, into: &buf)
+        FfiConverterTypeOrderKind.write(value.kind, into: &buf)
+        FfiConverterTypeTier.write(value.tier, into: &buf)
+        FfiConverterUInt32.write(value.months, into: &buf)
+        FfiConverterTypeVnd.write(value.quoteVnd, into: &buf)
+        FfiConverterString.write(value.reference, into: &buf)
+        FfiConverterString.write(value.termsVersion, into: &buf)
+        FfiConverterString.write(value.startedBy, into: &buf)
+        FfiConverterTypeTimestamp.write(value.startedAt, into: &buf)
+        FfiConverterTypeOrderStatus.write(value.status, into: &buf)
+        FfiConverterOptionString.write(value.method, into: &buf)
+        FfiConverterTypeVnd.write(value.paidVnd, into: &buf)
+        FfiConverterSequenceTypeOrderPayment.write(value.payments, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.windowEnds, into: &buf)
+        FfiConverterSequenceTypePaymentClaim.write(value.claims, into: &buf)
+        FfiConverterTypeVnd.write(value.creditVnd, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.closedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOrder_lift(_ buf: RustBuffer) throws -> Order {
+    return try FfiConverterTypeOrder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOrder_lower(_ value: Order) -> RustBuffer {
+    return FfiConverterTypeOrder.lower(value)
+}
+
+
+/**
+ * One payment received for an order.
+ *
+ * ```
+ * use quytrinh::kernel::Vnd;
+ * use quytrinh::workflows::store_subscription::{OrderPayment, PaymentVia};
+ * let p: OrderPayment = serde_json::from_str(r#"{"amount_vnd":500000,"at":"2026-06-20T03:00:00Z",
+ * "via":"gateway","recorded_by":"napas"}"#).unwrap();
+ * assert_eq!((p.amount_vnd, p.via), (Vnd::new(500_000), PaymentVia::Gateway));
+ * ```
+ */
+public struct OrderPayment: Equatable, Hashable {
+    /**
+     * The amount.
+     */
+    public var amountVnd: Vnd
+    /**
+     * When it was recorded.
+     */
+    public var at: Timestamp
+    /**
+     * From the gateway or confirmed by the vendor.
+     */
+    public var via: PaymentVia
+    /**
+     * Who recorded it (the gateway's or the vendor's id).
+     */
+    public var recordedBy: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The amount.
+         */amountVnd: Vnd, 
+        /**
+         * When it was recorded.
+         */at: Timestamp, 
+        /**
+         * From the gateway or confirmed by the vendor.
+         */via: PaymentVia, 
+        /**
+         * Who recorded it (the gateway's or the vendor's id).
+         */recordedBy: String) {
+        self.amountVnd = amountVnd
+        self.at = at
+        self.via = via
+        self.recordedBy = recordedBy
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OrderPayment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOrderPayment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OrderPayment {
+        return
+            try OrderPayment(
+                amountVnd: FfiConverterTypeVnd.read(from: &buf), 
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                via: FfiConverterTypePaymentVia.read(from: &buf), 
+                recordedBy: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OrderPayment, into buf: inout [UInt8]) {
+        FfiConverterTypeVnd.write(value.amountVnd, into: &buf)
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterTypePaymentVia.write(value.via, into: &buf)
+        FfiConverterString.write(value.recordedBy, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOrderPayment_lift(_ buf: RustBuffer) throws -> OrderPayment {
+    return try FfiConverterTypeOrderPayment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOrderPayment_lower(_ value: OrderPayment) -> RustBuffer {
+    return FfiConverterTypeOrderPayment.lower(value)
+}
+
+
+/**
+ * A package on offer ("Gói dịch vụ phù hợp với gian hàng"): what to buy, on which tier,
+ * for which periods.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::{OrderKind, PackageOffer, Tier};
+ * let o = PackageOffer { kind: OrderKind::Upgrade, tier: Tier::Premium, months: vec![12] };
+ * assert_eq!(serde_json::to_value(&o).unwrap()["kind"], "upgrade");
+ * ```
+ */
+public struct PackageOffer: Equatable, Hashable {
+    /**
+     * Renewal, new purchase or upgrade.
+     */
+    public var kind: OrderKind
+    /**
+     * The tier it buys.
+     */
+    public var tier: Tier
+    /**
+     * The periods on offer, in months.
+     */
+    public var months: [UInt32]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Renewal, new purchase or upgrade.
+         */kind: OrderKind, 
+        /**
+         * The tier it buys.
+         */tier: Tier, 
+        /**
+         * The periods on offer, in months.
+         */months: [UInt32]) {
+        self.kind = kind
+        self.tier = tier
+        self.months = months
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PackageOffer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePackageOffer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PackageOffer {
+        return
+            try PackageOffer(
+                kind: FfiConverterTypeOrderKind.read(from: &buf), 
+                tier: FfiConverterTypeTier.read(from: &buf), 
+                months: FfiConverterSequenceUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PackageOffer, into buf: inout [UInt8]) {
+        FfiConverterTypeOrderKind.write(value.kind, into: &buf)
+        FfiConverterTypeTier.write(value.tier, into: &buf)
+        FfiConverterSequenceUInt32.write(value.months, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePackageOffer_lift(_ buf: RustBuffer) throws -> PackageOffer {
+    return try FfiConverterTypePackageOffer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePackageOffer_lower(_ value: PackageOffer) -> RustBuffer {
+    return FfiConverterTypePackageOffer.lower(value)
+}
+
+
+/**
  * Who the trading-rights and access effects are about.
  */
 public struct Parties: Equatable, Hashable {
@@ -4880,6 +5744,369 @@ public func FfiConverterTypeParties_lift(_ buf: RustBuffer) throws -> Parties {
 #endif
 public func FfiConverterTypeParties_lower(_ value: Parties) -> RustBuffer {
     return FfiConverterTypeParties.lower(value)
+}
+
+
+/**
+ * A claim that the store paid ("bấm vào đây để xác nhận thanh toán").
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::PaymentClaim;
+ * let c: PaymentClaim = serde_json::from_str(r#"{"claimed_at":"2026-06-20T03:00:00Z",
+ * "contact_by":"2026-06-21T03:00:00Z","escalated_at":null,"closed_at":null,"outcome":null,
+ * "vendor_id":null,"note":null}"#).unwrap();
+ * assert!(c.outcome.is_none());
+ * ```
+ */
+public struct PaymentClaim: Equatable, Hashable {
+    /**
+     * When the owner claimed.
+     */
+    public var claimedAt: Timestamp
+    /**
+     * When the vendor must have contacted the store.
+     */
+    public var contactBy: Timestamp
+    /**
+     * When it was escalated, if the vendor did not settle it in time.
+     */
+    public var escalatedAt: Timestamp?
+    /**
+     * When it was settled.
+     */
+    public var closedAt: Timestamp?
+    /**
+     * How it was settled.
+     */
+    public var outcome: ClaimOutcome?
+    /**
+     * The vendor who settled it.
+     */
+    public var vendorId: String?
+    /**
+     * The vendor's note, when rejecting.
+     */
+    public var note: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * When the owner claimed.
+         */claimedAt: Timestamp, 
+        /**
+         * When the vendor must have contacted the store.
+         */contactBy: Timestamp, 
+        /**
+         * When it was escalated, if the vendor did not settle it in time.
+         */escalatedAt: Timestamp?, 
+        /**
+         * When it was settled.
+         */closedAt: Timestamp?, 
+        /**
+         * How it was settled.
+         */outcome: ClaimOutcome?, 
+        /**
+         * The vendor who settled it.
+         */vendorId: String?, 
+        /**
+         * The vendor's note, when rejecting.
+         */note: String?) {
+        self.claimedAt = claimedAt
+        self.contactBy = contactBy
+        self.escalatedAt = escalatedAt
+        self.closedAt = closedAt
+        self.outcome = outcome
+        self.vendorId = vendorId
+        self.note = note
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentClaim: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentClaim: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentClaim {
+        return
+            try PaymentClaim(
+                claimedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                contactBy: FfiConverterTypeTimestamp.read(from: &buf), 
+                escalatedAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                closedAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                outcome: FfiConverterOptionTypeClaimOutcome.read(from: &buf), 
+                vendorId: FfiConverterOptionString.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentClaim, into buf: inout [UInt8]) {
+        FfiConverterTypeTimestamp.write(value.claimedAt, into: &buf)
+        FfiConverterTypeTimestamp.write(value.contactBy, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.escalatedAt, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.closedAt, into: &buf)
+        FfiConverterOptionTypeClaimOutcome.write(value.outcome, into: &buf)
+        FfiConverterOptionString.write(value.vendorId, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentClaim_lift(_ buf: RustBuffer) throws -> PaymentClaim {
+    return try FfiConverterTypePaymentClaim.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentClaim_lower(_ value: PaymentClaim) -> RustBuffer {
+    return FfiConverterTypePaymentClaim.lower(value)
+}
+
+
+/**
+ * A payment method the owner may choose ("hình thức thanh toán"); every method shows the
+ * VietQR of the vendor's account.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::PaymentMethod;
+ * let m = PaymentMethod::new("vietqr", "Quét mã VietQR", "Scan a VietQR code");
+ * assert_eq!(m.id, "vietqr");
+ * ```
+ */
+public struct PaymentMethod: Equatable, Hashable {
+    /**
+     * The method's id (1–64 characters, no spaces).
+     */
+    public var id: String
+    /**
+     * Its label in Vietnamese.
+     */
+    public var labelVi: String
+    /**
+     * Its label in English.
+     */
+    public var labelEn: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The method's id (1–64 characters, no spaces).
+         */id: String, 
+        /**
+         * Its label in Vietnamese.
+         */labelVi: String, 
+        /**
+         * Its label in English.
+         */labelEn: String) {
+        self.id = id
+        self.labelVi = labelVi
+        self.labelEn = labelEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentMethod: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentMethod: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentMethod {
+        return
+            try PaymentMethod(
+                id: FfiConverterString.read(from: &buf), 
+                labelVi: FfiConverterString.read(from: &buf), 
+                labelEn: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentMethod, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.labelVi, into: &buf)
+        FfiConverterString.write(value.labelEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentMethod_lift(_ buf: RustBuffer) throws -> PaymentMethod {
+    return try FfiConverterTypePaymentMethod.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentMethod_lower(_ value: PaymentMethod) -> RustBuffer {
+    return FfiConverterTypePaymentMethod.lower(value)
+}
+
+
+/**
+ * What the host shows for a payment: the VietQR of the vendor's account for the amount
+ * due, with the order's transfer reference, and its payload ready to draw as a QR code.
+ *
+ * ```
+ * use quytrinh::vietqr::VietQr;
+ * use quytrinh::workflows::store_subscription::PaymentQr;
+ * let qr: PaymentQr = serde_json::from_str(r#"{"store_id":"CH0001","order_id":"DH1",
+ * "method":"vietqr","amount_vnd":2400000,"reference":"GH CH0001 DH1",
+ * "qr":{"bank_bin":"970436","account":"0011001234567","amount":2400000,"reference":"GH CH0001 DH1"},
+ * "payload":"…","expires_at":"2026-06-21T03:00:00Z"}"#).unwrap();
+ * assert_eq!(qr.qr.amount, Some(qr.amount_vnd));
+ * ```
+ */
+public struct PaymentQr: Equatable, Hashable {
+    /**
+     * The store.
+     */
+    public var storeId: String
+    /**
+     * The order.
+     */
+    public var orderId: String
+    /**
+     * The payment method chosen.
+     */
+    public var method: String
+    /**
+     * The amount due.
+     */
+    public var amountVnd: Vnd
+    /**
+     * The transfer reference.
+     */
+    public var reference: String
+    /**
+     * The VietQR data: the vendor's bank and account, the amount, the reference.
+     */
+    public var qr: VietQr
+    /**
+     * The VietQR payload (EMVCo text) to encode in the QR code.
+     */
+    public var payload: String
+    /**
+     * The account holder's name, when configured.
+     */
+    public var accountName: String?
+    /**
+     * When the payment window ends.
+     */
+    public var expiresAt: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The store.
+         */storeId: String, 
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * The payment method chosen.
+         */method: String, 
+        /**
+         * The amount due.
+         */amountVnd: Vnd, 
+        /**
+         * The transfer reference.
+         */reference: String, 
+        /**
+         * The VietQR data: the vendor's bank and account, the amount, the reference.
+         */qr: VietQr, 
+        /**
+         * The VietQR payload (EMVCo text) to encode in the QR code.
+         */payload: String, 
+        /**
+         * The account holder's name, when configured.
+         */accountName: String?, 
+        /**
+         * When the payment window ends.
+         */expiresAt: Timestamp) {
+        self.storeId = storeId
+        self.orderId = orderId
+        self.method = method
+        self.amountVnd = amountVnd
+        self.reference = reference
+        self.qr = qr
+        self.payload = payload
+        self.accountName = accountName
+        self.expiresAt = expiresAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentQr: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentQr: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentQr {
+        return
+            try PaymentQr(
+                storeId: FfiConverterString.read(from: &buf), 
+                orderId: FfiConverterString.read(from: &buf), 
+                method: FfiConverterString.read(from: &buf), 
+                amountVnd: FfiConverterTypeVnd.read(from: &buf), 
+                reference: FfiConverterString.read(from: &buf), 
+                qr: FfiConverterTypeVietQr.read(from: &buf), 
+                payload: FfiConverterString.read(from: &buf), 
+                accountName: FfiConverterOptionString.read(from: &buf), 
+                expiresAt: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentQr, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.storeId, into: &buf)
+        FfiConverterString.write(value.orderId, into: &buf)
+        FfiConverterString.write(value.method, into: &buf)
+        FfiConverterTypeVnd.write(value.amountVnd, into: &buf)
+        FfiConverterString.write(value.reference, into: &buf)
+        FfiConverterTypeVietQr.write(value.qr, into: &buf)
+        FfiConverterString.write(value.payload, into: &buf)
+        FfiConverterOptionString.write(value.accountName, into: &buf)
+        FfiConverterTypeTimestamp.write(value.expiresAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentQr_lift(_ buf: RustBuffer) throws -> PaymentQr {
+    return try FfiConverterTypePaymentQr.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentQr_lower(_ value: PaymentQr) -> RustBuffer {
+    return FfiConverterTypePaymentQr.lower(value)
 }
 
 
@@ -4996,6 +6223,174 @@ public func FfiConverterTypePreviewItem_lift(_ buf: RustBuffer) throws -> Previe
 #endif
 public func FfiConverterTypePreviewItem_lower(_ value: PreviewItem) -> RustBuffer {
     return FfiConverterTypePreviewItem.lower(value)
+}
+
+
+/**
+ * One line of the purchase history ("Lịch sử mua hàng"): package, period, amount, paid at.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::Purchase;
+ * let p: Purchase = serde_json::from_str(r#"{"order_id":"DH1","kind":"renewal","tier":"support",
+ * "months":12,"amount_vnd":2400000,"paid_vnd":2400000,"credit_vnd":0,
+ * "paid_at":"2026-06-20T03:00:00Z","period_start":"2026-06-30T17:00:00Z",
+ * "period_end":"2027-06-30T17:00:00Z","confirmation_id":"XN1"}"#).unwrap();
+ * assert_eq!(p.months, 12);
+ * ```
+ */
+public struct Purchase: Equatable, Hashable {
+    /**
+     * The order.
+     */
+    public var orderId: String
+    /**
+     * Renewal, new purchase or upgrade.
+     */
+    public var kind: OrderKind
+    /**
+     * The package ("gói").
+     */
+    public var tier: Tier
+    /**
+     * The period, in months.
+     */
+    public var months: UInt32
+    /**
+     * The price ("số tiền").
+     */
+    public var amountVnd: Vnd
+    /**
+     * Everything received for it.
+     */
+    public var paidVnd: Vnd
+    /**
+     * What was paid beyond the price, kept to the store's credit.
+     */
+    public var creditVnd: Vnd
+    /**
+     * When it was paid in full.
+     */
+    public var paidAt: Timestamp
+    /**
+     * The start of the period bought.
+     */
+    public var periodStart: Timestamp
+    /**
+     * The end of the period bought: the contract's new expiry.
+     */
+    public var periodEnd: Timestamp
+    /**
+     * Its service confirmation.
+     */
+    public var confirmationId: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * Renewal, new purchase or upgrade.
+         */kind: OrderKind, 
+        /**
+         * The package ("gói").
+         */tier: Tier, 
+        /**
+         * The period, in months.
+         */months: UInt32, 
+        /**
+         * The price ("số tiền").
+         */amountVnd: Vnd, 
+        /**
+         * Everything received for it.
+         */paidVnd: Vnd, 
+        /**
+         * What was paid beyond the price, kept to the store's credit.
+         */creditVnd: Vnd, 
+        /**
+         * When it was paid in full.
+         */paidAt: Timestamp, 
+        /**
+         * The start of the period bought.
+         */periodStart: Timestamp, 
+        /**
+         * The end of the period bought: the contract's new expiry.
+         */periodEnd: Timestamp, 
+        /**
+         * Its service confirmation.
+         */confirmationId: String) {
+        self.orderId = orderId
+        self.kind = kind
+        self.tier = tier
+        self.months = months
+        self.amountVnd = amountVnd
+        self.paidVnd = paidVnd
+        self.creditVnd = creditVnd
+        self.paidAt = paidAt
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.confirmationId = confirmationId
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Purchase: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePurchase: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Purchase {
+        return
+            try Purchase(
+                orderId: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeOrderKind.read(from: &buf), 
+                tier: FfiConverterTypeTier.read(from: &buf), 
+                months: FfiConverterUInt32.read(from: &buf), 
+                amountVnd: FfiConverterTypeVnd.read(from: &buf), 
+                paidVnd: FfiConverterTypeVnd.read(from: &buf), 
+                creditVnd: FfiConverterTypeVnd.read(from: &buf), 
+                paidAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                periodStart: FfiConverterTypeTimestamp.read(from: &buf), 
+                periodEnd: FfiConverterTypeTimestamp.read(from: &buf), 
+                confirmationId: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Purchase, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.orderId, into: &buf)
+        FfiConverterTypeOrderKind.write(value.kind, into: &buf)
+        FfiConverterTypeTier.write(value.tier, into: &buf)
+        FfiConverterUInt32.write(value.months, into: &buf)
+        FfiConverterTypeVnd.write(value.amountVnd, into: &buf)
+        FfiConverterTypeVnd.write(value.paidVnd, into: &buf)
+        FfiConverterTypeVnd.write(value.creditVnd, into: &buf)
+        FfiConverterTypeTimestamp.write(value.paidAt, into: &buf)
+        FfiConverterTypeTimestamp.write(value.periodStart, into: &buf)
+        FfiConverterTypeTimestamp.write(value.periodEnd, into: &buf)
+        FfiConverterString.write(value.confirmationId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePurchase_lift(_ buf: RustBuffer) throws -> Purchase {
+    return try FfiConverterTypePurchase.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePurchase_lower(_ value: Purchase) -> RustBuffer {
+    return FfiConverterTypePurchase.lower(value)
 }
 
 
@@ -5620,6 +7015,198 @@ public func FfiConverterTypeReview_lower(_ value: Review) -> RustBuffer {
 
 
 /**
+ * The data of a service confirmation ("Bản xác nhận dịch vụ"), for the host to render,
+ * download and print: date, store, package, period.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::ServiceConfirmation;
+ * let c: ServiceConfirmation = serde_json::from_str(r#"{"confirmation_id":"XN1","order_id":"DH1",
+ * "date":"2026-06-20","confirmed_at":"2026-06-20T03:00:00Z","store_id":"CH0001",
+ * "store_name":"Tạp hoá Minh Anh","industry":"Tạp hóa","tier":"support","order_kind":"renewal",
+ * "months":12,"period_start":"2026-06-30T17:00:00Z","period_end":"2027-06-30T17:00:00Z",
+ * "terms_version":"2023-08"}"#).unwrap();
+ * assert_eq!(c.date, "2026-06-20");
+ * ```
+ */
+public struct ServiceConfirmation: Equatable, Hashable {
+    /**
+     * `XN1`, `XN2`, … in the order they were issued.
+     */
+    public var confirmationId: String
+    /**
+     * The order paid.
+     */
+    public var orderId: String
+    /**
+     * The date of the confirmation in Vietnam, `YYYY-MM-DD` ("ngày xác nhận dịch vụ").
+     */
+    public var date: String
+    /**
+     * The instant of the confirmation (the payment in full).
+     */
+    public var confirmedAt: Timestamp
+    /**
+     * The store.
+     */
+    public var storeId: String
+    /**
+     * The store's name.
+     */
+    public var storeName: String
+    /**
+     * The store's industry.
+     */
+    public var industry: String
+    /**
+     * The package.
+     */
+    public var tier: Tier
+    /**
+     * Renewal, new purchase or upgrade (not `kind`: the effect that carries the
+     * confirmation is tagged by `kind`).
+     */
+    public var orderKind: OrderKind
+    /**
+     * The period, in months.
+     */
+    public var months: UInt32
+    /**
+     * The start of the period.
+     */
+    public var periodStart: Timestamp
+    /**
+     * The end of the period.
+     */
+    public var periodEnd: Timestamp
+    /**
+     * The terms of use the order was bought under.
+     */
+    public var termsVersion: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `XN1`, `XN2`, … in the order they were issued.
+         */confirmationId: String, 
+        /**
+         * The order paid.
+         */orderId: String, 
+        /**
+         * The date of the confirmation in Vietnam, `YYYY-MM-DD` ("ngày xác nhận dịch vụ").
+         */date: String, 
+        /**
+         * The instant of the confirmation (the payment in full).
+         */confirmedAt: Timestamp, 
+        /**
+         * The store.
+         */storeId: String, 
+        /**
+         * The store's name.
+         */storeName: String, 
+        /**
+         * The store's industry.
+         */industry: String, 
+        /**
+         * The package.
+         */tier: Tier, 
+        /**
+         * Renewal, new purchase or upgrade (not `kind`: the effect that carries the
+         * confirmation is tagged by `kind`).
+         */orderKind: OrderKind, 
+        /**
+         * The period, in months.
+         */months: UInt32, 
+        /**
+         * The start of the period.
+         */periodStart: Timestamp, 
+        /**
+         * The end of the period.
+         */periodEnd: Timestamp, 
+        /**
+         * The terms of use the order was bought under.
+         */termsVersion: String) {
+        self.confirmationId = confirmationId
+        self.orderId = orderId
+        self.date = date
+        self.confirmedAt = confirmedAt
+        self.storeId = storeId
+        self.storeName = storeName
+        self.industry = industry
+        self.tier = tier
+        self.orderKind = orderKind
+        self.months = months
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.termsVersion = termsVersion
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ServiceConfirmation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeServiceConfirmation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ServiceConfirmation {
+        return
+            try ServiceConfirmation(
+                confirmationId: FfiConverterString.read(from: &buf), 
+                orderId: FfiConverterString.read(from: &buf), 
+                date: FfiConverterString.read(from: &buf), 
+                confirmedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                storeId: FfiConverterString.read(from: &buf), 
+                storeName: FfiConverterString.read(from: &buf), 
+                industry: FfiConverterString.read(from: &buf), 
+                tier: FfiConverterTypeTier.read(from: &buf), 
+                orderKind: FfiConverterTypeOrderKind.read(from: &buf), 
+                months: FfiConverterUInt32.read(from: &buf), 
+                periodStart: FfiConverterTypeTimestamp.read(from: &buf), 
+                periodEnd: FfiConverterTypeTimestamp.read(from: &buf), 
+                termsVersion: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ServiceConfirmation, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.confirmationId, into: &buf)
+        FfiConverterString.write(value.orderId, into: &buf)
+        FfiConverterString.write(value.date, into: &buf)
+        FfiConverterTypeTimestamp.write(value.confirmedAt, into: &buf)
+        FfiConverterString.write(value.storeId, into: &buf)
+        FfiConverterString.write(value.storeName, into: &buf)
+        FfiConverterString.write(value.industry, into: &buf)
+        FfiConverterTypeTier.write(value.tier, into: &buf)
+        FfiConverterTypeOrderKind.write(value.orderKind, into: &buf)
+        FfiConverterUInt32.write(value.months, into: &buf)
+        FfiConverterTypeTimestamp.write(value.periodStart, into: &buf)
+        FfiConverterTypeTimestamp.write(value.periodEnd, into: &buf)
+        FfiConverterString.write(value.termsVersion, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeServiceConfirmation_lift(_ buf: RustBuffer) throws -> ServiceConfirmation {
+    return try FfiConverterTypeServiceConfirmation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeServiceConfirmation_lower(_ value: ServiceConfirmation) -> RustBuffer {
+    return FfiConverterTypeServiceConfirmation.lower(value)
+}
+
+
+/**
  * Kernel settings, stored in snapshots.
  *
  * `remembered_commands` bounds the memory of accepted command ids: an instance remembers
@@ -5852,6 +7439,641 @@ public func FfiConverterTypeStatusChange_lower(_ value: StatusChange) -> RustBuf
 
 
 /**
+ * What the owner sees in "Hồ sơ gian hàng": (1) the account, its package, expiry and
+ * industry; (2) the packages on offer; the purchase history; the terms of use accepted;
+ * the service confirmations.
+ *
+ * ```
+ * use quytrinh::kernel::{Instance, Settings};
+ * use quytrinh::workflows::store_subscription::{StoreSubscription, StoreSubscriptionInit, store_profile};
+ * let init: StoreSubscriptionInit = serde_json::from_str(r#"{"store_id":"CH0001",
+ * "store_name":"Tạp hoá Minh Anh","industry":"Tạp hóa","tier":"professional",
+ * "status":"active","expiry":"2026-07-01T00:00:00+07:00","terms_version":"2023-08"}"#).unwrap();
+ * let store = Instance::<StoreSubscription>::create("CH0001", Default::default(), Settings::default(), init).unwrap();
+ * let p = store_profile(store.state(), store.config(), "2026-06-01T09:00:00+07:00".parse().unwrap());
+ * assert_eq!(p.days_left, 30);
+ * assert!(p.footer_notice.is_none());
+ * assert_eq!(p.offers.len(), 2); // renew on professional, upgrade to premium
+ * ```
+ */
+public struct StoreProfile: Equatable, Hashable {
+    /**
+     * The store.
+     */
+    public var storeId: String
+    /**
+     * Its name.
+     */
+    public var storeName: String
+    /**
+     * Its industry ("ngành hàng").
+     */
+    public var industry: String
+    /**
+     * Its package ("gói tài khoản").
+     */
+    public var tier: Tier
+    /**
+     * Trial, active or expired.
+     */
+    public var status: ContractStatus
+    /**
+     * Whether a contract is signed.
+     */
+    public var signed: Bool
+    /**
+     * When the trial or the contract ends ("thời gian hết hạn").
+     */
+    public var expiry: Timestamp
+    /**
+     * Vietnamese calendar days left (0 on the expiry's day and after).
+     */
+    public var daysLeft: UInt32
+    /**
+     * The footer notice, when it is on.
+     */
+    public var footerNotice: FooterNotice?
+    /**
+     * The version of the terms of use accepted ("Điều khoản sử dụng").
+     */
+    public var termsVersion: String
+    /**
+     * Overpayments kept to the store's credit.
+     */
+    public var creditVnd: Vnd
+    /**
+     * The open order, if any.
+     */
+    public var openOrder: Order?
+    /**
+     * The packages on offer.
+     */
+    public var offers: [PackageOffer]
+    /**
+     * "Lịch sử mua hàng", newest first.
+     */
+    public var purchaseHistory: [Purchase]
+    /**
+     * "Bản xác nhận dịch vụ", newest first.
+     */
+    public var serviceConfirmations: [ServiceConfirmation]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The store.
+         */storeId: String, 
+        /**
+         * Its name.
+         */storeName: String, 
+        /**
+         * Its industry ("ngành hàng").
+         */industry: String, 
+        /**
+         * Its package ("gói tài khoản").
+         */tier: Tier, 
+        /**
+         * Trial, active or expired.
+         */status: ContractStatus, 
+        /**
+         * Whether a contract is signed.
+         */signed: Bool, 
+        /**
+         * When the trial or the contract ends ("thời gian hết hạn").
+         */expiry: Timestamp, 
+        /**
+         * Vietnamese calendar days left (0 on the expiry's day and after).
+         */daysLeft: UInt32, 
+        /**
+         * The footer notice, when it is on.
+         */footerNotice: FooterNotice?, 
+        /**
+         * The version of the terms of use accepted ("Điều khoản sử dụng").
+         */termsVersion: String, 
+        /**
+         * Overpayments kept to the store's credit.
+         */creditVnd: Vnd, 
+        /**
+         * The open order, if any.
+         */openOrder: Order?, 
+        /**
+         * The packages on offer.
+         */offers: [PackageOffer], 
+        /**
+         * "Lịch sử mua hàng", newest first.
+         */purchaseHistory: [Purchase], 
+        /**
+         * "Bản xác nhận dịch vụ", newest first.
+         */serviceConfirmations: [ServiceConfirmation]) {
+        self.storeId = storeId
+        self.storeName = storeName
+        self.industry = industry
+        self.tier = tier
+        self.status = status
+        self.signed = signed
+        self.expiry = expiry
+        self.daysLeft = daysLeft
+        self.footerNotice = footerNotice
+        self.termsVersion = termsVersion
+        self.creditVnd = creditVnd
+        self.openOrder = openOrder
+        self.offers = offers
+        self.purchaseHistory = purchaseHistory
+        self.serviceConfirmations = serviceConfirmations
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StoreProfile: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreProfile: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreProfile {
+        return
+            try StoreProfile(
+                storeId: FfiConverterString.read(from: &buf), 
+                storeName: FfiConverterString.read(from: &buf), 
+                industry: FfiConverterString.read(from: &buf), 
+                tier: FfiConverterTypeTier.read(from: &buf), 
+                status: FfiConverterTypeContractStatus.read(from: &buf), 
+                signed: FfiConverterBool.read(from: &buf), 
+                expiry: FfiConverterTypeTimestamp.read(from: &buf), 
+                daysLeft: FfiConverterUInt32.read(from: &buf), 
+                footerNotice: FfiConverterOptionTypeFooterNotice.read(from: &buf), 
+                termsVersion: FfiConverterString.read(from: &buf), 
+                creditVnd: FfiConverterTypeVnd.read(from: &buf), 
+                openOrder: FfiConverterOptionTypeOrder.read(from: &buf), 
+                offers: FfiConverterSequenceTypePackageOffer.read(from: &buf), 
+                purchaseHistory: FfiConverterSequenceTypePurchase.read(from: &buf), 
+                serviceConfirmations: FfiConverterSequenceTypeServiceConfirmation.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StoreProfile, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.storeId, into: &buf)
+        FfiConverterString.write(value.storeName, into: &buf)
+        FfiConverterString.write(value.industry, into: &buf)
+        FfiConverterTypeTier.write(value.tier, into: &buf)
+        FfiConverterTypeContractStatus.write(value.status, into: &buf)
+        FfiConverterBool.write(value.signed, into: &buf)
+        FfiConverterTypeTimestamp.write(value.expiry, into: &buf)
+        FfiConverterUInt32.write(value.daysLeft, into: &buf)
+        FfiConverterOptionTypeFooterNotice.write(value.footerNotice, into: &buf)
+        FfiConverterString.write(value.termsVersion, into: &buf)
+        FfiConverterTypeVnd.write(value.creditVnd, into: &buf)
+        FfiConverterOptionTypeOrder.write(value.openOrder, into: &buf)
+        FfiConverterSequenceTypePackageOffer.write(value.offers, into: &buf)
+        FfiConverterSequenceTypePurchase.write(value.purchaseHistory, into: &buf)
+        FfiConverterSequenceTypeServiceConfirmation.write(value.serviceConfirmations, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreProfile_lift(_ buf: RustBuffer) throws -> StoreProfile {
+    return try FfiConverterTypeStoreProfile.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreProfile_lower(_ value: StoreProfile) -> RustBuffer {
+    return FfiConverterTypeStoreProfile.lower(value)
+}
+
+
+/**
+ * Tunable values of `store_subscription`, with the defaults of SPEC §4 (**[decision]**
+ * values: the 24 h payment window, the 24 h vendor contact, the 15-day notice, the months
+ * on offer, the reference prefix).
+ *
+ * JSON, every field optional, unknown fields refused. `vendor_account` has no default: a
+ * store cannot be shown a payment QR until the host configures the account it pays into.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::StoreSubscriptionConfig;
+ * let c = StoreSubscriptionConfig::default();
+ * assert_eq!((c.payment_window_seconds, c.vendor_contact_seconds, c.expiry_notice_days), (86_400, 86_400, 15));
+ * assert_eq!(c.months, [6, 12, 24, 36]);
+ * assert!(c.vendor_account.is_none());
+ * let custom: StoreSubscriptionConfig = serde_json::from_str(
+ * r#"{"vendor_account": {"bank_bin": "970436", "account": "0011001234567"}, "months": [12]}"#).unwrap();
+ * assert!(custom.validate().is_ok());
+ * assert!(serde_json::from_str::<StoreSubscriptionConfig>(r#"{"window": 1}"#).is_err());
+ * ```
+ */
+public struct StoreSubscriptionConfig: Equatable, Hashable {
+    /**
+     * The vendor's account that payment QRs pay into (none by default: choosing a payment
+     * method is refused until it is set).
+     */
+    public var vendorAccount: VendorAccount?
+    /**
+     * The first word of every transfer reference (1–4 ASCII letters or digits; default
+     * `GH`, "gian hàng").
+     */
+    public var referencePrefix: String
+    /**
+     * The periods on offer, in months (non-empty, each 1–120, no repeats; default 6, 12,
+     * 24 and 36 **[decision]**).
+     */
+    public var months: [UInt32]
+    /**
+     * The payment methods on offer (non-empty, unique ids).
+     */
+    public var paymentMethods: [PaymentMethod]
+    /**
+     * How long an order waits for its payment, from its start, its QR, a partial payment
+     * or a rejected claim (clock; default 24 h **[decision]**).
+     */
+    public var paymentWindowSeconds: UInt32
+    /**
+     * How long the vendor has to contact a store that says it paid before the claim is
+     * escalated (clock: the vendor's lines work every day; default 24 h, the seed's
+     * "trong vòng 24h").
+     */
+    public var vendorContactSeconds: UInt32
+    /**
+     * How many days before expiry the footer notice starts on a signed contract (default
+     * 15, the seed's "=< 15 ngày").
+     */
+    public var expiryNoticeDays: UInt32
+    /**
+     * The vendor's queue that claims, escalations and follow-ups go to (default
+     * `store_subscription_sales`).
+     */
+    public var vendorQueue: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The vendor's account that payment QRs pay into (none by default: choosing a payment
+         * method is refused until it is set).
+         */vendorAccount: VendorAccount?, 
+        /**
+         * The first word of every transfer reference (1–4 ASCII letters or digits; default
+         * `GH`, "gian hàng").
+         */referencePrefix: String, 
+        /**
+         * The periods on offer, in months (non-empty, each 1–120, no repeats; default 6, 12,
+         * 24 and 36 **[decision]**).
+         */months: [UInt32], 
+        /**
+         * The payment methods on offer (non-empty, unique ids).
+         */paymentMethods: [PaymentMethod], 
+        /**
+         * How long an order waits for its payment, from its start, its QR, a partial payment
+         * or a rejected claim (clock; default 24 h **[decision]**).
+         */paymentWindowSeconds: UInt32, 
+        /**
+         * How long the vendor has to contact a store that says it paid before the claim is
+         * escalated (clock: the vendor's lines work every day; default 24 h, the seed's
+         * "trong vòng 24h").
+         */vendorContactSeconds: UInt32, 
+        /**
+         * How many days before expiry the footer notice starts on a signed contract (default
+         * 15, the seed's "=< 15 ngày").
+         */expiryNoticeDays: UInt32, 
+        /**
+         * The vendor's queue that claims, escalations and follow-ups go to (default
+         * `store_subscription_sales`).
+         */vendorQueue: String) {
+        self.vendorAccount = vendorAccount
+        self.referencePrefix = referencePrefix
+        self.months = months
+        self.paymentMethods = paymentMethods
+        self.paymentWindowSeconds = paymentWindowSeconds
+        self.vendorContactSeconds = vendorContactSeconds
+        self.expiryNoticeDays = expiryNoticeDays
+        self.vendorQueue = vendorQueue
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionConfig {
+        return
+            try StoreSubscriptionConfig(
+                vendorAccount: FfiConverterOptionTypeVendorAccount.read(from: &buf), 
+                referencePrefix: FfiConverterString.read(from: &buf), 
+                months: FfiConverterSequenceUInt32.read(from: &buf), 
+                paymentMethods: FfiConverterSequenceTypePaymentMethod.read(from: &buf), 
+                paymentWindowSeconds: FfiConverterUInt32.read(from: &buf), 
+                vendorContactSeconds: FfiConverterUInt32.read(from: &buf), 
+                expiryNoticeDays: FfiConverterUInt32.read(from: &buf), 
+                vendorQueue: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StoreSubscriptionConfig, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeVendorAccount.write(value.vendorAccount, into: &buf)
+        FfiConverterString.write(value.referencePrefix, into: &buf)
+        FfiConverterSequenceUInt32.write(value.months, into: &buf)
+        FfiConverterSequenceTypePaymentMethod.write(value.paymentMethods, into: &buf)
+        FfiConverterUInt32.write(value.paymentWindowSeconds, into: &buf)
+        FfiConverterUInt32.write(value.vendorContactSeconds, into: &buf)
+        FfiConverterUInt32.write(value.expiryNoticeDays, into: &buf)
+        FfiConverterString.write(value.vendorQueue, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionConfig_lift(_ buf: RustBuffer) throws -> StoreSubscriptionConfig {
+    return try FfiConverterTypeStoreSubscriptionConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionConfig_lower(_ value: StoreSubscriptionConfig) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionConfig.lower(value)
+}
+
+
+/**
+ * The data a store's contract starts from.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::{StartStatus, StoreSubscriptionInit, Tier};
+ * let init: StoreSubscriptionInit = serde_json::from_str(r#"{"store_id":"CH0001",
+ * "store_name":"Tạp hoá Minh Anh","industry":"Tạp hóa & Siêu thị","tier":"support",
+ * "status":"trial","expiry":"2026-07-01T00:00:00+07:00","terms_version":"2023-08"}"#).unwrap();
+ * assert_eq!((init.tier, init.status), (Tier::Support, StartStatus::Trial));
+ * ```
+ */
+public struct StoreSubscriptionInit: Equatable, Hashable {
+    /**
+     * The store's id ("gian hàng"): 1–12 ASCII letters, digits or `-`; it goes into every
+     * transfer reference.
+     */
+    public var storeId: String
+    /**
+     * The store's name (1–2000 characters).
+     */
+    public var storeName: String
+    /**
+     * Its industry ("ngành hàng", 1–2000 characters).
+     */
+    public var industry: String
+    /**
+     * Its package.
+     */
+    public var tier: Tier
+    /**
+     * On a trial or with a signed contract.
+     */
+    public var status: StartStatus
+    /**
+     * When the trial or the contract ends.
+     */
+    public var expiry: Timestamp
+    /**
+     * The version of the terms of use ("Điều khoản sử dụng") the store accepted.
+     */
+    public var termsVersion: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The store's id ("gian hàng"): 1–12 ASCII letters, digits or `-`; it goes into every
+         * transfer reference.
+         */storeId: String, 
+        /**
+         * The store's name (1–2000 characters).
+         */storeName: String, 
+        /**
+         * Its industry ("ngành hàng", 1–2000 characters).
+         */industry: String, 
+        /**
+         * Its package.
+         */tier: Tier, 
+        /**
+         * On a trial or with a signed contract.
+         */status: StartStatus, 
+        /**
+         * When the trial or the contract ends.
+         */expiry: Timestamp, 
+        /**
+         * The version of the terms of use ("Điều khoản sử dụng") the store accepted.
+         */termsVersion: String) {
+        self.storeId = storeId
+        self.storeName = storeName
+        self.industry = industry
+        self.tier = tier
+        self.status = status
+        self.expiry = expiry
+        self.termsVersion = termsVersion
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionInit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionInit: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionInit {
+        return
+            try StoreSubscriptionInit(
+                storeId: FfiConverterString.read(from: &buf), 
+                storeName: FfiConverterString.read(from: &buf), 
+                industry: FfiConverterString.read(from: &buf), 
+                tier: FfiConverterTypeTier.read(from: &buf), 
+                status: FfiConverterTypeStartStatus.read(from: &buf), 
+                expiry: FfiConverterTypeTimestamp.read(from: &buf), 
+                termsVersion: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StoreSubscriptionInit, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.storeId, into: &buf)
+        FfiConverterString.write(value.storeName, into: &buf)
+        FfiConverterString.write(value.industry, into: &buf)
+        FfiConverterTypeTier.write(value.tier, into: &buf)
+        FfiConverterTypeStartStatus.write(value.status, into: &buf)
+        FfiConverterTypeTimestamp.write(value.expiry, into: &buf)
+        FfiConverterString.write(value.termsVersion, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionInit_lift(_ buf: RustBuffer) throws -> StoreSubscriptionInit {
+    return try FfiConverterTypeStoreSubscriptionInit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionInit_lower(_ value: StoreSubscriptionInit) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionInit.lower(value)
+}
+
+
+/**
+ * Everything one store's contract knows.
+ *
+ * ```
+ * use quytrinh::kernel::{Instance, Settings};
+ * use quytrinh::workflows::store_subscription::{ContractStatus, StoreSubscription, StoreSubscriptionInit};
+ * let init: StoreSubscriptionInit = serde_json::from_str(r#"{"store_id":"CH0001",
+ * "store_name":"Tạp hoá Minh Anh","industry":"Tạp hóa","tier":"support",
+ * "status":"trial","expiry":"2026-07-01T00:00:00+07:00","terms_version":"2023-08"}"#).unwrap();
+ * let store = Instance::<StoreSubscription>::create("CH0001", Default::default(), Settings::default(), init).unwrap();
+ * assert_eq!(store.state().contract.status, ContractStatus::Trial);
+ * assert!(store.state().orders.is_empty());
+ * ```
+ */
+public struct StoreSubscriptionState: Equatable, Hashable {
+    /**
+     * The store.
+     */
+    public var storeId: String
+    /**
+     * Its name.
+     */
+    public var storeName: String
+    /**
+     * Its industry.
+     */
+    public var industry: String
+    /**
+     * Its contract.
+     */
+    public var contract: Contract
+    /**
+     * Every order, in the order they were started.
+     */
+    public var orders: [Order]
+    /**
+     * The purchase history, oldest first.
+     */
+    public var purchaseHistory: [Purchase]
+    /**
+     * The service confirmations, oldest first.
+     */
+    public var serviceConfirmations: [ServiceConfirmation]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The store.
+         */storeId: String, 
+        /**
+         * Its name.
+         */storeName: String, 
+        /**
+         * Its industry.
+         */industry: String, 
+        /**
+         * Its contract.
+         */contract: Contract, 
+        /**
+         * Every order, in the order they were started.
+         */orders: [Order], 
+        /**
+         * The purchase history, oldest first.
+         */purchaseHistory: [Purchase], 
+        /**
+         * The service confirmations, oldest first.
+         */serviceConfirmations: [ServiceConfirmation]) {
+        self.storeId = storeId
+        self.storeName = storeName
+        self.industry = industry
+        self.contract = contract
+        self.orders = orders
+        self.purchaseHistory = purchaseHistory
+        self.serviceConfirmations = serviceConfirmations
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionState: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionState {
+        return
+            try StoreSubscriptionState(
+                storeId: FfiConverterString.read(from: &buf), 
+                storeName: FfiConverterString.read(from: &buf), 
+                industry: FfiConverterString.read(from: &buf), 
+                contract: FfiConverterTypeContract.read(from: &buf), 
+                orders: FfiConverterSequenceTypeOrder.read(from: &buf), 
+                purchaseHistory: FfiConverterSequenceTypePurchase.read(from: &buf), 
+                serviceConfirmations: FfiConverterSequenceTypeServiceConfirmation.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StoreSubscriptionState, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.storeId, into: &buf)
+        FfiConverterString.write(value.storeName, into: &buf)
+        FfiConverterString.write(value.industry, into: &buf)
+        FfiConverterTypeContract.write(value.contract, into: &buf)
+        FfiConverterSequenceTypeOrder.write(value.orders, into: &buf)
+        FfiConverterSequenceTypePurchase.write(value.purchaseHistory, into: &buf)
+        FfiConverterSequenceTypeServiceConfirmation.write(value.serviceConfirmations, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionState_lift(_ buf: RustBuffer) throws -> StoreSubscriptionState {
+    return try FfiConverterTypeStoreSubscriptionState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionState_lower(_ value: StoreSubscriptionState) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionState.lower(value)
+}
+
+
+/**
  * What "Gửi xét duyệt" would send — exactly the package's drafts — and the token that
  * `submit_for_review` must carry, bound to them.
  *
@@ -6020,6 +8242,102 @@ public func FfiConverterTypeTokenLock_lift(_ buf: RustBuffer) throws -> TokenLoc
 #endif
 public func FfiConverterTypeTokenLock_lower(_ value: TokenLock) -> RustBuffer {
     return FfiConverterTypeTokenLock.lower(value)
+}
+
+
+/**
+ * The vendor's bank account that payment QRs pay into.
+ *
+ * ```
+ * use quytrinh::vietqr::Service;
+ * use quytrinh::workflows::store_subscription::VendorAccount;
+ * let a: VendorAccount = serde_json::from_str(r#"{"bank_bin":"970436","account":"0011001234567"}"#).unwrap();
+ * assert_eq!((a.service, a.account_name), (Service::ToAccount, None));
+ * ```
+ */
+public struct VendorAccount: Equatable, Hashable {
+    /**
+     * The bank's NAPAS BIN, 6 digits.
+     */
+    public var bankBin: String
+    /**
+     * The account (or card) number, digits only.
+     */
+    public var account: String
+    /**
+     * To an account (default) or to a card.
+     */
+    public var service: Service
+    /**
+     * The account holder's name, for the host to show beside the QR.
+     */
+    public var accountName: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The bank's NAPAS BIN, 6 digits.
+         */bankBin: String, 
+        /**
+         * The account (or card) number, digits only.
+         */account: String, 
+        /**
+         * To an account (default) or to a card.
+         */service: Service, 
+        /**
+         * The account holder's name, for the host to show beside the QR.
+         */accountName: String?) {
+        self.bankBin = bankBin
+        self.account = account
+        self.service = service
+        self.accountName = accountName
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension VendorAccount: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVendorAccount: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VendorAccount {
+        return
+            try VendorAccount(
+                bankBin: FfiConverterString.read(from: &buf), 
+                account: FfiConverterString.read(from: &buf), 
+                service: FfiConverterTypeService.read(from: &buf), 
+                accountName: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: VendorAccount, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.bankBin, into: &buf)
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterTypeService.write(value.service, into: &buf)
+        FfiConverterOptionString.write(value.accountName, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVendorAccount_lift(_ buf: RustBuffer) throws -> VendorAccount {
+    return try FfiConverterTypeVendorAccount.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVendorAccount_lower(_ value: VendorAccount) -> RustBuffer {
+    return FfiConverterTypeVendorAccount.lower(value)
 }
 
 
@@ -7091,6 +9409,96 @@ public func FfiConverterTypeChannel_lift(_ buf: RustBuffer) throws -> Channel {
 #endif
 public func FfiConverterTypeChannel_lower(_ value: Channel) -> RustBuffer {
     return FfiConverterTypeChannel.lower(value)
+}
+
+
+
+/**
+ * How a claim ended.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::ClaimOutcome;
+ * assert_eq!(serde_json::to_string(&ClaimOutcome::Rejected).unwrap(), "\"rejected\"");
+ * ```
+ */
+
+public enum ClaimOutcome: Equatable, Hashable {
+    
+    /**
+     * The vendor confirmed an amount.
+     */
+    case confirmed
+    /**
+     * The vendor found no payment: back to awaiting payment.
+     */
+    case rejected
+    /**
+     * The gateway reported a payment first.
+     */
+    case paidByGateway
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ClaimOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeClaimOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = ClaimOutcome
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ClaimOutcome {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .confirmed
+        
+        case 2: return .rejected
+        
+        case 3: return .paidByGateway
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ClaimOutcome, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .confirmed:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .rejected:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .paidByGateway:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClaimOutcome_lift(_ buf: RustBuffer) throws -> ClaimOutcome {
+    return try FfiConverterTypeClaimOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClaimOutcome_lower(_ value: ClaimOutcome) -> RustBuffer {
+    return FfiConverterTypeClaimOutcome.lower(value)
 }
 
 
@@ -9281,6 +11689,98 @@ public func FfiConverterTypeComplaintReportAnswer_lower(_ value: ComplaintReport
 
 
 /**
+ * Where the store's contract stands (region `contract`).
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::ContractStatus;
+ * assert_eq!(ContractStatus::Trial.id(), "trial");
+ * assert!(ContractStatus::Active.in_term());
+ * assert!(!ContractStatus::Expired.in_term());
+ * ```
+ */
+
+public enum ContractStatus: Equatable, Hashable {
+    
+    /**
+     * "Dùng thử": a trial, no contract signed.
+     */
+    case trial
+    /**
+     * A signed contract in term.
+     */
+    case active
+    /**
+     * The trial or the contract has expired.
+     */
+    case expired
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ContractStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContractStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ContractStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .trial
+        
+        case 2: return .active
+        
+        case 3: return .expired
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ContractStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .trial:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .active:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .expired:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractStatus_lift(_ buf: RustBuffer) throws -> ContractStatus {
+    return try FfiConverterTypeContractStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractStatus_lower(_ value: ContractStatus) -> RustBuffer {
+    return FfiConverterTypeContractStatus.lower(value)
+}
+
+
+
+/**
  * How business time is counted on a working day.
  *
  * ```
@@ -10314,6 +12814,252 @@ public func FfiConverterTypeLeadCareQuery_lower(_ value: LeadCareQuery) -> RustB
 
 
 /**
+ * What an order buys: "Gia hạn", "Mua mới" (both keep the tier) or "Nâng gói" (a strictly
+ * higher tier).
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::OrderKind;
+ * assert!(OrderKind::Upgrade.changes_tier());
+ * assert!(!OrderKind::NewPurchase.changes_tier());
+ * assert_eq!(OrderKind::Renewal.label().vi, "Gia hạn");
+ * ```
+ */
+
+public enum OrderKind: Equatable, Hashable {
+    
+    /**
+     * "Gia hạn": more time on the current tier.
+     */
+    case renewal
+    /**
+     * "Mua mới": a new contract on the current tier.
+     */
+    case newPurchase
+    /**
+     * "Nâng gói hợp đồng": a strictly higher tier, from payment.
+     */
+    case upgrade
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension OrderKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOrderKind: FfiConverterRustBuffer {
+    typealias SwiftType = OrderKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OrderKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .renewal
+        
+        case 2: return .newPurchase
+        
+        case 3: return .upgrade
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: OrderKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .renewal:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .newPurchase:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .upgrade:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOrderKind_lift(_ buf: RustBuffer) throws -> OrderKind {
+    return try FfiConverterTypeOrderKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOrderKind_lower(_ value: OrderKind) -> RustBuffer {
+    return FfiConverterTypeOrderKind.lower(value)
+}
+
+
+
+/**
+ * Where an order stands (region `order`, one per order).
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::OrderStatus;
+ * assert_eq!(OrderStatus::ClaimUnderReview.id(), "claim_under_review");
+ * assert!(OrderStatus::Underpaid.is_open());
+ * assert!(!OrderStatus::Lapsed.is_open());
+ * ```
+ */
+
+public enum OrderStatus: Equatable, Hashable {
+    
+    /**
+     * Started; the owner chooses how to pay ("chọn hình thức thanh toán").
+     */
+    case awaitingPaymentMethod
+    /**
+     * The payment QR is shown; waiting for the money.
+     */
+    case awaitingPayment
+    /**
+     * Paid less than due: the remainder is shown; continue or stop.
+     */
+    case underpaid
+    /**
+     * The owner says they paid ("bấm vào đây để xác nhận thanh toán"); the vendor checks.
+     */
+    case claimUnderReview
+    /**
+     * The vendor did not settle the claim within its contact window: escalated.
+     */
+    case claimEscalated
+    /**
+     * Paid in full: the contract is extended.
+     */
+    case paid
+    /**
+     * The payment window ended with nothing received.
+     */
+    case lapsed
+    /**
+     * The owner stopped after a partial payment ("Dừng thanh toán"), or the window ended
+     * then: the vendor follows up on the partial amount.
+     */
+    case stopped
+    /**
+     * Replaced by a newer order before any payment method was chosen.
+     */
+    case superseded
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension OrderStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOrderStatus: FfiConverterRustBuffer {
+    typealias SwiftType = OrderStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OrderStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .awaitingPaymentMethod
+        
+        case 2: return .awaitingPayment
+        
+        case 3: return .underpaid
+        
+        case 4: return .claimUnderReview
+        
+        case 5: return .claimEscalated
+        
+        case 6: return .paid
+        
+        case 7: return .lapsed
+        
+        case 8: return .stopped
+        
+        case 9: return .superseded
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: OrderStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .awaitingPaymentMethod:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .awaitingPayment:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .underpaid:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .claimUnderReview:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .claimEscalated:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .paid:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .lapsed:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .stopped:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .superseded:
+            writeInt(&buf, Int32(9))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOrderStatus_lift(_ buf: RustBuffer) throws -> OrderStatus {
+    return try FfiConverterTypeOrderStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOrderStatus_lower(_ value: OrderStatus) -> RustBuffer {
+    return FfiConverterTypeOrderStatus.lower(value)
+}
+
+
+
+/**
  * The two parties of a relationship.
  *
  * ```
@@ -10390,6 +13136,87 @@ public func FfiConverterTypeParty_lift(_ buf: RustBuffer) throws -> Party {
 #endif
 public func FfiConverterTypeParty_lower(_ value: Party) -> RustBuffer {
     return FfiConverterTypeParty.lower(value)
+}
+
+
+
+/**
+ * How a payment reached the order: reported by the payment gateway, or confirmed by the
+ * vendor after a claim.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::PaymentVia;
+ * assert_eq!(serde_json::to_string(&PaymentVia::VendorConfirmation).unwrap(), "\"vendor_confirmation\"");
+ * ```
+ */
+
+public enum PaymentVia: Equatable, Hashable {
+    
+    /**
+     * `payment_received` from the gateway (bank reconciliation).
+     */
+    case gateway
+    /**
+     * `confirm_claim` by the vendor.
+     */
+    case vendorConfirmation
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PaymentVia: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentVia: FfiConverterRustBuffer {
+    typealias SwiftType = PaymentVia
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentVia {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .gateway
+        
+        case 2: return .vendorConfirmation
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PaymentVia, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .gateway:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .vendorConfirmation:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentVia_lift(_ buf: RustBuffer) throws -> PaymentVia {
+    return try FfiConverterTypePaymentVia.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentVia_lower(_ value: PaymentVia) -> RustBuffer {
+    return FfiConverterTypePaymentVia.lower(value)
 }
 
 
@@ -11172,6 +13999,1189 @@ public func FfiConverterTypeSlaStatus_lower(_ value: SlaStatus) -> RustBuffer {
 
 
 /**
+ * How the store starts: on a trial, or with a signed contract in term.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::StartStatus;
+ * assert_eq!(serde_json::from_str::<StartStatus>("\"trial\"").unwrap(), StartStatus::Trial);
+ * ```
+ */
+
+public enum StartStatus: Equatable, Hashable {
+    
+    /**
+     * On a trial until `expiry`.
+     */
+    case trial
+    /**
+     * A signed contract until `expiry` (a past expiry makes it expired at the first input).
+     */
+    case active
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension StartStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStartStatus: FfiConverterRustBuffer {
+    typealias SwiftType = StartStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StartStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .trial
+        
+        case 2: return .active
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: StartStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .trial:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .active:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStartStatus_lift(_ buf: RustBuffer) throws -> StartStatus {
+    return try FfiConverterTypeStartStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStartStatus_lower(_ value: StartStatus) -> RustBuffer {
+    return FfiConverterTypeStartStatus.lower(value)
+}
+
+
+
+/**
+ * The answer to a [`StoreSubscriptionQuery`].
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::StoreSubscriptionAnswer;
+ * let a = StoreSubscriptionAnswer::Notice { notice: None };
+ * assert_eq!(serde_json::to_value(&a).unwrap()["type"], "notice");
+ * ```
+ */
+
+public enum StoreSubscriptionAnswer: Equatable, Hashable {
+    
+    /**
+     * "Hồ sơ gian hàng".
+     */
+    case profile(
+        /**
+         * The profile.
+         */profile: StoreProfile
+    )
+    /**
+     * The footer notice, or none.
+     */
+    case notice(
+        /**
+         * The notice, when it is on.
+         */notice: FooterNotice?
+    )
+    /**
+     * Orders, newest first.
+     */
+    case orderList(
+        /**
+         * The orders.
+         */orders: [Order]
+    )
+    /**
+     * One order.
+     */
+    case orderDetail(
+        /**
+         * The order.
+         */order: Order
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionAnswer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = StoreSubscriptionAnswer
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionAnswer {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .profile(profile: try FfiConverterTypeStoreProfile.read(from: &buf)
+        )
+        
+        case 2: return .notice(notice: try FfiConverterOptionTypeFooterNotice.read(from: &buf)
+        )
+        
+        case 3: return .orderList(orders: try FfiConverterSequenceTypeOrder.read(from: &buf)
+        )
+        
+        case 4: return .orderDetail(order: try FfiConverterTypeOrder.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: StoreSubscriptionAnswer, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .profile(profile):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeStoreProfile.write(profile, into: &buf)
+            
+        
+        case let .notice(notice):
+            writeInt(&buf, Int32(2))
+            FfiConverterOptionTypeFooterNotice.write(notice, into: &buf)
+            
+        
+        case let .orderList(orders):
+            writeInt(&buf, Int32(3))
+            FfiConverterSequenceTypeOrder.write(orders, into: &buf)
+            
+        
+        case let .orderDetail(order):
+            writeInt(&buf, Int32(4))
+            FfiConverterTypeOrder.write(order, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionAnswer_lift(_ buf: RustBuffer) throws -> StoreSubscriptionAnswer {
+    return try FfiConverterTypeStoreSubscriptionAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionAnswer_lower(_ value: StoreSubscriptionAnswer) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionAnswer.lower(value)
+}
+
+
+
+/**
+ * The commands of `store_subscription` (JSON `type` in snake_case): the store owner's
+ * (`owner_admin`), the payment gateway's and the vendor's. Staff issue none.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::{OrderKind, StoreSubscriptionCommand, Tier};
+ * let c: StoreSubscriptionCommand = serde_json::from_str(
+ * r#"{"type":"start_order","kind":"upgrade","tier":"premium","months":12,"quote_vnd":4800000}"#).unwrap();
+ * assert!(matches!(c, StoreSubscriptionCommand::StartOrder { kind: OrderKind::Upgrade, tier: Tier::Premium, .. }));
+ * ```
+ */
+
+public enum StoreSubscriptionCommand: Equatable, Hashable {
+    
+    /**
+     * "Gia hạn" / "Mua mới" / "Nâng cấp", a period chosen, "Tiếp tục thanh toán".
+     */
+    case startOrder(
+        /**
+         * Renewal, new purchase (both keep the tier) or upgrade (strictly higher).
+         */kind: OrderKind, 
+        /**
+         * The package bought.
+         */tier: Tier, 
+        /**
+         * The period, one of the configured months.
+         */months: UInt32, 
+        /**
+         * The price the host quotes, in đồng (above 0).
+         */quoteVnd: Vnd
+    )
+    /**
+     * "Chọn hình thức thanh toán" → "Tiếp tục thanh toán": the payment QR is shown.
+     */
+    case choosePaymentMethod(
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * A configured payment method.
+         */method: String
+    )
+    /**
+     * The gateway reports money received with a transfer reference.
+     */
+    case paymentReceived(
+        /**
+         * The transfer reference ("nội dung chuyển khoản"), as the bank reported it.
+         */reference: String, 
+        /**
+         * The amount received (above 0).
+         */amountVnd: Vnd
+    )
+    /**
+     * "Tiếp tục thanh toán" after an underpayment: a new QR for the remainder.
+     */
+    case continuePayment(
+        /**
+         * The order.
+         */orderId: String
+    )
+    /**
+     * "Dừng thanh toán" after an underpayment: the vendor follows up on the partial amount.
+     */
+    case stopPayment(
+        /**
+         * The order.
+         */orderId: String
+    )
+    /**
+     * "Bấm vào đây để xác nhận thanh toán": the store paid but got no notice.
+     */
+    case claimPaid(
+        /**
+         * The order.
+         */orderId: String
+    )
+    /**
+     * The vendor confirms the amount the store paid: it counts as a payment.
+     */
+    case confirmClaim(
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * The amount the vendor found (above 0).
+         */amountVnd: Vnd
+    )
+    /**
+     * The vendor found no payment: the order awaits payment again.
+     */
+    case rejectClaim(
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * Why (1–2000 characters when given).
+         */note: String?
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionCommand: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionCommand: FfiConverterRustBuffer {
+    typealias SwiftType = StoreSubscriptionCommand
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionCommand {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .startOrder(kind: try FfiConverterTypeOrderKind.read(from: &buf), tier: try FfiConverterTypeTier.read(from: &buf), months: try FfiConverterUInt32.read(from: &buf), quoteVnd: try FfiConverterTypeVnd.read(from: &buf)
+        )
+        
+        case 2: return .choosePaymentMethod(orderId: try FfiConverterString.read(from: &buf), method: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .paymentReceived(reference: try FfiConverterString.read(from: &buf), amountVnd: try FfiConverterTypeVnd.read(from: &buf)
+        )
+        
+        case 4: return .continuePayment(orderId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .stopPayment(orderId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 6: return .claimPaid(orderId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 7: return .confirmClaim(orderId: try FfiConverterString.read(from: &buf), amountVnd: try FfiConverterTypeVnd.read(from: &buf)
+        )
+        
+        case 8: return .rejectClaim(orderId: try FfiConverterString.read(from: &buf), note: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: StoreSubscriptionCommand, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .startOrder(kind,tier,months,quoteVnd):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeOrderKind.write(kind, into: &buf)
+            FfiConverterTypeTier.write(tier, into: &buf)
+            FfiConverterUInt32.write(months, into: &buf)
+            FfiConverterTypeVnd.write(quoteVnd, into: &buf)
+            
+        
+        case let .choosePaymentMethod(orderId,method):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterString.write(method, into: &buf)
+            
+        
+        case let .paymentReceived(reference,amountVnd):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(reference, into: &buf)
+            FfiConverterTypeVnd.write(amountVnd, into: &buf)
+            
+        
+        case let .continuePayment(orderId):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(orderId, into: &buf)
+            
+        
+        case let .stopPayment(orderId):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(orderId, into: &buf)
+            
+        
+        case let .claimPaid(orderId):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(orderId, into: &buf)
+            
+        
+        case let .confirmClaim(orderId,amountVnd):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterTypeVnd.write(amountVnd, into: &buf)
+            
+        
+        case let .rejectClaim(orderId,note):
+            writeInt(&buf, Int32(8))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterOptionString.write(note, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionCommand_lift(_ buf: RustBuffer) throws -> StoreSubscriptionCommand {
+    return try FfiConverterTypeStoreSubscriptionCommand.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionCommand_lower(_ value: StoreSubscriptionCommand) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionCommand.lower(value)
+}
+
+
+
+/**
+ * The effects of `store_subscription` for the host (JSON `kind` in snake_case).
+ *
+ * ```
+ * use quytrinh::kernel::{EffectName, TypeName};
+ * use quytrinh::workflows::store_subscription::{ContractStatus, ContractTerms, StoreSubscriptionEffect, Tier};
+ * let fx = StoreSubscriptionEffect::ApplyContract(ContractTerms { store_id: "CH0001".into(),
+ * tier: Tier::Premium, status: ContractStatus::Active, expiry: "2027-06-30T17:00:00Z".parse().unwrap() });
+ * assert_eq!((fx.name(), fx.short_name().as_str()), ("apply_contract", "apply_contract"));
+ * assert_eq!(serde_json::to_value(&fx).unwrap()["kind"], "apply_contract");
+ * ```
+ */
+
+public enum StoreSubscriptionEffect: Equatable, Hashable {
+    
+    /**
+     * Send a notification by template id.
+     */
+    case notify(Notification
+    )
+    /**
+     * Show the payment QR ("quét mã QR thanh toán").
+     */
+    case showPaymentQr(PaymentQr
+    )
+    /**
+     * Issue a service confirmation ("Bản xác nhận dịch vụ") for the host to render.
+     */
+    case issueServiceConfirmation(ServiceConfirmation
+    )
+    /**
+     * Apply the contract's package, status and expiry in the host's licensing.
+     */
+    case applyContract(ContractTerms
+    )
+    /**
+     * The vendor follows up on a partial payment.
+     */
+    case vendorFollowUp(FollowUp
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionEffect: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionEffect: FfiConverterRustBuffer {
+    typealias SwiftType = StoreSubscriptionEffect
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionEffect {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .notify(try FfiConverterTypeNotification.read(from: &buf)
+        )
+        
+        case 2: return .showPaymentQr(try FfiConverterTypePaymentQr.read(from: &buf)
+        )
+        
+        case 3: return .issueServiceConfirmation(try FfiConverterTypeServiceConfirmation.read(from: &buf)
+        )
+        
+        case 4: return .applyContract(try FfiConverterTypeContractTerms.read(from: &buf)
+        )
+        
+        case 5: return .vendorFollowUp(try FfiConverterTypeFollowUp.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: StoreSubscriptionEffect, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .notify(v1):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeNotification.write(v1, into: &buf)
+            
+        
+        case let .showPaymentQr(v1):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypePaymentQr.write(v1, into: &buf)
+            
+        
+        case let .issueServiceConfirmation(v1):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeServiceConfirmation.write(v1, into: &buf)
+            
+        
+        case let .applyContract(v1):
+            writeInt(&buf, Int32(4))
+            FfiConverterTypeContractTerms.write(v1, into: &buf)
+            
+        
+        case let .vendorFollowUp(v1):
+            writeInt(&buf, Int32(5))
+            FfiConverterTypeFollowUp.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionEffect_lift(_ buf: RustBuffer) throws -> StoreSubscriptionEffect {
+    return try FfiConverterTypeStoreSubscriptionEffect.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionEffect_lower(_ value: StoreSubscriptionEffect) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionEffect.lower(value)
+}
+
+
+
+/**
+ * The events of `store_subscription` (JSON `type` in snake_case).
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::StoreSubscriptionEvent;
+ * let e: StoreSubscriptionEvent = serde_json::from_str(r#"{"type":"order_lapsed","order_id":"DH1"}"#).unwrap();
+ * assert_eq!(e, StoreSubscriptionEvent::OrderLapsed { order_id: "DH1".into() });
+ * ```
+ */
+
+public enum StoreSubscriptionEvent: Equatable, Hashable {
+    
+    /**
+     * An order was started (at the event's instant), awaiting its payment method.
+     */
+    case orderStarted(
+        /**
+         * Its id.
+         */orderId: String, 
+        /**
+         * Renewal, new purchase or upgrade.
+         */kind: OrderKind, 
+        /**
+         * The package bought.
+         */tier: Tier, 
+        /**
+         * The period, in months.
+         */months: UInt32, 
+        /**
+         * The price.
+         */quoteVnd: Vnd, 
+        /**
+         * The transfer reference.
+         */reference: String, 
+        /**
+         * The terms of use in force.
+         */termsVersion: String, 
+        /**
+         * Who started it.
+         */startedBy: String, 
+        /**
+         * When its payment window ends.
+         */windowEnds: Timestamp
+    )
+    /**
+     * An order still awaiting its payment method was replaced by a new one.
+     */
+    case orderSuperseded(
+        /**
+         * The order replaced.
+         */orderId: String
+    )
+    /**
+     * A payment method was chosen: the QR for `amount_vnd` is shown.
+     */
+    case paymentMethodChosen(
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * The method.
+         */method: String, 
+        /**
+         * The amount the QR asks for.
+         */amountVnd: Vnd, 
+        /**
+         * When the payment window ends.
+         */windowEnds: Timestamp
+    )
+    /**
+     * Money was received, less than due: the remainder is shown.
+     */
+    case orderUnderpaid(
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * This payment.
+         */amountVnd: Vnd, 
+        /**
+         * From the gateway or confirmed by the vendor.
+         */via: PaymentVia, 
+        /**
+         * Who recorded it.
+         */recordedBy: String, 
+        /**
+         * Everything received so far.
+         */paidVnd: Vnd, 
+        /**
+         * What remains to pay.
+         */remainderVnd: Vnd, 
+        /**
+         * The owner has until then to continue or stop.
+         */windowEnds: Timestamp
+    )
+    /**
+     * Paid in full: a purchase-history entry and a service confirmation.
+     */
+    case orderPaid(
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * This payment.
+         */amountVnd: Vnd, 
+        /**
+         * From the gateway or confirmed by the vendor.
+         */via: PaymentVia, 
+        /**
+         * Who recorded it.
+         */recordedBy: String, 
+        /**
+         * Everything received.
+         */paidVnd: Vnd, 
+        /**
+         * What was paid beyond the price (credit).
+         */creditVnd: Vnd, 
+        /**
+         * The service confirmation issued.
+         */confirmation: ServiceConfirmation
+    )
+    /**
+     * The contract was extended by a paid order (an upgrade also changes the tier).
+     */
+    case contractExtended(
+        /**
+         * The order paid.
+         */orderId: String, 
+        /**
+         * The package from now on.
+         */tier: Tier, 
+        /**
+         * The new expiry.
+         */expiry: Timestamp, 
+        /**
+         * When the footer notice of the new term starts.
+         */noticeAt: Timestamp
+    )
+    /**
+     * The owner continued after an underpayment: a new QR for the remainder.
+     */
+    case paymentContinued(
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * The payment method (the one chosen before).
+         */method: String, 
+        /**
+         * The remainder the QR asks for.
+         */amountVnd: Vnd, 
+        /**
+         * When the payment window ends.
+         */windowEnds: Timestamp
+    )
+    /**
+     * The payment stopped after a partial amount (by the owner, or at the end of the
+     * window): the vendor follows up.
+     */
+    case paymentStopped(
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * Everything received.
+         */paidVnd: Vnd, 
+        /**
+         * What remained to pay.
+         */remainderVnd: Vnd
+    )
+    /**
+     * The owner claimed to have paid: the vendor will contact the store.
+     */
+    case paymentClaimed(
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * When the vendor must have contacted the store.
+         */contactBy: Timestamp
+    )
+    /**
+     * The vendor did not settle the claim within its contact window.
+     */
+    case claimEscalated(
+        /**
+         * The order.
+         */orderId: String
+    )
+    /**
+     * The vendor found no payment: the order awaits payment again.
+     */
+    case claimRejected(
+        /**
+         * The order.
+         */orderId: String, 
+        /**
+         * The vendor.
+         */vendorId: String, 
+        /**
+         * Why.
+         */note: String?, 
+        /**
+         * When the new payment window ends.
+         */windowEnds: Timestamp
+    )
+    /**
+     * The payment window ended with nothing received.
+     */
+    case orderLapsed(
+        /**
+         * The order.
+         */orderId: String
+    )
+    /**
+     * The footer notice started: the signed contract ends in `days_left` days or less.
+     */
+    case expiryNoticeStarted(
+        /**
+         * The expiry.
+         */expiry: Timestamp, 
+        /**
+         * Vietnamese calendar days left.
+         */daysLeft: UInt32
+    )
+    /**
+     * The trial or the contract expired.
+     */
+    case contractExpired(
+        /**
+         * The expiry.
+         */expiry: Timestamp
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionEvent: FfiConverterRustBuffer {
+    typealias SwiftType = StoreSubscriptionEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .orderStarted(orderId: try FfiConverterString.read(from: &buf), kind: try FfiConverterTypeOrderKind.read(from: &buf), tier: try FfiConverterTypeTier.read(from: &buf), months: try FfiConverterUInt32.read(from: &buf), quoteVnd: try FfiConverterTypeVnd.read(from: &buf), reference: try FfiConverterString.read(from: &buf), termsVersion: try FfiConverterString.read(from: &buf), startedBy: try FfiConverterString.read(from: &buf), windowEnds: try FfiConverterTypeTimestamp.read(from: &buf)
+        )
+        
+        case 2: return .orderSuperseded(orderId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .paymentMethodChosen(orderId: try FfiConverterString.read(from: &buf), method: try FfiConverterString.read(from: &buf), amountVnd: try FfiConverterTypeVnd.read(from: &buf), windowEnds: try FfiConverterTypeTimestamp.read(from: &buf)
+        )
+        
+        case 4: return .orderUnderpaid(orderId: try FfiConverterString.read(from: &buf), amountVnd: try FfiConverterTypeVnd.read(from: &buf), via: try FfiConverterTypePaymentVia.read(from: &buf), recordedBy: try FfiConverterString.read(from: &buf), paidVnd: try FfiConverterTypeVnd.read(from: &buf), remainderVnd: try FfiConverterTypeVnd.read(from: &buf), windowEnds: try FfiConverterTypeTimestamp.read(from: &buf)
+        )
+        
+        case 5: return .orderPaid(orderId: try FfiConverterString.read(from: &buf), amountVnd: try FfiConverterTypeVnd.read(from: &buf), via: try FfiConverterTypePaymentVia.read(from: &buf), recordedBy: try FfiConverterString.read(from: &buf), paidVnd: try FfiConverterTypeVnd.read(from: &buf), creditVnd: try FfiConverterTypeVnd.read(from: &buf), confirmation: try FfiConverterTypeServiceConfirmation.read(from: &buf)
+        )
+        
+        case 6: return .contractExtended(orderId: try FfiConverterString.read(from: &buf), tier: try FfiConverterTypeTier.read(from: &buf), expiry: try FfiConverterTypeTimestamp.read(from: &buf), noticeAt: try FfiConverterTypeTimestamp.read(from: &buf)
+        )
+        
+        case 7: return .paymentContinued(orderId: try FfiConverterString.read(from: &buf), method: try FfiConverterString.read(from: &buf), amountVnd: try FfiConverterTypeVnd.read(from: &buf), windowEnds: try FfiConverterTypeTimestamp.read(from: &buf)
+        )
+        
+        case 8: return .paymentStopped(orderId: try FfiConverterString.read(from: &buf), paidVnd: try FfiConverterTypeVnd.read(from: &buf), remainderVnd: try FfiConverterTypeVnd.read(from: &buf)
+        )
+        
+        case 9: return .paymentClaimed(orderId: try FfiConverterString.read(from: &buf), contactBy: try FfiConverterTypeTimestamp.read(from: &buf)
+        )
+        
+        case 10: return .claimEscalated(orderId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 11: return .claimRejected(orderId: try FfiConverterString.read(from: &buf), vendorId: try FfiConverterString.read(from: &buf), note: try FfiConverterOptionString.read(from: &buf), windowEnds: try FfiConverterTypeTimestamp.read(from: &buf)
+        )
+        
+        case 12: return .orderLapsed(orderId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 13: return .expiryNoticeStarted(expiry: try FfiConverterTypeTimestamp.read(from: &buf), daysLeft: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 14: return .contractExpired(expiry: try FfiConverterTypeTimestamp.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: StoreSubscriptionEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .orderStarted(orderId,kind,tier,months,quoteVnd,reference,termsVersion,startedBy,windowEnds):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterTypeOrderKind.write(kind, into: &buf)
+            FfiConverterTypeTier.write(tier, into: &buf)
+            FfiConverterUInt32.write(months, into: &buf)
+            FfiConverterTypeVnd.write(quoteVnd, into: &buf)
+            FfiConverterString.write(reference, into: &buf)
+            FfiConverterString.write(termsVersion, into: &buf)
+            FfiConverterString.write(startedBy, into: &buf)
+            FfiConverterTypeTimestamp.write(windowEnds, into: &buf)
+            
+        
+        case let .orderSuperseded(orderId):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(orderId, into: &buf)
+            
+        
+        case let .paymentMethodChosen(orderId,method,amountVnd,windowEnds):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterString.write(method, into: &buf)
+            FfiConverterTypeVnd.write(amountVnd, into: &buf)
+            FfiConverterTypeTimestamp.write(windowEnds, into: &buf)
+            
+        
+        case let .orderUnderpaid(orderId,amountVnd,via,recordedBy,paidVnd,remainderVnd,windowEnds):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterTypeVnd.write(amountVnd, into: &buf)
+            FfiConverterTypePaymentVia.write(via, into: &buf)
+            FfiConverterString.write(recordedBy, into: &buf)
+            FfiConverterTypeVnd.write(paidVnd, into: &buf)
+            FfiConverterTypeVnd.write(remainderVnd, into: &buf)
+            FfiConverterTypeTimestamp.write(windowEnds, into: &buf)
+            
+        
+        case let .orderPaid(orderId,amountVnd,via,recordedBy,paidVnd,creditVnd,confirmation):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterTypeVnd.write(amountVnd, into: &buf)
+            FfiConverterTypePaymentVia.write(via, into: &buf)
+            FfiConverterString.write(recordedBy, into: &buf)
+            FfiConverterTypeVnd.write(paidVnd, into: &buf)
+            FfiConverterTypeVnd.write(creditVnd, into: &buf)
+            FfiConverterTypeServiceConfirmation.write(confirmation, into: &buf)
+            
+        
+        case let .contractExtended(orderId,tier,expiry,noticeAt):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterTypeTier.write(tier, into: &buf)
+            FfiConverterTypeTimestamp.write(expiry, into: &buf)
+            FfiConverterTypeTimestamp.write(noticeAt, into: &buf)
+            
+        
+        case let .paymentContinued(orderId,method,amountVnd,windowEnds):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterString.write(method, into: &buf)
+            FfiConverterTypeVnd.write(amountVnd, into: &buf)
+            FfiConverterTypeTimestamp.write(windowEnds, into: &buf)
+            
+        
+        case let .paymentStopped(orderId,paidVnd,remainderVnd):
+            writeInt(&buf, Int32(8))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterTypeVnd.write(paidVnd, into: &buf)
+            FfiConverterTypeVnd.write(remainderVnd, into: &buf)
+            
+        
+        case let .paymentClaimed(orderId,contactBy):
+            writeInt(&buf, Int32(9))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterTypeTimestamp.write(contactBy, into: &buf)
+            
+        
+        case let .claimEscalated(orderId):
+            writeInt(&buf, Int32(10))
+            FfiConverterString.write(orderId, into: &buf)
+            
+        
+        case let .claimRejected(orderId,vendorId,note,windowEnds):
+            writeInt(&buf, Int32(11))
+            FfiConverterString.write(orderId, into: &buf)
+            FfiConverterString.write(vendorId, into: &buf)
+            FfiConverterOptionString.write(note, into: &buf)
+            FfiConverterTypeTimestamp.write(windowEnds, into: &buf)
+            
+        
+        case let .orderLapsed(orderId):
+            writeInt(&buf, Int32(12))
+            FfiConverterString.write(orderId, into: &buf)
+            
+        
+        case let .expiryNoticeStarted(expiry,daysLeft):
+            writeInt(&buf, Int32(13))
+            FfiConverterTypeTimestamp.write(expiry, into: &buf)
+            FfiConverterUInt32.write(daysLeft, into: &buf)
+            
+        
+        case let .contractExpired(expiry):
+            writeInt(&buf, Int32(14))
+            FfiConverterTypeTimestamp.write(expiry, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionEvent_lift(_ buf: RustBuffer) throws -> StoreSubscriptionEvent {
+    return try FfiConverterTypeStoreSubscriptionEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionEvent_lower(_ value: StoreSubscriptionEvent) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionEvent.lower(value)
+}
+
+
+
+/**
+ * A question about one store, answered from the state (through
+ * [`Instance::query`](crate::kernel::Instance::query) and every binding's query entry).
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::StoreSubscriptionQuery;
+ * let q: StoreSubscriptionQuery = serde_json::from_str(r#"{"type":"order_detail","order_id":"DH1"}"#).unwrap();
+ * assert_eq!(q, StoreSubscriptionQuery::OrderDetail { order_id: "DH1".into() });
+ * ```
+ */
+
+public enum StoreSubscriptionQuery: Equatable, Hashable {
+    
+    /**
+     * "Hồ sơ gian hàng" (the owner; the vendor too).
+     */
+    case storeProfile
+    /**
+     * The footer notice (the owner and the staff: staff see only this).
+     */
+    case footerNotice
+    /**
+     * Every order, newest first (the owner, the vendor).
+     */
+    case orders
+    /**
+     * One order (the owner, the vendor).
+     */
+    case orderDetail(
+        /**
+         * The order.
+         */orderId: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionQuery: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionQuery: FfiConverterRustBuffer {
+    typealias SwiftType = StoreSubscriptionQuery
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionQuery {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .storeProfile
+        
+        case 2: return .footerNotice
+        
+        case 3: return .orders
+        
+        case 4: return .orderDetail(orderId: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: StoreSubscriptionQuery, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .storeProfile:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .footerNotice:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .orders:
+            writeInt(&buf, Int32(3))
+        
+        
+        case let .orderDetail(orderId):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(orderId, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionQuery_lift(_ buf: RustBuffer) throws -> StoreSubscriptionQuery {
+    return try FfiConverterTypeStoreSubscriptionQuery.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionQuery_lower(_ value: StoreSubscriptionQuery) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionQuery.lower(value)
+}
+
+
+
+/**
+ * A service package ("gói dịch vụ"), ordered: `support` < `professional` < `premium`.
+ *
+ * ```
+ * use quytrinh::workflows::store_subscription::Tier;
+ * assert!(Tier::Support < Tier::Professional && Tier::Professional < Tier::Premium);
+ * assert_eq!(Tier::Premium.label().vi, "Cao cấp");
+ * assert_eq!(serde_json::to_string(&Tier::Professional).unwrap(), "\"professional\"");
+ * ```
+ */
+
+public enum Tier: Equatable, Hashable {
+    
+    /**
+     * "Hỗ trợ".
+     */
+    case support
+    /**
+     * "Chuyên nghiệp".
+     */
+    case professional
+    /**
+     * "Cao cấp".
+     */
+    case premium
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Tier: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTier: FfiConverterRustBuffer {
+    typealias SwiftType = Tier
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Tier {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .support
+        
+        case 2: return .professional
+        
+        case 3: return .premium
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Tier, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .support:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .professional:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .premium:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTier_lift(_ buf: RustBuffer) throws -> Tier {
+    return try FfiConverterTypeTier.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTier_lower(_ value: Tier) -> RustBuffer {
+    return FfiConverterTypeTier.lower(value)
+}
+
+
+
+/**
  * chrono's weekday, as an enum (`Weekday.MON` … in Kotlin).
  */
 
@@ -11493,6 +15503,30 @@ fileprivate struct FfiConverterOptionTypeFinding: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeFooterNotice: FfiConverterRustBuffer {
+    typealias SwiftType = FooterNotice?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFooterNotice.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFooterNotice.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeIntake: FfiConverterRustBuffer {
     typealias SwiftType = Intake?
 
@@ -11509,6 +15543,30 @@ fileprivate struct FfiConverterOptionTypeIntake: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeIntake.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeOrder: FfiConverterRustBuffer {
+    typealias SwiftType = Order?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeOrder.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeOrder.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -11637,6 +15695,30 @@ fileprivate struct FfiConverterOptionTypeTokenLock: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeVendorAccount: FfiConverterRustBuffer {
+    typealias SwiftType = VendorAccount?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeVendorAccount.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeVendorAccount.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCaseStatus: FfiConverterRustBuffer {
     typealias SwiftType = CaseStatus?
 
@@ -11653,6 +15735,30 @@ fileprivate struct FfiConverterOptionTypeCaseStatus: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeCaseStatus.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeClaimOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = ClaimOutcome?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeClaimOutcome.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeClaimOutcome.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -12009,6 +16115,131 @@ fileprivate struct FfiConverterSequenceTypeNewLead: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeOrder: FfiConverterRustBuffer {
+    typealias SwiftType = [Order]
+
+    public static func write(_ value: [Order], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeOrder.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Order] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Order]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeOrder.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeOrderPayment: FfiConverterRustBuffer {
+    typealias SwiftType = [OrderPayment]
+
+    public static func write(_ value: [OrderPayment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeOrderPayment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [OrderPayment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [OrderPayment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeOrderPayment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePackageOffer: FfiConverterRustBuffer {
+    typealias SwiftType = [PackageOffer]
+
+    public static func write(_ value: [PackageOffer], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePackageOffer.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PackageOffer] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PackageOffer]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePackageOffer.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePaymentClaim: FfiConverterRustBuffer {
+    typealias SwiftType = [PaymentClaim]
+
+    public static func write(_ value: [PaymentClaim], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePaymentClaim.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PaymentClaim] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PaymentClaim]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePaymentClaim.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePaymentMethod: FfiConverterRustBuffer {
+    typealias SwiftType = [PaymentMethod]
+
+    public static func write(_ value: [PaymentMethod], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePaymentMethod.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PaymentMethod] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PaymentMethod]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePaymentMethod.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePreviewItem: FfiConverterRustBuffer {
     typealias SwiftType = [PreviewItem]
 
@@ -12026,6 +16257,31 @@ fileprivate struct FfiConverterSequenceTypePreviewItem: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePreviewItem.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePurchase: FfiConverterRustBuffer {
+    typealias SwiftType = [Purchase]
+
+    public static func write(_ value: [Purchase], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePurchase.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Purchase] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Purchase]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePurchase.read(from: &buf))
         }
         return seq
     }
@@ -12076,6 +16332,31 @@ fileprivate struct FfiConverterSequenceTypeRequest: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeRequest.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeServiceConfirmation: FfiConverterRustBuffer {
+    typealias SwiftType = [ServiceConfirmation]
+
+    public static func write(_ value: [ServiceConfirmation], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeServiceConfirmation.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ServiceConfirmation] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ServiceConfirmation]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeServiceConfirmation.read(from: &buf))
         }
         return seq
     }

@@ -2356,8 +2356,477 @@ public func FfiConverterTypeLeadCareInstance_lower(_ value: LeadCareInstance) ->
 
 
 /**
- * An instance of any workflow (`companion`, `complaint`, `lead_care`, …), commands and
- * outcomes as JSON text (the format of `tests/vectors/README.md`).
+ * One instance of workflow `store_subscription` (see the core's `quytrinh::workflows::store_subscription`), typed.
+ *
+ * Thread safety: the object is `Send + Sync`. Its instance sits behind a mutex, so
+ * it may be shared by any number of threads; calls are serialized, each one
+ * atomic. Every method is synchronous and fast (no I/O); a call that fails changes
+ * nothing.
+ */
+public protocol StoreSubscriptionInstanceProtocol: AnyObject, Sendable {
+    
+    /**
+     * The commands `actor` may issue at `at`, for buttons.
+     */
+    func availableCommands(actor: Actor, at: Timestamp) throws  -> [StoreSubscriptionAvailable]
+    
+    /**
+     * The configuration.
+     */
+    func config()  -> StoreSubscriptionConfig
+    
+    /**
+     * Every pending deadline, earliest first.
+     */
+    func deadlines()  -> [Deadline]
+    
+    /**
+     * The workflow's definition under this instance's configuration.
+     */
+    func definition()  -> Definition
+    
+    /**
+     * The event log (base snapshot and records) as JSON.
+     */
+    func eventLog()  -> String
+    
+    /**
+     * Decides a command; if it is accepted, appends its events (deadlines due by
+     * `envelope.at` fire first, each at its own instant). A rejection throws and
+     * changes nothing.
+     */
+    func handle(envelope: Envelope, command: StoreSubscriptionCommand) throws  -> StoreSubscriptionOutcome
+    
+    /**
+     * The instance's id.
+     */
+    func instanceId()  -> String
+    
+    /**
+     * The instant of the last recorded event (inputs before it are refused).
+     */
+    func lastAt()  -> Timestamp?
+    
+    /**
+     * The earliest pending deadline, if any (e.g. for a countdown).
+     */
+    func nextDeadline()  -> Deadline?
+    
+    /**
+     * Where the state stands: one entry per region.
+     */
+    func position()  -> [RegionState]
+    
+    /**
+     * Answers a read-only query for `actor` at `at` (after the deadlines due by
+     * then, on a copy: nothing changes); the role must be one the query allows.
+     */
+    func query(actor: Actor, at: Timestamp, query: StoreSubscriptionQuery) throws  -> StoreSubscriptionAnswer
+    
+    /**
+     * The records since the log's base snapshot, typed.
+     */
+    func records()  -> [StoreSubscriptionRecord]
+    
+    /**
+     * The row this instance contributes to its workflow's reports over many
+     * instances, as JSON (see `report`).
+     */
+    func row()  -> String
+    
+    /**
+     * The current snapshot as JSON: the same document in every binding.
+     */
+    func snapshot()  -> String
+    
+    /**
+     * The workflow's state.
+     */
+    func state()  -> StoreSubscriptionState
+    
+    /**
+     * Time has reached `at`: fires every deadline due at or before it, in order.
+     */
+    func tick(at: Timestamp) throws  -> StoreSubscriptionOutcome
+    
+    /**
+     * The number of events recorded so far.
+     */
+    func version()  -> UInt64
+    
+}
+/**
+ * One instance of workflow `store_subscription` (see the core's `quytrinh::workflows::store_subscription`), typed.
+ *
+ * Thread safety: the object is `Send + Sync`. Its instance sits behind a mutex, so
+ * it may be shared by any number of threads; calls are serialized, each one
+ * atomic. Every method is synchronous and fast (no I/O); a call that fails changes
+ * nothing.
+ */
+open class StoreSubscriptionInstance: StoreSubscriptionInstanceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_quytrinh_ffi_fn_clone_storesubscriptioninstance(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_quytrinh_ffi_fn_free_storesubscriptioninstance(handle, $0) }
+    }
+
+    
+    /**
+     * A new instance at version 0. `config` defaults to SPEC.md's values
+     * (`*_default_config()` gives them, to change a field or two), `settings`
+     * to 64 remembered command ids.
+     */
+public static func create(instanceId: String, `init`: StoreSubscriptionInit, config: StoreSubscriptionConfig? = nil, settings: Settings? = nil)throws  -> StoreSubscriptionInstance  {
+    return try  FfiConverterTypeStoreSubscriptionInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_storesubscriptioninstance_create(
+        FfiConverterString.lower(instanceId),
+        FfiConverterTypeStoreSubscriptionInit_lower(`init`),
+        FfiConverterOptionTypeStoreSubscriptionConfig.lower(config),
+        FfiConverterOptionTypeSettings.lower(settings),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * An instance rebuilt by replaying event-log JSON onto its base snapshot.
+     */
+public static func replay(eventLogJson: String)throws  -> StoreSubscriptionInstance  {
+    return try  FfiConverterTypeStoreSubscriptionInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_storesubscriptioninstance_replay(
+        FfiConverterString.lower(eventLogJson),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * An instance restored from snapshot JSON (from any binding: Android, iOS, C,
+     * the browser); its event log starts there.
+     */
+public static func restore(snapshotJson: String)throws  -> StoreSubscriptionInstance  {
+    return try  FfiConverterTypeStoreSubscriptionInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_storesubscriptioninstance_restore(
+        FfiConverterString.lower(snapshotJson),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+    /**
+     * The commands `actor` may issue at `at`, for buttons.
+     */
+open func availableCommands(actor: Actor, at: Timestamp)throws  -> [StoreSubscriptionAvailable]  {
+    return try  FfiConverterSequenceTypeStoreSubscriptionAvailable.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_available_commands(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The configuration.
+     */
+open func config() -> StoreSubscriptionConfig  {
+    return try!  FfiConverterTypeStoreSubscriptionConfig_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_config(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Every pending deadline, earliest first.
+     */
+open func deadlines() -> [Deadline]  {
+    return try!  FfiConverterSequenceTypeDeadline.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_deadlines(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The workflow's definition under this instance's configuration.
+     */
+open func definition() -> Definition  {
+    return try!  FfiConverterTypeDefinition_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_definition(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The event log (base snapshot and records) as JSON.
+     */
+open func eventLog() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_event_log(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Decides a command; if it is accepted, appends its events (deadlines due by
+     * `envelope.at` fire first, each at its own instant). A rejection throws and
+     * changes nothing.
+     */
+open func handle(envelope: Envelope, command: StoreSubscriptionCommand)throws  -> StoreSubscriptionOutcome  {
+    return try  FfiConverterTypeStoreSubscriptionOutcome_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_handle(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeEnvelope_lower(envelope),
+        FfiConverterTypeStoreSubscriptionCommand_lower(command),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The instance's id.
+     */
+open func instanceId() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_instance_id(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The instant of the last recorded event (inputs before it are refused).
+     */
+open func lastAt() -> Timestamp?  {
+    return try!  FfiConverterOptionTypeTimestamp.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_last_at(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The earliest pending deadline, if any (e.g. for a countdown).
+     */
+open func nextDeadline() -> Deadline?  {
+    return try!  FfiConverterOptionTypeDeadline.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_next_deadline(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Where the state stands: one entry per region.
+     */
+open func position() -> [RegionState]  {
+    return try!  FfiConverterSequenceTypeRegionState.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_position(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Answers a read-only query for `actor` at `at` (after the deadlines due by
+     * then, on a copy: nothing changes); the role must be one the query allows.
+     */
+open func query(actor: Actor, at: Timestamp, query: StoreSubscriptionQuery)throws  -> StoreSubscriptionAnswer  {
+    return try  FfiConverterTypeStoreSubscriptionAnswer_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_query(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),
+        FfiConverterTypeStoreSubscriptionQuery_lower(query),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The records since the log's base snapshot, typed.
+     */
+open func records() -> [StoreSubscriptionRecord]  {
+    return try!  FfiConverterSequenceTypeStoreSubscriptionRecord.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_records(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The row this instance contributes to its workflow's reports over many
+     * instances, as JSON (see `report`).
+     */
+open func row() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_row(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The current snapshot as JSON: the same document in every binding.
+     */
+open func snapshot() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_snapshot(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The workflow's state.
+     */
+open func state() -> StoreSubscriptionState  {
+    return try!  FfiConverterTypeStoreSubscriptionState_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_state(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Time has reached `at`: fires every deadline due at or before it, in order.
+     */
+open func tick(at: Timestamp)throws  -> StoreSubscriptionOutcome  {
+    return try  FfiConverterTypeStoreSubscriptionOutcome_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_tick(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeTimestamp_lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The number of events recorded so far.
+     */
+open func version() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_version(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionInstance: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = StoreSubscriptionInstance
+
+    public static func lift(_ handle: UInt64) throws -> StoreSubscriptionInstance {
+        return StoreSubscriptionInstance(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: StoreSubscriptionInstance) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionInstance {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: StoreSubscriptionInstance, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionInstance_lift(_ handle: UInt64) throws -> StoreSubscriptionInstance {
+    return try FfiConverterTypeStoreSubscriptionInstance.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionInstance_lower(_ value: StoreSubscriptionInstance) -> UInt64 {
+    return FfiConverterTypeStoreSubscriptionInstance.lower(value)
+}
+
+
+
+
+
+
+/**
+ * An instance of any workflow (`companion`, `complaint`, `lead_care`, `store_subscription`,
+ * …), commands and outcomes as JSON text (the format of `tests/vectors/README.md`).
  *
  * Thread safety: `Send + Sync`; the instance sits behind a mutex, calls are serialized,
  * each one atomic. A call that fails changes nothing.
@@ -2438,8 +2907,8 @@ public protocol WorkflowInstanceProtocol: AnyObject, Sendable {
     
 }
 /**
- * An instance of any workflow (`companion`, `complaint`, `lead_care`, …), commands and
- * outcomes as JSON text (the format of `tests/vectors/README.md`).
+ * An instance of any workflow (`companion`, `complaint`, `lead_care`, `store_subscription`,
+ * …), commands and outcomes as JSON text (the format of `tests/vectors/README.md`).
  *
  * Thread safety: `Send + Sync`; the instance sits behind a mutex, calls are serialized,
  * each one atomic. A call that fails changes nothing.
@@ -5149,6 +5618,456 @@ public func FfiConverterTypeStateSpec_lower(_ value: StateSpec) -> RustBuffer {
 
 
 /**
+ * A command an actor may issue now, with its target filled in: a button.
+ */
+public struct StoreSubscriptionAvailable: Equatable, Hashable {
+    /**
+     * The command's snake_case name.
+     */
+    public var name: String
+    /**
+     * What the button says.
+     */
+    public var label: Label
+    /**
+     * The command, ready to send (free-text fields are left for the user).
+     */
+    public var command: StoreSubscriptionCommand
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The command's snake_case name.
+         */name: String, 
+        /**
+         * What the button says.
+         */label: Label, 
+        /**
+         * The command, ready to send (free-text fields are left for the user).
+         */command: StoreSubscriptionCommand) {
+        self.name = name
+        self.label = label
+        self.command = command
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionAvailable: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionAvailable: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionAvailable {
+        return
+            try StoreSubscriptionAvailable(
+                name: FfiConverterString.read(from: &buf), 
+                label: FfiConverterTypeLabel.read(from: &buf), 
+                command: FfiConverterTypeStoreSubscriptionCommand.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StoreSubscriptionAvailable, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeLabel.write(value.label, into: &buf)
+        FfiConverterTypeStoreSubscriptionCommand.write(value.command, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionAvailable_lift(_ buf: RustBuffer) throws -> StoreSubscriptionAvailable {
+    return try FfiConverterTypeStoreSubscriptionAvailable.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionAvailable_lower(_ value: StoreSubscriptionAvailable) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionAvailable.lower(value)
+}
+
+
+/**
+ * A command with its envelope, as decoded from the JSON every binding sends.
+ */
+public struct StoreSubscriptionInput: Equatable, Hashable {
+    /**
+     * Id, actor, instant, expected version.
+     */
+    public var envelope: Envelope
+    /**
+     * The command.
+     */
+    public var command: StoreSubscriptionCommand
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Id, actor, instant, expected version.
+         */envelope: Envelope, 
+        /**
+         * The command.
+         */command: StoreSubscriptionCommand) {
+        self.envelope = envelope
+        self.command = command
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionInput {
+        return
+            try StoreSubscriptionInput(
+                envelope: FfiConverterTypeEnvelope.read(from: &buf), 
+                command: FfiConverterTypeStoreSubscriptionCommand.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StoreSubscriptionInput, into buf: inout [UInt8]) {
+        FfiConverterTypeEnvelope.write(value.envelope, into: &buf)
+        FfiConverterTypeStoreSubscriptionCommand.write(value.command, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionInput_lift(_ buf: RustBuffer) throws -> StoreSubscriptionInput {
+    return try FfiConverterTypeStoreSubscriptionInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionInput_lower(_ value: StoreSubscriptionInput) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionInput.lower(value)
+}
+
+
+/**
+ * An effect for the host to perform, with its idempotency key
+ * `{instance_id}:{event version}:{index}` (stable across retries and replays).
+ */
+public struct StoreSubscriptionKeyedEffect: Equatable, Hashable {
+    /**
+     * The idempotency key.
+     */
+    public var key: String
+    /**
+     * The effect's short name: `notify:<template>` or its kind (as in the vectors).
+     */
+    public var name: String
+    /**
+     * The effect.
+     */
+    public var effect: StoreSubscriptionEffect
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The idempotency key.
+         */key: String, 
+        /**
+         * The effect's short name: `notify:<template>` or its kind (as in the vectors).
+         */name: String, 
+        /**
+         * The effect.
+         */effect: StoreSubscriptionEffect) {
+        self.key = key
+        self.name = name
+        self.effect = effect
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionKeyedEffect: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionKeyedEffect: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionKeyedEffect {
+        return
+            try StoreSubscriptionKeyedEffect(
+                key: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                effect: FfiConverterTypeStoreSubscriptionEffect.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StoreSubscriptionKeyedEffect, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeStoreSubscriptionEffect.write(value.effect, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionKeyedEffect_lift(_ buf: RustBuffer) throws -> StoreSubscriptionKeyedEffect {
+    return try FfiConverterTypeStoreSubscriptionKeyedEffect.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionKeyedEffect_lower(_ value: StoreSubscriptionKeyedEffect) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionKeyedEffect.lower(value)
+}
+
+
+/**
+ * The result of an accepted input.
+ */
+public struct StoreSubscriptionOutcome: Equatable, Hashable {
+    /**
+     * `true` when the command id had already been accepted: nothing changed, and
+     * `events` are the original ones (empty if the instance was restored after
+     * them).
+     */
+    public var duplicate: Bool
+    /**
+     * The instance's version after the input.
+     */
+    public var version: UInt64
+    /**
+     * The events appended, deadlines that fired first, in order.
+     */
+    public var events: [StoreSubscriptionRecord]
+    /**
+     * The earliest pending deadline now, if any.
+     */
+    public var nextDeadline: Deadline?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `true` when the command id had already been accepted: nothing changed, and
+         * `events` are the original ones (empty if the instance was restored after
+         * them).
+         */duplicate: Bool, 
+        /**
+         * The instance's version after the input.
+         */version: UInt64, 
+        /**
+         * The events appended, deadlines that fired first, in order.
+         */events: [StoreSubscriptionRecord], 
+        /**
+         * The earliest pending deadline now, if any.
+         */nextDeadline: Deadline?) {
+        self.duplicate = duplicate
+        self.version = version
+        self.events = events
+        self.nextDeadline = nextDeadline
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionOutcome {
+        return
+            try StoreSubscriptionOutcome(
+                duplicate: FfiConverterBool.read(from: &buf), 
+                version: FfiConverterUInt64.read(from: &buf), 
+                events: FfiConverterSequenceTypeStoreSubscriptionRecord.read(from: &buf), 
+                nextDeadline: FfiConverterOptionTypeDeadline.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StoreSubscriptionOutcome, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.duplicate, into: &buf)
+        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterSequenceTypeStoreSubscriptionRecord.write(value.events, into: &buf)
+        FfiConverterOptionTypeDeadline.write(value.nextDeadline, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionOutcome_lift(_ buf: RustBuffer) throws -> StoreSubscriptionOutcome {
+    return try FfiConverterTypeStoreSubscriptionOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionOutcome_lower(_ value: StoreSubscriptionOutcome) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionOutcome.lower(value)
+}
+
+
+/**
+ * One event of the log, with the effects it asks of the host.
+ */
+public struct StoreSubscriptionRecord: Equatable, Hashable {
+    /**
+     * The instance's version after this event (1 for the first).
+     */
+    public var version: UInt64
+    /**
+     * When it happened: the command's `at`, or a deadline's due instant.
+     */
+    public var at: Timestamp
+    /**
+     * The command whose input recorded it; `null` for events of a tick.
+     */
+    public var commandId: String?
+    /**
+     * Who acted (`system` for deadlines).
+     */
+    public var actor: Actor
+    /**
+     * The command name or deadline kind that caused it.
+     */
+    public var trigger: String
+    /**
+     * The event's snake_case name, as in the vectors and the JSON.
+     */
+    public var eventName: String
+    /**
+     * The event.
+     */
+    public var event: StoreSubscriptionEvent
+    /**
+     * The effects, each with its idempotency key.
+     */
+    public var effects: [StoreSubscriptionKeyedEffect]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The instance's version after this event (1 for the first).
+         */version: UInt64, 
+        /**
+         * When it happened: the command's `at`, or a deadline's due instant.
+         */at: Timestamp, 
+        /**
+         * The command whose input recorded it; `null` for events of a tick.
+         */commandId: String?, 
+        /**
+         * Who acted (`system` for deadlines).
+         */actor: Actor, 
+        /**
+         * The command name or deadline kind that caused it.
+         */trigger: String, 
+        /**
+         * The event's snake_case name, as in the vectors and the JSON.
+         */eventName: String, 
+        /**
+         * The event.
+         */event: StoreSubscriptionEvent, 
+        /**
+         * The effects, each with its idempotency key.
+         */effects: [StoreSubscriptionKeyedEffect]) {
+        self.version = version
+        self.at = at
+        self.commandId = commandId
+        self.actor = actor
+        self.trigger = trigger
+        self.eventName = eventName
+        self.event = event
+        self.effects = effects
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StoreSubscriptionRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreSubscriptionRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionRecord {
+        return
+            try StoreSubscriptionRecord(
+                version: FfiConverterUInt64.read(from: &buf), 
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                commandId: FfiConverterOptionString.read(from: &buf), 
+                actor: FfiConverterTypeActor.read(from: &buf), 
+                trigger: FfiConverterString.read(from: &buf), 
+                eventName: FfiConverterString.read(from: &buf), 
+                event: FfiConverterTypeStoreSubscriptionEvent.read(from: &buf), 
+                effects: FfiConverterSequenceTypeStoreSubscriptionKeyedEffect.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StoreSubscriptionRecord, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterOptionString.write(value.commandId, into: &buf)
+        FfiConverterTypeActor.write(value.actor, into: &buf)
+        FfiConverterString.write(value.trigger, into: &buf)
+        FfiConverterString.write(value.eventName, into: &buf)
+        FfiConverterTypeStoreSubscriptionEvent.write(value.event, into: &buf)
+        FfiConverterSequenceTypeStoreSubscriptionKeyedEffect.write(value.effects, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionRecord_lift(_ buf: RustBuffer) throws -> StoreSubscriptionRecord {
+    return try FfiConverterTypeStoreSubscriptionRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreSubscriptionRecord_lower(_ value: StoreSubscriptionRecord) -> RustBuffer {
+    return FfiConverterTypeStoreSubscriptionRecord.lower(value)
+}
+
+
+/**
  * A notification template.
  */
 public struct TemplateSpec: Equatable, Hashable {
@@ -5870,6 +6789,30 @@ fileprivate struct FfiConverterOptionTypeSettings: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeStoreSubscriptionConfig: FfiConverterRustBuffer {
+    typealias SwiftType = StoreSubscriptionConfig?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeStoreSubscriptionConfig.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeStoreSubscriptionConfig.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeDeadline: FfiConverterRustBuffer {
     typealias SwiftType = Deadline?
 
@@ -6368,6 +7311,81 @@ fileprivate struct FfiConverterSequenceTypeStateSpec: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeStoreSubscriptionAvailable: FfiConverterRustBuffer {
+    typealias SwiftType = [StoreSubscriptionAvailable]
+
+    public static func write(_ value: [StoreSubscriptionAvailable], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStoreSubscriptionAvailable.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [StoreSubscriptionAvailable] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [StoreSubscriptionAvailable]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStoreSubscriptionAvailable.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeStoreSubscriptionKeyedEffect: FfiConverterRustBuffer {
+    typealias SwiftType = [StoreSubscriptionKeyedEffect]
+
+    public static func write(_ value: [StoreSubscriptionKeyedEffect], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStoreSubscriptionKeyedEffect.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [StoreSubscriptionKeyedEffect] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [StoreSubscriptionKeyedEffect]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStoreSubscriptionKeyedEffect.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeStoreSubscriptionRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [StoreSubscriptionRecord]
+
+    public static func write(_ value: [StoreSubscriptionRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStoreSubscriptionRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [StoreSubscriptionRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [StoreSubscriptionRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStoreSubscriptionRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeTemplateSpec: FfiConverterRustBuffer {
     typealias SwiftType = [TemplateSpec]
 
@@ -6727,6 +7745,73 @@ public func leadCareInitFromJson(json: String)throws  -> LeadCareInit  {
     )
 })
 }
+/**
+ * Decodes a command from the JSON of the vectors, the C ABI and the web (envelope
+ * and body side by side, unknown fields refused: `InvalidJson`).
+ */
+public func storeSubscriptionCommandFromJson(json: String)throws  -> StoreSubscriptionInput  {
+    return try  FfiConverterTypeStoreSubscriptionInput_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_store_subscription_command_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Encodes a command as the JSON every binding sends.
+ */
+public func storeSubscriptionCommandToJson(envelope: Envelope, command: StoreSubscriptionCommand)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_store_subscription_command_to_json(
+        FfiConverterTypeEnvelope_lower(envelope),
+        FfiConverterTypeStoreSubscriptionCommand_lower(command),uniffiCallStatus
+    )
+})
+}
+/**
+ * A configuration of `store_subscription` from its JSON (absent fields take SPEC.md's defaults; unknown ones are refused).
+ */
+public func storeSubscriptionConfigFromJson(json: String)throws  -> StoreSubscriptionConfig  {
+    return try  FfiConverterTypeStoreSubscriptionConfig_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_store_subscription_config_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * A configuration of `store_subscription` as the JSON every binding reads.
+ */
+public func storeSubscriptionConfigToJson(config: StoreSubscriptionConfig)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_store_subscription_config_to_json(
+        FfiConverterTypeStoreSubscriptionConfig_lower(config),uniffiCallStatus
+    )
+})
+}
+/**
+ * The default configuration of `store_subscription` (SPEC.md), to change a field or two.
+ */
+public func storeSubscriptionDefaultConfig() -> StoreSubscriptionConfig  {
+    return try!  FfiConverterTypeStoreSubscriptionConfig_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_store_subscription_default_config(uniffiCallStatus
+    )
+})
+}
+/**
+ * The initial data of a `store_subscription` instance from its JSON (as in the vectors).
+ */
+public func storeSubscriptionInitFromJson(json: String)throws  -> StoreSubscriptionInit  {
+    return try  FfiConverterTypeStoreSubscriptionInit_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_store_subscription_init_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -6822,6 +7907,24 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_func_lead_care_init_from_json() != 34482) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_store_subscription_command_from_json() != 28970) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_store_subscription_command_to_json() != 3261) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_store_subscription_config_from_json() != 43772) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_store_subscription_config_to_json() != 1946) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_store_subscription_default_config() != 46591) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_store_subscription_init_from_json() != 27450) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_available_commands() != 13509) {
@@ -7043,6 +8146,57 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_version() != 60095) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_available_commands() != 64317) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_config() != 1335) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_deadlines() != 18423) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_definition() != 22153) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_event_log() != 27589) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_handle() != 3055) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_instance_id() != 64121) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_last_at() != 32508) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_next_deadline() != 54006) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_position() != 20267) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_query() != 319) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_records() != 45103) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_row() != 49610) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_snapshot() != 49069) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_state() != 45359) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_tick() != 42306) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_version() != 60805) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_quytrinh_ffi_checksum_constructor_workflowinstance_create() != 55228) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7086,6 +8240,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_constructor_leadcareinstance_restore() != 15304) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_storesubscriptioninstance_create() != 1551) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_storesubscriptioninstance_replay() != 13587) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_storesubscriptioninstance_restore() != 47997) {
         return InitializationResult.apiChecksumMismatch
     }
 
