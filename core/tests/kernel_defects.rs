@@ -5,8 +5,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 use quytrinh::kernel::{
     Actor, Basis, Command, CommandSpec, Context, DeadlineSpec, Decision, EffectName, Instance,
-    Label, MAX_FIRINGS_PER_INPUT, MAX_VERSION, NoReport, Notification, RegionSpec, Rejection,
-    RoleSpec, Settings, Snapshot, StateSpec, TemplateSpec, Timer, TransitionSpec, Unfit, Workflow,
+    Label, MAX_FIRINGS_PER_INPUT, MAX_VERSION, Notification, RegionSpec, Rejection, RoleSpec,
+    Settings, StateSpec, TemplateSpec, Timer, TransitionSpec, Unfit, Workflow,
 };
 use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
 use serde::{Deserialize, Serialize};
@@ -223,7 +223,7 @@ impl Workflow for Broken {
     const QUERIES: &'static [CommandSpec] = &[];
     const TRANSITIONS: &'static [TransitionSpec] = &[];
     const TEMPLATES: &'static [TemplateSpec] = &[];
-    const REPORTS: &'static [CommandSpec] = &[];
+    quytrinh::no_reports!();
 
     type Config = ();
     type Init = ();
@@ -234,9 +234,6 @@ impl Workflow for Broken {
     type DeadlineKind = BrokenDeadline;
     type Query = BrokenCommand;
     type Answer = ();
-    type Row = ();
-    type Report = NoReport;
-    type ReportAnswer = NoReport;
 
     fn validate_config((): &()) -> Result<(), String> {
         Ok(())
@@ -299,12 +296,6 @@ impl Workflow for Broken {
 
     fn position(_: &BrokenState, _: Option<&str>) -> Vec<(&'static str, &'static str)> {
         vec![("main", "idle")]
-    }
-
-    fn row(_: &Snapshot<Self>) {}
-
-    fn report(_: &[()], report: &NoReport, _: &Context<'_, Self>) -> Result<NoReport, Rejection> {
-        match *report {}
     }
 
     fn query(_: &BrokenState, _: &BrokenCommand, _: &Context<'_, Self>) -> Result<(), Rejection> {

@@ -28,6 +28,37 @@ use serde::{Deserialize, Serialize};
 )]
 pub enum NoReport {}
 
+/// The items of [`Workflow`] for a workflow without reports over many instances, written
+/// once: inside `impl Workflow for …`, `quytrinh::no_reports!();` declares no reports, an
+/// empty row (`()`, `null` in JSON) and [`NoReport`].
+///
+/// ```
+/// use quytrinh::kernel::{TypeName, Workflow};
+/// use quytrinh::workflows::companion::Companion;
+/// // companion's impl says `crate::no_reports!();`
+/// assert!(<Companion as Workflow>::REPORTS.is_empty());
+/// assert!(<<Companion as Workflow>::Report as TypeName>::NAMES.is_empty());
+/// ```
+#[macro_export]
+macro_rules! no_reports {
+    () => {
+        const REPORTS: &'static [$crate::kernel::CommandSpec] = &[];
+        type Row = ();
+        type Report = $crate::kernel::NoReport;
+        type ReportAnswer = $crate::kernel::NoReport;
+
+        fn row(_: &$crate::kernel::Snapshot<Self>) {}
+
+        fn report(
+            _: &[()],
+            report: &$crate::kernel::NoReport,
+            _: &$crate::kernel::Context<'_, Self>,
+        ) -> Result<$crate::kernel::NoReport, $crate::kernel::Rejection> {
+            match *report {}
+        }
+    };
+}
+
 /// Runs report `report` of workflow `W` over `rows` for `actor` at `at`, under `config`:
 /// the role must be one the report's definition ([`Workflow::REPORTS`]) allows and the
 /// configuration valid. The context's `instance_id` is empty: a report concerns many.

@@ -39,9 +39,8 @@ pub use table::templates;
 pub use queries::{CompanionAnswer, CompanionQuery};
 
 use crate::kernel::{
-    Actor, Basis, CommandSpec, Context, DeadlineKind, DeadlineSpec, Decision, Label, NoReport,
-    RegionSpec, Rejection, RoleSpec, Snapshot, TemplateSpec, Timer, TransitionSpec, Unfit,
-    Workflow,
+    Actor, Basis, CommandSpec, Context, DeadlineKind, DeadlineSpec, Decision, Label, RegionSpec,
+    Rejection, RoleSpec, TemplateSpec, Timer, TransitionSpec, Unfit, Workflow,
 };
 use chrono::{DateTime, Utc};
 use rules::open_request;
@@ -80,7 +79,7 @@ impl Workflow for Companion {
     const QUERIES: &'static [CommandSpec] = table::QUERIES;
     const TRANSITIONS: &'static [TransitionSpec] = table::TRANSITIONS;
     const TEMPLATES: &'static [TemplateSpec] = table::TEMPLATES;
-    const REPORTS: &'static [CommandSpec] = &[];
+    crate::no_reports!();
 
     type Config = CompanionConfig;
     type Init = CompanionInit;
@@ -91,9 +90,6 @@ impl Workflow for Companion {
     type DeadlineKind = CompanionDeadline;
     type Query = CompanionQuery;
     type Answer = CompanionAnswer;
-    type Row = ();
-    type Report = NoReport;
-    type ReportAnswer = NoReport;
 
     fn validate_config(config: &CompanionConfig) -> Result<(), String> {
         let positive = [
@@ -257,12 +253,6 @@ impl Workflow for Companion {
             }
         }
         out
-    }
-
-    fn row(_: &Snapshot<Self>) {}
-
-    fn report(_: &[()], report: &NoReport, _: &Context<'_, Self>) -> Result<NoReport, Rejection> {
-        match *report {}
     }
 
     fn query(

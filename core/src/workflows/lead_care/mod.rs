@@ -82,9 +82,8 @@ pub use table::templates;
 
 use crate::calendar::BusinessCalendar;
 use crate::kernel::{
-    Actor, Basis, CommandSpec, Context, DeadlineKind, DeadlineSpec, Decision, Label, NoReport,
-    RegionSpec, Rejection, RoleSpec, Snapshot, TemplateSpec, Timer, TransitionSpec, Unfit,
-    Workflow,
+    Actor, Basis, CommandSpec, Context, DeadlineKind, DeadlineSpec, Decision, Label, RegionSpec,
+    Rejection, RoleSpec, TemplateSpec, Timer, TransitionSpec, Unfit, Workflow,
 };
 use chrono::{DateTime, Utc};
 use model::valid_id;
@@ -112,7 +111,7 @@ impl Workflow for LeadCare {
     const QUERIES: &'static [CommandSpec] = table::QUERIES;
     const TRANSITIONS: &'static [TransitionSpec] = table::TRANSITIONS;
     const TEMPLATES: &'static [TemplateSpec] = table::TEMPLATES;
-    const REPORTS: &'static [CommandSpec] = &[];
+    crate::no_reports!();
 
     type Config = LeadCareConfig;
     type Init = LeadCareInit;
@@ -123,9 +122,6 @@ impl Workflow for LeadCare {
     type DeadlineKind = LeadCareDeadline;
     type Query = LeadCareQuery;
     type Answer = LeadCareAnswer;
-    type Row = ();
-    type Report = NoReport;
-    type ReportAnswer = NoReport;
 
     fn validate_config(config: &LeadCareConfig) -> Result<(), String> {
         config.validate()
@@ -213,12 +209,6 @@ impl Workflow for LeadCare {
         ctx: &Context<'_, Self>,
     ) -> Result<Decision<Self>, Unfit> {
         rules::on_deadline(state, timer, ctx)
-    }
-
-    fn row(_: &Snapshot<Self>) {}
-
-    fn report(_: &[()], report: &NoReport, _: &Context<'_, Self>) -> Result<NoReport, Rejection> {
-        match *report {}
     }
 
     fn query(

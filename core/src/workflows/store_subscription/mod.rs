@@ -130,9 +130,9 @@ pub use rules::StoreSubscriptionDeadline;
 pub use table::templates;
 
 use crate::kernel::{
-    Actor, Basis, CommandSpec, Context, DeadlineKind, DeadlineSpec, Decision, Label, NoReport,
-    RegionSpec, Rejection, RoleSpec, Snapshot, TemplateSpec, Timer, TransitionSpec, Unfit, Vnd,
-    Workflow, required_text, valid_id,
+    Actor, Basis, CommandSpec, Context, DeadlineKind, DeadlineSpec, Decision, Label, RegionSpec,
+    Rejection, RoleSpec, TemplateSpec, Timer, TransitionSpec, Unfit, Vnd, Workflow, required_text,
+    valid_id,
 };
 use chrono::{DateTime, Utc};
 
@@ -156,7 +156,7 @@ impl Workflow for StoreSubscription {
     const QUERIES: &'static [CommandSpec] = table::QUERIES;
     const TRANSITIONS: &'static [TransitionSpec] = table::TRANSITIONS;
     const TEMPLATES: &'static [TemplateSpec] = table::TEMPLATES;
-    const REPORTS: &'static [CommandSpec] = &[];
+    crate::no_reports!();
 
     type Config = StoreSubscriptionConfig;
     type Init = StoreSubscriptionInit;
@@ -167,9 +167,6 @@ impl Workflow for StoreSubscription {
     type DeadlineKind = StoreSubscriptionDeadline;
     type Query = StoreSubscriptionQuery;
     type Answer = StoreSubscriptionAnswer;
-    type Row = ();
-    type Report = NoReport;
-    type ReportAnswer = NoReport;
 
     fn validate_config(config: &StoreSubscriptionConfig) -> Result<(), String> {
         config.validate()
@@ -261,12 +258,6 @@ impl Workflow for StoreSubscription {
         ctx: &Context<'_, Self>,
     ) -> Result<Decision<Self>, Unfit> {
         rules::on_deadline(state, timer, ctx)
-    }
-
-    fn row(_: &Snapshot<Self>) {}
-
-    fn report(_: &[()], report: &NoReport, _: &Context<'_, Self>) -> Result<NoReport, Rejection> {
-        match *report {}
     }
 
     fn query(
