@@ -4,7 +4,8 @@
 #   removed) → wasm-opt -Oz (npm binaryen) → the JS wrapper, types, package.json, README.
 # Prints the raw and gzip sizes and fails when the gzip size is over the budget.
 # Needs: the wasm32-unknown-unknown target, wasm-bindgen (the version in Cargo.lock) on PATH,
-# wasm-opt at .tools/node_modules/.bin/wasm-opt (or WASM_OPT). scripts/test-wasm.sh installs them.
+# wasm-opt at .tools/node_modules/.bin/wasm-opt (or WASM_OPT), and for the example page the QR
+# code library at .tools/node_modules/qr (or QR_LIB). scripts/test-wasm.sh installs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,12 @@ BUDGET_GZIP_BYTES=${QUYTRINH_WASM_BUDGET_GZIP:-$((580 * 1024))}
 out=build/wasm
 pkg=$out/pkg
 wasm_opt=${WASM_OPT:-.tools/node_modules/.bin/wasm-opt}
+qr_lib=${QR_LIB:-.tools/node_modules/qr}
+if [ ! -f "$qr_lib/index.js" ]; then
+  echo "missing $qr_lib/index.js (the example page's QR code library): run scripts/test-wasm.sh," >&2
+  echo "which installs it, or npm install --prefix .tools --save-exact qr@<version in its NPM_TOOLS>" >&2
+  exit 1
+fi
 
 echo "── cargo build (wasm32-unknown-unknown, release, opt-level=z, lto)"
 # Size settings for this build only: the workspace's release profile serves the native
@@ -74,4 +81,10 @@ rm -rf build/web-example
 mkdir -p build/web-example
 cp -r examples/web/. build/web-example/
 cp -r "$pkg" build/web-example/pkg
-echo "package: $pkg   example page: build/web-example/index.html"
+# The QR code encoder the page draws payment QRs with (npm `qr`: one ES module, no
+# dependencies), vendored with its licences: the page fetches nothing from outside.
+mkdir -p build/web-example/vendor/qr
+cp "$qr_lib/index.js" "$qr_lib/package.json" build/web-example/vendor/qr/
+cp "$qr_lib"/LICENSE* build/web-example/vendor/qr/
+qr_version=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$qr_lib/package.json")
+echo "package: $pkg   example page: build/web-example/index.html (QR code: qr $qr_version)"

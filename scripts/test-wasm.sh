@@ -8,8 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
 
-# npm tools, exact versions, in the git-ignored .tools/.
-NPM_TOOLS=(binaryen@132.0.0 playwright-core@1.65.1 typescript@7.0.2)
+# npm tools, exact versions, in the git-ignored .tools/. `qr` draws the example page's payment
+# QR codes (bindings-wasm/build.sh vendors it into the page); `zxing-wasm` (ZXing-C++) decodes
+# them back in the page's test.
+NPM_TOOLS=(binaryen@132.0.0 playwright-core@1.65.1 typescript@7.0.2 qr@0.7.0 zxing-wasm@3.1.6)
 
 echo "══ install what is missing"
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then

@@ -1,8 +1,10 @@
 // The quytrinh playground: pick a workflow, act as each role with the buttons that
 // `availableCommands` gives, move the clock, and watch the state diagram, the entities, the
 // timeline of events and effects, and the pending deadlines. Everything runs in the page
-// (WebAssembly); nothing is fetched from outside.
+// (WebAssembly); nothing is fetched from outside. Payment QR codes are drawn with the npm
+// package `qr`, which the build vendors into the page (`./vendor/qr/`).
 import init, { WorkflowInstance, QuytrinhError, workflows } from 'quytrinh';
+import encodeQR from 'qr';
 
 /** The leads the platform of the lead_care scenario delivers next (`deliver_leads`). */
 const LEAD_POOL = [
@@ -12,25 +14,72 @@ const LEAD_POOL = [
   { lead_id: 'L8', customer_id: 'KH-208' },
 ];
 
+/** The host's price list of the store_subscription scenario: đồng per month, by package. */
+const PRICE_PER_MONTH = { support: 180_000, professional: 250_000, premium: 330_000 };
+
+/** What remains to pay on an order of store_subscription (the core's `Order::remainder`:
+ * an order's JSON carries the price and what was received, not the difference). */
+const remainder = (order) => (order ? Math.max(0, order.quote_vnd - order.paid_vnd) : undefined);
+
+/** The kinds of order of store_subscription, as the seed names them. */
+const ORDER_KINDS = {
+  renewal: { vi: 'Gia hạn', en: 'Renewal' },
+  new_purchase: { vi: 'Mua mới', en: 'New purchase' },
+  upgrade: { vi: 'Nâng gói', en: 'Upgrade' },
+};
+
+/** The footer notice of store_subscription, as the owner and the staff read it. */
+const FOOTER_NOTICE = {
+  texts: [
+    {
+      if: 'expired',
+      vi: 'Gian hàng đã hết hạn sử dụng từ ngày {expiry}. Vui lòng gia hạn để tiếp tục sử dụng.',
+      en: 'The store’s contract expired on {expiry}. Renew it to go on using the software.',
+    },
+    {
+      vi: 'Gian hàng còn {days_left} ngày sử dụng (hết hạn ngày {expiry}). Vui lòng gia hạn để không bị gián đoạn.',
+      en: 'The store has {days_left} days left (it expires on {expiry}). Renew to avoid an interruption.',
+    },
+  ],
+  none: { vi: 'Không có thông báo.', en: 'No notice.' },
+};
+
 /**
  * Who plays each role, the initial data and the starting instant of each workflow, and, all
  * optional, what the page needs to drive it — data the generic code below reads:
- * - `samples`: values for the fields a command leaves to the UI (over `SAMPLES`). A value may
- *   be text, `{by, values, default}` (it depends on the command's field `by`) or a function of
- *   `{state, seq}` (the instance's state, the page's command counter).
- * - `fields`: fields whose value is chosen. `options`: a path in `{config, state}` to a list,
- *   with the `value` and `label` keys of each item (and an optional `flag` shown beside the
- *   label): the command opens a form with a select. `labels`: a label for each value, shown
- *   on the button (`approve: true` → "duyệt").
- * - `confirm`: commands sent only after a confirm step: `query` is run as the same actor when
- *   the button is pressed, the form lists the answer's `rows` (a path) by `columns`, and on
- *   confirmation the command carries the answer's values named by `fill` (field → path).
+ * - `config`: the workflow's configuration (otherwise its defaults).
+ * - `samples`: values for the fields a command leaves to the UI (over `SAMPLES`): empty text,
+ *   an empty list, or a number left at 0 when a sample is given for it. A value may be text,
+ *   a number, `{by, values, default}` (it depends on the command's field `by`) or a function
+ *   of `{state, seq, command}` (the instance's state, the page's command counter, the
+ *   command being filled).
+ * - `fields`: how some fields are shown or chosen. `options`: a path in `{config, state}` to
+ *   a list, with the `value` and `label` keys of each item (none: the item is the value) and
+ *   an optional `flag` shown beside the label: the command opens a form with a select.
+ *   `labels`: a label for each value, shown on the button (`approve: true` → "duyệt").
+ *   `states`: the value is a state of that region of the definition (its label is shown).
+ *   `unit`: a unit after the number ("12 tháng").
+ * - `forms`: commands that open a form, by type. `query` is run when the button is pressed
+ *   (`'$field'` in it is the command's field), as the acting role if it may ask, else as
+ *   `as` or the first role allowed (the page plays the host, who knows the answer); the
+ *   command's fields named by `fill` take the answer's values (field → a path, or a
+ *   function of the answer); those named in `edit` stay editable. With `rows` (a path) and
+ *   `columns` the form is a confirm step: it lists exactly what will be sent, and closes
+ *   once sent either way (its answer may be outdated: the user asks again). `submit` labels
+ *   the send button.
  * - `entities`: the table of the per-entity positions (`region:entity`): its `label`, the
  *   field that names an entity (`key`, for the heading), and its `columns` in order:
  *   `{region}` (the entity's state there), `{state, match, value}` (the `value` of the item
  *   of list `state` whose `match` is the entity) or `{query, value}` (a query with `$id` for
  *   the entity, asked as the first role allowed to ask it).
+ * - `views`: what some roles see, each read from a query asked as that role: `items` (a
+ *   path in the answer, a `label`, or a `value` function), `sections` (items under a `path`,
+ *   or a table of `rows` by `columns`, with an `empty` text), a `notice` (a text chosen by a
+ *   flag of the object at `path`, `{field}` replaced by its values) and a `qr`: the latest
+ *   effect of kind `effect` whose entity (`entity` field, `region`) is in a state of
+ *   `while`, its `payload` drawn as a QR code, its `items` shown beside it, ready to copy.
  * - `directory`: what the host knows of the ids of `field` (names, phones), shown beside them.
+ * - `labels`: field names in forms and tables (over `FIELD_LABELS`).
  */
 const SCENARIOS = {
   companion: {
@@ -110,7 +159,8 @@ const SCENARIOS = {
       },
       approve: { labels: { true: { vi: 'duyệt', en: 'approve' }, false: { vi: 'từ chối', en: 'reject' } } },
     },
-    confirm: {
+    forms: {
+      update_status: { submit: { vi: 'Cập nhật ngay', en: 'Update now' } },
       submit_for_review: {
         query: { type: 'preview_submission' },
         rows: 'preview.drafts',
@@ -133,6 +183,189 @@ const SCENARIOS = {
         },
         { key: 'replaces', label: { vi: 'Bù cho', en: 'Replaces' }, state: 'leads', match: 'lead_id', value: 'replaces' },
       ],
+    },
+  },
+  store_subscription: {
+    // 17 days before the contract ends: no footer notice yet; "+3 ngày" brings it.
+    start: '2026-06-14T09:00:00+07:00',
+    config: {
+      // The vendor's account that payment QRs pay into (Vietcombank's NAPAS BIN 970436).
+      vendor_account: { bank_bin: '970436', account: '0071001234567', account_name: 'CONG TY CP PHAN MEM BAN HANG VIET' },
+    },
+    init: {
+      store_id: 'CH2611',
+      store_name: 'Tạp hoá Thu Hà',
+      industry: 'Tạp hóa & Siêu thị mini',
+      tier: 'professional',
+      status: 'active',
+      expiry: '2026-07-01T00:00:00+07:00',
+      terms_version: '2023-08',
+    },
+    actors: { owner_admin: 'thuha-admin', staff: 'thuha-nv01', vendor: 'KD-05', payment_gateway: 'doi-soat-napas' },
+    directory: { field: 'bank_bin', entries: { 970436: 'Vietcombank' } },
+    samples: {
+      months: 12,
+      // The host's quote for the package and the period chosen.
+      quote_vnd: ({ command }) => PRICE_PER_MONTH[command.tier] * command.months,
+    },
+    fields: {
+      kind: { labels: ORDER_KINDS },
+      order_kind: { labels: ORDER_KINDS },
+      tier: { states: 'package' },
+      months: { options: 'config.months', unit: { vi: 'tháng', en: 'months' } },
+      days_left: { unit: { vi: 'ngày', en: 'days' } },
+      method: { options: 'config.payment_methods', value: 'id', label: { vi: 'label_vi', en: 'label_en' } },
+    },
+    forms: {
+      start_order: { submit: { vi: 'Tiếp tục thanh toán', en: 'Continue to payment' } },
+      choose_payment_method: { submit: { vi: 'Tiếp tục thanh toán', en: 'Continue to payment' } },
+      // The gateway reports what the bank received: the open order's reference and, unless
+      // changed (a partial payment), its remainder.
+      payment_received: {
+        query: { type: 'store_profile' },
+        as: 'vendor',
+        fill: { reference: 'profile.open_order.reference', amount_vnd: ({ profile }) => remainder(profile.open_order) },
+        edit: ['amount_vnd'],
+        submit: { vi: 'Ghi nhận khoản tiền', en: 'Record the payment' },
+      },
+      confirm_claim: {
+        query: { type: 'order_detail', order_id: '$order_id' },
+        fill: { amount_vnd: ({ order }) => remainder(order) },
+        edit: ['amount_vnd'],
+        submit: { vi: 'Xác nhận khoản tiền', en: 'Confirm the amount' },
+      },
+    },
+    entities: {
+      label: { vi: 'Đơn hàng', en: 'Orders' },
+      key: 'order_id',
+      columns: [
+        { key: 'kind', label: { vi: 'Loại', en: 'Kind' }, state: 'orders', match: 'order_id', value: 'kind' },
+        { key: 'tier', label: { vi: 'Gói', en: 'Package' }, state: 'orders', match: 'order_id', value: 'tier' },
+        { key: 'months', label: { vi: 'Thời gian', en: 'Period' }, state: 'orders', match: 'order_id', value: 'months' },
+        { key: 'quote_vnd', label: { vi: 'Giá', en: 'Price' }, state: 'orders', match: 'order_id', value: 'quote_vnd' },
+        { key: 'paid_vnd', label: { vi: 'Đã nhận', en: 'Received' }, state: 'orders', match: 'order_id', value: 'paid_vnd' },
+        { region: 'order', label: { vi: 'Tình trạng', en: 'Status' } },
+        { key: 'reference', label: { vi: 'Nội dung chuyển khoản', en: 'Transfer reference' }, state: 'orders', match: 'order_id', value: 'reference' },
+      ],
+    },
+    views: [
+      {
+        id: 'profile',
+        role: 'owner_admin',
+        label: { vi: 'Hồ sơ gian hàng', en: 'Store profile' },
+        query: { type: 'store_profile' },
+        notice: { path: 'profile.footer_notice', ...FOOTER_NOTICE, none: null },
+        qr: {
+          label: { vi: 'Quét mã QR để thanh toán', en: 'Scan the QR code to pay' },
+          effect: 'show_payment_qr',
+          entity: 'order_id',
+          region: 'order',
+          // Shown while the order awaits its money; not once it is underpaid (it asks for the
+          // full amount: "Tiếp tục thanh toán" shows one for the remainder) or claimed.
+          while: ['awaiting_payment'],
+          payload: 'payload',
+          items: [
+            { path: 'amount_vnd', copy: true },
+            { path: 'reference', copy: true },
+            { path: 'qr.bank_bin' },
+            { path: 'qr.account', copy: true },
+            { path: 'account_name' },
+            { path: 'order_id' },
+            { path: 'expires_at' },
+          ],
+        },
+        items: [
+          { path: 'profile.store_name' },
+          { path: 'profile.store_id' },
+          { path: 'profile.industry' },
+          { path: 'profile.tier', label: { vi: 'Gói tài khoản', en: 'Package' } },
+          { path: 'profile.status', states: 'contract', label: { vi: 'Tình trạng', en: 'Status' } },
+          { path: 'profile.expiry' },
+          { path: 'profile.days_left' },
+          { path: 'profile.terms_version' },
+          { path: 'profile.credit_vnd' },
+        ],
+        sections: [
+          {
+            id: 'open_order',
+            label: { vi: 'Đơn hàng đang mở', en: 'Open order' },
+            path: 'profile.open_order',
+            empty: { vi: 'Không có đơn hàng nào đang mở.', en: 'No open order.' },
+            items: [
+              { path: 'order_id' },
+              { path: 'kind' },
+              { path: 'tier' },
+              { path: 'months' },
+              { path: 'quote_vnd' },
+              { path: 'paid_vnd' },
+              { key: 'remainder_vnd', value: remainder },
+              { path: 'status', states: 'order', label: { vi: 'Tình trạng đơn', en: 'Order status' } },
+              { path: 'reference' },
+              { path: 'window_ends' },
+            ],
+          },
+          {
+            id: 'offers',
+            label: { vi: 'Gói dịch vụ phù hợp với gian hàng', en: 'Packages on offer' },
+            rows: 'profile.offers',
+            columns: ['kind', 'tier', 'months'],
+          },
+          {
+            id: 'purchase_history',
+            label: { vi: 'Lịch sử mua hàng', en: 'Purchase history' },
+            rows: 'profile.purchase_history',
+            columns: ['order_id', 'kind', 'tier', 'months', 'amount_vnd', 'paid_at', 'period_start', 'period_end', 'confirmation_id'],
+            empty: { vi: 'Chưa có lần mua nào.', en: 'No purchase yet.' },
+          },
+          {
+            id: 'service_confirmations',
+            label: { vi: 'Bản xác nhận dịch vụ', en: 'Service confirmations' },
+            rows: 'profile.service_confirmations',
+            columns: ['confirmation_id', 'date', 'store_name', 'tier', 'order_kind', 'months', 'period_start', 'period_end'],
+            empty: { vi: 'Chưa có bản xác nhận nào.', en: 'No service confirmation yet.' },
+          },
+        ],
+      },
+      {
+        id: 'footer',
+        role: 'staff',
+        label: { vi: 'Thông báo dưới chân trang', en: 'Footer notice' },
+        hint: { vi: 'Nhân viên chỉ thấy thông báo này, không xem được Hồ sơ gian hàng.', en: 'Staff see only this notice, not the store profile.' },
+        query: { type: 'footer_notice' },
+        notice: { path: 'notice', ...FOOTER_NOTICE },
+      },
+    ],
+    labels: {
+      store_name: { vi: 'Tên gian hàng', en: 'Store' },
+      store_id: { vi: 'Mã gian hàng', en: 'Store id' },
+      industry: { vi: 'Ngành hàng', en: 'Industry' },
+      expiry: { vi: 'Thời gian hết hạn', en: 'Expiry' },
+      days_left: { vi: 'Còn lại', en: 'Days left' },
+      terms_version: { vi: 'Điều khoản sử dụng (phiên bản)', en: 'Terms of use (version)' },
+      credit_vnd: { vi: 'Tiền thanh toán thừa (ghi có)', en: 'Credit (overpaid)' },
+      order_id: { vi: 'Đơn hàng', en: 'Order' },
+      kind: { vi: 'Loại', en: 'Kind' },
+      order_kind: { vi: 'Loại', en: 'Kind' },
+      tier: { vi: 'Gói', en: 'Package' },
+      months: { vi: 'Thời gian', en: 'Period' },
+      quote_vnd: { vi: 'Giá', en: 'Price' },
+      paid_vnd: { vi: 'Đã nhận', en: 'Received' },
+      remainder_vnd: { vi: 'Còn phải trả', en: 'Remainder' },
+      amount_vnd: { vi: 'Số tiền', en: 'Amount' },
+      reference: { vi: 'Nội dung chuyển khoản', en: 'Transfer reference' },
+      window_ends: { vi: 'Hạn thanh toán', en: 'Pay by' },
+      method: { vi: 'Hình thức thanh toán', en: 'Payment method' },
+      paid_at: { vi: 'Thanh toán lúc', en: 'Paid at' },
+      period_start: { vi: 'Từ', en: 'From' },
+      period_end: { vi: 'Đến', en: 'To' },
+      confirmation_id: { vi: 'Bản xác nhận', en: 'Confirmation' },
+      date: { vi: 'Ngày xác nhận', en: 'Date' },
+      bank_bin: { vi: 'Ngân hàng (BIN)', en: 'Bank (BIN)' },
+      account: { vi: 'Số tài khoản', en: 'Account' },
+      account_name: { vi: 'Chủ tài khoản', en: 'Account holder' },
+      expires_at: { vi: 'Mã QR hết hạn lúc', en: 'QR valid until' },
+      payload: { vi: 'Chuỗi VietQR (NAPAS)', en: 'VietQR payload (NAPAS)' },
+      note: { vi: 'Ghi chú', en: 'Note' },
     },
   },
 };
@@ -169,7 +402,7 @@ const FIELD_LABELS = {
 };
 
 const $ = (id) => document.getElementById(id);
-const state = { workflow: null, instance: null, config: null, now: null, lang: 'vi', seq: 0, forms: {} };
+const state = { workflow: null, instance: null, def: null, config: null, now: null, lang: 'vi', seq: 0, forms: {} };
 
 function label(l) {
   return l ? l[state.lang] ?? l.vi : '';
@@ -180,12 +413,29 @@ function scenario() {
 }
 
 function fieldLabel(key) {
-  return FIELD_LABELS[key] ? label(FIELD_LABELS[key]) : key;
+  const l = scenario().labels?.[key] ?? FIELD_LABELS[key];
+  return l ? label(l) : key;
 }
 
 /** The value at `path` (`a.b.c`) in `value`. */
 function pick(value, path) {
   return path.split('.').reduce((v, k) => (v == null ? undefined : v[k]), value);
+}
+
+/** `template` with every string value `'$name'` replaced by `vars[name]`. */
+function bind(template, vars) {
+  return Object.fromEntries(
+    Object.entries(template).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('$') ? vars[v.slice(1)] : v]),
+  );
+}
+
+/** Who the page asks `query` as: `actor` if its role may ask it, else the role `as` or the
+ * first role allowed, with the scenario's id for it. */
+function asker(query, actor, as) {
+  const allowed = state.def.queries.find((q) => q.name === query.type)?.roles ?? [];
+  if (actor && allowed.includes(actor.role)) return actor;
+  const role = as ?? allowed[0];
+  return { role, id: scenario().actors[role] ?? `${role}-1` };
 }
 
 function fmt(iso) {
@@ -196,6 +446,17 @@ function fmt(iso) {
   const daysEn = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   const day = (state.lang === 'vi' ? days : daysEn)[d.getUTCDay()];
   return `${day} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+/** The day of an instant in Vietnam, `dd/mm/yyyy`. */
+function fmtDay(iso) {
+  return fmt(iso).split(' ')[1];
+}
+
+/** An amount in đồng: `3.000.000 ₫` (Vietnamese), `3,000,000 ₫` (English). */
+function money(n) {
+  const sep = state.lang === 'vi' ? '.' : ',';
+  return `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep)} ₫`;
 }
 
 function countdown(ms) {
@@ -231,47 +492,72 @@ function options(key) {
   if (!spec?.options) return null;
   const list = pick({ config: state.config, state: state.instance.state }, spec.options) ?? [];
   return list.map((item) => {
-    const text = typeof spec.label === 'object' ? { vi: item[spec.label.vi], en: item[spec.label.en] } : { vi: String(item[spec.label]) };
+    const value = spec.value ? item[spec.value] : item;
+    let text;
+    if (typeof spec.label === 'object') text = label({ vi: item[spec.label.vi], en: item[spec.label.en] });
+    else if (spec.label) text = String(item[spec.label]);
+    else text = spec.unit ? `${value} ${label(spec.unit)}` : String(value);
     const flag = spec.flag && item[spec.flag.key] ? ` (${label(spec.flag)})` : '';
-    return { value: item[spec.value], label: `${label(text)}${flag}` };
+    return { value, label: `${text}${flag}` };
   });
 }
 
-/** How a field's value reads: its option or value label, a date, the directory's entry. */
-function valueText(key, value) {
+/** The label of state `id` of region `region` in the definition, or null. */
+function stateLabel(region, id) {
+  const st = state.def.regions.find((r) => r.id === region)?.states.find((s) => s.id === id);
+  return st ? label(st.label) : null;
+}
+
+/** How a field's value reads: its option, value or state label, an amount in đồng, a number
+ * with its unit, a date, the directory's entry. `states` names the region of a state id. */
+function valueText(key, value, states) {
   if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.map((v) => valueText(key, v, states)).join(', ');
   const spec = scenario().fields?.[key];
   const option = spec?.options ? options(key).find((o) => o.value === value) : null;
   if (option) return option.label;
   if (spec?.labels?.[String(value)]) return label(spec.labels[String(value)]);
+  const region = states ?? spec?.states;
+  if (region && stateLabel(region, value)) return stateLabel(region, value);
   const dir = scenario().directory;
   if (dir && key === dir.field && dir.entries[value]) return `${value} · ${dir.entries[value]}`;
+  if (typeof value === 'number' && key.endsWith('_vnd')) return money(value);
+  if (typeof value === 'number' && spec?.unit) return `${value} ${label(spec.unit)}`;
   if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return fmt(value);
   return String(value);
 }
 
-/** A placeholder the core leaves for the UI to fill: empty text, or the ellipsis. */
-function blank(value) {
-  return value === '' || value === '…';
+/** A placeholder the core leaves for the UI to fill: empty text, the ellipsis, or a number
+ * left at 0 for which the scenario has a sample. */
+function blank(value, key) {
+  if (value === '' || value === '…') return true;
+  return value === 0 && key !== undefined && (scenario().samples?.[key] ?? SAMPLES[key]) !== undefined;
 }
 
 /** The scenario's (or the page's) sample for field `key` of `command`. */
 function sample(key, command) {
   const s = scenario().samples?.[key] ?? SAMPLES[key];
-  if (typeof s === 'function') return s({ state: state.instance.state, seq: state.seq });
+  if (typeof s === 'function') return s({ state: state.instance.state, seq: state.seq, command });
   if (s && typeof s === 'object') return s.values[command?.[s.by]] ?? s.default;
   return s;
 }
 
-/** Fills the fields a command leaves to the UI (blank text, empty lists) with samples. */
+/** Fills the fields a command leaves to the UI (blanks, empty lists) with samples (a chosen
+ * field without one: its first option); a sample sees the fields filled before it, and one
+ * that is a function sees them all. */
 function fill(value, key, command) {
-  if (blank(value)) return sample(key, command) ?? '(mẫu)';
+  if (blank(value, key)) return sample(key, command) ?? options(key)?.[0]?.value ?? '(mẫu)';
   if (Array.isArray(value)) {
     if (value.length === 0) return sample(key, command) ?? value;
     return value.map((v) => fill(v, key, command));
   }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, k, value)]));
+    const out = { ...value };
+    for (const [k, v] of Object.entries(value)) out[k] = fill(v, k, out);
+    for (const [k, v] of Object.entries(value)) {
+      if (blank(v, k) && typeof (scenario().samples?.[k] ?? SAMPLES[k]) === 'function') out[k] = sample(k, out);
+    }
+    return out;
   }
   return value;
 }
@@ -285,7 +571,8 @@ function start(workflow) {
   state.forms = {};
   showError(null);
   try {
-    state.instance = WorkflowInstance.create(workflow, { id: `${workflow}-demo`, init: s.init });
+    state.instance = WorkflowInstance.create(workflow, { id: `${workflow}-demo`, init: s.init, config: s.config });
+    state.def = state.instance.definition();
     // The configuration the instance runs with (catalogues for the selects): its snapshot's.
     state.config = state.instance.snapshot().config;
   } catch (e) {
@@ -314,30 +601,34 @@ function send(role, actorId, body) {
 }
 
 /**
- * A button pressed: sent at once, or, when a field is chosen or the command has a confirm
- * step, a form first (the confirm step runs its query now and shows the answer).
+ * A button pressed: sent at once, or, when a field is chosen or the scenario has a form for
+ * the command, a form first (its query runs now, and fills the fields it names).
  */
 function press(role, actorId, available) {
   const body = fill(available.command);
-  const confirm = scenario().confirm?.[available.type];
+  const spec = scenario().forms?.[available.type];
   const choose = Object.keys(body).some((k) => scenario().fields?.[k]?.options);
-  if (!confirm && !choose) {
+  if (!spec && !choose) {
     send(role, actorId, body);
     render();
     return;
   }
-  // The fields the confirm step fills from its answer are neither samples nor text boxes.
-  const given = Object.keys(confirm?.fill ?? {});
-  for (const k of given) delete body[k];
-  const blanks = Object.keys(available.command).filter((k) => blank(available.command[k]) && !given.includes(k));
+  // The fields filled from the query's answer are neither samples nor text boxes (unless
+  // named in `edit`).
+  const given = Object.keys(spec?.fill ?? {});
+  const blanks = Object.keys(available.command).filter((k) => blank(available.command[k], k) && !given.includes(k));
   const form = { type: available.type, label: available.label, actorId, body, blanks, answer: null };
-  if (confirm) {
+  if (spec?.query) {
     try {
-      form.answer = state.instance.query({ role, id: actorId }, confirm.query, state.now);
+      const query = bind(spec.query, body);
+      form.answer = state.instance.query(asker(query, { role, id: actorId }, spec.as), query, state.now);
     } catch (e) {
       showError(e);
       render();
       return;
+    }
+    for (const [field, how] of Object.entries(spec.fill ?? {})) {
+      body[field] = typeof how === 'function' ? how(form.answer) : pick(form.answer, how);
     }
   }
   state.forms[role] = form;
@@ -349,10 +640,8 @@ function press(role, actorId, available) {
  * answer it showed may be outdated: the user asks again). */
 function submitForm(role) {
   const form = state.forms[role];
-  const confirm = scenario().confirm?.[form.type];
-  const body = { ...form.body };
-  for (const [field, path] of Object.entries(confirm?.fill ?? {})) body[field] = pick(form.answer, path);
-  if (send(role, form.actorId, body) || confirm) delete state.forms[role];
+  const spec = scenario().forms?.[form.type];
+  if (send(role, form.actorId, { ...form.body }) || spec?.rows) delete state.forms[role];
   render();
 }
 
@@ -371,9 +660,10 @@ function render() {
   const inst = state.instance;
   $('now').textContent = fmt(state.now.toISOString());
   if (!inst) return;
-  const def = inst.definition();
+  const def = state.def;
   $('title').textContent = label(def.label);
   renderRoles(inst, def);
+  renderViews(inst, def);
   renderDeadlines(inst, def);
   renderEntities(inst, def);
   renderDiagram(inst, def);
@@ -386,8 +676,8 @@ function render() {
 function describe(command) {
   const fields = scenario().fields ?? {};
   return Object.entries(command)
-    .filter(([k, v]) => k !== 'type' && !fields[k]?.options && !blank(v))
-    .filter(([k, v]) => (typeof v === 'string' && k.endsWith('_id')) || fields[k]?.labels?.[String(v)])
+    .filter(([k, v]) => k !== 'type' && !fields[k]?.options && !blank(v, k))
+    .filter(([k, v]) => (typeof v === 'string' && k.endsWith('_id')) || fields[k]?.labels?.[String(v)] || (fields[k]?.states && stateLabel(fields[k].states, v)))
     .map(([k, v]) => valueText(k, v))
     .join(' · ');
 }
@@ -445,11 +735,13 @@ function renderRoles(inst, def) {
   }
 }
 
-/** A command's form: a select per chosen field, a text box per blank one, and for a confirm
- * step the answer's rows (what will be sent) and the values the command will carry. */
+/** A command's form: a select per chosen field, a text or number box per blank or editable
+ * one, the values filled from the query's answer, and for a confirm step the answer's rows
+ * (what will be sent). */
 function renderForm(role, form) {
   const vi = state.lang === 'vi';
-  const confirm = scenario().confirm?.[form.type];
+  const spec = scenario().forms?.[form.type] ?? {};
+  const confirm = spec.rows !== undefined;
   const box = document.createElement('form');
   box.className = `command-form${confirm ? ' confirm' : ''}`;
   box.dataset.command = form.type;
@@ -457,7 +749,8 @@ function renderForm(role, form) {
   const what = describe(form.body);
   h.textContent = what ? `${label(form.label)} · ${what}` : label(form.label);
   box.append(h);
-  const texts = {};
+  const inputs = {};
+  const editable = (key) => form.blanks.includes(key) || spec.edit?.includes(key);
   for (const key of Object.keys(form.body)) {
     const choices = options(key);
     if (choices) {
@@ -466,25 +759,25 @@ function renderForm(role, form) {
       select.name = key;
       for (const c of choices) {
         const o = document.createElement('option');
-        o.value = c.value;
+        o.value = String(c.value);
         o.textContent = c.label;
         o.selected = c.value === form.body[key];
         select.append(o);
       }
       select.addEventListener('change', () => {
         const before = { ...form.body };
-        form.body[key] = select.value;
+        form.body[key] = choices.find((c) => String(c.value) === select.value)?.value;
         // Samples that depend on this field follow it, unless the user wrote their own.
         for (const k of form.blanks) {
           if (form.body[k] === sample(k, before)) {
             form.body[k] = sample(k, form.body);
-            if (texts[k]) texts[k].value = form.body[k];
+            if (inputs[k]) inputs[k].value = form.body[k];
           }
         }
       });
       l.append(fieldLabel(key), select);
       box.append(l);
-    } else if (form.blanks.includes(key) && typeof form.body[key] === 'string') {
+    } else if (editable(key) && typeof form.body[key] === 'string') {
       const l = document.createElement('label');
       const text = document.createElement('textarea');
       text.name = key;
@@ -493,13 +786,37 @@ function renderForm(role, form) {
       text.addEventListener('input', () => {
         form.body[key] = text.value;
       });
-      texts[key] = text;
+      inputs[key] = text;
       l.append(fieldLabel(key), text);
+      box.append(l);
+    } else if (editable(key) && typeof form.body[key] === 'number') {
+      const l = document.createElement('label');
+      const number = document.createElement('input');
+      number.type = 'number';
+      number.name = key;
+      number.min = '0';
+      number.step = '1';
+      number.value = String(form.body[key]);
+      const shown = document.createElement('span');
+      shown.className = 'muted';
+      shown.dataset.shows = key;
+      shown.textContent = valueText(key, form.body[key]);
+      number.addEventListener('input', () => {
+        form.body[key] = Number(number.value);
+        shown.textContent = valueText(key, form.body[key]);
+      });
+      inputs[key] = {
+        set value(v) {
+          number.value = String(v);
+          shown.textContent = valueText(key, v);
+        },
+      };
+      l.append(fieldLabel(key), number, shown);
       box.append(l);
     }
   }
   if (confirm) {
-    const rows = pick(form.answer, confirm.rows) ?? [];
+    const rows = pick(form.answer, spec.rows) ?? [];
     const p = document.createElement('p');
     p.className = 'lead';
     p.textContent = vi
@@ -508,7 +825,7 @@ function renderForm(role, form) {
     const table = document.createElement('table');
     table.className = 'preview';
     const tr = document.createElement('tr');
-    for (const c of confirm.columns) {
+    for (const c of spec.columns) {
       const th = document.createElement('th');
       th.textContent = fieldLabel(c);
       tr.append(th);
@@ -516,7 +833,7 @@ function renderForm(role, form) {
     table.append(tr);
     for (const row of rows) {
       const r = document.createElement('tr');
-      for (const c of confirm.columns) {
+      for (const c of spec.columns) {
         const td = document.createElement('td');
         td.dataset.column = c;
         td.textContent = valueText(c, row[c]);
@@ -525,15 +842,16 @@ function renderForm(role, form) {
       table.append(r);
     }
     box.append(p, table);
-    for (const [field, path] of Object.entries(confirm.fill)) {
-      const carried = document.createElement('p');
-      carried.className = 'muted';
-      const code = document.createElement('code');
-      code.dataset.field = field;
-      code.textContent = String(pick(form.answer, path));
-      carried.append(`${fieldLabel(field)}: `, code);
-      box.append(carried);
-    }
+  }
+  // The values the command carries from the answer, as they will be sent.
+  for (const field of Object.keys(spec.fill ?? {}).filter((k) => !spec.edit?.includes(k))) {
+    const carried = document.createElement('p');
+    carried.className = 'muted';
+    const code = document.createElement('code');
+    code.dataset.field = field;
+    code.textContent = String(form.body[field]);
+    carried.append(`${fieldLabel(field)}: `, code);
+    box.append(carried);
   }
   const buttons = document.createElement('div');
   buttons.className = 'buttons';
@@ -541,7 +859,7 @@ function renderForm(role, form) {
   ok.type = 'submit';
   ok.className = 'command';
   ok.dataset.action = 'send';
-  ok.textContent = confirm ? (vi ? 'Xác nhận gửi' : 'Confirm and send') : vi ? 'Cập nhật ngay' : 'Send';
+  ok.textContent = spec.submit ? label(spec.submit) : confirm ? (vi ? 'Xác nhận gửi' : 'Confirm and send') : vi ? 'Gửi' : 'Send';
   const cancel = document.createElement('button');
   cancel.type = 'button';
   cancel.dataset.action = 'cancel';
@@ -557,6 +875,233 @@ function renderForm(role, form) {
     submitForm(role);
   });
   return box;
+}
+
+/** A `<dl>` of items (`{path, key, label, value, states}`) read from `root`. */
+function renderItems(items, root) {
+  const dl = document.createElement('dl');
+  for (const item of items) {
+    const key = item.key ?? item.path.split('.').at(-1);
+    const value = item.value ? item.value(root) : pick(root, item.path);
+    const dt = document.createElement('dt');
+    dt.textContent = item.label ? label(item.label) : fieldLabel(key);
+    const dd = document.createElement('dd');
+    dd.dataset.field = key;
+    dd.textContent = valueText(key, value, item.states);
+    dl.append(dt, dd);
+  }
+  return dl;
+}
+
+/** A table of `rows` by `columns` (field names, or items). */
+function renderTable(rows, columns) {
+  const cols = columns.map((c) => (typeof c === 'string' ? { path: c } : c));
+  const table = document.createElement('table');
+  const head = document.createElement('tr');
+  for (const c of cols) {
+    const th = document.createElement('th');
+    th.textContent = c.label ? label(c.label) : fieldLabel(c.key ?? c.path.split('.').at(-1));
+    head.append(th);
+  }
+  table.append(head);
+  for (const row of rows) {
+    const tr = document.createElement('tr');
+    for (const c of cols) {
+      const key = c.key ?? c.path.split('.').at(-1);
+      const td = document.createElement('td');
+      td.dataset.column = key;
+      td.textContent = valueText(key, c.value ? c.value(row) : pick(row, c.path), c.states);
+      tr.append(td);
+    }
+    table.append(tr);
+  }
+  return table;
+}
+
+/** A notice's text: the first of `texts` whose flag `if` is set (or that has none) on the
+ * object, `{field}` replaced by its values (instants as their day); or `none`. */
+function noticeText(spec, notice) {
+  if (!notice) return spec.none ? label(spec.none) : null;
+  const text = spec.texts.find((t) => !t.if || notice[t.if]);
+  return label(text).replace(/\{(\w+)\}/g, (_, k) => {
+    const v = notice[k];
+    if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return fmtDay(v);
+    return typeof v === 'number' && !k.endsWith('_vnd') ? String(v) : valueText(k, v);
+  });
+}
+
+/** The latest effect of kind `spec.effect` whose entity is in a state of `spec.while`. */
+function latestEffect(inst, spec) {
+  const position = inst.position;
+  const records = inst.eventLog().records;
+  for (let i = records.length - 1; i >= 0; i--) {
+    const effects = records[i].effects ?? [];
+    for (let j = effects.length - 1; j >= 0; j--) {
+      const f = effects[j];
+      if (f.kind !== spec.effect) continue;
+      const at = position[`${spec.region}:${f[spec.entity]}`];
+      return spec.while.includes(at) ? f : null;
+    }
+  }
+  return null;
+}
+
+/** Draws `text` as a QR code on a canvas (npm `qr`: the modules with a 4-module quiet zone). */
+function qrCanvas(text) {
+  const modules = encodeQR(text, 'raw', { ecc: 'medium', border: 4 });
+  const scale = 6;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = modules.length * scale;
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#000';
+  modules.forEach((row, y) => row.forEach((on, x) => on && ctx.fillRect(x * scale, y * scale, scale, scale)));
+  return canvas;
+}
+
+/** A read-only text box with a copy button. */
+function copyable(name, text, multiline) {
+  const wrap = document.createElement('span');
+  wrap.className = 'copyable';
+  const box = document.createElement(multiline ? 'textarea' : 'input');
+  box.readOnly = true;
+  box.name = name;
+  box.value = text;
+  if (multiline) box.rows = 3;
+  box.addEventListener('focus', () => box.select());
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.copy = name;
+  const idle = state.lang === 'vi' ? 'Chép' : 'Copy';
+  button.textContent = idle;
+  button.addEventListener('click', async () => {
+    box.select();
+    try {
+      await navigator.clipboard.writeText(text);
+      button.textContent = state.lang === 'vi' ? 'Đã chép' : 'Copied';
+    } catch {
+      // No clipboard permission: the text is selected, ready for Ctrl+C.
+      button.textContent = state.lang === 'vi' ? 'Đã chọn, nhấn Ctrl+C' : 'Selected: press Ctrl+C';
+    }
+    setTimeout(() => (button.textContent = idle), 2000);
+  });
+  wrap.append(box, button);
+  return wrap;
+}
+
+/** The payment QR of a view: the effect's payload as a QR image, its data beside it. */
+function renderQr(spec, effect) {
+  const box = document.createElement('div');
+  box.className = 'payment-qr';
+  box.dataset.order = effect[spec.entity];
+  const h = document.createElement('h4');
+  h.textContent = label(spec.label);
+  const payload = pick(effect, spec.payload);
+  const canvas = qrCanvas(payload);
+  canvas.id = 'payment-qr';
+  canvas.dataset.testid = 'payment-qr';
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `${label(spec.label)}: ${payload}`);
+  const side = document.createElement('div');
+  side.className = 'qr-data';
+  const dl = document.createElement('dl');
+  for (const item of spec.items) {
+    const key = item.key ?? item.path.split('.').at(-1);
+    const value = pick(effect, item.path);
+    if (value === undefined || value === null) continue;
+    const dt = document.createElement('dt');
+    dt.textContent = fieldLabel(key);
+    const dd = document.createElement('dd');
+    dd.dataset.field = key;
+    const text = valueText(key, value);
+    if (item.copy) {
+      dd.append(copyable(key, String(value)));
+      if (text !== String(value)) dd.append(' ', text);
+    } else {
+      dd.textContent = text;
+    }
+    dl.append(dt, dd);
+  }
+  const p = document.createElement('label');
+  p.append(fieldLabel(spec.payload), copyable(spec.payload, payload, true));
+  side.append(dl, p);
+  const body = document.createElement('div');
+  body.className = 'qr-body';
+  body.append(canvas, side);
+  box.append(h, body);
+  return box;
+}
+
+/** What some roles see (the scenario's `views`), each from a query asked as that role. */
+function renderViews(inst, def) {
+  const views = scenario().views ?? [];
+  const panel = $('views-panel');
+  panel.hidden = views.length === 0;
+  const box = $('views');
+  box.replaceChildren();
+  for (const view of views) {
+    const card = document.createElement('article');
+    card.className = 'view';
+    card.dataset.view = view.id;
+    card.dataset.role = view.role;
+    const h = document.createElement('h3');
+    const role = def.roles.find((r) => r.id === view.role);
+    h.textContent = `${label(view.label)} — ${label(role?.label)}`;
+    card.append(h);
+    if (view.hint) {
+      const hint = document.createElement('p');
+      hint.className = 'muted';
+      hint.textContent = label(view.hint);
+      card.append(hint);
+    }
+    let answer;
+    try {
+      answer = inst.query({ role: view.role, id: scenario().actors[view.role] ?? `${view.role}-1` }, view.query, state.now);
+    } catch (e) {
+      const p = document.createElement('p');
+      p.className = 'none';
+      p.textContent = e.code ?? String(e);
+      card.append(p);
+      box.append(card);
+      continue;
+    }
+    if (view.notice) {
+      const text = noticeText(view.notice, pick(answer, view.notice.path));
+      if (text) {
+        const p = document.createElement('p');
+        p.className = pick(answer, view.notice.path) ? 'notice' : 'none';
+        p.dataset.notice = pick(answer, view.notice.path) ? 'on' : 'off';
+        p.textContent = text;
+        card.append(p);
+      }
+    }
+    if (view.qr) {
+      const effect = latestEffect(inst, view.qr);
+      if (effect) card.append(renderQr(view.qr, effect));
+    }
+    if (view.items) card.append(renderItems(view.items, answer));
+    for (const section of view.sections ?? []) {
+      const sec = document.createElement('section');
+      sec.dataset.section = section.id;
+      const sh = document.createElement('h4');
+      sh.textContent = label(section.label);
+      sec.append(sh);
+      const data = pick(answer, section.rows ?? section.path);
+      if (data == null || (Array.isArray(data) && data.length === 0)) {
+        const p = document.createElement('p');
+        p.className = 'none';
+        p.textContent = section.empty ? label(section.empty) : '—';
+        sec.append(p);
+      } else if (section.rows) {
+        sec.append(renderTable(data, section.columns));
+      } else {
+        sec.append(renderItems(section.items, data));
+      }
+      card.append(sec);
+    }
+    box.append(card);
+  }
 }
 
 function renderDeadlines(inst, def) {
@@ -624,10 +1169,9 @@ function renderEntities(inst, def) {
       return { text: valueText(c.value, item?.[c.value]) };
     }
     if (c.query) {
-      const q = Object.fromEntries(Object.entries(c.query).map(([k, v]) => [k, v === '$id' ? id : v]));
-      const role = def.queries.find((x) => x.name === q.type)?.roles[0];
+      const q = bind(c.query, { id });
       try {
-        const answer = inst.query({ role, id: scenario().actors[role] ?? `${role}-1` }, q, state.now);
+        const answer = inst.query(asker(q), q, state.now);
         return { text: valueText(c.value, pick(answer, c.value)), title: JSON.stringify(answer) };
       } catch (e) {
         return { text: e.code ?? String(e) };
@@ -642,7 +1186,7 @@ function renderEntities(inst, def) {
   head.append(first);
   for (const c of columns) {
     const th = document.createElement('th');
-    th.textContent = c.region ? label(def.regions.find((r) => r.id === c.region)?.label) : label(c.label);
+    th.textContent = c.label ? label(c.label) : label(def.regions.find((r) => r.id === c.region)?.label);
     head.append(th);
   }
   table.append(head);

@@ -1,8 +1,9 @@
 // The example page (examples/web, as built into build/web-example) in headless Chromium: a
 // SACO asks to unlink, passes the OTP, a day goes by and the request is confirmed on its own;
 // then a consultant works a package of leads (lead_care) up to a reviewer's approval and the
-// replacement lead. Checks what the page shows at each step; saves screenshots in
-// build/screenshots/.
+// replacement lead; then a store owner renews a contract (store_subscription) and pays by
+// VietQR, the QR image decoded back to the payload of the effect, paid in two parts. Checks
+// what the page shows at each step; saves screenshots in build/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { root } from '../support.mjs';
 import { serve } from './server.mjs';
 import { launch } from './chromium.mjs';
+import { decodeQr } from './qr.mjs';
 
 const shots = join(root, 'build/screenshots');
 let server;
@@ -214,6 +216,162 @@ test('the page clicks through a package of leads: statuses, compensation, previe
   await page.selectOption('#lang', 'en');
   assert.equal(await page.textContent(cell('L2', 'compensation')), 'Approved, replaced');
   assert.equal(await page.textContent('#entities-title'), 'Leads of the package');
+
+  assert.deepEqual(problems, []);
+  assert.equal(await page.locator('#error:not([hidden])').count(), 0, await page.textContent('#error'));
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'nothing is fetched from outside');
+});
+
+const view = (id) => `#views article[data-view="${id}"]`;
+const field = (v, key) => `${view(v)} dd[data-field="${key}"]`;
+const section = (id) => `${view('profile')} section[data-section="${id}"]`;
+
+/** The latest `show_payment_qr` effect, as the timeline carries it. */
+async function paymentQrEffect() {
+  return JSON.parse(await page.getAttribute('#timeline li >> nth=0 >> [data-effect="show_payment_qr"]', 'title'));
+}
+
+/** The payment QR on the page, read back from its pixels (a screenshot of the canvas). */
+async function scanPaymentQr() {
+  const texts = await decodeQr(await page.locator('#payment-qr').screenshot());
+  assert.equal(texts.length, 1, 'exactly one QR code in the image');
+  return texts[0];
+}
+
+test('the page clicks through a store renewal paid by VietQR: the QR decodes to the effect payload, paid in two parts', async () => {
+  await page.selectOption('#lang', 'vi');
+  await page.selectOption('#workflow', 'store_subscription');
+  assert.match(await page.textContent('#title'), /Hồ sơ gian hàng/);
+  assert.match(await page.textContent('#now'), /14\/06\/2026 09:00/);
+  // "Hồ sơ gian hàng" (the owner's store_profile query): package, expiry, days left, history.
+  assert.match(await page.textContent(`${view('profile')} h3`), /Hồ sơ gian hàng — Chủ gian hàng/);
+  assert.equal(await page.textContent(field('profile', 'store_name')), 'Tạp hoá Thu Hà');
+  assert.equal(await page.textContent(field('profile', 'tier')), 'Chuyên nghiệp');
+  assert.equal(await page.textContent(field('profile', 'status')), 'Đã ký hợp đồng, còn hạn');
+  assert.match(await page.textContent(field('profile', 'expiry')), /01\/07\/2026 00:00/);
+  assert.equal(await page.textContent(field('profile', 'days_left')), '17 ngày');
+  assert.equal(await page.textContent(`${section('purchase_history')} .none`), 'Chưa có lần mua nào.');
+  assert.equal(await page.textContent(`${section('open_order')} .none`), 'Không có đơn hàng nào đang mở.');
+  assert.deepEqual(await page.locator(`${section('offers')} td[data-column="kind"]`).allTextContents(), ['Gia hạn', 'Nâng gói']);
+  // Staff see only the footer notice (footer_notice), and nothing yet: 17 days left.
+  assert.equal(await page.getAttribute(`${view('footer')} [data-notice]`, 'data-notice'), 'off');
+  assert.equal(await page.locator(`${view('profile')} .notice`).count(), 0);
+  assert.equal(await page.locator(`${role('staff')} button[data-command]`).count(), 0);
+  assert.equal(await page.locator('#payment-qr').count(), 0);
+
+  // Three days later the contract has 14 days left: the footer notice, for staff and owner.
+  await page.click('#advance button[data-seconds="259200"]');
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'expiry_notice_started');
+  const notice = /^Gian hàng còn 14 ngày sử dụng \(hết hạn ngày 01\/07\/2026\)/;
+  assert.match(await page.textContent(`${view('footer')} [data-notice="on"]`), notice);
+  assert.match(await page.textContent(`${view('profile')} .notice`), notice);
+
+  // "Gia hạn": the period chosen among the configured months, the host's quote follows it.
+  await page.click(button('owner_admin', 'start_order', { kind: 'renewal' }));
+  const months = `${form('owner_admin')} select[name="months"]`;
+  const quote = `${form('owner_admin')} input[name="quote_vnd"]`;
+  assert.deepEqual(await page.locator(`${months} option`).evaluateAll((els) => els.map((e) => e.textContent)), ['6 tháng', '12 tháng', '24 tháng', '36 tháng']);
+  assert.equal(await page.inputValue(months), '12');
+  assert.equal(await page.inputValue(quote), '3000000');
+  await page.selectOption(months, '24');
+  assert.equal(await page.inputValue(quote), '6000000');
+  assert.equal(await page.textContent(`${form('owner_admin')} [data-shows="quote_vnd"]`), '6.000.000 ₫');
+  await page.selectOption(months, '12');
+  assert.equal(await page.inputValue(quote), '3000000');
+  await page.click(`${form('owner_admin')} button[data-action="send"]`);
+  assert.equal(await page.locator(form('owner_admin')).count(), 0);
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'order_started');
+  assert.equal(await page.getAttribute(cell('DH1', 'order'), 'data-state'), 'awaiting_payment_method');
+  assert.equal(await page.textContent(cell('DH1', 'quote_vnd')), '3.000.000 ₫');
+  assert.equal(await page.locator('#payment-qr').count(), 0, 'no QR before a payment method is chosen');
+
+  // "Chọn hình thức thanh toán" → "Tiếp tục thanh toán": the payment QR.
+  await page.click(button('owner_admin', 'choose_payment_method', { order_id: 'DH1' }));
+  assert.equal(await page.inputValue(`${form('owner_admin')} select[name="method"]`), 'vietqr');
+  await page.click(`${form('owner_admin')} button[data-action="send"]`);
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'payment_method_chosen');
+  const first = await paymentQrEffect();
+  assert.equal(first.amount_vnd, 3_000_000);
+  assert.equal(first.reference, 'GH CH2611 DH1');
+  assert.match(first.payload, /^000201010212.*A000000727.*970436.*0071001234567.*5303704.*54073000000.*5802VN.*GH CH2611 DH1.*6304[0-9A-F]{4}$/);
+  // The image is a real QR code: read back from its pixels, it is the effect's payload.
+  assert.equal(await scanPaymentQr(), first.payload);
+  const qrBox = `${view('profile')} .payment-qr`;
+  assert.equal(await page.inputValue(`${qrBox} textarea[name="payload"]`), first.payload);
+  assert.equal(await page.inputValue(`${qrBox} input[name="amount_vnd"]`), '3000000');
+  assert.match(await page.textContent(`${qrBox} dd[data-field="amount_vnd"]`), /3\.000\.000 ₫/);
+  assert.equal(await page.inputValue(`${qrBox} input[name="reference"]`), 'GH CH2611 DH1');
+  assert.equal(await page.textContent(`${qrBox} dd[data-field="bank_bin"]`), '970436 · Vietcombank');
+  assert.equal(await page.inputValue(`${qrBox} input[name="account"]`), '0071001234567');
+  assert.equal(await page.getAttribute(cell('DH1', 'order'), 'data-state'), 'awaiting_payment');
+  await page.screenshot({ path: join(shots, 'web-example-store-qr.png'), fullPage: true });
+
+  // The gateway reports a transfer: its form carries the open order's reference and
+  // remainder (store_profile); the bank received less.
+  await page.click(button('payment_gateway', 'payment_received'));
+  assert.equal(await page.textContent(`${form('payment_gateway')} code[data-field="reference"]`), 'GH CH2611 DH1');
+  assert.equal(await page.inputValue(`${form('payment_gateway')} input[name="amount_vnd"]`), '3000000');
+  await page.fill(`${form('payment_gateway')} input[name="amount_vnd"]`, '1000000');
+  assert.equal(await page.textContent(`${form('payment_gateway')} [data-shows="amount_vnd"]`), '1.000.000 ₫');
+  await page.click(`${form('payment_gateway')} button[data-action="send"]`);
+  assert.equal(await page.locator(form('payment_gateway')).count(), 0);
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'order_underpaid');
+  assert.equal(await page.getAttribute(cell('DH1', 'order'), 'data-state'), 'underpaid');
+  // The remainder is shown; the QR for the full amount no longer applies.
+  assert.equal(await page.textContent(`${section('open_order')} dd[data-field="paid_vnd"]`), '1.000.000 ₫');
+  assert.equal(await page.textContent(`${section('open_order')} dd[data-field="remainder_vnd"]`), '2.000.000 ₫');
+  assert.equal(await page.textContent(`${section('open_order')} dd[data-field="status"]`), 'Thanh toán thiếu');
+  assert.equal(await page.locator('#payment-qr').count(), 0);
+  const owner = await page.locator(`${role('owner_admin')} button[data-command]`).evaluateAll((els) => els.map((e) => e.dataset.command));
+  assert.ok(owner.includes('continue_payment') && owner.includes('stop_payment'), owner.join());
+  await page.screenshot({ path: join(shots, 'web-example-store-underpaid.png'), fullPage: true });
+
+  // "Tiếp tục thanh toán": a new QR for the remainder, read back too.
+  await page.click(button('owner_admin', 'continue_payment', { order_id: 'DH1' }));
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'payment_continued');
+  const second = await paymentQrEffect();
+  assert.equal(second.amount_vnd, 2_000_000);
+  assert.match(second.payload, /54072000000/);
+  assert.notEqual(second.payload, first.payload);
+  assert.equal(await scanPaymentQr(), second.payload);
+  assert.equal(await page.inputValue(`${qrBox} input[name="amount_vnd"]`), '2000000');
+
+  // The rest arrives: the form proposes the remainder as it is.
+  await page.click(button('payment_gateway', 'payment_received'));
+  assert.equal(await page.inputValue(`${form('payment_gateway')} input[name="amount_vnd"]`), '2000000');
+  await page.click(`${form('payment_gateway')} button[data-action="send"]`);
+  assert.deepEqual((await events()).slice(0, 2), ['contract_extended', 'order_paid']);
+  const effectsOf = (n) => page.locator(`#timeline li >> nth=${n} >> [data-effect]`).evaluateAll((els) => els.map((e) => e.dataset.effect));
+  assert.deepEqual(await effectsOf(1), ['notify:store_subscription.payment_succeeded', 'issue_service_confirmation']);
+  assert.deepEqual(await effectsOf(0), ['apply_contract']);
+  assert.equal(await page.getAttribute(cell('DH1', 'order'), 'data-state'), 'paid');
+  assert.equal(await page.textContent(cell('DH1', 'paid_vnd')), '3.000.000 ₫');
+  assert.equal(await page.locator('#payment-qr').count(), 0);
+
+  // The profile: renewed from the old expiry, the purchase in the history, its confirmation.
+  assert.match(await page.textContent(field('profile', 'expiry')), /01\/07\/2027 00:00/);
+  assert.equal(await page.textContent(`${section('open_order')} .none`), 'Không có đơn hàng nào đang mở.');
+  const purchase = (c) => `${section('purchase_history')} td[data-column="${c}"]`;
+  assert.equal(await page.textContent(purchase('order_id')), 'DH1');
+  assert.equal(await page.textContent(purchase('kind')), 'Gia hạn');
+  assert.equal(await page.textContent(purchase('tier')), 'Chuyên nghiệp');
+  assert.equal(await page.textContent(purchase('months')), '12 tháng');
+  assert.equal(await page.textContent(purchase('amount_vnd')), '3.000.000 ₫');
+  assert.match(await page.textContent(purchase('period_start')), /01\/07\/2026/);
+  assert.match(await page.textContent(purchase('period_end')), /01\/07\/2027/);
+  assert.equal(await page.textContent(purchase('confirmation_id')), 'XN1');
+  assert.equal(await page.textContent(`${section('service_confirmations')} td[data-column="confirmation_id"]`), 'XN1');
+  assert.equal(await page.textContent(`${section('service_confirmations')} td[data-column="date"]`), '2026-06-17');
+  // Renewed: the footer notice is gone.
+  assert.equal(await page.getAttribute(`${view('footer')} [data-notice]`, 'data-notice'), 'off');
+  assert.equal(await page.locator(`${view('profile')} .notice`).count(), 0);
+  await page.screenshot({ path: join(shots, 'web-example-store.png'), fullPage: true });
+
+  // English labels.
+  await page.selectOption('#lang', 'en');
+  assert.match(await page.textContent(`${view('profile')} h3`), /^Store profile — Store owner/);
+  assert.equal(await page.textContent(field('profile', 'tier')), 'Professional');
+  assert.equal(await page.textContent(`${section('purchase_history')} td[data-column="kind"]`), 'Renewal');
 
   assert.deepEqual(problems, []);
   assert.equal(await page.locator('#error:not([hidden])').count(), 0, await page.textContent('#error'));
