@@ -35,6 +35,7 @@ pub mod dynamic;
 pub mod kernel;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_support;
+pub mod vietqr;
 pub mod workflows;
 
 #[cfg(feature = "uniffi")]

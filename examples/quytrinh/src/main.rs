@@ -1,5 +1,5 @@
 //! `quytrinh`: replay conformance vectors as timelines, draw workflow diagrams, tour the
-//! workflows, and use the Vietnamese business calendar.
+//! workflows, use the Vietnamese business calendar, and make or read VietQR payment codes.
 
 mod cmd;
 mod timeline;
@@ -27,6 +27,8 @@ enum Top {
     Calendar(cmd::calendar::CalendarArgs),
     /// Reports over many instances, e.g. the weekly complaint report for the head of operations.
     Report(cmd::report::ReportArgs),
+    /// A VietQR bank-transfer QR code (NAPAS 247): build and draw one, or read one back.
+    Qr(cmd::qr::QrArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Top::Tour(args) => cmd::tour::run(args),
         Top::Calendar(args) => cmd::calendar::run(args).map(|text| (text, true)),
         Top::Report(args) => cmd::report::run(args).map(|text| (text, true)),
+        Top::Qr(args) => cmd::qr::run(args).map(|text| (text, true)),
     };
     match result {
         Ok((text, passed)) => {

@@ -168,3 +168,104 @@ fn calendar_adds_72_working_hours_over_culture_day() {
         "{holidays}"
     );
 }
+
+#[test]
+fn qr_prints_a_payload_that_parses_back_and_draws_it() {
+    let out = quytrinh(&[
+        "qr",
+        "--bin",
+        "970436",
+        "--account",
+        "0011001234567",
+        "--amount",
+        "150000",
+        "--reference",
+        "GH123 GIA HAN",
+    ]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    let payload = stdout.lines().next().unwrap();
+    let qr = quytrinh::vietqr::VietQr::parse(payload).unwrap();
+    assert_eq!(
+        (qr.bank_bin.as_str(), qr.account.as_str()),
+        ("970436", "0011001234567")
+    );
+    assert_eq!(qr.service, quytrinh::vietqr::Service::ToAccount);
+    assert_eq!(qr.amount, Some(quytrinh::kernel::Vnd::new(150_000)));
+    assert_eq!(qr.reference.as_deref(), Some("GH123 GIA HAN"));
+    // The QR code in half blocks, then the fields.
+    assert!(
+        stdout.lines().filter(|l| l.contains('▄')).count() > 10,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("150.000 ₫") && stdout.contains("GH123 GIA HAN"),
+        "{stdout}"
+    );
+
+    // Read back with --parse; to a card with --card.
+    let out = quytrinh(&["qr", "--parse", payload, "--lang", "en"]);
+    let fields = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        fields.contains("Account      0011001234567 (QRIBFTTA)"),
+        "{fields}"
+    );
+    assert!(fields.contains("Amount       150.000 ₫"), "{fields}");
+    let out = quytrinh(&[
+        "qr",
+        "--bin",
+        "970436",
+        "--account",
+        "9704366800000000",
+        "--card",
+    ]);
+    let card = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let card_qr = quytrinh::vietqr::VietQr::parse(card.lines().next().unwrap()).unwrap();
+    assert_eq!(card_qr.service, quytrinh::vietqr::Service::ToCard);
+    assert_eq!(card_qr.amount, None);
+}
+
+#[test]
+fn qr_refuses_a_bad_account_or_payload_naming_the_rule() {
+    let out = quytrinh(&["qr", "--bin", "970436", "--account", "0011OO1234567"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr.contains("validation_failed (vietqr_account)") && stderr.contains("0011OO1234567"),
+        "{stderr}"
+    );
+    let out = quytrinh(&[
+        "qr",
+        "--bin",
+        "970436",
+        "--account",
+        "1",
+        "--amount",
+        "0",
+        "--lang",
+        "en",
+    ]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("vietqr_amount") && stderr.contains("above 0"),
+        "{stderr}"
+    );
+    // A published payload (VietQR.IO's API docs) with its last CRC digit changed.
+    let out = quytrinh(&[
+        "qr",
+        "--parse",
+        "00020101021238560010A0000007270126000697041501121133666688880208QRIBFTTA53037045405790005802VN62220818Ung Ho Quy Vac Xin63043ACE",
+        "--lang",
+        "en",
+    ]);
+    let stderr = text(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("vietqr_crc") && stderr.contains("computed 3ACF"),
+        "{stderr}"
+    );
+}

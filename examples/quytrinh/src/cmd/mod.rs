@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod diagram;
+pub mod qr;
 pub mod replay;
 pub mod report;
 pub mod tour;
