@@ -42,6 +42,7 @@ workflows! {
     crate::workflows::companion::Companion,
     crate::workflows::complaint::Complaint,
     crate::workflows::lead_care::LeadCare,
+    crate::workflows::renewal_billing::RenewalBilling,
 }
 
 /// An instance of any workflow, driven with JSON.

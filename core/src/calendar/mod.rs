@@ -6,6 +6,8 @@
 //!   names.
 //! - [`CalendarConfig`]: its serializable configuration (weekly pattern, counting mode,
 //!   versioned holiday rules, host overrides).
+//! - [`vietnam_date`], [`vietnam_instant`], [`days_until`]: calendar days in Vietnam, for
+//!   rules counted per day (resends a day, days to a term's end).
 //! - [`lunar`]: the Vietnamese lunar calendar (âm lịch), 1900–2199, computed from the
 //!   astronomy in [`astronomy`].
 //!
@@ -24,6 +26,7 @@
 
 pub mod astronomy;
 mod business_time;
+mod civil;
 mod config;
 mod error;
 pub mod holidays;
@@ -31,6 +34,9 @@ pub mod lunar;
 mod lunar_table;
 
 pub use business_time::BusinessCalendar;
+pub use civil::{
+    VIETNAM_OFFSET_SECONDS, days_until, vietnam_date, vietnam_instant, vietnam_start_of_day,
+};
 pub use config::{CalendarConfig, ClockTime, Counting, Window};
 pub use error::CalendarError;
 pub use holidays::{Holiday, HolidayReason, HolidayRule, RuleDate};

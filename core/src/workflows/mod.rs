@@ -4,8 +4,10 @@
 //! |---|---|---|
 //! | [`companion`] | DNSE Entrade X | ending (and starting) an investment-companion relationship |
 //! | [`lead_care`] | TheBank partner CRM | lead status updates, contact history, compensation ("bù") requests, batch review |
+//! | [`renewal_billing`] | MISA Auto Billing | renewal payment requests (YCTT) managed by customer-success staff |
 //! | [`complaint`] | FastCA | complaint handling with 48 h / 72 h deadlines and a 72 working-hour SLA |
 
 pub mod companion;
 pub mod complaint;
 pub mod lead_care;
+pub mod renewal_billing;
