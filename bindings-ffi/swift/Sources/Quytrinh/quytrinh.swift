@@ -4896,6 +4896,127 @@ public func FfiConverterTypeTokenLock_lower(_ value: TokenLock) -> RustBuffer {
 
 
 /**
+ * A VietQR bank transfer: the beneficiary's bank and account, and optionally the amount and
+ * the transfer reference. [`payload`](Self::payload) checks the fields and builds the text
+ * to put in the QR code; [`parse`](Self::parse) reads one back. Deserializing does not check
+ * the fields; [`validate`](Self::validate) and `payload` do.
+ *
+ * ```
+ * use quytrinh::kernel::Vnd;
+ * use quytrinh::vietqr::{Service, VietQr};
+ *
+ * let qr: VietQr = serde_json::from_str(
+ * r#"{"bank_bin": "970436", "account": "0011001234567", "amount": 150000, "reference": "GH123 GIA HAN"}"#,
+ * ).unwrap();
+ * assert_eq!(qr.service, Service::ToAccount);
+ * assert_eq!(qr.amount, Some(Vnd::new(150_000)));
+ * let payload = qr.payload().unwrap();
+ * assert!(payload.starts_with("000201010212")); // dynamic: an amount is given
+ * assert_eq!(VietQr::parse(&payload).unwrap(), qr);
+ * assert!(serde_json::from_str::<VietQr>(r#"{"bank_bin": "970436", "account": "1", "bank": "VCB"}"#).is_err());
+ * ```
+ */
+public struct VietQr: Equatable, Hashable {
+    /**
+     * The beneficiary bank's NAPAS BIN, 6 digits (e.g. `970436`, Vietcombank).
+     */
+    public var bankBin: String
+    /**
+     * The account or card number: digits only, 1–19.
+     */
+    public var account: String
+    /**
+     * To an account or to a card; default to an account.
+     */
+    public var service: Service
+    /**
+     * The amount in whole đồng, above 0 and at most 13 digits; none for a static QR where
+     * the payer types the amount.
+     */
+    public var amount: Vnd?
+    /**
+     * The transfer reference (nội dung chuyển khoản, tag 62.08): 1–25 printable ASCII
+     * characters, no diacritics.
+     */
+    public var reference: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The beneficiary bank's NAPAS BIN, 6 digits (e.g. `970436`, Vietcombank).
+         */bankBin: String, 
+        /**
+         * The account or card number: digits only, 1–19.
+         */account: String, 
+        /**
+         * To an account or to a card; default to an account.
+         */service: Service, 
+        /**
+         * The amount in whole đồng, above 0 and at most 13 digits; none for a static QR where
+         * the payer types the amount.
+         */amount: Vnd?, 
+        /**
+         * The transfer reference (nội dung chuyển khoản, tag 62.08): 1–25 printable ASCII
+         * characters, no diacritics.
+         */reference: String?) {
+        self.bankBin = bankBin
+        self.account = account
+        self.service = service
+        self.amount = amount
+        self.reference = reference
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension VietQr: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVietQr: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VietQr {
+        return
+            try VietQr(
+                bankBin: FfiConverterString.read(from: &buf), 
+                account: FfiConverterString.read(from: &buf), 
+                service: FfiConverterTypeService.read(from: &buf), 
+                amount: FfiConverterOptionTypeVnd.read(from: &buf), 
+                reference: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: VietQr, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.bankBin, into: &buf)
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterTypeService.write(value.service, into: &buf)
+        FfiConverterOptionTypeVnd.write(value.amount, into: &buf)
+        FfiConverterOptionString.write(value.reference, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVietQr_lift(_ buf: RustBuffer) throws -> VietQr {
+    return try FfiConverterTypeVietQr.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVietQr_lower(_ value: VietQr) -> RustBuffer {
+    return FfiConverterTypeVietQr.lower(value)
+}
+
+
+/**
  * Why a challenge was abandoned.
  */
 
@@ -9078,6 +9199,88 @@ public func FfiConverterTypeRequestStatus_lift(_ buf: RustBuffer) throws -> Requ
 #endif
 public func FfiConverterTypeRequestStatus_lower(_ value: RequestStatus) -> RustBuffer {
     return FfiConverterTypeRequestStatus.lower(value)
+}
+
+
+
+/**
+ * Where the money goes: to a bank account or to a card (tag 38.02).
+ *
+ * ```
+ * use quytrinh::vietqr::Service;
+ * assert_eq!(Service::default(), Service::ToAccount);
+ * assert_eq!(Service::ToCard.code(), "QRIBFTTC");
+ * assert_eq!(serde_json::to_string(&Service::ToAccount).unwrap(), "\"to_account\"");
+ * ```
+ */
+
+public enum Service: Equatable, Hashable {
+    
+    /**
+     * To a bank account: service code `QRIBFTTA`.
+     */
+    case toAccount
+    /**
+     * To a card: service code `QRIBFTTC`.
+     */
+    case toCard
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Service: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeService: FfiConverterRustBuffer {
+    typealias SwiftType = Service
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Service {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .toAccount
+        
+        case 2: return .toCard
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Service, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .toAccount:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .toCard:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeService_lift(_ buf: RustBuffer) throws -> Service {
+    return try FfiConverterTypeService.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeService_lower(_ value: Service) -> RustBuffer {
+    return FfiConverterTypeService.lower(value)
 }
 
 
