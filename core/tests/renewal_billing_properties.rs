@@ -12,9 +12,9 @@ use proptest::prelude::*;
 use quytrinh::calendar::vietnam_date;
 use quytrinh::kernel::{Actor, Instance, Settings, Vnd};
 use quytrinh::workflows::renewal_billing::{
-    BuyerInfo, CsmScope, InvoiceInfo, Package, RenewalBilling, RenewalBillingCommand,
-    RenewalBillingConfig, RenewalBillingInit, RenewalBillingState, RequestStatus, ResendChannel,
-    SubscriptionStatus,
+    BuyerInfo, CsmScope, InvoiceInfo, Package, PaymentRequestStatus, RenewalBilling,
+    RenewalBillingCommand, RenewalBillingConfig, RenewalBillingInit, RenewalBillingState,
+    ResendChannel, SubscriptionStatus,
 };
 use std::collections::BTreeSet;
 use support::{Envelope, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
@@ -195,13 +195,13 @@ fn invariants(s: &RenewalBillingState) -> Result<(), TestCaseError> {
         let sum: i64 = r.payments.iter().map(|p| p.amount.dong()).sum();
         prop_assert_eq!(r.paid_total.dong(), sum);
         prop_assert_eq!(
-            r.status == RequestStatus::Paid,
+            r.status == PaymentRequestStatus::Paid,
             r.paid_total >= r.amount,
             "request {} {:?}",
             &r.request_id,
             r.status
         );
-        prop_assert_eq!(r.invoice.is_some(), r.status == RequestStatus::Paid);
+        prop_assert_eq!(r.invoice.is_some(), r.status == PaymentRequestStatus::Paid);
         prop_assert_eq!(r.closed_at.is_some(), !r.status.is_live());
         // Reminders are in due order, one per instant.
         prop_assert!(r.reminders.windows(2).all(|w| w[0].due < w[1].due));
@@ -216,7 +216,7 @@ fn invariants(s: &RenewalBillingState) -> Result<(), TestCaseError> {
     let paid: Vec<_> = s
         .requests
         .iter()
-        .filter(|r| r.status == RequestStatus::Paid)
+        .filter(|r| r.status == PaymentRequestStatus::Paid)
         .collect();
     prop_assert_eq!(s.term_no as usize, 1 + paid.len());
     if let Some(last) = paid.last() {

@@ -2,7 +2,7 @@
 
 use super::messages::RenewalBillingEvent as Ev;
 use super::model::{
-    Payment, PaymentRequest, RenewalBillingState, RequestStatus, Resend, SubscriptionStatus,
+    Payment, PaymentRequest, PaymentRequestStatus, RenewalBillingState, Resend, SubscriptionStatus,
     SupportAction, SupportEntry,
 };
 use super::table::CSM;
@@ -98,7 +98,7 @@ fn issued(state: &mut RenewalBillingState, event: &Ev, at: DateTime<Utc>) {
         reference: reference.clone(),
         period_start: *period_start,
         period_end: *period_end,
-        status: RequestStatus::Issued,
+        status: PaymentRequestStatus::Issued,
         issued_at: at,
         issued_by: by.clone(),
         opened_at: None,
@@ -157,7 +157,7 @@ fn csm_action(state: &mut RenewalBillingState, event: &Ev, at: DateTime<Utc>) {
             close(
                 state,
                 request_id,
-                RequestStatus::Cancelled,
+                PaymentRequestStatus::Cancelled,
                 Some(reason),
                 at,
             );
@@ -176,7 +176,7 @@ fn csm_action(state: &mut RenewalBillingState, event: &Ev, at: DateTime<Utc>) {
             close(
                 state,
                 request_id,
-                RequestStatus::RefusedRenewal,
+                PaymentRequestStatus::RefusedRenewal,
                 Some(reason),
                 at,
             );
@@ -196,7 +196,7 @@ fn progress(state: &mut RenewalBillingState, event: &Ev, at: DateTime<Utc>) {
     match event {
         Ev::RequestOpened { request_id } => {
             if let Some(r) = request_mut(state, request_id) {
-                r.status = RequestStatus::Opened;
+                r.status = PaymentRequestStatus::Opened;
                 r.opened_at = Some(at);
             }
         }
@@ -205,7 +205,7 @@ fn progress(state: &mut RenewalBillingState, event: &Ev, at: DateTime<Utc>) {
             reconcile_by,
         } => {
             if let Some(r) = request_mut(state, request_id) {
-                r.status = RequestStatus::CustomerReportedPaid;
+                r.status = PaymentRequestStatus::CustomerReportedPaid;
                 r.reported_paid_at = Some(at);
                 r.reconcile_by = Some(*reconcile_by);
             }
@@ -234,7 +234,7 @@ fn progress(state: &mut RenewalBillingState, event: &Ev, at: DateTime<Utc>) {
             ..
         } => {
             if let Some(r) = request_mut(state, request_id) {
-                r.status = RequestStatus::Paid;
+                r.status = PaymentRequestStatus::Paid;
                 r.closed_at = Some(at);
                 r.invoice = Some(invoice.as_ref().clone());
             }
@@ -256,7 +256,7 @@ fn progress(state: &mut RenewalBillingState, event: &Ev, at: DateTime<Utc>) {
             }
         }
         Ev::RequestExpired { request_id, .. } => {
-            close(state, request_id, RequestStatus::Expired, None, at);
+            close(state, request_id, PaymentRequestStatus::Expired, None, at);
         }
         _ => {}
     }
@@ -265,7 +265,7 @@ fn progress(state: &mut RenewalBillingState, event: &Ev, at: DateTime<Utc>) {
 fn close(
     state: &mut RenewalBillingState,
     request_id: &str,
-    status: RequestStatus,
+    status: PaymentRequestStatus,
     reason: Option<&String>,
     at: DateTime<Utc>,
 ) {

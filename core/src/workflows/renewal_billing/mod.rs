@@ -93,9 +93,9 @@ pub use messages::{
 };
 pub use model::{
     ANY, BuyerInfo, CsmScope, Invoice, InvoiceInfo, MAX_ADDRESS_CHARS, MAX_NAME_CHARS,
-    MAX_PAYMENT_CODE_CHARS, MAX_TEXT_CHARS, Package, Payee, Payment, PaymentRequest, Reminder,
-    ReminderShift, RenewalBillingConfig, RenewalBillingInit, RenewalBillingState, RequestStatus,
-    Resend, ResendChannel, SubscriptionStatus, SupportAction, SupportEntry,
+    MAX_PAYMENT_CODE_CHARS, MAX_TEXT_CHARS, Package, Payee, Payment, PaymentRequest,
+    PaymentRequestStatus, Reminder, ReminderShift, RenewalBillingConfig, RenewalBillingInit,
+    RenewalBillingState, Resend, ResendChannel, SubscriptionStatus, SupportAction, SupportEntry,
 };
 pub use queries::{
     CustomerInfo, PaymentContent, RenewalBillingAnswer, RenewalBillingQuery, RequestDetail, Step,

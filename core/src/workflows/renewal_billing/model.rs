@@ -407,10 +407,10 @@ impl SubscriptionStatus {
 /// Where a payment request (YCTT) stands (region `request`).
 ///
 /// ```
-/// use quytrinh::workflows::renewal_billing::RequestStatus;
-/// assert_eq!(RequestStatus::CustomerReportedPaid.id(), "customer_reported_paid");
-/// assert!(RequestStatus::Opened.is_live());
-/// assert!(!RequestStatus::Cancelled.is_live());
+/// use quytrinh::workflows::renewal_billing::PaymentRequestStatus;
+/// assert_eq!(PaymentRequestStatus::CustomerReportedPaid.id(), "customer_reported_paid");
+/// assert!(PaymentRequestStatus::Opened.is_live());
+/// assert!(!PaymentRequestStatus::Cancelled.is_live());
 /// ```
 #[derive(
     Clone,
@@ -427,7 +427,7 @@ impl SubscriptionStatus {
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-pub enum RequestStatus {
+pub enum PaymentRequestStatus {
     /// Sent to the customer, not yet opened.
     Issued,
     /// The customer opened it.
@@ -444,7 +444,7 @@ pub enum RequestStatus {
     Expired,
 }
 
-impl RequestStatus {
+impl PaymentRequestStatus {
     /// The state id, as in the definition.
     pub fn id(self) -> &'static str {
         self.into()
@@ -598,7 +598,7 @@ pub struct PaymentRequest {
     /// The term's last day.
     pub period_end: NaiveDate,
     /// Where it stands.
-    pub status: RequestStatus,
+    pub status: PaymentRequestStatus,
     /// When it was issued.
     pub issued_at: DateTime<Utc>,
     /// Who issued it (the host's scheduler or a csm).
@@ -648,9 +648,12 @@ impl PaymentRequest {
     /// # let _ = next_due;
     /// ```
     pub fn next_reminder(&self) -> Option<&Reminder> {
-        matches!(self.status, RequestStatus::Issued | RequestStatus::Opened)
-            .then(|| self.reminders.iter().find(|r| r.sent_at.is_none()))
-            .flatten()
+        matches!(
+            self.status,
+            PaymentRequestStatus::Issued | PaymentRequestStatus::Opened
+        )
+        .then(|| self.reminders.iter().find(|r| r.sent_at.is_none()))
+        .flatten()
     }
 }
 

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 /// use quytrinh::workflows::renewal_billing::Step;
 /// assert_eq!(serde_json::to_string(&Step::ReportedPaid).unwrap(), "\"reported_paid\"");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Step {
@@ -54,8 +54,7 @@ pub enum Step {
 /// let e = TimelineEntry { at: "2026-06-20T02:00:00Z".parse().unwrap(), step: Step::Issued, detail: None };
 /// assert_eq!(serde_json::to_value(&e).unwrap()["step"], "issued");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct TimelineEntry {
     /// When.
@@ -68,8 +67,7 @@ pub struct TimelineEntry {
 }
 
 /// "Nội dung thanh toán": what the customer pays for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct PaymentContent {
     /// The product.
@@ -97,8 +95,7 @@ pub struct PaymentContent {
 }
 
 /// "Thông tin chuyển khoản": where and how to transfer what is left to pay.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct TransferInfo {
     /// The bank's NAPAS BIN.
@@ -124,8 +121,7 @@ pub struct TransferInfo {
 /// fn has_qr(d: &RequestDetail) -> bool { d.qr_payload.is_some() }
 /// # let _ = has_qr;
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct RequestDetail {
     /// The request.
@@ -170,8 +166,7 @@ pub enum RenewalBillingQuery {
 }
 
 /// The buyer and invoice information, with the subscription it belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct CustomerInfo {
     /// The subscription.
@@ -408,7 +403,7 @@ fn timeline(r: &PaymentRequest) -> Vec<TimelineEntry> {
         out.push(entry(at, Step::ReconcileOverdue, None));
     }
     if let Some(at) = r.closed_at {
-        use super::model::RequestStatus as S;
+        use super::model::PaymentRequestStatus as S;
         let step = match r.status {
             S::Paid => Some(Step::Paid),
             S::Cancelled => Some(Step::Cancelled),

@@ -3,7 +3,7 @@
 //! asking csm's scope, sorted by days to the term's end.
 
 use super::RenewalBilling;
-use super::model::{RenewalBillingConfig, RequestStatus, SubscriptionStatus};
+use super::model::{PaymentRequestStatus, RenewalBillingConfig, SubscriptionStatus};
 use crate::calendar::vietnam_date;
 use crate::kernel::{Actor, Snapshot, Vnd};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 /// filter reads as "tình trạng YCTT".
 ///
 /// ```
-/// use quytrinh::workflows::renewal_billing::{RequestStatus, RowStatus};
-/// assert_eq!(RowStatus::from(Some(RequestStatus::Opened)), RowStatus::Opened);
+/// use quytrinh::workflows::renewal_billing::{PaymentRequestStatus, RowStatus};
+/// assert_eq!(RowStatus::from(Some(PaymentRequestStatus::Opened)), RowStatus::Opened);
 /// assert_eq!(serde_json::to_string(&RowStatus::None).unwrap(), "\"none\"");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,17 +39,17 @@ pub enum RowStatus {
     Expired,
 }
 
-impl From<Option<RequestStatus>> for RowStatus {
-    fn from(status: Option<RequestStatus>) -> Self {
+impl From<Option<PaymentRequestStatus>> for RowStatus {
+    fn from(status: Option<PaymentRequestStatus>) -> Self {
         match status {
             None => Self::None,
-            Some(RequestStatus::Issued) => Self::Issued,
-            Some(RequestStatus::Opened) => Self::Opened,
-            Some(RequestStatus::CustomerReportedPaid) => Self::CustomerReportedPaid,
-            Some(RequestStatus::Paid) => Self::Paid,
-            Some(RequestStatus::Cancelled) => Self::Cancelled,
-            Some(RequestStatus::RefusedRenewal) => Self::RefusedRenewal,
-            Some(RequestStatus::Expired) => Self::Expired,
+            Some(PaymentRequestStatus::Issued) => Self::Issued,
+            Some(PaymentRequestStatus::Opened) => Self::Opened,
+            Some(PaymentRequestStatus::CustomerReportedPaid) => Self::CustomerReportedPaid,
+            Some(PaymentRequestStatus::Paid) => Self::Paid,
+            Some(PaymentRequestStatus::Cancelled) => Self::Cancelled,
+            Some(PaymentRequestStatus::RefusedRenewal) => Self::RefusedRenewal,
+            Some(PaymentRequestStatus::Expired) => Self::Expired,
         }
     }
 }

@@ -7,8 +7,8 @@ use super::messages::{
 };
 use super::model::{
     BuyerInfo, Invoice, InvoiceInfo, MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Package,
-    PaymentRequest, Reminder, ReminderShift, RenewalBillingConfig, RenewalBillingState,
-    RequestStatus, ResendChannel, SubscriptionStatus,
+    PaymentRequest, PaymentRequestStatus, Reminder, ReminderShift, RenewalBillingConfig,
+    RenewalBillingState, ResendChannel, SubscriptionStatus,
 };
 use super::table::{CSM, CUSTOMER, templates};
 use crate::calendar::{BusinessCalendar, vietnam_date, vietnam_instant, vietnam_start_of_day};
@@ -50,7 +50,7 @@ pub(super) fn decide(state: &RenewalBillingState, command: &Cmd, ctx: &Ctx<'_>) 
         Cmd::RecordOpened { request_id } => {
             own_customer(state, ctx)?;
             let r = request(state, request_id)?;
-            if r.status != RequestStatus::Issued {
+            if r.status != PaymentRequestStatus::Issued {
                 return Err(Rejection::invalid_transition(
                     "record_opened",
                     r.status.id(),
@@ -155,7 +155,7 @@ fn issue(
         reference: reference.clone(),
         period_start,
         period_end,
-        status: RequestStatus::Issued,
+        status: PaymentRequestStatus::Issued,
         issued_at: ctx.at,
         issued_by: ctx.actor.clone(),
         opened_at: None,
@@ -247,7 +247,7 @@ fn issuable(state: &RenewalBillingState, ctx: &Ctx<'_>, term: u32) -> Result<(),
         .iter()
         .rev()
         .take_while(|r| r.term == term)
-        .any(|r| r.status == RequestStatus::RefusedRenewal);
+        .any(|r| r.status == PaymentRequestStatus::RefusedRenewal);
     if refused && ctx.actor.role != CSM {
         return Err(Rejection::new(
             RejectionCode::InvalidTransition,
@@ -264,7 +264,10 @@ fn issuable(state: &RenewalBillingState, ctx: &Ctx<'_>, term: u32) -> Result<(),
 fn report_paid(state: &RenewalBillingState, ctx: &Ctx<'_>, request_id: &str) -> Decided {
     own_customer(state, ctx)?;
     let r = request(state, request_id)?;
-    if !matches!(r.status, RequestStatus::Issued | RequestStatus::Opened) {
+    if !matches!(
+        r.status,
+        PaymentRequestStatus::Issued | PaymentRequestStatus::Opened
+    ) {
         return Err(Rejection::invalid_transition("report_paid", r.status.id()));
     }
     let reconcile_by = ctx.after_business(i64::from(ctx.config.reconcile_working_days) * 86_400)?;
@@ -560,7 +563,8 @@ pub(super) fn pending(
     });
     let reconcile = live
         .filter(|r| {
-            r.status == RequestStatus::CustomerReportedPaid && r.reconcile_overdue_at.is_none()
+            r.status == PaymentRequestStatus::CustomerReportedPaid
+                && r.reconcile_overdue_at.is_none()
         })
         .and_then(|r| {
             r.reconcile_by.map(|due| {
