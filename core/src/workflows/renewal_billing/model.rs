@@ -78,6 +78,11 @@ pub struct CsmScope {
 }
 
 /// Everything: the `*` of a scope.
+///
+/// ```
+/// use quytrinh::workflows::renewal_billing::{ANY, CsmScope};
+/// assert!(CsmScope::new("C", &[ANY], &[ANY]).covers("C", "meinvoice", "mien_nam"));
+/// ```
 pub const ANY: &str = "*";
 
 impl CsmScope {
@@ -399,6 +404,11 @@ pub enum SubscriptionStatus {
 
 impl SubscriptionStatus {
     /// The state id, as in the definition.
+    ///
+    /// ```
+    /// use quytrinh::workflows::renewal_billing::SubscriptionStatus;
+    /// assert_eq!(SubscriptionStatus::Active.id(), "active");
+    /// ```
     pub fn id(self) -> &'static str {
         self.into()
     }
@@ -446,11 +456,22 @@ pub enum PaymentRequestStatus {
 
 impl PaymentRequestStatus {
     /// The state id, as in the definition.
+    ///
+    /// ```
+    /// use quytrinh::workflows::renewal_billing::PaymentRequestStatus;
+    /// assert_eq!(PaymentRequestStatus::RefusedRenewal.id(), "refused_renewal");
+    /// ```
     pub fn id(self) -> &'static str {
         self.into()
     }
 
     /// Whether the request still awaits payment.
+    ///
+    /// ```
+    /// use quytrinh::workflows::renewal_billing::PaymentRequestStatus;
+    /// assert!(PaymentRequestStatus::CustomerReportedPaid.is_live());
+    /// assert!(!PaymentRequestStatus::Expired.is_live());
+    /// ```
     pub const fn is_live(self) -> bool {
         matches!(
             self,

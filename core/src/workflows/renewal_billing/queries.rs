@@ -67,6 +67,12 @@ pub struct TimelineEntry {
 }
 
 /// "Nội dung thanh toán": what the customer pays for.
+///
+/// ```
+/// use quytrinh::workflows::renewal_billing::PaymentContent;
+/// fn left(c: &PaymentContent) -> i64 { c.remaining.dong() }
+/// # let _ = left;
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct PaymentContent {
@@ -95,6 +101,12 @@ pub struct PaymentContent {
 }
 
 /// "Thông tin chuyển khoản": where and how to transfer what is left to pay.
+///
+/// ```
+/// use quytrinh::workflows::renewal_billing::TransferInfo;
+/// fn reference(t: &TransferInfo) -> &str { &t.reference }
+/// # let _ = reference;
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct TransferInfo {
@@ -166,6 +178,12 @@ pub enum RenewalBillingQuery {
 }
 
 /// The buyer and invoice information, with the subscription it belongs to.
+///
+/// ```
+/// use quytrinh::workflows::renewal_billing::CustomerInfo;
+/// fn tax_code(c: &CustomerInfo) -> Option<&str> { c.invoice_info.tax_code.as_deref() }
+/// # let _ = tax_code;
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct CustomerInfo {

@@ -56,7 +56,9 @@ impl From<Option<PaymentRequestStatus>> for RowStatus {
 
 /// What one subscription contributes to the filter: a compact summary a host can also keep
 /// in database columns (one per field; `days_to_term_end` is computed at each run from
-/// `term_end`, so it never goes stale in a column).
+/// `term_end`, so it never goes stale in a column). It is read from the snapshot as it is:
+/// a host stores it with the snapshot after each input, ticks included, so a term that ended
+/// shows as lapsed once the instance has been ticked past it.
 ///
 /// ```
 /// use quytrinh::workflows::renewal_billing::{RenewalRow, RowStatus};
@@ -179,7 +181,14 @@ pub enum RenewalBillingReport {
     Filter(Filter),
 }
 
-/// A row the filter kept, with its days to the term's end at the report's instant.
+/// A row the filter kept, with its days to the term's end at the report's instant (in JSON,
+/// beside the row's own fields).
+///
+/// ```
+/// use quytrinh::workflows::renewal_billing::FilterLine;
+/// fn urgent(l: &FilterLine) -> bool { l.days_to_term_end <= 7 && !l.row.opened }
+/// # let _ = urgent;
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct FilterLine {
@@ -191,6 +200,12 @@ pub struct FilterLine {
 }
 
 /// What the filter gives: how many rows of the csm's scope match, and the page asked for.
+///
+/// ```
+/// use quytrinh::workflows::renewal_billing::Filtered;
+/// let f = Filtered { total: 0, lines: vec![] };
+/// assert_eq!(serde_json::to_value(&f).unwrap()["total"], 0);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Filtered {
