@@ -41,6 +41,17 @@ import type {
   StoreSubscriptionState,
   StoreSubscriptionQuery,
   StoreSubscriptionAnswer,
+  RenewalBillingCommand,
+  RenewalBillingConfig,
+  RenewalBillingEffect,
+  RenewalBillingEvent,
+  RenewalBillingInit,
+  RenewalBillingState,
+  RenewalBillingQuery,
+  RenewalBillingAnswer,
+  RenewalBillingReport,
+  RenewalBillingReportAnswer,
+  RenewalRow,
   Deadline,
   Definition,
   EventLog,
@@ -115,6 +126,21 @@ export interface Workflows {
     row: null;
     report: never;
     reportAnswer: never;
+  };
+  renewal_billing: {
+    config: RenewalBillingConfig;
+    init: RenewalBillingInit;
+    state: RenewalBillingState;
+    command: RenewalBillingCommand;
+    event: RenewalBillingEvent;
+    effect: RenewalBillingEffect;
+    query: RenewalBillingQuery;
+    answer: RenewalBillingAnswer;
+    /** A subscription's compact summary (request status, product, market, csm, term end,
+     *  opened): what the CSM's filter reads; a host may keep it in database columns. */
+    row: RenewalRow;
+    report: RenewalBillingReport;
+    reportAnswer: RenewalBillingReportAnswer;
   };
 }
 

@@ -46,6 +46,7 @@ macro_rules! for_each_workflow {
             complaint::Complaint { reports },
             lead_care::LeadCare,
             store_subscription::StoreSubscription,
+            renewal_billing::RenewalBilling { reports },
         }
     };
 }

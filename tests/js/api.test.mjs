@@ -33,7 +33,7 @@ function throwsCode(f, code, rule) {
 }
 
 test('workflows and definitions', () => {
-  assert.deepEqual(api.workflows(), ['companion', 'complaint', 'lead_care', 'store_subscription']);
+  assert.deepEqual(api.workflows(), ['companion', 'complaint', 'lead_care', 'store_subscription', 'renewal_billing']);
   for (const w of api.workflows()) {
     const def = api.definition(w);
     assert.equal(def.workflow, w);

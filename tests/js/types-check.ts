@@ -76,6 +76,33 @@ export async function demo(): Promise<void> {
   }
   // @ts-expect-error: `start_order` needs its kind, tier, months and quote
   store.handle({ command_id: 's1', actor: { role: 'owner_admin', id: 'A' }, at: new Date(), type: 'start_order' });
+  const subscription = WorkflowInstance.create('renewal_billing', {
+    init: {
+      subscription_id: 'TB-1', customer_id: 'KH-1', payment_code: 'KH1', product: 'amis_ke_toan',
+      market: 'mien_bac', csm_id: 'CSM-01', term_no: 1, term_end: '2026-07-31',
+      buyer: { name: 'Nguyễn Thị Lan', email: 'lan@abc.com.vn', phone: '0912345678' },
+      invoice: { name: 'Công ty TNHH ABC', tax_code: '0108888888', address: 'Hà Nội', email: 'ketoan@abc.com.vn' },
+    },
+  });
+  subscription.handle({
+    command_id: 'r1', actor: { role: 'scheduler', id: 'auto-billing' }, at: new Date(),
+    type: 'issue_request', term: 2, package: { code: 'AMIS-KT-12', name: 'AMIS Kế toán 12 tháng', months: 12 }, amount: 5500000,
+  });
+  const yctt = subscription.query({ role: 'csm', id: 'CSM-01' }, { type: 'request_detail', request_id: 'R1' });
+  if (yctt.type === 'request_detail') {
+    const copy: string = yctt.detail.transfer.copy_text;
+    const qr: string | null | undefined = yctt.detail.qr_payload;
+    void copy;
+    void qr;
+  }
+  const filtered = report('renewal_billing', { role: 'csm', id: 'CSM-01' },
+    { type: 'filter', statuses: ['issued'], opened: false, max_days_to_term_end: 7, limit: 50 }, [subscription.row()]);
+  const soonest: number | undefined = filtered.lines[0]?.days_to_term_end;
+  const rowStatus: string | undefined = filtered.lines[0]?.request_status;
+  void soonest;
+  void rowStatus;
+  // @ts-expect-error: not a criterion of the filter
+  report('renewal_billing', { role: 'csm', id: 'CSM-01' }, { type: 'filter', colour: 'red' }, []);
   for (const e of out.effects) {
     if (e.kind === 'send_otp') {
       const expires: string = e.expires_at;

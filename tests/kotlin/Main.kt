@@ -98,7 +98,7 @@ fun main(args: Array<String>) {
     }
 
     test("WorkflowInstance: every workflow of the registry, JSON in and out, typed errors") {
-        assertEq(listOf("companion", "complaint", "lead_care", "store_subscription"), workflows())
+        assertEq(listOf("companion", "complaint", "lead_care", "store_subscription", "renewal_billing"), workflows())
         val pkg = WorkflowInstance.create(
             "lead_care", "G-1",
             """{"package_id":"G-1","consultant_id":"TV-01","purchased_at":"2026-04-20T02:00:00Z",

@@ -2,7 +2,8 @@
 //! between two instants, and calendar months added to an instant — what contracts with an
 //! expiry ("còn 15 ngày", "gia hạn 12 tháng") count in, shared by the workflows.
 
-use chrono::{DateTime, FixedOffset, Months, NaiveDate, TimeDelta, Utc};
+use super::ClockTime;
+use chrono::{DateTime, FixedOffset, Months, NaiveDate, NaiveTime, TimeDelta, Utc};
 
 /// Vietnam's offset from UTC, in seconds (UTC+07:00, all year).
 ///
@@ -70,4 +71,50 @@ pub fn add_months(at: DateTime<Utc>, months: u32) -> Option<DateTime<Utc>> {
     let local = at.naive_utc().checked_add_signed(offset)?;
     let later = local.checked_add_months(Months::new(months))?;
     Some(later.checked_sub_signed(offset)?.and_utc())
+}
+
+/// The instant `time` (a time of day in Vietnam, `00:00`–`24:00`) on `date`; `24:00` is the
+/// start of the next day. `None` only at the ends of chrono's range.
+///
+/// ```
+/// use quytrinh::calendar::{ClockTime, vietnam_instant};
+/// use chrono::{DateTime, NaiveDate, Utc};
+/// let day = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+/// let nine = ClockTime::from_hm(9, 0).unwrap();
+/// assert_eq!(vietnam_instant(day, nine), "2026-07-01T09:00:00+07:00".parse::<DateTime<Utc>>().ok());
+/// ```
+pub fn vietnam_instant(date: NaiveDate, time: ClockTime) -> Option<DateTime<Utc>> {
+    date.and_time(NaiveTime::MIN)
+        .checked_add_signed(TimeDelta::seconds(
+            i64::from(time.seconds()) - i64::from(VIETNAM_OFFSET_SECONDS),
+        ))
+        .map(|t| t.and_utc())
+}
+
+/// The instant `date` starts in Vietnam (00:00, UTC+07:00). `None` only at the ends of
+/// chrono's range.
+///
+/// ```
+/// use quytrinh::calendar::vietnam_start_of_day;
+/// use chrono::{DateTime, NaiveDate, Utc};
+/// let day = NaiveDate::from_ymd_opt(2026, 8, 1).unwrap();
+/// assert_eq!(vietnam_start_of_day(day), "2026-07-31T17:00:00Z".parse::<DateTime<Utc>>().ok());
+/// ```
+pub fn vietnam_start_of_day(date: NaiveDate) -> Option<DateTime<Utc>> {
+    vietnam_instant(date, ClockTime::MIDNIGHT)
+}
+
+/// Whole Vietnam calendar days from the day `at` falls on to `date`: 0 on that day itself,
+/// negative once it has passed.
+///
+/// ```
+/// use quytrinh::calendar::days_until;
+/// use chrono::NaiveDate;
+/// let end = NaiveDate::from_ymd_opt(2026, 7, 31).unwrap();
+/// assert_eq!(days_until("2026-07-30T16:59:59Z".parse().unwrap(), end), 1); // 23:59:59 on the 30th
+/// assert_eq!(days_until("2026-07-30T17:00:00Z".parse().unwrap(), end), 0); // 00:00 on the 31st
+/// assert_eq!(days_until("2026-08-02T02:00:00Z".parse().unwrap(), end), -2);
+/// ```
+pub fn days_until(at: DateTime<Utc>, date: NaiveDate) -> i64 {
+    date.signed_duration_since(vietnam_date(at)).num_days()
 }

@@ -38,6 +38,13 @@ use super::holidays::{HolidayRule, default_rules};
 pub struct ClockTime(u32);
 
 impl ClockTime {
+    /// `00:00`, the start of a day.
+    ///
+    /// ```
+    /// assert_eq!(quytrinh::calendar::ClockTime::MIDNIGHT.seconds(), 0);
+    /// ```
+    pub const MIDNIGHT: ClockTime = ClockTime(0);
+
     /// From hours and minutes (`None` past 24:00).
     ///
     /// ```

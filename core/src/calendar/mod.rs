@@ -7,7 +7,8 @@
 //! - [`CalendarConfig`]: its serializable configuration (weekly pattern, counting mode,
 //!   versioned holiday rules, host overrides).
 //! - Civil time in Vietnam: [`vietnam_date`], [`calendar_days_between`], [`add_months`]
-//!   (a contract's days left and its extension by months).
+//!   (a contract's days left and its extension by months), [`vietnam_instant`],
+//!   [`days_until`] (rules counted per day: resends a day, days to a term's end).
 //! - [`lunar`]: the Vietnamese lunar calendar (âm lịch), 1900–2199, computed from the
 //!   astronomy in [`astronomy`].
 //!
@@ -34,7 +35,10 @@ pub mod lunar;
 mod lunar_table;
 
 pub use business_time::BusinessCalendar;
-pub use civil::{VIETNAM_OFFSET_SECONDS, add_months, calendar_days_between, vietnam, vietnam_date};
+pub use civil::{
+    VIETNAM_OFFSET_SECONDS, add_months, calendar_days_between, days_until, vietnam, vietnam_date,
+    vietnam_instant, vietnam_start_of_day,
+};
 pub use config::{CalendarConfig, ClockTime, Counting, Window};
 pub use error::CalendarError;
 pub use holidays::{Holiday, HolidayReason, HolidayRule, RuleDate};

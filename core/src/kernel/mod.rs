@@ -21,6 +21,7 @@ mod rejection;
 mod report;
 mod settings;
 mod text;
+mod validators;
 mod workflow;
 
 pub use actor::{Actor, SYSTEM_ROLE};
@@ -43,5 +44,6 @@ pub use record::{Outcome, RecentCommand, Record};
 pub use rejection::{Rejection, RejectionCode};
 pub use report::{NoReport, report};
 pub use settings::{DEFAULT_REMEMBERED_COMMANDS, MAX_REMEMBERED_COMMANDS, Settings};
-pub use text::{required_text, valid_id};
+pub use text::{required_id, required_text, valid_id};
+pub use validators::{TAX_CODE_WEIGHTS, TaxCodeKind, email, phone, tax_code, tax_code_check_digit};
 pub use workflow::{Context, Decision, Unfit, Workflow};

@@ -1,4 +1,4 @@
-//! Rules on free texts that every workflow shares (notes, reasons, answers).
+//! Rules on free texts and ids that every workflow shares (notes, reasons, answers; ids).
 
 use super::Rejection;
 
@@ -37,4 +37,29 @@ pub fn required_text(field: &'static str, value: &str, max_chars: usize) -> Resu
 pub fn valid_id(id: &str, max_chars: usize) -> bool {
     let n = id.chars().count();
     (1..=max_chars).contains(&n) && !id.chars().any(char::is_whitespace)
+}
+
+/// The longest id [`required_id`] accepts, in characters.
+const MAX_ID_CHARS: usize = 64;
+
+/// A required id (of a subscription, a customer, a product, a staff member): 1–64
+/// characters, no whitespace; else `validation_failed` on `field`.
+///
+/// ```
+/// use quytrinh::kernel::required_id;
+/// assert!(required_id("customer_id", "KH-0042").is_ok());
+/// assert_eq!(required_id("customer_id", "KH 0042").unwrap_err().rule, "customer_id");
+/// assert!(required_id("customer_id", "").is_err());
+/// assert!(required_id("customer_id", &"x".repeat(65)).is_err());
+/// ```
+pub fn required_id(field: &'static str, value: &str) -> Result<(), Rejection> {
+    if valid_id(value, MAX_ID_CHARS) {
+        Ok(())
+    } else {
+        Err(Rejection::invalid_field(
+            field,
+            format!("`{field}` phải có 1–{MAX_ID_CHARS} ký tự, không có khoảng trắng."),
+            format!("`{field}` must have 1 to {MAX_ID_CHARS} characters and no spaces."),
+        ))
+    }
 }

@@ -146,6 +146,7 @@ fn the_tour_plays_every_bundled_scenario_in_both_languages() {
         assert!(out.status.success(), "{stdout}");
         assert!(stdout.contains(heading));
         assert!(stdout.contains("━━ companion/unlink_by_saco_confirmed_by_customer.json"));
+        assert!(stdout.contains("━━ renewal_billing/reminders_over_tet.json"));
         assert!(
             !stdout.contains('‼'),
             "a bundled scenario missed an expectation:\n{stdout}"

@@ -59,6 +59,22 @@ const SCENARIOS: &[(&str, &str)] = &[
         include_str!("../../../../tests/vectors/store_subscription/claim_escalated.json"),
     ),
     (
+        "renewal_billing/full_cycle_issue_remind_pay.json",
+        include_str!("../../../../tests/vectors/renewal_billing/full_cycle_issue_remind_pay.json"),
+    ),
+    (
+        "renewal_billing/reminders_over_tet.json",
+        include_str!("../../../../tests/vectors/renewal_billing/reminders_over_tet.json"),
+    ),
+    (
+        "renewal_billing/reconcile_by_over_a_weekend.json",
+        include_str!("../../../../tests/vectors/renewal_billing/reconcile_by_over_a_weekend.json"),
+    ),
+    (
+        "renewal_billing/payment_in_two_parts.json",
+        include_str!("../../../../tests/vectors/renewal_billing/payment_in_two_parts.json"),
+    ),
+    (
         "complaint/fast_path_by_phone.json",
         include_str!("../../../../tests/vectors/complaint/fast_path_by_phone.json"),
     ),
