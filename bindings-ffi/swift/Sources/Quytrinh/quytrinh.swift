@@ -1279,6 +1279,91 @@ public func FfiConverterTypeBatch_lower(_ value: Batch) -> RustBuffer {
 
 
 /**
+ * "Thông tin mua hàng": who buys and is contacted about the requests.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::BuyerInfo;
+ * let b: BuyerInfo = serde_json::from_str(r#"{"name":"Nguyễn Thị Lan","email":"lan@abc.vn","phone":"0912345678"}"#).unwrap();
+ * assert_eq!(b.phone, "0912345678");
+ * ```
+ */
+public struct BuyerInfo: Equatable, Hashable {
+    /**
+     * The buyer's name (1–200 characters).
+     */
+    public var name: String
+    /**
+     * The e-mail the requests go to.
+     */
+    public var email: String
+    /**
+     * The phone the SMS go to (kept in its national form, `0…`).
+     */
+    public var phone: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The buyer's name (1–200 characters).
+         */name: String, 
+        /**
+         * The e-mail the requests go to.
+         */email: String, 
+        /**
+         * The phone the SMS go to (kept in its national form, `0…`).
+         */phone: String) {
+        self.name = name
+        self.email = email
+        self.phone = phone
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BuyerInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBuyerInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BuyerInfo {
+        return
+            try BuyerInfo(
+                name: FfiConverterString.read(from: &buf), 
+                email: FfiConverterString.read(from: &buf), 
+                phone: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BuyerInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.email, into: &buf)
+        FfiConverterString.write(value.phone, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBuyerInfo_lift(_ buf: RustBuffer) throws -> BuyerInfo {
+    return try FfiConverterTypeBuyerInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBuyerInfo_lower(_ value: BuyerInfo) -> RustBuffer {
+    return FfiConverterTypeBuyerInfo.lower(value)
+}
+
+
+/**
  * Complaints received in the period, by channel.
  *
  * ```
@@ -3322,6 +3407,251 @@ public func FfiConverterTypeContractTerms_lower(_ value: ContractTerms) -> RustB
 
 
 /**
+ * The products and markets a csm takes care of ("theo sản phẩm và thị trường mình phụ
+ * trách"): the csm may act on every subscription whose product and market are both listed
+ * (`*` lists every one). A csm may have several entries (product A in one market, product B
+ * in another).
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::CsmScope;
+ * let s = CsmScope::new("CSM-02", &["amis_ke_toan"], &["*"]);
+ * assert!(s.covers("CSM-02", "amis_ke_toan", "mien_nam"));
+ * assert!(!s.covers("CSM-02", "meinvoice", "mien_nam"));
+ * assert!(!s.covers("CSM-03", "amis_ke_toan", "mien_nam"));
+ * ```
+ */
+public struct CsmScope: Equatable, Hashable {
+    /**
+     * The csm (the actor id).
+     */
+    public var csmId: String
+    /**
+     * The products, or `*`.
+     */
+    public var products: [String]
+    /**
+     * The markets, or `*`.
+     */
+    public var markets: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The csm (the actor id).
+         */csmId: String, 
+        /**
+         * The products, or `*`.
+         */products: [String], 
+        /**
+         * The markets, or `*`.
+         */markets: [String]) {
+        self.csmId = csmId
+        self.products = products
+        self.markets = markets
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CsmScope: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCsmScope: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CsmScope {
+        return
+            try CsmScope(
+                csmId: FfiConverterString.read(from: &buf), 
+                products: FfiConverterSequenceString.read(from: &buf), 
+                markets: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CsmScope, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.csmId, into: &buf)
+        FfiConverterSequenceString.write(value.products, into: &buf)
+        FfiConverterSequenceString.write(value.markets, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCsmScope_lift(_ buf: RustBuffer) throws -> CsmScope {
+    return try FfiConverterTypeCsmScope.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCsmScope_lower(_ value: CsmScope) -> RustBuffer {
+    return FfiConverterTypeCsmScope.lower(value)
+}
+
+
+/**
+ * The buyer and invoice information, with the subscription it belongs to.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::CustomerView;
+ * fn tax_code(c: &CustomerView) -> Option<&str> { c.invoice_info.tax_code.as_deref() }
+ * # let _ = tax_code;
+ * ```
+ */
+public struct CustomerView: Equatable, Hashable {
+    /**
+     * The subscription.
+     */
+    public var subscriptionId: String
+    /**
+     * The customer.
+     */
+    public var customerId: String
+    /**
+     * The product.
+     */
+    public var product: String
+    /**
+     * The market.
+     */
+    public var market: String
+    /**
+     * The assigned csm.
+     */
+    public var csmId: String
+    /**
+     * The term in force.
+     */
+    public var termNo: UInt32
+    /**
+     * Its last day.
+     */
+    public var termEnd: NaiveDate
+    /**
+     * Where the subscription stands.
+     */
+    public var status: SubscriptionStatus
+    /**
+     * "Thông tin mua hàng".
+     */
+    public var buyer: BuyerInfo
+    /**
+     * "Thông tin xuất hóa đơn" (the next invoice is issued with it).
+     */
+    public var invoiceInfo: InvoiceInfo
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The subscription.
+         */subscriptionId: String, 
+        /**
+         * The customer.
+         */customerId: String, 
+        /**
+         * The product.
+         */product: String, 
+        /**
+         * The market.
+         */market: String, 
+        /**
+         * The assigned csm.
+         */csmId: String, 
+        /**
+         * The term in force.
+         */termNo: UInt32, 
+        /**
+         * Its last day.
+         */termEnd: NaiveDate, 
+        /**
+         * Where the subscription stands.
+         */status: SubscriptionStatus, 
+        /**
+         * "Thông tin mua hàng".
+         */buyer: BuyerInfo, 
+        /**
+         * "Thông tin xuất hóa đơn" (the next invoice is issued with it).
+         */invoiceInfo: InvoiceInfo) {
+        self.subscriptionId = subscriptionId
+        self.customerId = customerId
+        self.product = product
+        self.market = market
+        self.csmId = csmId
+        self.termNo = termNo
+        self.termEnd = termEnd
+        self.status = status
+        self.buyer = buyer
+        self.invoiceInfo = invoiceInfo
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CustomerView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCustomerView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CustomerView {
+        return
+            try CustomerView(
+                subscriptionId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf), 
+                product: FfiConverterString.read(from: &buf), 
+                market: FfiConverterString.read(from: &buf), 
+                csmId: FfiConverterString.read(from: &buf), 
+                termNo: FfiConverterUInt32.read(from: &buf), 
+                termEnd: FfiConverterTypeNaiveDate.read(from: &buf), 
+                status: FfiConverterTypeSubscriptionStatus.read(from: &buf), 
+                buyer: FfiConverterTypeBuyerInfo.read(from: &buf), 
+                invoiceInfo: FfiConverterTypeInvoiceInfo.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CustomerView, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.subscriptionId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+        FfiConverterString.write(value.product, into: &buf)
+        FfiConverterString.write(value.market, into: &buf)
+        FfiConverterString.write(value.csmId, into: &buf)
+        FfiConverterUInt32.write(value.termNo, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.termEnd, into: &buf)
+        FfiConverterTypeSubscriptionStatus.write(value.status, into: &buf)
+        FfiConverterTypeBuyerInfo.write(value.buyer, into: &buf)
+        FfiConverterTypeInvoiceInfo.write(value.invoiceInfo, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomerView_lift(_ buf: RustBuffer) throws -> CustomerView {
+    return try FfiConverterTypeCustomerView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomerView_lower(_ value: CustomerView) -> RustBuffer {
+    return FfiConverterTypeCustomerView.lower(value)
+}
+
+
+/**
  * The deposit demanded of the agent when there is no agreement.
  *
  * ```
@@ -3797,6 +4127,313 @@ public func FfiConverterTypeEscalationLine_lift(_ buf: RustBuffer) throws -> Esc
 #endif
 public func FfiConverterTypeEscalationLine_lower(_ value: EscalationLine) -> RustBuffer {
     return FfiConverterTypeEscalationLine.lower(value)
+}
+
+
+/**
+ * The criteria of the filter, all optional and combined (an empty list or an absent value
+ * does not filter), and the page wanted.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::{Filter, RowStatus};
+ * let f: Filter = serde_json::from_str(r#"{"statuses":["issued"],"opened":false,"max_days_to_term_end":7}"#).unwrap();
+ * assert_eq!((f.statuses, f.opened, f.max_days_to_term_end), (vec![RowStatus::Issued], Some(false), Some(7)));
+ * ```
+ */
+public struct Filter: Equatable, Hashable {
+    /**
+     * Any of these request statuses.
+     */
+    public var statuses: [RowStatus]
+    /**
+     * Any of these products.
+     */
+    public var products: [String]
+    /**
+     * Any of these markets.
+     */
+    public var markets: [String]
+    /**
+     * Any of these assigned csms.
+     */
+    public var csmIds: [String]
+    /**
+     * Opened or not.
+     */
+    public var opened: Bool?
+    /**
+     * At least this many days to the term's end (negative: past it).
+     */
+    public var minDaysToTermEnd: Int64?
+    /**
+     * At most this many days to the term's end.
+     */
+    public var maxDaysToTermEnd: Int64?
+    /**
+     * Active or lapsed subscriptions.
+     */
+    public var subscriptionStatus: SubscriptionStatus?
+    /**
+     * Lines to skip, after sorting (default 0).
+     */
+    public var offset: UInt32
+    /**
+     * Lines to give at most (default all).
+     */
+    public var limit: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Any of these request statuses.
+         */statuses: [RowStatus], 
+        /**
+         * Any of these products.
+         */products: [String], 
+        /**
+         * Any of these markets.
+         */markets: [String], 
+        /**
+         * Any of these assigned csms.
+         */csmIds: [String], 
+        /**
+         * Opened or not.
+         */opened: Bool?, 
+        /**
+         * At least this many days to the term's end (negative: past it).
+         */minDaysToTermEnd: Int64?, 
+        /**
+         * At most this many days to the term's end.
+         */maxDaysToTermEnd: Int64?, 
+        /**
+         * Active or lapsed subscriptions.
+         */subscriptionStatus: SubscriptionStatus?, 
+        /**
+         * Lines to skip, after sorting (default 0).
+         */offset: UInt32, 
+        /**
+         * Lines to give at most (default all).
+         */limit: UInt32?) {
+        self.statuses = statuses
+        self.products = products
+        self.markets = markets
+        self.csmIds = csmIds
+        self.opened = opened
+        self.minDaysToTermEnd = minDaysToTermEnd
+        self.maxDaysToTermEnd = maxDaysToTermEnd
+        self.subscriptionStatus = subscriptionStatus
+        self.offset = offset
+        self.limit = limit
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Filter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFilter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Filter {
+        return
+            try Filter(
+                statuses: FfiConverterSequenceTypeRowStatus.read(from: &buf), 
+                products: FfiConverterSequenceString.read(from: &buf), 
+                markets: FfiConverterSequenceString.read(from: &buf), 
+                csmIds: FfiConverterSequenceString.read(from: &buf), 
+                opened: FfiConverterOptionBool.read(from: &buf), 
+                minDaysToTermEnd: FfiConverterOptionInt64.read(from: &buf), 
+                maxDaysToTermEnd: FfiConverterOptionInt64.read(from: &buf), 
+                subscriptionStatus: FfiConverterOptionTypeSubscriptionStatus.read(from: &buf), 
+                offset: FfiConverterUInt32.read(from: &buf), 
+                limit: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Filter, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeRowStatus.write(value.statuses, into: &buf)
+        FfiConverterSequenceString.write(value.products, into: &buf)
+        FfiConverterSequenceString.write(value.markets, into: &buf)
+        FfiConverterSequenceString.write(value.csmIds, into: &buf)
+        FfiConverterOptionBool.write(value.opened, into: &buf)
+        FfiConverterOptionInt64.write(value.minDaysToTermEnd, into: &buf)
+        FfiConverterOptionInt64.write(value.maxDaysToTermEnd, into: &buf)
+        FfiConverterOptionTypeSubscriptionStatus.write(value.subscriptionStatus, into: &buf)
+        FfiConverterUInt32.write(value.offset, into: &buf)
+        FfiConverterOptionUInt32.write(value.limit, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFilter_lift(_ buf: RustBuffer) throws -> Filter {
+    return try FfiConverterTypeFilter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFilter_lower(_ value: Filter) -> RustBuffer {
+    return FfiConverterTypeFilter.lower(value)
+}
+
+
+/**
+ * A row the filter kept, with its days to the term's end at the report's instant (in JSON,
+ * beside the row's own fields).
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::FilterLine;
+ * fn urgent(l: &FilterLine) -> bool { l.days_to_term_end <= 7 && !l.row.opened }
+ * # let _ = urgent;
+ * ```
+ */
+public struct FilterLine: Equatable, Hashable {
+    /**
+     * Vietnam calendar days from the report's day to the term's last day.
+     */
+    public var daysToTermEnd: Int64
+    /**
+     * The row.
+     */
+    public var row: RenewalRow
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Vietnam calendar days from the report's day to the term's last day.
+         */daysToTermEnd: Int64, 
+        /**
+         * The row.
+         */row: RenewalRow) {
+        self.daysToTermEnd = daysToTermEnd
+        self.row = row
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FilterLine: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFilterLine: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FilterLine {
+        return
+            try FilterLine(
+                daysToTermEnd: FfiConverterInt64.read(from: &buf), 
+                row: FfiConverterTypeRenewalRow.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FilterLine, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.daysToTermEnd, into: &buf)
+        FfiConverterTypeRenewalRow.write(value.row, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFilterLine_lift(_ buf: RustBuffer) throws -> FilterLine {
+    return try FfiConverterTypeFilterLine.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFilterLine_lower(_ value: FilterLine) -> RustBuffer {
+    return FfiConverterTypeFilterLine.lower(value)
+}
+
+
+/**
+ * What the filter gives: how many rows of the csm's scope match, and the page asked for.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::Filtered;
+ * let f = Filtered { total: 0, lines: vec![] };
+ * assert_eq!(serde_json::to_value(&f).unwrap()["total"], 0);
+ * ```
+ */
+public struct Filtered: Equatable, Hashable {
+    /**
+     * The rows that match, before paging.
+     */
+    public var total: UInt32
+    /**
+     * The page, sorted by days to the term's end, then by instance id.
+     */
+    public var lines: [FilterLine]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The rows that match, before paging.
+         */total: UInt32, 
+        /**
+         * The page, sorted by days to the term's end, then by instance id.
+         */lines: [FilterLine]) {
+        self.total = total
+        self.lines = lines
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Filtered: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFiltered: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Filtered {
+        return
+            try Filtered(
+                total: FfiConverterUInt32.read(from: &buf), 
+                lines: FfiConverterSequenceTypeFilterLine.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Filtered, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.total, into: &buf)
+        FfiConverterSequenceTypeFilterLine.write(value.lines, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFiltered_lift(_ buf: RustBuffer) throws -> Filtered {
+    return try FfiConverterTypeFiltered.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFiltered_lower(_ value: Filtered) -> RustBuffer {
+    return FfiConverterTypeFiltered.lower(value)
 }
 
 
@@ -4433,6 +5070,290 @@ public func FfiConverterTypeIntake_lift(_ buf: RustBuffer) throws -> Intake {
 #endif
 public func FfiConverterTypeIntake_lower(_ value: Intake) -> RustBuffer {
     return FfiConverterTypeIntake.lower(value)
+}
+
+
+/**
+ * An invoice to issue (and, once issued, what it was issued with: later changes of the
+ * buyer or invoice information never alter it).
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::Invoice;
+ * fn tax_code(i: &Invoice) -> Option<&str> { i.invoice_info.tax_code.as_deref() }
+ * # let _ = tax_code;
+ * ```
+ */
+public struct Invoice: Equatable, Hashable {
+    /**
+     * The subscription.
+     */
+    public var subscriptionId: String
+    /**
+     * The customer.
+     */
+    public var customerId: String
+    /**
+     * The request paid.
+     */
+    public var requestId: String
+    /**
+     * The product.
+     */
+    public var product: String
+    /**
+     * The package.
+     */
+    public var package: Package
+    /**
+     * The term invoiced.
+     */
+    public var term: UInt32
+    /**
+     * Its first day.
+     */
+    public var periodStart: NaiveDate
+    /**
+     * Its last day.
+     */
+    public var periodEnd: NaiveDate
+    /**
+     * The amount invoiced (the request's).
+     */
+    public var amount: Vnd
+    /**
+     * The buyer information in force when it was issued.
+     */
+    public var buyer: BuyerInfo
+    /**
+     * The invoice information in force when it was issued.
+     */
+    public var invoiceInfo: InvoiceInfo
+    /**
+     * The payments, by bank reference.
+     */
+    public var paymentReferences: [String]
+    /**
+     * When it was issued (the payment that completed the amount).
+     */
+    public var issuedAt: Timestamp
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The subscription.
+         */subscriptionId: String, 
+        /**
+         * The customer.
+         */customerId: String, 
+        /**
+         * The request paid.
+         */requestId: String, 
+        /**
+         * The product.
+         */product: String, 
+        /**
+         * The package.
+         */package: Package, 
+        /**
+         * The term invoiced.
+         */term: UInt32, 
+        /**
+         * Its first day.
+         */periodStart: NaiveDate, 
+        /**
+         * Its last day.
+         */periodEnd: NaiveDate, 
+        /**
+         * The amount invoiced (the request's).
+         */amount: Vnd, 
+        /**
+         * The buyer information in force when it was issued.
+         */buyer: BuyerInfo, 
+        /**
+         * The invoice information in force when it was issued.
+         */invoiceInfo: InvoiceInfo, 
+        /**
+         * The payments, by bank reference.
+         */paymentReferences: [String], 
+        /**
+         * When it was issued (the payment that completed the amount).
+         */issuedAt: Timestamp) {
+        self.subscriptionId = subscriptionId
+        self.customerId = customerId
+        self.requestId = requestId
+        self.product = product
+        self.package = package
+        self.term = term
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.amount = amount
+        self.buyer = buyer
+        self.invoiceInfo = invoiceInfo
+        self.paymentReferences = paymentReferences
+        self.issuedAt = issuedAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Invoice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInvoice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Invoice {
+        return
+            try Invoice(
+                subscriptionId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf), 
+                requestId: FfiConverterString.read(from: &buf), 
+                product: FfiConverterString.read(from: &buf), 
+                package: FfiConverterTypePackage.read(from: &buf), 
+                term: FfiConverterUInt32.read(from: &buf), 
+                periodStart: FfiConverterTypeNaiveDate.read(from: &buf), 
+                periodEnd: FfiConverterTypeNaiveDate.read(from: &buf), 
+                amount: FfiConverterTypeVnd.read(from: &buf), 
+                buyer: FfiConverterTypeBuyerInfo.read(from: &buf), 
+                invoiceInfo: FfiConverterTypeInvoiceInfo.read(from: &buf), 
+                paymentReferences: FfiConverterSequenceString.read(from: &buf), 
+                issuedAt: FfiConverterTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Invoice, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.subscriptionId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+        FfiConverterString.write(value.requestId, into: &buf)
+        FfiConverterString.write(value.product, into: &buf)
+        FfiConverterTypePackage.write(value.package, into: &buf)
+        FfiConverterUInt32.write(value.term, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.periodStart, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.periodEnd, into: &buf)
+        FfiConverterTypeVnd.write(value.amount, into: &buf)
+        FfiConverterTypeBuyerInfo.write(value.buyer, into: &buf)
+        FfiConverterTypeInvoiceInfo.write(value.invoiceInfo, into: &buf)
+        FfiConverterSequenceString.write(value.paymentReferences, into: &buf)
+        FfiConverterTypeTimestamp.write(value.issuedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoice_lift(_ buf: RustBuffer) throws -> Invoice {
+    return try FfiConverterTypeInvoice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoice_lower(_ value: Invoice) -> RustBuffer {
+    return FfiConverterTypeInvoice.lower(value)
+}
+
+
+/**
+ * "Thông tin xuất hóa đơn": what the invoice is issued to.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::InvoiceInfo;
+ * let i: InvoiceInfo = serde_json::from_str(r#"{"name":"Công ty TNHH ABC","tax_code":"0101243150",
+ * "address":"Số 1 Phố Huế, Hà Nội","email":"ketoan@abc.vn"}"#).unwrap();
+ * assert_eq!(i.tax_code.as_deref(), Some("0101243150"));
+ * ```
+ */
+public struct InvoiceInfo: Equatable, Hashable {
+    /**
+     * The organisation's or the person's name on the invoice (1–200 characters).
+     */
+    public var name: String
+    /**
+     * The tax code, when the buyer has one (10 digits, 10-3 for a dependent unit, or a
+     * 12-digit personal identification number): see [`tax_code`](crate::kernel::tax_code).
+     */
+    public var taxCode: String?
+    /**
+     * The address on the invoice (1–500 characters).
+     */
+    public var address: String
+    /**
+     * The e-mail the electronic invoice is sent to.
+     */
+    public var email: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The organisation's or the person's name on the invoice (1–200 characters).
+         */name: String, 
+        /**
+         * The tax code, when the buyer has one (10 digits, 10-3 for a dependent unit, or a
+         * 12-digit personal identification number): see [`tax_code`](crate::kernel::tax_code).
+         */taxCode: String?, 
+        /**
+         * The address on the invoice (1–500 characters).
+         */address: String, 
+        /**
+         * The e-mail the electronic invoice is sent to.
+         */email: String) {
+        self.name = name
+        self.taxCode = taxCode
+        self.address = address
+        self.email = email
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension InvoiceInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInvoiceInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InvoiceInfo {
+        return
+            try InvoiceInfo(
+                name: FfiConverterString.read(from: &buf), 
+                taxCode: FfiConverterOptionString.read(from: &buf), 
+                address: FfiConverterString.read(from: &buf), 
+                email: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: InvoiceInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.taxCode, into: &buf)
+        FfiConverterString.write(value.address, into: &buf)
+        FfiConverterString.write(value.email, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceInfo_lift(_ buf: RustBuffer) throws -> InvoiceInfo {
+    return try FfiConverterTypeInvoiceInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInvoiceInfo_lower(_ value: InvoiceInfo) -> RustBuffer {
+    return FfiConverterTypeInvoiceInfo.lower(value)
 }
 
 
@@ -5583,6 +6504,91 @@ public func FfiConverterTypeOrderPayment_lower(_ value: OrderPayment) -> RustBuf
 
 
 /**
+ * A package the customer renews (gói sản phẩm): its code, name and length in months.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::Package;
+ * let p: Package = serde_json::from_str(r#"{"code":"AMIS-KT-12","name":"AMIS Kế toán — 12 tháng","months":12}"#).unwrap();
+ * assert_eq!(p.months, 12);
+ * ```
+ */
+public struct Package: Equatable, Hashable {
+    /**
+     * The package's code (an id).
+     */
+    public var code: String
+    /**
+     * Its name (1–200 characters).
+     */
+    public var name: String
+    /**
+     * The length of the term it buys, in months (1–120).
+     */
+    public var months: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The package's code (an id).
+         */code: String, 
+        /**
+         * Its name (1–200 characters).
+         */name: String, 
+        /**
+         * The length of the term it buys, in months (1–120).
+         */months: UInt32) {
+        self.code = code
+        self.name = name
+        self.months = months
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Package: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePackage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Package {
+        return
+            try Package(
+                code: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                months: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Package, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterUInt32.write(value.months, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePackage_lift(_ buf: RustBuffer) throws -> Package {
+    return try FfiConverterTypePackage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePackage_lower(_ value: Package) -> RustBuffer {
+    return FfiConverterTypePackage.lower(value)
+}
+
+
+/**
  * A package on offer ("Gói dịch vụ phù hợp với gian hàng"): what to buy, on which tier,
  * for which periods.
  *
@@ -5748,6 +6754,187 @@ public func FfiConverterTypeParties_lower(_ value: Parties) -> RustBuffer {
 
 
 /**
+ * The vendor's account the customers transfer to (thông tin chuyển khoản), from which the
+ * core builds each request's VietQR payload.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::Payee;
+ * let p = Payee::default();
+ * assert_eq!((p.bank_bin.as_str(), p.bank_name.as_str()), ("970436", "Vietcombank"));
+ * ```
+ */
+public struct Payee: Equatable, Hashable {
+    /**
+     * The bank's NAPAS BIN, 6 digits.
+     */
+    public var bankBin: String
+    /**
+     * The bank's name as customers know it.
+     */
+    public var bankName: String
+    /**
+     * The account number (digits, 1–19).
+     */
+    public var account: String
+    /**
+     * The account holder's name, as the bank shows it.
+     */
+    public var accountName: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The bank's NAPAS BIN, 6 digits.
+         */bankBin: String, 
+        /**
+         * The bank's name as customers know it.
+         */bankName: String, 
+        /**
+         * The account number (digits, 1–19).
+         */account: String, 
+        /**
+         * The account holder's name, as the bank shows it.
+         */accountName: String) {
+        self.bankBin = bankBin
+        self.bankName = bankName
+        self.account = account
+        self.accountName = accountName
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Payee: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePayee: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Payee {
+        return
+            try Payee(
+                bankBin: FfiConverterString.read(from: &buf), 
+                bankName: FfiConverterString.read(from: &buf), 
+                account: FfiConverterString.read(from: &buf), 
+                accountName: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Payee, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.bankBin, into: &buf)
+        FfiConverterString.write(value.bankName, into: &buf)
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterString.write(value.accountName, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePayee_lift(_ buf: RustBuffer) throws -> Payee {
+    return try FfiConverterTypePayee.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePayee_lower(_ value: Payee) -> RustBuffer {
+    return FfiConverterTypePayee.lower(value)
+}
+
+
+/**
+ * A payment the gateway reconciled with a request.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::Payment;
+ * let p: Payment = serde_json::from_str(r#"{"at":"2026-07-02T03:00:00Z","amount":3000000,"reference":"FT2618300123"}"#).unwrap();
+ * assert_eq!(p.amount.dong(), 3_000_000);
+ * ```
+ */
+public struct Payment: Equatable, Hashable {
+    /**
+     * When it was received.
+     */
+    public var at: Timestamp
+    /**
+     * How much.
+     */
+    public var amount: Vnd
+    /**
+     * The bank's transaction reference.
+     */
+    public var reference: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * When it was received.
+         */at: Timestamp, 
+        /**
+         * How much.
+         */amount: Vnd, 
+        /**
+         * The bank's transaction reference.
+         */reference: String) {
+        self.at = at
+        self.amount = amount
+        self.reference = reference
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Payment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePayment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Payment {
+        return
+            try Payment(
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                amount: FfiConverterTypeVnd.read(from: &buf), 
+                reference: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Payment, into buf: inout [UInt8]) {
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterTypeVnd.write(value.amount, into: &buf)
+        FfiConverterString.write(value.reference, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePayment_lift(_ buf: RustBuffer) throws -> Payment {
+    return try FfiConverterTypePayment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePayment_lower(_ value: Payment) -> RustBuffer {
+    return FfiConverterTypePayment.lower(value)
+}
+
+
+/**
  * A claim that the store paid ("bấm vào đây để xác nhận thanh toán").
  *
  * ```
@@ -5871,6 +7058,171 @@ public func FfiConverterTypePaymentClaim_lift(_ buf: RustBuffer) throws -> Payme
 #endif
 public func FfiConverterTypePaymentClaim_lower(_ value: PaymentClaim) -> RustBuffer {
     return FfiConverterTypePaymentClaim.lower(value)
+}
+
+
+/**
+ * "Nội dung thanh toán": what the customer pays for.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::PaymentContent;
+ * fn left(c: &PaymentContent) -> i64 { c.remaining.dong() }
+ * # let _ = left;
+ * ```
+ */
+public struct PaymentContent: Equatable, Hashable {
+    /**
+     * The product.
+     */
+    public var product: String
+    /**
+     * The package.
+     */
+    public var package: Package
+    /**
+     * The term billed.
+     */
+    public var term: UInt32
+    /**
+     * Its first day.
+     */
+    public var periodStart: NaiveDate
+    /**
+     * Its last day.
+     */
+    public var periodEnd: NaiveDate
+    /**
+     * The amount due.
+     */
+    public var amount: Vnd
+    /**
+     * Received so far.
+     */
+    public var paid: Vnd
+    /**
+     * Left to pay.
+     */
+    public var remaining: Vnd
+    /**
+     * The buyer information in force.
+     */
+    public var buyer: BuyerInfo
+    /**
+     * The invoice information the invoice is (or was) issued with.
+     */
+    public var invoiceInfo: InvoiceInfo
+    /**
+     * The same, as Vietnamese text ready to copy.
+     */
+    public var copyText: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The product.
+         */product: String, 
+        /**
+         * The package.
+         */package: Package, 
+        /**
+         * The term billed.
+         */term: UInt32, 
+        /**
+         * Its first day.
+         */periodStart: NaiveDate, 
+        /**
+         * Its last day.
+         */periodEnd: NaiveDate, 
+        /**
+         * The amount due.
+         */amount: Vnd, 
+        /**
+         * Received so far.
+         */paid: Vnd, 
+        /**
+         * Left to pay.
+         */remaining: Vnd, 
+        /**
+         * The buyer information in force.
+         */buyer: BuyerInfo, 
+        /**
+         * The invoice information the invoice is (or was) issued with.
+         */invoiceInfo: InvoiceInfo, 
+        /**
+         * The same, as Vietnamese text ready to copy.
+         */copyText: String) {
+        self.product = product
+        self.package = package
+        self.term = term
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.amount = amount
+        self.paid = paid
+        self.remaining = remaining
+        self.buyer = buyer
+        self.invoiceInfo = invoiceInfo
+        self.copyText = copyText
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentContent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentContent: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentContent {
+        return
+            try PaymentContent(
+                product: FfiConverterString.read(from: &buf), 
+                package: FfiConverterTypePackage.read(from: &buf), 
+                term: FfiConverterUInt32.read(from: &buf), 
+                periodStart: FfiConverterTypeNaiveDate.read(from: &buf), 
+                periodEnd: FfiConverterTypeNaiveDate.read(from: &buf), 
+                amount: FfiConverterTypeVnd.read(from: &buf), 
+                paid: FfiConverterTypeVnd.read(from: &buf), 
+                remaining: FfiConverterTypeVnd.read(from: &buf), 
+                buyer: FfiConverterTypeBuyerInfo.read(from: &buf), 
+                invoiceInfo: FfiConverterTypeInvoiceInfo.read(from: &buf), 
+                copyText: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentContent, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.product, into: &buf)
+        FfiConverterTypePackage.write(value.package, into: &buf)
+        FfiConverterUInt32.write(value.term, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.periodStart, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.periodEnd, into: &buf)
+        FfiConverterTypeVnd.write(value.amount, into: &buf)
+        FfiConverterTypeVnd.write(value.paid, into: &buf)
+        FfiConverterTypeVnd.write(value.remaining, into: &buf)
+        FfiConverterTypeBuyerInfo.write(value.buyer, into: &buf)
+        FfiConverterTypeInvoiceInfo.write(value.invoiceInfo, into: &buf)
+        FfiConverterString.write(value.copyText, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentContent_lift(_ buf: RustBuffer) throws -> PaymentContent {
+    return try FfiConverterTypePaymentContent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentContent_lower(_ value: PaymentContent) -> RustBuffer {
+    return FfiConverterTypePaymentContent.lower(value)
 }
 
 
@@ -6107,6 +7459,271 @@ public func FfiConverterTypePaymentQr_lift(_ buf: RustBuffer) throws -> PaymentQ
 #endif
 public func FfiConverterTypePaymentQr_lower(_ value: PaymentQr) -> RustBuffer {
     return FfiConverterTypePaymentQr.lower(value)
+}
+
+
+/**
+ * A payment request (YCTT, "yêu cầu thanh toán") for one term.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::PaymentRequest;
+ * fn outstanding(r: &PaymentRequest) -> i64 { r.amount.dong() - r.paid_total.dong() }
+ * # let _ = outstanding;
+ * ```
+ */
+public struct PaymentRequest: Equatable, Hashable {
+    /**
+     * `R1`, `R2`, … in issue order.
+     */
+    public var requestId: String
+    /**
+     * The term it bills.
+     */
+    public var term: UInt32
+    /**
+     * The package.
+     */
+    public var package: Package
+    /**
+     * The amount due.
+     */
+    public var amount: Vnd
+    /**
+     * The transfer reference (nội dung chuyển khoản): the payment code and the request id.
+     */
+    public var reference: String
+    /**
+     * The term's first day.
+     */
+    public var periodStart: NaiveDate
+    /**
+     * The term's last day.
+     */
+    public var periodEnd: NaiveDate
+    /**
+     * Where it stands.
+     */
+    public var status: PaymentRequestStatus
+    /**
+     * When it was issued.
+     */
+    public var issuedAt: Timestamp
+    /**
+     * Who issued it (the host's scheduler or a csm).
+     */
+    public var issuedBy: Actor
+    /**
+     * When the customer opened it.
+     */
+    public var openedAt: Timestamp?
+    /**
+     * When the customer reported having paid.
+     */
+    public var reportedPaidAt: Timestamp?
+    /**
+     * When the payment must be reconciled by (business basis).
+     */
+    public var reconcileBy: Timestamp?
+    /**
+     * When the csm was alerted that it was not.
+     */
+    public var reconcileOverdueAt: Timestamp?
+    /**
+     * Its reminders, in due order.
+     */
+    public var reminders: [Reminder]
+    /**
+     * Its resends.
+     */
+    public var resends: [Resend]
+    /**
+     * The payments received.
+     */
+    public var payments: [Payment]
+    /**
+     * Their total.
+     */
+    public var paidTotal: Vnd
+    /**
+     * When it was paid, cancelled, refused or expired.
+     */
+    public var closedAt: Timestamp?
+    /**
+     * The reason given when cancelled or refused.
+     */
+    public var closeReason: String?
+    /**
+     * The invoice issued when it was paid.
+     */
+    public var invoice: Invoice?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `R1`, `R2`, … in issue order.
+         */requestId: String, 
+        /**
+         * The term it bills.
+         */term: UInt32, 
+        /**
+         * The package.
+         */package: Package, 
+        /**
+         * The amount due.
+         */amount: Vnd, 
+        /**
+         * The transfer reference (nội dung chuyển khoản): the payment code and the request id.
+         */reference: String, 
+        /**
+         * The term's first day.
+         */periodStart: NaiveDate, 
+        /**
+         * The term's last day.
+         */periodEnd: NaiveDate, 
+        /**
+         * Where it stands.
+         */status: PaymentRequestStatus, 
+        /**
+         * When it was issued.
+         */issuedAt: Timestamp, 
+        /**
+         * Who issued it (the host's scheduler or a csm).
+         */issuedBy: Actor, 
+        /**
+         * When the customer opened it.
+         */openedAt: Timestamp?, 
+        /**
+         * When the customer reported having paid.
+         */reportedPaidAt: Timestamp?, 
+        /**
+         * When the payment must be reconciled by (business basis).
+         */reconcileBy: Timestamp?, 
+        /**
+         * When the csm was alerted that it was not.
+         */reconcileOverdueAt: Timestamp?, 
+        /**
+         * Its reminders, in due order.
+         */reminders: [Reminder], 
+        /**
+         * Its resends.
+         */resends: [Resend], 
+        /**
+         * The payments received.
+         */payments: [Payment], 
+        /**
+         * Their total.
+         */paidTotal: Vnd, 
+        /**
+         * When it was paid, cancelled, refused or expired.
+         */closedAt: Timestamp?, 
+        /**
+         * The reason given when cancelled or refused.
+         */closeReason: String?, 
+        /**
+         * The invoice issued when it was paid.
+         */invoice: Invoice?) {
+        self.requestId = requestId
+        self.term = term
+        self.package = package
+        self.amount = amount
+        self.reference = reference
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.status = status
+        self.issuedAt = issuedAt
+        self.issuedBy = issuedBy
+        self.openedAt = openedAt
+        self.reportedPaidAt = reportedPaidAt
+        self.reconcileBy = reconcileBy
+        self.reconcileOverdueAt = reconcileOverdueAt
+        self.reminders = reminders
+        self.resends = resends
+        self.payments = payments
+        self.paidTotal = paidTotal
+        self.closedAt = closedAt
+        self.closeReason = closeReason
+        self.invoice = invoice
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentRequest {
+        return
+            try PaymentRequest(
+                requestId: FfiConverterString.read(from: &buf), 
+                term: FfiConverterUInt32.read(from: &buf), 
+                package: FfiConverterTypePackage.read(from: &buf), 
+                amount: FfiConverterTypeVnd.read(from: &buf), 
+                reference: FfiConverterString.read(from: &buf), 
+                periodStart: FfiConverterTypeNaiveDate.read(from: &buf), 
+                periodEnd: FfiConverterTypeNaiveDate.read(from: &buf), 
+                status: FfiConverterTypePaymentRequestStatus.read(from: &buf), 
+                issuedAt: FfiConverterTypeTimestamp.read(from: &buf), 
+                issuedBy: FfiConverterTypeActor.read(from: &buf), 
+                openedAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                reportedPaidAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                reconcileBy: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                reconcileOverdueAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                reminders: FfiConverterSequenceTypeReminder.read(from: &buf), 
+                resends: FfiConverterSequenceTypeResend.read(from: &buf), 
+                payments: FfiConverterSequenceTypePayment.read(from: &buf), 
+                paidTotal: FfiConverterTypeVnd.read(from: &buf), 
+                closedAt: FfiConverterOptionTypeTimestamp.read(from: &buf), 
+                closeReason: FfiConverterOptionString.read(from: &buf), 
+                invoice: FfiConverterOptionTypeInvoice.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.requestId, into: &buf)
+        FfiConverterUInt32.write(value.term, into: &buf)
+        FfiConverterTypePackage.write(value.package, into: &buf)
+        FfiConverterTypeVnd.write(value.amount, into: &buf)
+        FfiConverterString.write(value.reference, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.periodStart, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.periodEnd, into: &buf)
+        FfiConverterTypePaymentRequestStatus.write(value.status, into: &buf)
+        FfiConverterTypeTimestamp.write(value.issuedAt, into: &buf)
+        FfiConverterTypeActor.write(value.issuedBy, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.openedAt, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.reportedPaidAt, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.reconcileBy, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.reconcileOverdueAt, into: &buf)
+        FfiConverterSequenceTypeReminder.write(value.reminders, into: &buf)
+        FfiConverterSequenceTypeResend.write(value.resends, into: &buf)
+        FfiConverterSequenceTypePayment.write(value.payments, into: &buf)
+        FfiConverterTypeVnd.write(value.paidTotal, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.closedAt, into: &buf)
+        FfiConverterOptionString.write(value.closeReason, into: &buf)
+        FfiConverterOptionTypeInvoice.write(value.invoice, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentRequest_lift(_ buf: RustBuffer) throws -> PaymentRequest {
+    return try FfiConverterTypePaymentRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentRequest_lower(_ value: PaymentRequest) -> RustBuffer {
+    return FfiConverterTypePaymentRequest.lower(value)
 }
 
 
@@ -6470,6 +8087,802 @@ public func FfiConverterTypeRecipient_lower(_ value: Recipient) -> RustBuffer {
 
 
 /**
+ * A reminder of a request, before the term ends.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::Reminder;
+ * let r: Reminder = serde_json::from_str(r#"{"due":"2026-07-01T02:00:00Z","days_left":30,"sent_at":null}"#).unwrap();
+ * assert_eq!(r.days_left, 30);
+ * ```
+ */
+public struct Reminder: Equatable, Hashable {
+    /**
+     * When it is sent.
+     */
+    public var due: Timestamp
+    /**
+     * Vietnam calendar days from that day to the term's last day.
+     */
+    public var daysLeft: Int64
+    /**
+     * When it was sent.
+     */
+    public var sentAt: Timestamp?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * When it is sent.
+         */due: Timestamp, 
+        /**
+         * Vietnam calendar days from that day to the term's last day.
+         */daysLeft: Int64, 
+        /**
+         * When it was sent.
+         */sentAt: Timestamp?) {
+        self.due = due
+        self.daysLeft = daysLeft
+        self.sentAt = sentAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Reminder: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReminder: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Reminder {
+        return
+            try Reminder(
+                due: FfiConverterTypeTimestamp.read(from: &buf), 
+                daysLeft: FfiConverterInt64.read(from: &buf), 
+                sentAt: FfiConverterOptionTypeTimestamp.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Reminder, into buf: inout [UInt8]) {
+        FfiConverterTypeTimestamp.write(value.due, into: &buf)
+        FfiConverterInt64.write(value.daysLeft, into: &buf)
+        FfiConverterOptionTypeTimestamp.write(value.sentAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminder_lift(_ buf: RustBuffer) throws -> Reminder {
+    return try FfiConverterTypeReminder.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminder_lower(_ value: Reminder) -> RustBuffer {
+    return FfiConverterTypeReminder.lower(value)
+}
+
+
+/**
+ * Tunable values of `renewal_billing`, with the defaults of SPEC §5 (**[decision]** values:
+ * the reminder days, their time and their shift off days off, the 2 working days to
+ * reconcile, the 3 resends a day).
+ *
+ * JSON, every field optional, unknown fields refused.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::RenewalBillingConfig;
+ * let c = RenewalBillingConfig::default();
+ * assert_eq!(c.reminder_days, [30, 15, 7, 3, 1]);
+ * assert_eq!((c.reconcile_working_days, c.resend_daily_limit), (2, 3));
+ * assert_eq!(c.reminder_time.to_string(), "09:00");
+ * let custom: RenewalBillingConfig = serde_json::from_str(r#"{"reminder_days": [10, 2]}"#).unwrap();
+ * assert_eq!(custom.reminder_days, [10, 2]);
+ * assert!(serde_json::from_str::<RenewalBillingConfig>(r#"{"reminders": []}"#).is_err());
+ * ```
+ */
+public struct RenewalBillingConfig: Equatable, Hashable {
+    /**
+     * Days before the term's last day on which the customer is reminded (default
+     * 30, 15, 7, 3, 1 **[decision]**; each 1–366, distinct).
+     */
+    public var reminderDays: [UInt32]
+    /**
+     * The time of day (UTC+07:00) reminders are sent (default 09:00 **[decision]**).
+     */
+    public var reminderTime: ClockTime
+    /**
+     * What happens to a reminder on a day off (default: the working day before).
+     */
+    public var reminderOnDayOff: ReminderShift
+    /**
+     * Working days after the customer reports having paid before the csm is alerted that
+     * the money has not been reconciled (default 2 **[decision]**).
+     */
+    public var reconcileWorkingDays: UInt32
+    /**
+     * Resends of one request a Vietnam calendar day (default 3 **[decision]**).
+     */
+    public var resendDailyLimit: UInt32
+    /**
+     * The business calendar of the reconciliation and of the reminders' days off (default:
+     * Vietnam's; left out of JSON while it is the default).
+     */
+    public var calendar: CalendarSettings
+    /**
+     * The account customers transfer to.
+     */
+    public var payee: Payee
+    /**
+     * Which csm takes care of which products and markets, besides each subscription's
+     * assigned csm (default none: only the assigned csm).
+     */
+    public var csmScopes: [CsmScope]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Days before the term's last day on which the customer is reminded (default
+         * 30, 15, 7, 3, 1 **[decision]**; each 1–366, distinct).
+         */reminderDays: [UInt32], 
+        /**
+         * The time of day (UTC+07:00) reminders are sent (default 09:00 **[decision]**).
+         */reminderTime: ClockTime, 
+        /**
+         * What happens to a reminder on a day off (default: the working day before).
+         */reminderOnDayOff: ReminderShift, 
+        /**
+         * Working days after the customer reports having paid before the csm is alerted that
+         * the money has not been reconciled (default 2 **[decision]**).
+         */reconcileWorkingDays: UInt32, 
+        /**
+         * Resends of one request a Vietnam calendar day (default 3 **[decision]**).
+         */resendDailyLimit: UInt32, 
+        /**
+         * The business calendar of the reconciliation and of the reminders' days off (default:
+         * Vietnam's; left out of JSON while it is the default).
+         */calendar: CalendarSettings, 
+        /**
+         * The account customers transfer to.
+         */payee: Payee, 
+        /**
+         * Which csm takes care of which products and markets, besides each subscription's
+         * assigned csm (default none: only the assigned csm).
+         */csmScopes: [CsmScope]) {
+        self.reminderDays = reminderDays
+        self.reminderTime = reminderTime
+        self.reminderOnDayOff = reminderOnDayOff
+        self.reconcileWorkingDays = reconcileWorkingDays
+        self.resendDailyLimit = resendDailyLimit
+        self.calendar = calendar
+        self.payee = payee
+        self.csmScopes = csmScopes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RenewalBillingConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingConfig {
+        return
+            try RenewalBillingConfig(
+                reminderDays: FfiConverterSequenceUInt32.read(from: &buf), 
+                reminderTime: FfiConverterTypeClockTime.read(from: &buf), 
+                reminderOnDayOff: FfiConverterTypeReminderShift.read(from: &buf), 
+                reconcileWorkingDays: FfiConverterUInt32.read(from: &buf), 
+                resendDailyLimit: FfiConverterUInt32.read(from: &buf), 
+                calendar: FfiConverterTypeCalendarSettings.read(from: &buf), 
+                payee: FfiConverterTypePayee.read(from: &buf), 
+                csmScopes: FfiConverterSequenceTypeCsmScope.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RenewalBillingConfig, into buf: inout [UInt8]) {
+        FfiConverterSequenceUInt32.write(value.reminderDays, into: &buf)
+        FfiConverterTypeClockTime.write(value.reminderTime, into: &buf)
+        FfiConverterTypeReminderShift.write(value.reminderOnDayOff, into: &buf)
+        FfiConverterUInt32.write(value.reconcileWorkingDays, into: &buf)
+        FfiConverterUInt32.write(value.resendDailyLimit, into: &buf)
+        FfiConverterTypeCalendarSettings.write(value.calendar, into: &buf)
+        FfiConverterTypePayee.write(value.payee, into: &buf)
+        FfiConverterSequenceTypeCsmScope.write(value.csmScopes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingConfig_lift(_ buf: RustBuffer) throws -> RenewalBillingConfig {
+    return try FfiConverterTypeRenewalBillingConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingConfig_lower(_ value: RenewalBillingConfig) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingConfig.lower(value)
+}
+
+
+/**
+ * The data a subscription starts from.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::RenewalBillingInit;
+ * let init: RenewalBillingInit = serde_json::from_str(r#"{"subscription_id":"TB-0042","customer_id":"KH-0042",
+ * "payment_code":"KH0042","product":"amis_ke_toan","market":"mien_bac","csm_id":"CSM-01",
+ * "term_end":"2026-07-31",
+ * "buyer":{"name":"Nguyễn Thị Lan","email":"lan@abc.vn","phone":"0912345678"},
+ * "invoice":{"name":"Công ty TNHH ABC","tax_code":"0101243150","address":"Hà Nội","email":"ketoan@abc.vn"}}"#).unwrap();
+ * assert_eq!(init.term_no, 1);
+ * ```
+ */
+public struct RenewalBillingInit: Equatable, Hashable {
+    /**
+     * The subscription (the host's id).
+     */
+    public var subscriptionId: String
+    /**
+     * The customer.
+     */
+    public var customerId: String
+    /**
+     * The customer's code in transfer references (1–16 ASCII letters or digits).
+     */
+    public var paymentCode: String
+    /**
+     * The product subscribed to.
+     */
+    public var product: String
+    /**
+     * The market it is sold in (a region, a segment: the host's ids).
+     */
+    public var market: String
+    /**
+     * The csm assigned to the customer.
+     */
+    public var csmId: String
+    /**
+     * The number of the term in force (default 1).
+     */
+    public var termNo: UInt32
+    /**
+     * The last day of the term in force (Vietnam time): the term ends as the next day
+     * starts.
+     */
+    public var termEnd: NaiveDate
+    /**
+     * "Thông tin mua hàng".
+     */
+    public var buyer: BuyerInfo
+    /**
+     * "Thông tin xuất hóa đơn".
+     */
+    public var invoice: InvoiceInfo
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The subscription (the host's id).
+         */subscriptionId: String, 
+        /**
+         * The customer.
+         */customerId: String, 
+        /**
+         * The customer's code in transfer references (1–16 ASCII letters or digits).
+         */paymentCode: String, 
+        /**
+         * The product subscribed to.
+         */product: String, 
+        /**
+         * The market it is sold in (a region, a segment: the host's ids).
+         */market: String, 
+        /**
+         * The csm assigned to the customer.
+         */csmId: String, 
+        /**
+         * The number of the term in force (default 1).
+         */termNo: UInt32, 
+        /**
+         * The last day of the term in force (Vietnam time): the term ends as the next day
+         * starts.
+         */termEnd: NaiveDate, 
+        /**
+         * "Thông tin mua hàng".
+         */buyer: BuyerInfo, 
+        /**
+         * "Thông tin xuất hóa đơn".
+         */invoice: InvoiceInfo) {
+        self.subscriptionId = subscriptionId
+        self.customerId = customerId
+        self.paymentCode = paymentCode
+        self.product = product
+        self.market = market
+        self.csmId = csmId
+        self.termNo = termNo
+        self.termEnd = termEnd
+        self.buyer = buyer
+        self.invoice = invoice
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RenewalBillingInit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingInit: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingInit {
+        return
+            try RenewalBillingInit(
+                subscriptionId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf), 
+                paymentCode: FfiConverterString.read(from: &buf), 
+                product: FfiConverterString.read(from: &buf), 
+                market: FfiConverterString.read(from: &buf), 
+                csmId: FfiConverterString.read(from: &buf), 
+                termNo: FfiConverterUInt32.read(from: &buf), 
+                termEnd: FfiConverterTypeNaiveDate.read(from: &buf), 
+                buyer: FfiConverterTypeBuyerInfo.read(from: &buf), 
+                invoice: FfiConverterTypeInvoiceInfo.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RenewalBillingInit, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.subscriptionId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+        FfiConverterString.write(value.paymentCode, into: &buf)
+        FfiConverterString.write(value.product, into: &buf)
+        FfiConverterString.write(value.market, into: &buf)
+        FfiConverterString.write(value.csmId, into: &buf)
+        FfiConverterUInt32.write(value.termNo, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.termEnd, into: &buf)
+        FfiConverterTypeBuyerInfo.write(value.buyer, into: &buf)
+        FfiConverterTypeInvoiceInfo.write(value.invoice, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingInit_lift(_ buf: RustBuffer) throws -> RenewalBillingInit {
+    return try FfiConverterTypeRenewalBillingInit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingInit_lower(_ value: RenewalBillingInit) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingInit.lower(value)
+}
+
+
+/**
+ * Everything one subscription knows.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::RenewalBillingState;
+ * fn live(s: &RenewalBillingState) -> bool { s.live_request().is_some() }
+ * # let _ = live;
+ * ```
+ */
+public struct RenewalBillingState: Equatable, Hashable {
+    /**
+     * The subscription.
+     */
+    public var subscriptionId: String
+    /**
+     * The customer.
+     */
+    public var customerId: String
+    /**
+     * The customer's code in transfer references.
+     */
+    public var paymentCode: String
+    /**
+     * The product.
+     */
+    public var product: String
+    /**
+     * The market.
+     */
+    public var market: String
+    /**
+     * The assigned csm.
+     */
+    public var csmId: String
+    /**
+     * The number of the term in force.
+     */
+    public var termNo: UInt32
+    /**
+     * The last day of the term in force.
+     */
+    public var termEnd: NaiveDate
+    /**
+     * Where the subscription stands.
+     */
+    public var status: SubscriptionStatus
+    /**
+     * "Thông tin mua hàng" in force.
+     */
+    public var buyer: BuyerInfo
+    /**
+     * "Thông tin xuất hóa đơn" in force (the next invoice is issued with it).
+     */
+    public var invoiceInfo: InvoiceInfo
+    /**
+     * Every request, in issue order.
+     */
+    public var requests: [PaymentRequest]
+    /**
+     * "Lịch sử hỗ trợ": every csm action, oldest first.
+     */
+    public var history: [SupportEntry]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The subscription.
+         */subscriptionId: String, 
+        /**
+         * The customer.
+         */customerId: String, 
+        /**
+         * The customer's code in transfer references.
+         */paymentCode: String, 
+        /**
+         * The product.
+         */product: String, 
+        /**
+         * The market.
+         */market: String, 
+        /**
+         * The assigned csm.
+         */csmId: String, 
+        /**
+         * The number of the term in force.
+         */termNo: UInt32, 
+        /**
+         * The last day of the term in force.
+         */termEnd: NaiveDate, 
+        /**
+         * Where the subscription stands.
+         */status: SubscriptionStatus, 
+        /**
+         * "Thông tin mua hàng" in force.
+         */buyer: BuyerInfo, 
+        /**
+         * "Thông tin xuất hóa đơn" in force (the next invoice is issued with it).
+         */invoiceInfo: InvoiceInfo, 
+        /**
+         * Every request, in issue order.
+         */requests: [PaymentRequest], 
+        /**
+         * "Lịch sử hỗ trợ": every csm action, oldest first.
+         */history: [SupportEntry]) {
+        self.subscriptionId = subscriptionId
+        self.customerId = customerId
+        self.paymentCode = paymentCode
+        self.product = product
+        self.market = market
+        self.csmId = csmId
+        self.termNo = termNo
+        self.termEnd = termEnd
+        self.status = status
+        self.buyer = buyer
+        self.invoiceInfo = invoiceInfo
+        self.requests = requests
+        self.history = history
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RenewalBillingState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingState: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingState {
+        return
+            try RenewalBillingState(
+                subscriptionId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf), 
+                paymentCode: FfiConverterString.read(from: &buf), 
+                product: FfiConverterString.read(from: &buf), 
+                market: FfiConverterString.read(from: &buf), 
+                csmId: FfiConverterString.read(from: &buf), 
+                termNo: FfiConverterUInt32.read(from: &buf), 
+                termEnd: FfiConverterTypeNaiveDate.read(from: &buf), 
+                status: FfiConverterTypeSubscriptionStatus.read(from: &buf), 
+                buyer: FfiConverterTypeBuyerInfo.read(from: &buf), 
+                invoiceInfo: FfiConverterTypeInvoiceInfo.read(from: &buf), 
+                requests: FfiConverterSequenceTypePaymentRequest.read(from: &buf), 
+                history: FfiConverterSequenceTypeSupportEntry.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RenewalBillingState, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.subscriptionId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+        FfiConverterString.write(value.paymentCode, into: &buf)
+        FfiConverterString.write(value.product, into: &buf)
+        FfiConverterString.write(value.market, into: &buf)
+        FfiConverterString.write(value.csmId, into: &buf)
+        FfiConverterUInt32.write(value.termNo, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.termEnd, into: &buf)
+        FfiConverterTypeSubscriptionStatus.write(value.status, into: &buf)
+        FfiConverterTypeBuyerInfo.write(value.buyer, into: &buf)
+        FfiConverterTypeInvoiceInfo.write(value.invoiceInfo, into: &buf)
+        FfiConverterSequenceTypePaymentRequest.write(value.requests, into: &buf)
+        FfiConverterSequenceTypeSupportEntry.write(value.history, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingState_lift(_ buf: RustBuffer) throws -> RenewalBillingState {
+    return try FfiConverterTypeRenewalBillingState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingState_lower(_ value: RenewalBillingState) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingState.lower(value)
+}
+
+
+/**
+ * What one subscription contributes to the filter: a compact summary a host can also keep
+ * in database columns (one per field; `days_to_term_end` is computed at each run from
+ * `term_end`, so it never goes stale in a column). It is read from the snapshot as it is:
+ * a host stores it with the snapshot after each input, ticks included, so a term that ended
+ * shows as lapsed once the instance has been ticked past it.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::{RenewalRow, RowStatus};
+ * let row: RenewalRow = serde_json::from_str(r#"{"instance_id":"TB-1","subscription_id":"TB-1",
+ * "customer_id":"KH-1","customer_name":"Công ty ABC","product":"amis_ke_toan","market":"mien_bac",
+ * "csm_id":"CSM-01","subscription_status":"active","term_end":"2026-07-31","request_id":"R1",
+ * "request_status":"issued","opened":false,"amount":5500000,"remaining":5500000,
+ * "reconcile_overdue":false}"#).unwrap();
+ * assert_eq!(row.request_status, RowStatus::Issued);
+ * ```
+ */
+public struct RenewalRow: Equatable, Hashable {
+    /**
+     * The instance.
+     */
+    public var instanceId: String
+    /**
+     * The subscription.
+     */
+    public var subscriptionId: String
+    /**
+     * The customer.
+     */
+    public var customerId: String
+    /**
+     * The name on the invoice information in force.
+     */
+    public var customerName: String
+    /**
+     * The product.
+     */
+    public var product: String
+    /**
+     * The market.
+     */
+    public var market: String
+    /**
+     * The assigned csm.
+     */
+    public var csmId: String
+    /**
+     * Where the subscription stands.
+     */
+    public var subscriptionStatus: SubscriptionStatus
+    /**
+     * The last day of the term in force.
+     */
+    public var termEnd: NaiveDate
+    /**
+     * The latest request, if any.
+     */
+    public var requestId: String?
+    /**
+     * Its status.
+     */
+    public var requestStatus: RowStatus
+    /**
+     * Whether the customer opened it.
+     */
+    public var opened: Bool
+    /**
+     * Its amount.
+     */
+    public var amount: Vnd?
+    /**
+     * What is left to pay on it.
+     */
+    public var remaining: Vnd?
+    /**
+     * Whether the csm was alerted that a reported payment is not reconciled.
+     */
+    public var reconcileOverdue: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The instance.
+         */instanceId: String, 
+        /**
+         * The subscription.
+         */subscriptionId: String, 
+        /**
+         * The customer.
+         */customerId: String, 
+        /**
+         * The name on the invoice information in force.
+         */customerName: String, 
+        /**
+         * The product.
+         */product: String, 
+        /**
+         * The market.
+         */market: String, 
+        /**
+         * The assigned csm.
+         */csmId: String, 
+        /**
+         * Where the subscription stands.
+         */subscriptionStatus: SubscriptionStatus, 
+        /**
+         * The last day of the term in force.
+         */termEnd: NaiveDate, 
+        /**
+         * The latest request, if any.
+         */requestId: String?, 
+        /**
+         * Its status.
+         */requestStatus: RowStatus, 
+        /**
+         * Whether the customer opened it.
+         */opened: Bool, 
+        /**
+         * Its amount.
+         */amount: Vnd?, 
+        /**
+         * What is left to pay on it.
+         */remaining: Vnd?, 
+        /**
+         * Whether the csm was alerted that a reported payment is not reconciled.
+         */reconcileOverdue: Bool) {
+        self.instanceId = instanceId
+        self.subscriptionId = subscriptionId
+        self.customerId = customerId
+        self.customerName = customerName
+        self.product = product
+        self.market = market
+        self.csmId = csmId
+        self.subscriptionStatus = subscriptionStatus
+        self.termEnd = termEnd
+        self.requestId = requestId
+        self.requestStatus = requestStatus
+        self.opened = opened
+        self.amount = amount
+        self.remaining = remaining
+        self.reconcileOverdue = reconcileOverdue
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RenewalRow: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalRow: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalRow {
+        return
+            try RenewalRow(
+                instanceId: FfiConverterString.read(from: &buf), 
+                subscriptionId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf), 
+                customerName: FfiConverterString.read(from: &buf), 
+                product: FfiConverterString.read(from: &buf), 
+                market: FfiConverterString.read(from: &buf), 
+                csmId: FfiConverterString.read(from: &buf), 
+                subscriptionStatus: FfiConverterTypeSubscriptionStatus.read(from: &buf), 
+                termEnd: FfiConverterTypeNaiveDate.read(from: &buf), 
+                requestId: FfiConverterOptionString.read(from: &buf), 
+                requestStatus: FfiConverterTypeRowStatus.read(from: &buf), 
+                opened: FfiConverterBool.read(from: &buf), 
+                amount: FfiConverterOptionTypeVnd.read(from: &buf), 
+                remaining: FfiConverterOptionTypeVnd.read(from: &buf), 
+                reconcileOverdue: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RenewalRow, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.instanceId, into: &buf)
+        FfiConverterString.write(value.subscriptionId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+        FfiConverterString.write(value.customerName, into: &buf)
+        FfiConverterString.write(value.product, into: &buf)
+        FfiConverterString.write(value.market, into: &buf)
+        FfiConverterString.write(value.csmId, into: &buf)
+        FfiConverterTypeSubscriptionStatus.write(value.subscriptionStatus, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.termEnd, into: &buf)
+        FfiConverterOptionString.write(value.requestId, into: &buf)
+        FfiConverterTypeRowStatus.write(value.requestStatus, into: &buf)
+        FfiConverterBool.write(value.opened, into: &buf)
+        FfiConverterOptionTypeVnd.write(value.amount, into: &buf)
+        FfiConverterOptionTypeVnd.write(value.remaining, into: &buf)
+        FfiConverterBool.write(value.reconcileOverdue, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalRow_lift(_ buf: RustBuffer) throws -> RenewalRow {
+    return try FfiConverterTypeRenewalRow.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalRow_lower(_ value: RenewalRow) -> RustBuffer {
+    return FfiConverterTypeRenewalRow.lower(value)
+}
+
+
+/**
  * What the host's lead distribution needs to allocate a replacement lead ("bù"); it
  * delivers it with `deliver_leads`, naming `lead_id` in `replaces`.
  *
@@ -6819,6 +9232,206 @@ public func FfiConverterTypeRequest_lift(_ buf: RustBuffer) throws -> Request {
 #endif
 public func FfiConverterTypeRequest_lower(_ value: Request) -> RustBuffer {
     return FfiConverterTypeRequest.lower(value)
+}
+
+
+/**
+ * "Xem chi tiết" of a request.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::RequestView;
+ * fn has_qr(d: &RequestView) -> bool { d.qr_payload.is_some() }
+ * # let _ = has_qr;
+ * ```
+ */
+public struct RequestView: Equatable, Hashable {
+    /**
+     * The request.
+     */
+    public var request: PaymentRequest
+    /**
+     * Vietnam calendar days from the query's day to the last day of the term in force.
+     */
+    public var daysToTermEnd: Int64
+    /**
+     * Its progress, oldest first.
+     */
+    public var timeline: [TimelineEntry]
+    /**
+     * What is paid for.
+     */
+    public var paymentContent: PaymentContent
+    /**
+     * How to pay what is left.
+     */
+    public var transfer: TransferInfo
+    /**
+     * The VietQR payload of that transfer, while the request awaits payment.
+     */
+    public var qrPayload: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The request.
+         */request: PaymentRequest, 
+        /**
+         * Vietnam calendar days from the query's day to the last day of the term in force.
+         */daysToTermEnd: Int64, 
+        /**
+         * Its progress, oldest first.
+         */timeline: [TimelineEntry], 
+        /**
+         * What is paid for.
+         */paymentContent: PaymentContent, 
+        /**
+         * How to pay what is left.
+         */transfer: TransferInfo, 
+        /**
+         * The VietQR payload of that transfer, while the request awaits payment.
+         */qrPayload: String?) {
+        self.request = request
+        self.daysToTermEnd = daysToTermEnd
+        self.timeline = timeline
+        self.paymentContent = paymentContent
+        self.transfer = transfer
+        self.qrPayload = qrPayload
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RequestView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRequestView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RequestView {
+        return
+            try RequestView(
+                request: FfiConverterTypePaymentRequest.read(from: &buf), 
+                daysToTermEnd: FfiConverterInt64.read(from: &buf), 
+                timeline: FfiConverterSequenceTypeTimelineEntry.read(from: &buf), 
+                paymentContent: FfiConverterTypePaymentContent.read(from: &buf), 
+                transfer: FfiConverterTypeTransferInfo.read(from: &buf), 
+                qrPayload: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RequestView, into buf: inout [UInt8]) {
+        FfiConverterTypePaymentRequest.write(value.request, into: &buf)
+        FfiConverterInt64.write(value.daysToTermEnd, into: &buf)
+        FfiConverterSequenceTypeTimelineEntry.write(value.timeline, into: &buf)
+        FfiConverterTypePaymentContent.write(value.paymentContent, into: &buf)
+        FfiConverterTypeTransferInfo.write(value.transfer, into: &buf)
+        FfiConverterOptionString.write(value.qrPayload, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRequestView_lift(_ buf: RustBuffer) throws -> RequestView {
+    return try FfiConverterTypeRequestView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRequestView_lower(_ value: RequestView) -> RustBuffer {
+    return FfiConverterTypeRequestView.lower(value)
+}
+
+
+/**
+ * A resend of a request ("Gửi lại yêu cầu qua email/SMS").
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::{Resend, ResendChannel};
+ * let r: Resend = serde_json::from_str(r#"{"at":"2026-07-02T03:00:00Z","channel":"email","actor_id":"CSM-01"}"#).unwrap();
+ * assert_eq!(r.channel, ResendChannel::Email);
+ * ```
+ */
+public struct Resend: Equatable, Hashable {
+    /**
+     * When.
+     */
+    public var at: Timestamp
+    /**
+     * How.
+     */
+    public var channel: ResendChannel
+    /**
+     * The csm.
+     */
+    public var actorId: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * When.
+         */at: Timestamp, 
+        /**
+         * How.
+         */channel: ResendChannel, 
+        /**
+         * The csm.
+         */actorId: String) {
+        self.at = at
+        self.channel = channel
+        self.actorId = actorId
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Resend: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeResend: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Resend {
+        return
+            try Resend(
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                channel: FfiConverterTypeResendChannel.read(from: &buf), 
+                actorId: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Resend, into buf: inout [UInt8]) {
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterTypeResendChannel.write(value.channel, into: &buf)
+        FfiConverterString.write(value.actorId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResend_lift(_ buf: RustBuffer) throws -> Resend {
+    return try FfiConverterTypeResend.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResend_lower(_ value: Resend) -> RustBuffer {
+    return FfiConverterTypeResend.lower(value)
 }
 
 
@@ -8171,6 +10784,305 @@ public func FfiConverterTypeSubmissionPreview_lower(_ value: SubmissionPreview) 
 
 
 /**
+ * One entry of the support history: a csm's action, with who and when.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::SupportEntry;
+ * let e: SupportEntry = serde_json::from_str(r#"{"at":"2026-07-02T03:00:00Z","actor_id":"CSM-01",
+ * "request_id":null,"action":{"type":"note","text":"Đã gọi khách"}}"#).unwrap();
+ * assert_eq!(e.actor_id, "CSM-01");
+ * ```
+ */
+public struct SupportEntry: Equatable, Hashable {
+    /**
+     * When.
+     */
+    public var at: Timestamp
+    /**
+     * The csm.
+     */
+    public var actorId: String
+    /**
+     * The request concerned, if any.
+     */
+    public var requestId: String?
+    /**
+     * What was done.
+     */
+    public var action: SupportAction
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * When.
+         */at: Timestamp, 
+        /**
+         * The csm.
+         */actorId: String, 
+        /**
+         * The request concerned, if any.
+         */requestId: String?, 
+        /**
+         * What was done.
+         */action: SupportAction) {
+        self.at = at
+        self.actorId = actorId
+        self.requestId = requestId
+        self.action = action
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SupportEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSupportEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SupportEntry {
+        return
+            try SupportEntry(
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                actorId: FfiConverterString.read(from: &buf), 
+                requestId: FfiConverterOptionString.read(from: &buf), 
+                action: FfiConverterTypeSupportAction.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SupportEntry, into buf: inout [UInt8]) {
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterString.write(value.actorId, into: &buf)
+        FfiConverterOptionString.write(value.requestId, into: &buf)
+        FfiConverterTypeSupportAction.write(value.action, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupportEntry_lift(_ buf: RustBuffer) throws -> SupportEntry {
+    return try FfiConverterTypeSupportEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupportEntry_lower(_ value: SupportEntry) -> RustBuffer {
+    return FfiConverterTypeSupportEntry.lower(value)
+}
+
+
+/**
+ * What the host extends when a request is paid: the service's new last day.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::TermExtension;
+ * let t: TermExtension = serde_json::from_str(r#"{"subscription_id":"TB-1","customer_id":"KH-1",
+ * "product":"amis_ke_toan","term_no":2,"term_end":"2027-07-31","package_code":"AMIS-KT-12"}"#).unwrap();
+ * assert_eq!(t.term_no, 2);
+ * ```
+ */
+public struct TermExtension: Equatable, Hashable {
+    /**
+     * The subscription.
+     */
+    public var subscriptionId: String
+    /**
+     * The customer.
+     */
+    public var customerId: String
+    /**
+     * The product.
+     */
+    public var product: String
+    /**
+     * The term now in force.
+     */
+    public var termNo: UInt32
+    /**
+     * Its last day.
+     */
+    public var termEnd: NaiveDate
+    /**
+     * The package bought.
+     */
+    public var packageCode: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The subscription.
+         */subscriptionId: String, 
+        /**
+         * The customer.
+         */customerId: String, 
+        /**
+         * The product.
+         */product: String, 
+        /**
+         * The term now in force.
+         */termNo: UInt32, 
+        /**
+         * Its last day.
+         */termEnd: NaiveDate, 
+        /**
+         * The package bought.
+         */packageCode: String) {
+        self.subscriptionId = subscriptionId
+        self.customerId = customerId
+        self.product = product
+        self.termNo = termNo
+        self.termEnd = termEnd
+        self.packageCode = packageCode
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TermExtension: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTermExtension: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TermExtension {
+        return
+            try TermExtension(
+                subscriptionId: FfiConverterString.read(from: &buf), 
+                customerId: FfiConverterString.read(from: &buf), 
+                product: FfiConverterString.read(from: &buf), 
+                termNo: FfiConverterUInt32.read(from: &buf), 
+                termEnd: FfiConverterTypeNaiveDate.read(from: &buf), 
+                packageCode: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TermExtension, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.subscriptionId, into: &buf)
+        FfiConverterString.write(value.customerId, into: &buf)
+        FfiConverterString.write(value.product, into: &buf)
+        FfiConverterUInt32.write(value.termNo, into: &buf)
+        FfiConverterTypeNaiveDate.write(value.termEnd, into: &buf)
+        FfiConverterString.write(value.packageCode, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermExtension_lift(_ buf: RustBuffer) throws -> TermExtension {
+    return try FfiConverterTypeTermExtension.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTermExtension_lower(_ value: TermExtension) -> RustBuffer {
+    return FfiConverterTypeTermExtension.lower(value)
+}
+
+
+/**
+ * One step of the progress, when, and what it was about.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::{Step, TimelineEntry};
+ * let e = TimelineEntry { at: "2026-06-20T02:00:00Z".parse().unwrap(), step: Step::Issued, detail: None };
+ * assert_eq!(serde_json::to_value(&e).unwrap()["step"], "issued");
+ * ```
+ */
+public struct TimelineEntry: Equatable, Hashable {
+    /**
+     * When.
+     */
+    public var at: Timestamp
+    /**
+     * What.
+     */
+    public var step: Step
+    /**
+     * Details: the channel of a resend, the days left of a reminder, an amount and its
+     * bank reference, a reason.
+     */
+    public var detail: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * When.
+         */at: Timestamp, 
+        /**
+         * What.
+         */step: Step, 
+        /**
+         * Details: the channel of a resend, the days left of a reminder, an amount and its
+         * bank reference, a reason.
+         */detail: String?) {
+        self.at = at
+        self.step = step
+        self.detail = detail
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TimelineEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTimelineEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TimelineEntry {
+        return
+            try TimelineEntry(
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                step: FfiConverterTypeStep.read(from: &buf), 
+                detail: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TimelineEntry, into buf: inout [UInt8]) {
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterTypeStep.write(value.step, into: &buf)
+        FfiConverterOptionString.write(value.detail, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTimelineEntry_lift(_ buf: RustBuffer) throws -> TimelineEntry {
+    return try FfiConverterTypeTimelineEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTimelineEntry_lower(_ value: TimelineEntry) -> RustBuffer {
+    return FfiConverterTypeTimelineEntry.lower(value)
+}
+
+
+/**
  * The hold this complaint put on the agent's token admin accounts.
  *
  * ```
@@ -8242,6 +11154,131 @@ public func FfiConverterTypeTokenLock_lift(_ buf: RustBuffer) throws -> TokenLoc
 #endif
 public func FfiConverterTypeTokenLock_lower(_ value: TokenLock) -> RustBuffer {
     return FfiConverterTypeTokenLock.lower(value)
+}
+
+
+/**
+ * "Thông tin chuyển khoản": where and how to transfer what is left to pay.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::TransferInfo;
+ * fn reference(t: &TransferInfo) -> &str { &t.reference }
+ * # let _ = reference;
+ * ```
+ */
+public struct TransferInfo: Equatable, Hashable {
+    /**
+     * The bank's NAPAS BIN.
+     */
+    public var bankBin: String
+    /**
+     * The bank.
+     */
+    public var bankName: String
+    /**
+     * The account number.
+     */
+    public var account: String
+    /**
+     * The account holder.
+     */
+    public var accountName: String
+    /**
+     * The amount to transfer (what is left to pay).
+     */
+    public var amount: Vnd
+    /**
+     * The transfer reference (nội dung chuyển khoản).
+     */
+    public var reference: String
+    /**
+     * The same, as Vietnamese text ready to copy.
+     */
+    public var copyText: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The bank's NAPAS BIN.
+         */bankBin: String, 
+        /**
+         * The bank.
+         */bankName: String, 
+        /**
+         * The account number.
+         */account: String, 
+        /**
+         * The account holder.
+         */accountName: String, 
+        /**
+         * The amount to transfer (what is left to pay).
+         */amount: Vnd, 
+        /**
+         * The transfer reference (nội dung chuyển khoản).
+         */reference: String, 
+        /**
+         * The same, as Vietnamese text ready to copy.
+         */copyText: String) {
+        self.bankBin = bankBin
+        self.bankName = bankName
+        self.account = account
+        self.accountName = accountName
+        self.amount = amount
+        self.reference = reference
+        self.copyText = copyText
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TransferInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTransferInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TransferInfo {
+        return
+            try TransferInfo(
+                bankBin: FfiConverterString.read(from: &buf), 
+                bankName: FfiConverterString.read(from: &buf), 
+                account: FfiConverterString.read(from: &buf), 
+                accountName: FfiConverterString.read(from: &buf), 
+                amount: FfiConverterTypeVnd.read(from: &buf), 
+                reference: FfiConverterString.read(from: &buf), 
+                copyText: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TransferInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.bankBin, into: &buf)
+        FfiConverterString.write(value.bankName, into: &buf)
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterString.write(value.accountName, into: &buf)
+        FfiConverterTypeVnd.write(value.amount, into: &buf)
+        FfiConverterString.write(value.reference, into: &buf)
+        FfiConverterString.write(value.copyText, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTransferInfo_lift(_ buf: RustBuffer) throws -> TransferInfo {
+    return try FfiConverterTypeTransferInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTransferInfo_lower(_ value: TransferInfo) -> RustBuffer {
+    return FfiConverterTypeTransferInfo.lower(value)
 }
 
 
@@ -13141,6 +16178,138 @@ public func FfiConverterTypeParty_lower(_ value: Party) -> RustBuffer {
 
 
 /**
+ * Where a payment request (YCTT) stands (region `request`).
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::PaymentRequestStatus;
+ * assert_eq!(PaymentRequestStatus::CustomerReportedPaid.id(), "customer_reported_paid");
+ * assert!(PaymentRequestStatus::Opened.is_live());
+ * assert!(!PaymentRequestStatus::Cancelled.is_live());
+ * ```
+ */
+
+public enum PaymentRequestStatus: Equatable, Hashable {
+    
+    /**
+     * Sent to the customer, not yet opened.
+     */
+    case issued
+    /**
+     * The customer opened it.
+     */
+    case opened
+    /**
+     * The customer says they paid; the csm reconciles.
+     */
+    case customerReportedPaid
+    /**
+     * The payments cover the amount: invoiced, the term extended.
+     */
+    case paid
+    /**
+     * Cancelled by a csm (wrong information, another package); a new one may be issued.
+     */
+    case cancelled
+    /**
+     * The customer refused to renew ("Từ chối gia hạn").
+     */
+    case refusedRenewal
+    /**
+     * The term ended while it was still awaiting payment.
+     */
+    case expired
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension PaymentRequestStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentRequestStatus: FfiConverterRustBuffer {
+    typealias SwiftType = PaymentRequestStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentRequestStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .issued
+        
+        case 2: return .opened
+        
+        case 3: return .customerReportedPaid
+        
+        case 4: return .paid
+        
+        case 5: return .cancelled
+        
+        case 6: return .refusedRenewal
+        
+        case 7: return .expired
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PaymentRequestStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .issued:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .opened:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .customerReportedPaid:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .paid:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .cancelled:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .refusedRenewal:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .expired:
+            writeInt(&buf, Int32(7))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentRequestStatus_lift(_ buf: RustBuffer) throws -> PaymentRequestStatus {
+    return try FfiConverterTypePaymentRequestStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentRequestStatus_lower(_ value: PaymentRequestStatus) -> RustBuffer {
+    return FfiConverterTypePaymentRequestStatus.lower(value)
+}
+
+
+
+/**
  * How a payment reached the order: reported by the payment gateway, or confirmed by the
  * vendor after a claim.
  *
@@ -13458,6 +16627,1244 @@ public func FfiConverterTypeRelationship_lower(_ value: Relationship) -> RustBuf
 
 
 /**
+ * What happens to a reminder whose day is a day off on the business calendar.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::ReminderShift;
+ * assert_eq!(ReminderShift::default(), ReminderShift::PreviousWorkingDay);
+ * assert_eq!(serde_json::to_string(&ReminderShift::AsScheduled).unwrap(), "\"as_scheduled\"");
+ * ```
+ */
+
+public enum ReminderShift: Equatable, Hashable {
+    
+    /**
+     * Sent on the working day before (the customer keeps at least the lead time; reminders
+     * that land on the same day are sent once) **[decision]**.
+     */
+    case previousWorkingDay
+    /**
+     * Sent on the day itself, holiday or not.
+     */
+    case asScheduled
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ReminderShift: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReminderShift: FfiConverterRustBuffer {
+    typealias SwiftType = ReminderShift
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReminderShift {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .previousWorkingDay
+        
+        case 2: return .asScheduled
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ReminderShift, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .previousWorkingDay:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .asScheduled:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminderShift_lift(_ buf: RustBuffer) throws -> ReminderShift {
+    return try FfiConverterTypeReminderShift.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReminderShift_lower(_ value: ReminderShift) -> RustBuffer {
+    return FfiConverterTypeReminderShift.lower(value)
+}
+
+
+
+/**
+ * The answer to a [`RenewalBillingQuery`].
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::RenewalBillingAnswer;
+ * let a = RenewalBillingAnswer::SupportHistory { entries: vec![] };
+ * assert_eq!(serde_json::to_value(&a).unwrap()["type"], "support_history");
+ * ```
+ */
+
+public enum RenewalBillingAnswer: Equatable, Hashable {
+    
+    /**
+     * A request's detail.
+     */
+    case requestDetail(
+        /**
+         * The detail.
+         */detail: RequestView
+    )
+    /**
+     * The requests, oldest first.
+     */
+    case requests(
+        /**
+         * The requests.
+         */requests: [PaymentRequest]
+    )
+    /**
+     * The support history, oldest first.
+     */
+    case supportHistory(
+        /**
+         * The entries.
+         */entries: [SupportEntry]
+    )
+    /**
+     * The buyer and invoice information.
+     */
+    case customerInfo(
+        /**
+         * The information.
+         */info: CustomerView
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RenewalBillingAnswer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = RenewalBillingAnswer
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingAnswer {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .requestDetail(detail: try FfiConverterTypeRequestView.read(from: &buf)
+        )
+        
+        case 2: return .requests(requests: try FfiConverterSequenceTypePaymentRequest.read(from: &buf)
+        )
+        
+        case 3: return .supportHistory(entries: try FfiConverterSequenceTypeSupportEntry.read(from: &buf)
+        )
+        
+        case 4: return .customerInfo(info: try FfiConverterTypeCustomerView.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RenewalBillingAnswer, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .requestDetail(detail):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeRequestView.write(detail, into: &buf)
+            
+        
+        case let .requests(requests):
+            writeInt(&buf, Int32(2))
+            FfiConverterSequenceTypePaymentRequest.write(requests, into: &buf)
+            
+        
+        case let .supportHistory(entries):
+            writeInt(&buf, Int32(3))
+            FfiConverterSequenceTypeSupportEntry.write(entries, into: &buf)
+            
+        
+        case let .customerInfo(info):
+            writeInt(&buf, Int32(4))
+            FfiConverterTypeCustomerView.write(info, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingAnswer_lift(_ buf: RustBuffer) throws -> RenewalBillingAnswer {
+    return try FfiConverterTypeRenewalBillingAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingAnswer_lower(_ value: RenewalBillingAnswer) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingAnswer.lower(value)
+}
+
+
+
+/**
+ * The commands of `renewal_billing` (JSON `type` in snake_case). `issue_request` is the
+ * host's billing `scheduler`'s or a csm's; `record_opened` and `report_paid` the customer's;
+ * `payment_received` the `payment_gateway`'s; the rest a csm's.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::RenewalBillingCommand;
+ * let c: RenewalBillingCommand = serde_json::from_str(
+ * r#"{"type":"resend","request_id":"R1","channel":"sms"}"#).unwrap();
+ * assert!(matches!(c, RenewalBillingCommand::Resend { .. }));
+ * ```
+ */
+
+public enum RenewalBillingCommand: Equatable, Hashable {
+    
+    /**
+     * Issue the request (YCTT) for the next term: e-mail and SMS with the payment content
+     * and the transfer information; reminders before the term ends.
+     */
+    case issueRequest(
+        /**
+         * The term billed: the one after the term in force.
+         */term: UInt32, 
+        /**
+         * The package renewed.
+         */package: Package, 
+        /**
+         * The amount due (above 0).
+         */amount: Vnd
+    )
+    /**
+     * The customer opened the request.
+     */
+    case recordOpened(
+        /**
+         * The request.
+         */requestId: String
+    )
+    /**
+     * The customer reports having paid.
+     */
+    case reportPaid(
+        /**
+         * The request.
+         */requestId: String
+    )
+    /**
+     * The gateway reconciled a transfer with the request.
+     */
+    case paymentReceived(
+        /**
+         * The request (named in the transfer reference).
+         */requestId: String, 
+        /**
+         * The amount received (above 0).
+         */amount: Vnd, 
+        /**
+         * The bank's transaction reference (1–64 characters; a repeat is refused).
+         */reference: String
+    )
+    /**
+     * "Gửi lại yêu cầu qua email/SMS".
+     */
+    case resend(
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * By e-mail or SMS.
+         */channel: ResendChannel
+    )
+    /**
+     * "Hủy YCTT": a new request may then be issued.
+     */
+    case cancel(
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * Why (1–2000 characters).
+         */reason: String
+    )
+    /**
+     * "Đánh dấu YCTT bị khách hàng từ chối gia hạn": reminders stop.
+     */
+    case markRefusedRenewal(
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * Why (1–2000 characters).
+         */reason: String
+    )
+    /**
+     * Change the "Thông tin mua hàng".
+     */
+    case updateBuyerInfo(
+        /**
+         * The new information.
+         */buyer: BuyerInfo
+    )
+    /**
+     * Change the "Thông tin xuất hóa đơn": the next invoice is issued with it.
+     */
+    case updateInvoiceInfo(
+        /**
+         * The new information.
+         */invoice: InvoiceInfo
+    )
+    /**
+     * "Ghi chú thông tin trong quá trình chăm sóc".
+     */
+    case addNote(
+        /**
+         * The note (1–2000 characters).
+         */text: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RenewalBillingCommand: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingCommand: FfiConverterRustBuffer {
+    typealias SwiftType = RenewalBillingCommand
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingCommand {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .issueRequest(term: try FfiConverterUInt32.read(from: &buf), package: try FfiConverterTypePackage.read(from: &buf), amount: try FfiConverterTypeVnd.read(from: &buf)
+        )
+        
+        case 2: return .recordOpened(requestId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .reportPaid(requestId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .paymentReceived(requestId: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeVnd.read(from: &buf), reference: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .resend(requestId: try FfiConverterString.read(from: &buf), channel: try FfiConverterTypeResendChannel.read(from: &buf)
+        )
+        
+        case 6: return .cancel(requestId: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 7: return .markRefusedRenewal(requestId: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 8: return .updateBuyerInfo(buyer: try FfiConverterTypeBuyerInfo.read(from: &buf)
+        )
+        
+        case 9: return .updateInvoiceInfo(invoice: try FfiConverterTypeInvoiceInfo.read(from: &buf)
+        )
+        
+        case 10: return .addNote(text: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RenewalBillingCommand, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .issueRequest(term,package,amount):
+            writeInt(&buf, Int32(1))
+            FfiConverterUInt32.write(term, into: &buf)
+            FfiConverterTypePackage.write(package, into: &buf)
+            FfiConverterTypeVnd.write(amount, into: &buf)
+            
+        
+        case let .recordOpened(requestId):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(requestId, into: &buf)
+            
+        
+        case let .reportPaid(requestId):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(requestId, into: &buf)
+            
+        
+        case let .paymentReceived(requestId,amount,reference):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterTypeVnd.write(amount, into: &buf)
+            FfiConverterString.write(reference, into: &buf)
+            
+        
+        case let .resend(requestId,channel):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterTypeResendChannel.write(channel, into: &buf)
+            
+        
+        case let .cancel(requestId,reason):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .markRefusedRenewal(requestId,reason):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .updateBuyerInfo(buyer):
+            writeInt(&buf, Int32(8))
+            FfiConverterTypeBuyerInfo.write(buyer, into: &buf)
+            
+        
+        case let .updateInvoiceInfo(invoice):
+            writeInt(&buf, Int32(9))
+            FfiConverterTypeInvoiceInfo.write(invoice, into: &buf)
+            
+        
+        case let .addNote(text):
+            writeInt(&buf, Int32(10))
+            FfiConverterString.write(text, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingCommand_lift(_ buf: RustBuffer) throws -> RenewalBillingCommand {
+    return try FfiConverterTypeRenewalBillingCommand.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingCommand_lower(_ value: RenewalBillingCommand) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingCommand.lower(value)
+}
+
+
+
+/**
+ * The effects of `renewal_billing` for the host (JSON `kind` in snake_case).
+ *
+ * ```
+ * use quytrinh::kernel::{EffectName, TypeName};
+ * use quytrinh::workflows::renewal_billing::{RenewalBillingEffect, TermExtension};
+ * let fx = RenewalBillingEffect::ExtendTerm(TermExtension { subscription_id: "TB-1".into(),
+ * customer_id: "KH-1".into(), product: "amis_ke_toan".into(), term_no: 2,
+ * term_end: "2027-07-31".parse().unwrap(), package_code: "AMIS-KT-12".into() });
+ * assert_eq!((fx.name(), fx.short_name().as_str()), ("extend_term", "extend_term"));
+ * ```
+ */
+
+public enum RenewalBillingEffect: Equatable, Hashable {
+    
+    /**
+     * Send a notification by template id.
+     */
+    case notify(Notification
+    )
+    /**
+     * Issue the invoice (electronic invoice) with what it carries.
+     */
+    case issueInvoice(Invoice
+    )
+    /**
+     * Extend the service to the new term's last day.
+     */
+    case extendTerm(TermExtension
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RenewalBillingEffect: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingEffect: FfiConverterRustBuffer {
+    typealias SwiftType = RenewalBillingEffect
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingEffect {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .notify(try FfiConverterTypeNotification.read(from: &buf)
+        )
+        
+        case 2: return .issueInvoice(try FfiConverterTypeInvoice.read(from: &buf)
+        )
+        
+        case 3: return .extendTerm(try FfiConverterTypeTermExtension.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RenewalBillingEffect, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .notify(v1):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeNotification.write(v1, into: &buf)
+            
+        
+        case let .issueInvoice(v1):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeInvoice.write(v1, into: &buf)
+            
+        
+        case let .extendTerm(v1):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeTermExtension.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingEffect_lift(_ buf: RustBuffer) throws -> RenewalBillingEffect {
+    return try FfiConverterTypeRenewalBillingEffect.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingEffect_lower(_ value: RenewalBillingEffect) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingEffect.lower(value)
+}
+
+
+
+/**
+ * The events of `renewal_billing` (JSON `type` in snake_case).
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::RenewalBillingEvent;
+ * let e: RenewalBillingEvent = serde_json::from_str(r#"{"type":"request_opened","request_id":"R1"}"#).unwrap();
+ * assert_eq!(e.request_id(), Some("R1"));
+ * ```
+ */
+
+public enum RenewalBillingEvent: Equatable, Hashable {
+    
+    /**
+     * A request was issued.
+     */
+    case requestIssued(
+        /**
+         * Its id.
+         */requestId: String, 
+        /**
+         * The term billed.
+         */term: UInt32, 
+        /**
+         * The package.
+         */package: Package, 
+        /**
+         * The amount due.
+         */amount: Vnd, 
+        /**
+         * The transfer reference.
+         */reference: String, 
+        /**
+         * The term's first day.
+         */periodStart: NaiveDate, 
+        /**
+         * The term's last day.
+         */periodEnd: NaiveDate, 
+        /**
+         * Its reminders.
+         */reminders: [Reminder], 
+        /**
+         * Who issued it.
+         */by: Actor
+    )
+    /**
+     * The customer opened it.
+     */
+    case requestOpened(
+        /**
+         * The request.
+         */requestId: String
+    )
+    /**
+     * The customer reported having paid.
+     */
+    case paymentReported(
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * When it must be reconciled by.
+         */reconcileBy: Timestamp
+    )
+    /**
+     * The gateway reconciled a payment.
+     */
+    case paymentRecorded(
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * The amount.
+         */amount: Vnd, 
+        /**
+         * The bank's reference.
+         */reference: String, 
+        /**
+         * The total received.
+         */total: Vnd, 
+        /**
+         * What is left to pay.
+         */remaining: Vnd
+    )
+    /**
+     * The payments cover the amount: invoiced, the term extended.
+     */
+    case requestPaid(
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * The invoice issued.
+         */invoice: Invoice, 
+        /**
+         * The term now in force.
+         */termNo: UInt32, 
+        /**
+         * Its last day.
+         */termEnd: NaiveDate, 
+        /**
+         * Received beyond the amount.
+         */excess: Vnd
+    )
+    /**
+     * A reminder was sent.
+     */
+    case reminderSent(
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * The reminder's due instant.
+         */due: Timestamp, 
+        /**
+         * Days to the term's last day.
+         */daysLeft: Int64
+    )
+    /**
+     * A csm resent the request.
+     */
+    case requestResent(
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * How.
+         */channel: ResendChannel, 
+        /**
+         * The csm.
+         */actorId: String
+    )
+    /**
+     * The payment was not reconciled in time: the csm was alerted.
+     */
+    case reconcileOverdue(
+        /**
+         * The request.
+         */requestId: String
+    )
+    /**
+     * A csm cancelled the request.
+     */
+    case requestCancelled(
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * Why.
+         */reason: String, 
+        /**
+         * The csm.
+         */actorId: String
+    )
+    /**
+     * A csm marked the request refused by the customer.
+     */
+    case renewalRefused(
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * Why.
+         */reason: String, 
+        /**
+         * The csm.
+         */actorId: String
+    )
+    /**
+     * The term ended with the request still awaiting payment.
+     */
+    case requestExpired(
+        /**
+         * The request.
+         */requestId: String, 
+        /**
+         * What it had received (to refund or credit).
+         */received: Vnd
+    )
+    /**
+     * The term ended without a renewal.
+     */
+    case subscriptionLapsed(
+        /**
+         * The last day of the term that ended.
+         */termEnd: NaiveDate
+    )
+    /**
+     * A csm updated the buyer information.
+     */
+    case buyerInfoUpdated(
+        /**
+         * The new information.
+         */buyer: BuyerInfo, 
+        /**
+         * The csm.
+         */actorId: String
+    )
+    /**
+     * A csm updated the invoice information.
+     */
+    case invoiceInfoUpdated(
+        /**
+         * The new information.
+         */invoice: InvoiceInfo, 
+        /**
+         * The csm.
+         */actorId: String
+    )
+    /**
+     * A csm wrote a note.
+     */
+    case noteAdded(
+        /**
+         * The note.
+         */text: String, 
+        /**
+         * The csm.
+         */actorId: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RenewalBillingEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingEvent: FfiConverterRustBuffer {
+    typealias SwiftType = RenewalBillingEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .requestIssued(requestId: try FfiConverterString.read(from: &buf), term: try FfiConverterUInt32.read(from: &buf), package: try FfiConverterTypePackage.read(from: &buf), amount: try FfiConverterTypeVnd.read(from: &buf), reference: try FfiConverterString.read(from: &buf), periodStart: try FfiConverterTypeNaiveDate.read(from: &buf), periodEnd: try FfiConverterTypeNaiveDate.read(from: &buf), reminders: try FfiConverterSequenceTypeReminder.read(from: &buf), by: try FfiConverterTypeActor.read(from: &buf)
+        )
+        
+        case 2: return .requestOpened(requestId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .paymentReported(requestId: try FfiConverterString.read(from: &buf), reconcileBy: try FfiConverterTypeTimestamp.read(from: &buf)
+        )
+        
+        case 4: return .paymentRecorded(requestId: try FfiConverterString.read(from: &buf), amount: try FfiConverterTypeVnd.read(from: &buf), reference: try FfiConverterString.read(from: &buf), total: try FfiConverterTypeVnd.read(from: &buf), remaining: try FfiConverterTypeVnd.read(from: &buf)
+        )
+        
+        case 5: return .requestPaid(requestId: try FfiConverterString.read(from: &buf), invoice: try FfiConverterTypeInvoice.read(from: &buf), termNo: try FfiConverterUInt32.read(from: &buf), termEnd: try FfiConverterTypeNaiveDate.read(from: &buf), excess: try FfiConverterTypeVnd.read(from: &buf)
+        )
+        
+        case 6: return .reminderSent(requestId: try FfiConverterString.read(from: &buf), due: try FfiConverterTypeTimestamp.read(from: &buf), daysLeft: try FfiConverterInt64.read(from: &buf)
+        )
+        
+        case 7: return .requestResent(requestId: try FfiConverterString.read(from: &buf), channel: try FfiConverterTypeResendChannel.read(from: &buf), actorId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 8: return .reconcileOverdue(requestId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 9: return .requestCancelled(requestId: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf), actorId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 10: return .renewalRefused(requestId: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf), actorId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 11: return .requestExpired(requestId: try FfiConverterString.read(from: &buf), received: try FfiConverterTypeVnd.read(from: &buf)
+        )
+        
+        case 12: return .subscriptionLapsed(termEnd: try FfiConverterTypeNaiveDate.read(from: &buf)
+        )
+        
+        case 13: return .buyerInfoUpdated(buyer: try FfiConverterTypeBuyerInfo.read(from: &buf), actorId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 14: return .invoiceInfoUpdated(invoice: try FfiConverterTypeInvoiceInfo.read(from: &buf), actorId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 15: return .noteAdded(text: try FfiConverterString.read(from: &buf), actorId: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RenewalBillingEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .requestIssued(requestId,term,package,amount,reference,periodStart,periodEnd,reminders,by):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterUInt32.write(term, into: &buf)
+            FfiConverterTypePackage.write(package, into: &buf)
+            FfiConverterTypeVnd.write(amount, into: &buf)
+            FfiConverterString.write(reference, into: &buf)
+            FfiConverterTypeNaiveDate.write(periodStart, into: &buf)
+            FfiConverterTypeNaiveDate.write(periodEnd, into: &buf)
+            FfiConverterSequenceTypeReminder.write(reminders, into: &buf)
+            FfiConverterTypeActor.write(by, into: &buf)
+            
+        
+        case let .requestOpened(requestId):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(requestId, into: &buf)
+            
+        
+        case let .paymentReported(requestId,reconcileBy):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterTypeTimestamp.write(reconcileBy, into: &buf)
+            
+        
+        case let .paymentRecorded(requestId,amount,reference,total,remaining):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterTypeVnd.write(amount, into: &buf)
+            FfiConverterString.write(reference, into: &buf)
+            FfiConverterTypeVnd.write(total, into: &buf)
+            FfiConverterTypeVnd.write(remaining, into: &buf)
+            
+        
+        case let .requestPaid(requestId,invoice,termNo,termEnd,excess):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterTypeInvoice.write(invoice, into: &buf)
+            FfiConverterUInt32.write(termNo, into: &buf)
+            FfiConverterTypeNaiveDate.write(termEnd, into: &buf)
+            FfiConverterTypeVnd.write(excess, into: &buf)
+            
+        
+        case let .reminderSent(requestId,due,daysLeft):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterTypeTimestamp.write(due, into: &buf)
+            FfiConverterInt64.write(daysLeft, into: &buf)
+            
+        
+        case let .requestResent(requestId,channel,actorId):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterTypeResendChannel.write(channel, into: &buf)
+            FfiConverterString.write(actorId, into: &buf)
+            
+        
+        case let .reconcileOverdue(requestId):
+            writeInt(&buf, Int32(8))
+            FfiConverterString.write(requestId, into: &buf)
+            
+        
+        case let .requestCancelled(requestId,reason,actorId):
+            writeInt(&buf, Int32(9))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterString.write(actorId, into: &buf)
+            
+        
+        case let .renewalRefused(requestId,reason,actorId):
+            writeInt(&buf, Int32(10))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterString.write(actorId, into: &buf)
+            
+        
+        case let .requestExpired(requestId,received):
+            writeInt(&buf, Int32(11))
+            FfiConverterString.write(requestId, into: &buf)
+            FfiConverterTypeVnd.write(received, into: &buf)
+            
+        
+        case let .subscriptionLapsed(termEnd):
+            writeInt(&buf, Int32(12))
+            FfiConverterTypeNaiveDate.write(termEnd, into: &buf)
+            
+        
+        case let .buyerInfoUpdated(buyer,actorId):
+            writeInt(&buf, Int32(13))
+            FfiConverterTypeBuyerInfo.write(buyer, into: &buf)
+            FfiConverterString.write(actorId, into: &buf)
+            
+        
+        case let .invoiceInfoUpdated(invoice,actorId):
+            writeInt(&buf, Int32(14))
+            FfiConverterTypeInvoiceInfo.write(invoice, into: &buf)
+            FfiConverterString.write(actorId, into: &buf)
+            
+        
+        case let .noteAdded(text,actorId):
+            writeInt(&buf, Int32(15))
+            FfiConverterString.write(text, into: &buf)
+            FfiConverterString.write(actorId, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingEvent_lift(_ buf: RustBuffer) throws -> RenewalBillingEvent {
+    return try FfiConverterTypeRenewalBillingEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingEvent_lower(_ value: RenewalBillingEvent) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingEvent.lower(value)
+}
+
+
+
+/**
+ * A question about one subscription (through
+ * [`Instance::query`](crate::kernel::Instance::query) and every binding's query entry).
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::RenewalBillingQuery;
+ * let q: RenewalBillingQuery = serde_json::from_str(r#"{"type":"request_detail","request_id":"R1"}"#).unwrap();
+ * assert_eq!(q, RenewalBillingQuery::RequestDetail { request_id: "R1".into() });
+ * ```
+ */
+
+public enum RenewalBillingQuery: Equatable, Hashable {
+    
+    /**
+     * "Xem chi tiết": a request's progress, payment content and transfer information.
+     */
+    case requestDetail(
+        /**
+         * The request.
+         */requestId: String
+    )
+    /**
+     * "Yêu cầu TT": every request, oldest first.
+     */
+    case requests
+    /**
+     * "Lịch sử hỗ trợ": every csm action, oldest first.
+     */
+    case supportHistory
+    /**
+     * "Thông tin mua hàng" and "Thông tin xuất hóa đơn", with the subscription's term.
+     */
+    case customerInfo
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RenewalBillingQuery: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingQuery: FfiConverterRustBuffer {
+    typealias SwiftType = RenewalBillingQuery
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingQuery {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .requestDetail(requestId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 2: return .requests
+        
+        case 3: return .supportHistory
+        
+        case 4: return .customerInfo
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RenewalBillingQuery, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .requestDetail(requestId):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(requestId, into: &buf)
+            
+        
+        case .requests:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .supportHistory:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .customerInfo:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingQuery_lift(_ buf: RustBuffer) throws -> RenewalBillingQuery {
+    return try FfiConverterTypeRenewalBillingQuery.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingQuery_lower(_ value: RenewalBillingQuery) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingQuery.lower(value)
+}
+
+
+
+/**
+ * The reports over many subscriptions (JSON tagged by `type`).
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::RenewalBillingReport;
+ * let r: RenewalBillingReport = serde_json::from_str(r#"{"type":"filter","markets":["mien_bac"]}"#).unwrap();
+ * let RenewalBillingReport::Filter(f) = r;
+ * assert_eq!(f.markets, ["mien_bac"]);
+ * ```
+ */
+
+public enum RenewalBillingReport: Equatable, Hashable {
+    
+    /**
+     * The CSM's filter: the rows of the asking csm's scope that match, soonest term end
+     * first.
+     */
+    case filter(Filter
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RenewalBillingReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingReport: FfiConverterRustBuffer {
+    typealias SwiftType = RenewalBillingReport
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingReport {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .filter(try FfiConverterTypeFilter.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RenewalBillingReport, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .filter(v1):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeFilter.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingReport_lift(_ buf: RustBuffer) throws -> RenewalBillingReport {
+    return try FfiConverterTypeRenewalBillingReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingReport_lower(_ value: RenewalBillingReport) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingReport.lower(value)
+}
+
+
+
+/**
+ * What a [`RenewalBillingReport`] gives (JSON tagged by `type`, beside the answer's fields).
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::{Filtered, RenewalBillingReportAnswer};
+ * let a = RenewalBillingReportAnswer::Filter(Filtered { total: 0, lines: vec![] });
+ * assert_eq!(serde_json::to_value(&a).unwrap()["type"], "filter");
+ * ```
+ */
+
+public enum RenewalBillingReportAnswer: Equatable, Hashable {
+    
+    /**
+     * The filter's result.
+     */
+    case filter(Filtered
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RenewalBillingReportAnswer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingReportAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = RenewalBillingReportAnswer
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingReportAnswer {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .filter(try FfiConverterTypeFiltered.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RenewalBillingReportAnswer, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .filter(v1):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeFiltered.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingReportAnswer_lift(_ buf: RustBuffer) throws -> RenewalBillingReportAnswer {
+    return try FfiConverterTypeRenewalBillingReportAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingReportAnswer_lower(_ value: RenewalBillingReportAnswer) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingReportAnswer.lower(value)
+}
+
+
+
+/**
  * What a request asks for.
  */
 
@@ -13663,6 +18070,228 @@ public func FfiConverterTypeRequestStatus_lift(_ buf: RustBuffer) throws -> Requ
 #endif
 public func FfiConverterTypeRequestStatus_lower(_ value: RequestStatus) -> RustBuffer {
     return FfiConverterTypeRequestStatus.lower(value)
+}
+
+
+
+/**
+ * A channel a request is resent on.
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::ResendChannel;
+ * assert_eq!(serde_json::to_string(&ResendChannel::Sms).unwrap(), "\"sms\"");
+ * ```
+ */
+
+public enum ResendChannel: Equatable, Hashable {
+    
+    /**
+     * By e-mail.
+     */
+    case email
+    /**
+     * By SMS.
+     */
+    case sms
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ResendChannel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeResendChannel: FfiConverterRustBuffer {
+    typealias SwiftType = ResendChannel
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ResendChannel {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .email
+        
+        case 2: return .sms
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ResendChannel, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .email:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .sms:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResendChannel_lift(_ buf: RustBuffer) throws -> ResendChannel {
+    return try FfiConverterTypeResendChannel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeResendChannel_lower(_ value: ResendChannel) -> RustBuffer {
+    return FfiConverterTypeResendChannel.lower(value)
+}
+
+
+
+/**
+ * The status of a subscription's latest request, or `none` before its first: what the
+ * filter reads as "tình trạng YCTT".
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::{PaymentRequestStatus, RowStatus};
+ * assert_eq!(RowStatus::from(Some(PaymentRequestStatus::Opened)), RowStatus::Opened);
+ * assert_eq!(serde_json::to_string(&RowStatus::None).unwrap(), "\"none\"");
+ * ```
+ */
+
+public enum RowStatus: Equatable, Hashable {
+    
+    /**
+     * No request issued yet.
+     */
+    case none
+    /**
+     * Issued, not opened.
+     */
+    case issued
+    /**
+     * Opened.
+     */
+    case opened
+    /**
+     * The customer reports having paid.
+     */
+    case customerReportedPaid
+    /**
+     * Paid.
+     */
+    case paid
+    /**
+     * Cancelled.
+     */
+    case cancelled
+    /**
+     * Refused.
+     */
+    case refusedRenewal
+    /**
+     * Expired unpaid.
+     */
+    case expired
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RowStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRowStatus: FfiConverterRustBuffer {
+    typealias SwiftType = RowStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RowStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .none
+        
+        case 2: return .issued
+        
+        case 3: return .opened
+        
+        case 4: return .customerReportedPaid
+        
+        case 5: return .paid
+        
+        case 6: return .cancelled
+        
+        case 7: return .refusedRenewal
+        
+        case 8: return .expired
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RowStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .none:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .issued:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .opened:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .customerReportedPaid:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .paid:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .cancelled:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .refusedRenewal:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .expired:
+            writeInt(&buf, Int32(8))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRowStatus_lift(_ buf: RustBuffer) throws -> RowStatus {
+    return try FfiConverterTypeRowStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRowStatus_lower(_ value: RowStatus) -> RustBuffer {
+    return FfiConverterTypeRowStatus.lower(value)
 }
 
 
@@ -14074,6 +18703,176 @@ public func FfiConverterTypeStartStatus_lift(_ buf: RustBuffer) throws -> StartS
 #endif
 public func FfiConverterTypeStartStatus_lower(_ value: StartStatus) -> RustBuffer {
     return FfiConverterTypeStartStatus.lower(value)
+}
+
+
+
+/**
+ * A step of a request's progress ("tiến trình thực hiện YCTT").
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::Step;
+ * assert_eq!(serde_json::to_string(&Step::ReportedPaid).unwrap(), "\"reported_paid\"");
+ * ```
+ */
+
+public enum Step: Equatable, Hashable {
+    
+    /**
+     * Issued (e-mail and SMS sent).
+     */
+    case issued
+    /**
+     * A reminder was sent.
+     */
+    case reminderSent
+    /**
+     * A csm resent it.
+     */
+    case resent
+    /**
+     * The customer opened it.
+     */
+    case opened
+    /**
+     * The customer reported having paid.
+     */
+    case reportedPaid
+    /**
+     * A payment was received.
+     */
+    case paymentRecorded
+    /**
+     * The csm was alerted: not reconciled in time.
+     */
+    case reconcileOverdue
+    /**
+     * Paid, invoiced, renewed.
+     */
+    case paid
+    /**
+     * Cancelled.
+     */
+    case cancelled
+    /**
+     * Refused by the customer.
+     */
+    case refusedRenewal
+    /**
+     * Expired unpaid.
+     */
+    case expired
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Step: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStep: FfiConverterRustBuffer {
+    typealias SwiftType = Step
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Step {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .issued
+        
+        case 2: return .reminderSent
+        
+        case 3: return .resent
+        
+        case 4: return .opened
+        
+        case 5: return .reportedPaid
+        
+        case 6: return .paymentRecorded
+        
+        case 7: return .reconcileOverdue
+        
+        case 8: return .paid
+        
+        case 9: return .cancelled
+        
+        case 10: return .refusedRenewal
+        
+        case 11: return .expired
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Step, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .issued:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .reminderSent:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .resent:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .opened:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .reportedPaid:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .paymentRecorded:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .reconcileOverdue:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .paid:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .cancelled:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .refusedRenewal:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .expired:
+            writeInt(&buf, Int32(11))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStep_lift(_ buf: RustBuffer) throws -> Step {
+    return try FfiConverterTypeStep.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStep_lower(_ value: Step) -> RustBuffer {
+    return FfiConverterTypeStep.lower(value)
 }
 
 
@@ -15090,6 +19889,253 @@ public func FfiConverterTypeStoreSubscriptionQuery_lower(_ value: StoreSubscript
 
 
 /**
+ * Where the subscription stands (region `subscription`).
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::SubscriptionStatus;
+ * assert_eq!(SubscriptionStatus::Lapsed.id(), "lapsed");
+ * ```
+ */
+
+public enum SubscriptionStatus: Equatable, Hashable {
+    
+    /**
+     * The term runs.
+     */
+    case active
+    /**
+     * The term ended without being renewed.
+     */
+    case lapsed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SubscriptionStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSubscriptionStatus: FfiConverterRustBuffer {
+    typealias SwiftType = SubscriptionStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SubscriptionStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .active
+        
+        case 2: return .lapsed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SubscriptionStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .active:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .lapsed:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSubscriptionStatus_lift(_ buf: RustBuffer) throws -> SubscriptionStatus {
+    return try FfiConverterTypeSubscriptionStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSubscriptionStatus_lower(_ value: SubscriptionStatus) -> RustBuffer {
+    return FfiConverterTypeSubscriptionStatus.lower(value)
+}
+
+
+
+/**
+ * What a csm did, in the support history ("Lịch sử hỗ trợ").
+ *
+ * ```
+ * use quytrinh::workflows::renewal_billing::SupportAction;
+ * let a: SupportAction = serde_json::from_str(r#"{"type":"note","text":"Khách hẹn thanh toán thứ Sáu"}"#).unwrap();
+ * assert!(matches!(a, SupportAction::Note { .. }));
+ * ```
+ */
+
+public enum SupportAction: Equatable, Hashable {
+    
+    /**
+     * Issued a request.
+     */
+    case requestIssued
+    /**
+     * Resent a request.
+     */
+    case resent(
+        /**
+         * How.
+         */channel: ResendChannel
+    )
+    /**
+     * Cancelled a request.
+     */
+    case cancelled(
+        /**
+         * Why.
+         */reason: String
+    )
+    /**
+     * Marked a request refused by the customer.
+     */
+    case refusedRenewal(
+        /**
+         * Why.
+         */reason: String
+    )
+    /**
+     * Updated the buyer information.
+     */
+    case buyerInfoUpdated(
+        /**
+         * The new information.
+         */buyer: BuyerInfo
+    )
+    /**
+     * Updated the invoice information.
+     */
+    case invoiceInfoUpdated(
+        /**
+         * The new information.
+         */invoice: InvoiceInfo
+    )
+    /**
+     * Wrote a note ("Ghi chú").
+     */
+    case note(
+        /**
+         * The note.
+         */text: String
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SupportAction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSupportAction: FfiConverterRustBuffer {
+    typealias SwiftType = SupportAction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SupportAction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .requestIssued
+        
+        case 2: return .resent(channel: try FfiConverterTypeResendChannel.read(from: &buf)
+        )
+        
+        case 3: return .cancelled(reason: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .refusedRenewal(reason: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .buyerInfoUpdated(buyer: try FfiConverterTypeBuyerInfo.read(from: &buf)
+        )
+        
+        case 6: return .invoiceInfoUpdated(invoice: try FfiConverterTypeInvoiceInfo.read(from: &buf)
+        )
+        
+        case 7: return .note(text: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SupportAction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .requestIssued:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .resent(channel):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeResendChannel.write(channel, into: &buf)
+            
+        
+        case let .cancelled(reason):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .refusedRenewal(reason):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .buyerInfoUpdated(buyer):
+            writeInt(&buf, Int32(5))
+            FfiConverterTypeBuyerInfo.write(buyer, into: &buf)
+            
+        
+        case let .invoiceInfoUpdated(invoice):
+            writeInt(&buf, Int32(6))
+            FfiConverterTypeInvoiceInfo.write(invoice, into: &buf)
+            
+        
+        case let .note(text):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(text, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupportAction_lift(_ buf: RustBuffer) throws -> SupportAction {
+    return try FfiConverterTypeSupportAction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupportAction_lower(_ value: SupportAction) -> RustBuffer {
+    return FfiConverterTypeSupportAction.lower(value)
+}
+
+
+
+/**
  * A service package ("gói dịch vụ"), ordered: `support` < `professional` < `premium`.
  *
  * ```
@@ -15287,6 +20333,30 @@ public func FfiConverterTypeWeekday_lower(_ value: Weekday) -> RustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
     typealias SwiftType = Int32?
 
@@ -15303,6 +20373,30 @@ fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
+    typealias SwiftType = Int64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt64.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -15551,6 +20645,30 @@ fileprivate struct FfiConverterOptionTypeIntake: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeInvoice: FfiConverterRustBuffer {
+    typealias SwiftType = Invoice?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeInvoice.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeInvoice.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeOrder: FfiConverterRustBuffer {
     typealias SwiftType = Order?
 
@@ -15767,6 +20885,30 @@ fileprivate struct FfiConverterOptionTypeClaimOutcome: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeSubscriptionStatus: FfiConverterRustBuffer {
+    typealias SwiftType = SubscriptionStatus?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSubscriptionStatus.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSubscriptionStatus.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeTimestamp: FfiConverterRustBuffer {
     typealias SwiftType = Timestamp?
 
@@ -15965,6 +21107,31 @@ fileprivate struct FfiConverterSequenceTypeContactEntry: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCsmScope: FfiConverterRustBuffer {
+    typealias SwiftType = [CsmScope]
+
+    public static func write(_ value: [CsmScope], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCsmScope.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CsmScope] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CsmScope]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCsmScope.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeEscalationLine: FfiConverterRustBuffer {
     typealias SwiftType = [EscalationLine]
 
@@ -15982,6 +21149,31 @@ fileprivate struct FfiConverterSequenceTypeEscalationLine: FfiConverterRustBuffe
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeEscalationLine.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFilterLine: FfiConverterRustBuffer {
+    typealias SwiftType = [FilterLine]
+
+    public static func write(_ value: [FilterLine], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFilterLine.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FilterLine] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FilterLine]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFilterLine.read(from: &buf))
         }
         return seq
     }
@@ -16190,6 +21382,31 @@ fileprivate struct FfiConverterSequenceTypePackageOffer: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePayment: FfiConverterRustBuffer {
+    typealias SwiftType = [Payment]
+
+    public static func write(_ value: [Payment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePayment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Payment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Payment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePayment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePaymentClaim: FfiConverterRustBuffer {
     typealias SwiftType = [PaymentClaim]
 
@@ -16232,6 +21449,31 @@ fileprivate struct FfiConverterSequenceTypePaymentMethod: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePaymentMethod.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePaymentRequest: FfiConverterRustBuffer {
+    typealias SwiftType = [PaymentRequest]
+
+    public static func write(_ value: [PaymentRequest], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePaymentRequest.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PaymentRequest] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PaymentRequest]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePaymentRequest.read(from: &buf))
         }
         return seq
     }
@@ -16315,6 +21557,31 @@ fileprivate struct FfiConverterSequenceTypeRecipient: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeReminder: FfiConverterRustBuffer {
+    typealias SwiftType = [Reminder]
+
+    public static func write(_ value: [Reminder], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeReminder.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Reminder] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Reminder]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeReminder.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeRequest: FfiConverterRustBuffer {
     typealias SwiftType = [Request]
 
@@ -16332,6 +21599,31 @@ fileprivate struct FfiConverterSequenceTypeRequest: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeRequest.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeResend: FfiConverterRustBuffer {
+    typealias SwiftType = [Resend]
+
+    public static func write(_ value: [Resend], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeResend.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Resend] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Resend]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeResend.read(from: &buf))
         }
         return seq
     }
@@ -16390,6 +21682,56 @@ fileprivate struct FfiConverterSequenceTypeStatusChange: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeSupportEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [SupportEntry]
+
+    public static func write(_ value: [SupportEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSupportEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SupportEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SupportEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSupportEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTimelineEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [TimelineEntry]
+
+    public static func write(_ value: [TimelineEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTimelineEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TimelineEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TimelineEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTimelineEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeWindow: FfiConverterRustBuffer {
     typealias SwiftType = [Window]
 
@@ -16432,6 +21774,31 @@ fileprivate struct FfiConverterSequenceTypeDocumentKind: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDocumentKind.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRowStatus: FfiConverterRustBuffer {
+    typealias SwiftType = [RowStatus]
+
+    public static func write(_ value: [RowStatus], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRowStatus.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RowStatus] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RowStatus]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRowStatus.read(from: &buf))
         }
         return seq
     }

@@ -2356,6 +2356,475 @@ public func FfiConverterTypeLeadCareInstance_lower(_ value: LeadCareInstance) ->
 
 
 /**
+ * One instance of workflow `renewal_billing` (see the core's `quytrinh::workflows::renewal_billing`), typed.
+ *
+ * Thread safety: the object is `Send + Sync`. Its instance sits behind a mutex, so
+ * it may be shared by any number of threads; calls are serialized, each one
+ * atomic. Every method is synchronous and fast (no I/O); a call that fails changes
+ * nothing.
+ */
+public protocol RenewalBillingInstanceProtocol: AnyObject, Sendable {
+    
+    /**
+     * The commands `actor` may issue at `at`, for buttons.
+     */
+    func availableCommands(actor: Actor, at: Timestamp) throws  -> [RenewalBillingAvailable]
+    
+    /**
+     * The configuration.
+     */
+    func config()  -> RenewalBillingConfig
+    
+    /**
+     * Every pending deadline, earliest first.
+     */
+    func deadlines()  -> [Deadline]
+    
+    /**
+     * The workflow's definition under this instance's configuration.
+     */
+    func definition()  -> Definition
+    
+    /**
+     * The event log (base snapshot and records) as JSON.
+     */
+    func eventLog()  -> String
+    
+    /**
+     * Decides a command; if it is accepted, appends its events (deadlines due by
+     * `envelope.at` fire first, each at its own instant). A rejection throws and
+     * changes nothing.
+     */
+    func handle(envelope: Envelope, command: RenewalBillingCommand) throws  -> RenewalBillingOutcome
+    
+    /**
+     * The instance's id.
+     */
+    func instanceId()  -> String
+    
+    /**
+     * The instant of the last recorded event (inputs before it are refused).
+     */
+    func lastAt()  -> Timestamp?
+    
+    /**
+     * The earliest pending deadline, if any (e.g. for a countdown).
+     */
+    func nextDeadline()  -> Deadline?
+    
+    /**
+     * Where the state stands: one entry per region.
+     */
+    func position()  -> [RegionState]
+    
+    /**
+     * Answers a read-only query for `actor` at `at` (after the deadlines due by
+     * then, on a copy: nothing changes); the role must be one the query allows.
+     */
+    func query(actor: Actor, at: Timestamp, query: RenewalBillingQuery) throws  -> RenewalBillingAnswer
+    
+    /**
+     * The records since the log's base snapshot, typed.
+     */
+    func records()  -> [RenewalBillingRecord]
+    
+    /**
+     * The row this instance contributes to its workflow's reports over many
+     * instances, as JSON (see `report`).
+     */
+    func row()  -> String
+    
+    /**
+     * The current snapshot as JSON: the same document in every binding.
+     */
+    func snapshot()  -> String
+    
+    /**
+     * The workflow's state.
+     */
+    func state()  -> RenewalBillingState
+    
+    /**
+     * Time has reached `at`: fires every deadline due at or before it, in order.
+     */
+    func tick(at: Timestamp) throws  -> RenewalBillingOutcome
+    
+    /**
+     * The number of events recorded so far.
+     */
+    func version()  -> UInt64
+    
+}
+/**
+ * One instance of workflow `renewal_billing` (see the core's `quytrinh::workflows::renewal_billing`), typed.
+ *
+ * Thread safety: the object is `Send + Sync`. Its instance sits behind a mutex, so
+ * it may be shared by any number of threads; calls are serialized, each one
+ * atomic. Every method is synchronous and fast (no I/O); a call that fails changes
+ * nothing.
+ */
+open class RenewalBillingInstance: RenewalBillingInstanceProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_quytrinh_ffi_fn_clone_renewalbillinginstance(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_quytrinh_ffi_fn_free_renewalbillinginstance(handle, $0) }
+    }
+
+    
+    /**
+     * A new instance at version 0. `config` defaults to SPEC.md's values
+     * (`*_default_config()` gives them, to change a field or two), `settings`
+     * to 64 remembered command ids.
+     */
+public static func create(instanceId: String, `init`: RenewalBillingInit, config: RenewalBillingConfig? = nil, settings: Settings? = nil)throws  -> RenewalBillingInstance  {
+    return try  FfiConverterTypeRenewalBillingInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_renewalbillinginstance_create(
+        FfiConverterString.lower(instanceId),
+        FfiConverterTypeRenewalBillingInit_lower(`init`),
+        FfiConverterOptionTypeRenewalBillingConfig.lower(config),
+        FfiConverterOptionTypeSettings.lower(settings),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * An instance rebuilt by replaying event-log JSON onto its base snapshot.
+     */
+public static func replay(eventLogJson: String)throws  -> RenewalBillingInstance  {
+    return try  FfiConverterTypeRenewalBillingInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_renewalbillinginstance_replay(
+        FfiConverterString.lower(eventLogJson),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * An instance restored from snapshot JSON (from any binding: Android, iOS, C,
+     * the browser); its event log starts there.
+     */
+public static func restore(snapshotJson: String)throws  -> RenewalBillingInstance  {
+    return try  FfiConverterTypeRenewalBillingInstance_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_constructor_renewalbillinginstance_restore(
+        FfiConverterString.lower(snapshotJson),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+    /**
+     * The commands `actor` may issue at `at`, for buttons.
+     */
+open func availableCommands(actor: Actor, at: Timestamp)throws  -> [RenewalBillingAvailable]  {
+    return try  FfiConverterSequenceTypeRenewalBillingAvailable.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_available_commands(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The configuration.
+     */
+open func config() -> RenewalBillingConfig  {
+    return try!  FfiConverterTypeRenewalBillingConfig_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_config(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Every pending deadline, earliest first.
+     */
+open func deadlines() -> [Deadline]  {
+    return try!  FfiConverterSequenceTypeDeadline.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_deadlines(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The workflow's definition under this instance's configuration.
+     */
+open func definition() -> Definition  {
+    return try!  FfiConverterTypeDefinition_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_definition(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The event log (base snapshot and records) as JSON.
+     */
+open func eventLog() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_event_log(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Decides a command; if it is accepted, appends its events (deadlines due by
+     * `envelope.at` fire first, each at its own instant). A rejection throws and
+     * changes nothing.
+     */
+open func handle(envelope: Envelope, command: RenewalBillingCommand)throws  -> RenewalBillingOutcome  {
+    return try  FfiConverterTypeRenewalBillingOutcome_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_handle(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeEnvelope_lower(envelope),
+        FfiConverterTypeRenewalBillingCommand_lower(command),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The instance's id.
+     */
+open func instanceId() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_instance_id(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The instant of the last recorded event (inputs before it are refused).
+     */
+open func lastAt() -> Timestamp?  {
+    return try!  FfiConverterOptionTypeTimestamp.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_last_at(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The earliest pending deadline, if any (e.g. for a countdown).
+     */
+open func nextDeadline() -> Deadline?  {
+    return try!  FfiConverterOptionTypeDeadline.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_next_deadline(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Where the state stands: one entry per region.
+     */
+open func position() -> [RegionState]  {
+    return try!  FfiConverterSequenceTypeRegionState.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_position(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Answers a read-only query for `actor` at `at` (after the deadlines due by
+     * then, on a copy: nothing changes); the role must be one the query allows.
+     */
+open func query(actor: Actor, at: Timestamp, query: RenewalBillingQuery)throws  -> RenewalBillingAnswer  {
+    return try  FfiConverterTypeRenewalBillingAnswer_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_query(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),
+        FfiConverterTypeRenewalBillingQuery_lower(query),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The records since the log's base snapshot, typed.
+     */
+open func records() -> [RenewalBillingRecord]  {
+    return try!  FfiConverterSequenceTypeRenewalBillingRecord.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_records(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The row this instance contributes to its workflow's reports over many
+     * instances, as JSON (see `report`).
+     */
+open func row() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_row(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The current snapshot as JSON: the same document in every binding.
+     */
+open func snapshot() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_snapshot(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The workflow's state.
+     */
+open func state() -> RenewalBillingState  {
+    return try!  FfiConverterTypeRenewalBillingState_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_state(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Time has reached `at`: fires every deadline due at or before it, in order.
+     */
+open func tick(at: Timestamp)throws  -> RenewalBillingOutcome  {
+    return try  FfiConverterTypeRenewalBillingOutcome_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_tick(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeTimestamp_lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The number of events recorded so far.
+     */
+open func version() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_version(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingInstance: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = RenewalBillingInstance
+
+    public static func lift(_ handle: UInt64) throws -> RenewalBillingInstance {
+        return RenewalBillingInstance(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: RenewalBillingInstance) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingInstance {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: RenewalBillingInstance, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingInstance_lift(_ handle: UInt64) throws -> RenewalBillingInstance {
+    return try FfiConverterTypeRenewalBillingInstance.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingInstance_lower(_ value: RenewalBillingInstance) -> UInt64 {
+    return FfiConverterTypeRenewalBillingInstance.lower(value)
+}
+
+
+
+
+
+
+/**
  * One instance of workflow `store_subscription` (see the core's `quytrinh::workflows::store_subscription`), typed.
  *
  * Thread safety: the object is `Send + Sync`. Its instance sits behind a mutex, so
@@ -5460,6 +5929,456 @@ public func FfiConverterTypeRegionState_lower(_ value: RegionState) -> RustBuffe
 
 
 /**
+ * A command an actor may issue now, with its target filled in: a button.
+ */
+public struct RenewalBillingAvailable: Equatable, Hashable {
+    /**
+     * The command's snake_case name.
+     */
+    public var name: String
+    /**
+     * What the button says.
+     */
+    public var label: Label
+    /**
+     * The command, ready to send (free-text fields are left for the user).
+     */
+    public var command: RenewalBillingCommand
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The command's snake_case name.
+         */name: String, 
+        /**
+         * What the button says.
+         */label: Label, 
+        /**
+         * The command, ready to send (free-text fields are left for the user).
+         */command: RenewalBillingCommand) {
+        self.name = name
+        self.label = label
+        self.command = command
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RenewalBillingAvailable: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingAvailable: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingAvailable {
+        return
+            try RenewalBillingAvailable(
+                name: FfiConverterString.read(from: &buf), 
+                label: FfiConverterTypeLabel.read(from: &buf), 
+                command: FfiConverterTypeRenewalBillingCommand.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RenewalBillingAvailable, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeLabel.write(value.label, into: &buf)
+        FfiConverterTypeRenewalBillingCommand.write(value.command, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingAvailable_lift(_ buf: RustBuffer) throws -> RenewalBillingAvailable {
+    return try FfiConverterTypeRenewalBillingAvailable.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingAvailable_lower(_ value: RenewalBillingAvailable) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingAvailable.lower(value)
+}
+
+
+/**
+ * A command with its envelope, as decoded from the JSON every binding sends.
+ */
+public struct RenewalBillingInput: Equatable, Hashable {
+    /**
+     * Id, actor, instant, expected version.
+     */
+    public var envelope: Envelope
+    /**
+     * The command.
+     */
+    public var command: RenewalBillingCommand
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Id, actor, instant, expected version.
+         */envelope: Envelope, 
+        /**
+         * The command.
+         */command: RenewalBillingCommand) {
+        self.envelope = envelope
+        self.command = command
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RenewalBillingInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingInput {
+        return
+            try RenewalBillingInput(
+                envelope: FfiConverterTypeEnvelope.read(from: &buf), 
+                command: FfiConverterTypeRenewalBillingCommand.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RenewalBillingInput, into buf: inout [UInt8]) {
+        FfiConverterTypeEnvelope.write(value.envelope, into: &buf)
+        FfiConverterTypeRenewalBillingCommand.write(value.command, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingInput_lift(_ buf: RustBuffer) throws -> RenewalBillingInput {
+    return try FfiConverterTypeRenewalBillingInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingInput_lower(_ value: RenewalBillingInput) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingInput.lower(value)
+}
+
+
+/**
+ * An effect for the host to perform, with its idempotency key
+ * `{instance_id}:{event version}:{index}` (stable across retries and replays).
+ */
+public struct RenewalBillingKeyedEffect: Equatable, Hashable {
+    /**
+     * The idempotency key.
+     */
+    public var key: String
+    /**
+     * The effect's short name: `notify:<template>` or its kind (as in the vectors).
+     */
+    public var name: String
+    /**
+     * The effect.
+     */
+    public var effect: RenewalBillingEffect
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The idempotency key.
+         */key: String, 
+        /**
+         * The effect's short name: `notify:<template>` or its kind (as in the vectors).
+         */name: String, 
+        /**
+         * The effect.
+         */effect: RenewalBillingEffect) {
+        self.key = key
+        self.name = name
+        self.effect = effect
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RenewalBillingKeyedEffect: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingKeyedEffect: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingKeyedEffect {
+        return
+            try RenewalBillingKeyedEffect(
+                key: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                effect: FfiConverterTypeRenewalBillingEffect.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RenewalBillingKeyedEffect, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.key, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeRenewalBillingEffect.write(value.effect, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingKeyedEffect_lift(_ buf: RustBuffer) throws -> RenewalBillingKeyedEffect {
+    return try FfiConverterTypeRenewalBillingKeyedEffect.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingKeyedEffect_lower(_ value: RenewalBillingKeyedEffect) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingKeyedEffect.lower(value)
+}
+
+
+/**
+ * The result of an accepted input.
+ */
+public struct RenewalBillingOutcome: Equatable, Hashable {
+    /**
+     * `true` when the command id had already been accepted: nothing changed, and
+     * `events` are the original ones (empty if the instance was restored after
+     * them).
+     */
+    public var duplicate: Bool
+    /**
+     * The instance's version after the input.
+     */
+    public var version: UInt64
+    /**
+     * The events appended, deadlines that fired first, in order.
+     */
+    public var events: [RenewalBillingRecord]
+    /**
+     * The earliest pending deadline now, if any.
+     */
+    public var nextDeadline: Deadline?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `true` when the command id had already been accepted: nothing changed, and
+         * `events` are the original ones (empty if the instance was restored after
+         * them).
+         */duplicate: Bool, 
+        /**
+         * The instance's version after the input.
+         */version: UInt64, 
+        /**
+         * The events appended, deadlines that fired first, in order.
+         */events: [RenewalBillingRecord], 
+        /**
+         * The earliest pending deadline now, if any.
+         */nextDeadline: Deadline?) {
+        self.duplicate = duplicate
+        self.version = version
+        self.events = events
+        self.nextDeadline = nextDeadline
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RenewalBillingOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingOutcome {
+        return
+            try RenewalBillingOutcome(
+                duplicate: FfiConverterBool.read(from: &buf), 
+                version: FfiConverterUInt64.read(from: &buf), 
+                events: FfiConverterSequenceTypeRenewalBillingRecord.read(from: &buf), 
+                nextDeadline: FfiConverterOptionTypeDeadline.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RenewalBillingOutcome, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.duplicate, into: &buf)
+        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterSequenceTypeRenewalBillingRecord.write(value.events, into: &buf)
+        FfiConverterOptionTypeDeadline.write(value.nextDeadline, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingOutcome_lift(_ buf: RustBuffer) throws -> RenewalBillingOutcome {
+    return try FfiConverterTypeRenewalBillingOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingOutcome_lower(_ value: RenewalBillingOutcome) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingOutcome.lower(value)
+}
+
+
+/**
+ * One event of the log, with the effects it asks of the host.
+ */
+public struct RenewalBillingRecord: Equatable, Hashable {
+    /**
+     * The instance's version after this event (1 for the first).
+     */
+    public var version: UInt64
+    /**
+     * When it happened: the command's `at`, or a deadline's due instant.
+     */
+    public var at: Timestamp
+    /**
+     * The command whose input recorded it; `null` for events of a tick.
+     */
+    public var commandId: String?
+    /**
+     * Who acted (`system` for deadlines).
+     */
+    public var actor: Actor
+    /**
+     * The command name or deadline kind that caused it.
+     */
+    public var trigger: String
+    /**
+     * The event's snake_case name, as in the vectors and the JSON.
+     */
+    public var eventName: String
+    /**
+     * The event.
+     */
+    public var event: RenewalBillingEvent
+    /**
+     * The effects, each with its idempotency key.
+     */
+    public var effects: [RenewalBillingKeyedEffect]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The instance's version after this event (1 for the first).
+         */version: UInt64, 
+        /**
+         * When it happened: the command's `at`, or a deadline's due instant.
+         */at: Timestamp, 
+        /**
+         * The command whose input recorded it; `null` for events of a tick.
+         */commandId: String?, 
+        /**
+         * Who acted (`system` for deadlines).
+         */actor: Actor, 
+        /**
+         * The command name or deadline kind that caused it.
+         */trigger: String, 
+        /**
+         * The event's snake_case name, as in the vectors and the JSON.
+         */eventName: String, 
+        /**
+         * The event.
+         */event: RenewalBillingEvent, 
+        /**
+         * The effects, each with its idempotency key.
+         */effects: [RenewalBillingKeyedEffect]) {
+        self.version = version
+        self.at = at
+        self.commandId = commandId
+        self.actor = actor
+        self.trigger = trigger
+        self.eventName = eventName
+        self.event = event
+        self.effects = effects
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RenewalBillingRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRenewalBillingRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingRecord {
+        return
+            try RenewalBillingRecord(
+                version: FfiConverterUInt64.read(from: &buf), 
+                at: FfiConverterTypeTimestamp.read(from: &buf), 
+                commandId: FfiConverterOptionString.read(from: &buf), 
+                actor: FfiConverterTypeActor.read(from: &buf), 
+                trigger: FfiConverterString.read(from: &buf), 
+                eventName: FfiConverterString.read(from: &buf), 
+                event: FfiConverterTypeRenewalBillingEvent.read(from: &buf), 
+                effects: FfiConverterSequenceTypeRenewalBillingKeyedEffect.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RenewalBillingRecord, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeTimestamp.write(value.at, into: &buf)
+        FfiConverterOptionString.write(value.commandId, into: &buf)
+        FfiConverterTypeActor.write(value.actor, into: &buf)
+        FfiConverterString.write(value.trigger, into: &buf)
+        FfiConverterString.write(value.eventName, into: &buf)
+        FfiConverterTypeRenewalBillingEvent.write(value.event, into: &buf)
+        FfiConverterSequenceTypeRenewalBillingKeyedEffect.write(value.effects, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingRecord_lift(_ buf: RustBuffer) throws -> RenewalBillingRecord {
+    return try FfiConverterTypeRenewalBillingRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRenewalBillingRecord_lower(_ value: RenewalBillingRecord) -> RustBuffer {
+    return FfiConverterTypeRenewalBillingRecord.lower(value)
+}
+
+
+/**
  * A role that may issue commands.
  */
 public struct RoleSpec: Equatable, Hashable {
@@ -6765,6 +7684,30 @@ fileprivate struct FfiConverterOptionTypeLunarDate: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeRenewalBillingConfig: FfiConverterRustBuffer {
+    typealias SwiftType = RenewalBillingConfig?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRenewalBillingConfig.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRenewalBillingConfig.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeSettings: FfiConverterRustBuffer {
     typealias SwiftType = Settings?
 
@@ -7261,6 +8204,81 @@ fileprivate struct FfiConverterSequenceTypeRegionState: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeRenewalBillingAvailable: FfiConverterRustBuffer {
+    typealias SwiftType = [RenewalBillingAvailable]
+
+    public static func write(_ value: [RenewalBillingAvailable], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRenewalBillingAvailable.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RenewalBillingAvailable] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RenewalBillingAvailable]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRenewalBillingAvailable.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRenewalBillingKeyedEffect: FfiConverterRustBuffer {
+    typealias SwiftType = [RenewalBillingKeyedEffect]
+
+    public static func write(_ value: [RenewalBillingKeyedEffect], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRenewalBillingKeyedEffect.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RenewalBillingKeyedEffect] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RenewalBillingKeyedEffect]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRenewalBillingKeyedEffect.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRenewalBillingRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [RenewalBillingRecord]
+
+    public static func write(_ value: [RenewalBillingRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRenewalBillingRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RenewalBillingRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RenewalBillingRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRenewalBillingRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeRoleSpec: FfiConverterRustBuffer {
     typealias SwiftType = [RoleSpec]
 
@@ -7749,6 +8767,88 @@ public func leadCareInitFromJson(json: String)throws  -> LeadCareInit  {
  * Decodes a command from the JSON of the vectors, the C ABI and the web (envelope
  * and body side by side, unknown fields refused: `InvalidJson`).
  */
+public func renewalBillingCommandFromJson(json: String)throws  -> RenewalBillingInput  {
+    return try  FfiConverterTypeRenewalBillingInput_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_renewal_billing_command_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Encodes a command as the JSON every binding sends.
+ */
+public func renewalBillingCommandToJson(envelope: Envelope, command: RenewalBillingCommand)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_renewal_billing_command_to_json(
+        FfiConverterTypeEnvelope_lower(envelope),
+        FfiConverterTypeRenewalBillingCommand_lower(command),uniffiCallStatus
+    )
+})
+}
+/**
+ * A configuration of `renewal_billing` from its JSON (absent fields take SPEC.md's defaults; unknown ones are refused).
+ */
+public func renewalBillingConfigFromJson(json: String)throws  -> RenewalBillingConfig  {
+    return try  FfiConverterTypeRenewalBillingConfig_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_renewal_billing_config_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * A configuration of `renewal_billing` as the JSON every binding reads.
+ */
+public func renewalBillingConfigToJson(config: RenewalBillingConfig)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_renewal_billing_config_to_json(
+        FfiConverterTypeRenewalBillingConfig_lower(config),uniffiCallStatus
+    )
+})
+}
+/**
+ * The default configuration of `renewal_billing` (SPEC.md), to change a field or two.
+ */
+public func renewalBillingDefaultConfig() -> RenewalBillingConfig  {
+    return try!  FfiConverterTypeRenewalBillingConfig_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_renewal_billing_default_config(uniffiCallStatus
+    )
+})
+}
+/**
+ * The initial data of a `renewal_billing` instance from its JSON (as in the vectors).
+ */
+public func renewalBillingInitFromJson(json: String)throws  -> RenewalBillingInit  {
+    return try  FfiConverterTypeRenewalBillingInit_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_renewal_billing_init_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Runs a report of `renewal_billing` over many instances' rows (each the JSON of an instance's `row()`, as the host stored it) for `actor` at `at`, under `config` (SPEC.md's defaults when `null`).
+ */
+public func renewalBillingReport(actor: Actor, at: Timestamp, report: RenewalBillingReport, rowsJson: [String], config: RenewalBillingConfig? = nil)throws  -> RenewalBillingReportAnswer  {
+    return try  FfiConverterTypeRenewalBillingReportAnswer_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_func_renewal_billing_report(
+        FfiConverterTypeActor_lower(actor),
+        FfiConverterTypeTimestamp_lower(at),
+        FfiConverterTypeRenewalBillingReport_lower(report),
+        FfiConverterSequenceString.lower(rowsJson),
+        FfiConverterOptionTypeRenewalBillingConfig.lower(config),uniffiCallStatus
+    )
+})
+}
+/**
+ * Decodes a command from the JSON of the vectors, the C ABI and the web (envelope
+ * and body side by side, unknown fields refused: `InvalidJson`).
+ */
 public func storeSubscriptionCommandFromJson(json: String)throws  -> StoreSubscriptionInput  {
     return try  FfiConverterTypeStoreSubscriptionInput_lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
         uniffiCallStatus in
@@ -7907,6 +9007,27 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_func_lead_care_init_from_json() != 34482) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_renewal_billing_command_from_json() != 56461) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_renewal_billing_command_to_json() != 7317) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_renewal_billing_config_from_json() != 49659) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_renewal_billing_config_to_json() != 47764) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_renewal_billing_default_config() != 26183) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_renewal_billing_init_from_json() != 38774) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_func_renewal_billing_report() != 12457) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_func_store_subscription_command_from_json() != 28970) {
@@ -8146,6 +9267,57 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_version() != 60095) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_available_commands() != 60666) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_config() != 50382) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_deadlines() != 63079) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_definition() != 23960) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_event_log() != 52776) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_handle() != 8991) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_instance_id() != 62311) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_last_at() != 26312) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_next_deadline() != 32483) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_position() != 54045) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_query() != 15555) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_records() != 60949) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_row() != 20145) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_snapshot() != 43876) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_state() != 13244) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_tick() != 21173) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_version() != 48739) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_available_commands() != 64317) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -8240,6 +9412,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_constructor_leadcareinstance_restore() != 15304) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_renewalbillinginstance_create() != 19933) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_renewalbillinginstance_replay() != 22351) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_constructor_renewalbillinginstance_restore() != 17120) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_constructor_storesubscriptioninstance_create() != 1551) {

@@ -98,7 +98,7 @@ pub use model::{
     RenewalBillingState, Resend, ResendChannel, SubscriptionStatus, SupportAction, SupportEntry,
 };
 pub use queries::{
-    CustomerInfo, PaymentContent, RenewalBillingAnswer, RenewalBillingQuery, RequestDetail, Step,
+    CustomerView, PaymentContent, RenewalBillingAnswer, RenewalBillingQuery, RequestView, Step,
     TimelineEntry, TransferInfo, detail,
 };
 pub use report::{

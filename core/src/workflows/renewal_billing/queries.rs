@@ -133,14 +133,14 @@ pub struct TransferInfo {
 /// "Xem chi tiết" of a request.
 ///
 /// ```
-/// use quytrinh::workflows::renewal_billing::RequestDetail;
-/// fn has_qr(d: &RequestDetail) -> bool { d.qr_payload.is_some() }
+/// use quytrinh::workflows::renewal_billing::RequestView;
+/// fn has_qr(d: &RequestView) -> bool { d.qr_payload.is_some() }
 /// # let _ = has_qr;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct RequestDetail {
+pub struct RequestView {
     /// The request.
     pub request: PaymentRequest,
     /// Vietnam calendar days from the query's day to the last day of the term in force.
@@ -186,14 +186,14 @@ pub enum RenewalBillingQuery {
 /// The buyer and invoice information, with the subscription it belongs to.
 ///
 /// ```
-/// use quytrinh::workflows::renewal_billing::CustomerInfo;
-/// fn tax_code(c: &CustomerInfo) -> Option<&str> { c.invoice_info.tax_code.as_deref() }
+/// use quytrinh::workflows::renewal_billing::CustomerView;
+/// fn tax_code(c: &CustomerView) -> Option<&str> { c.invoice_info.tax_code.as_deref() }
 /// # let _ = tax_code;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct CustomerInfo {
+pub struct CustomerView {
     /// The subscription.
     pub subscription_id: String,
     /// The customer.
@@ -231,7 +231,7 @@ pub enum RenewalBillingAnswer {
     /// A request's detail.
     RequestDetail {
         /// The detail.
-        detail: Box<RequestDetail>,
+        detail: Box<RequestView>,
     },
     /// The requests, oldest first.
     Requests {
@@ -246,7 +246,7 @@ pub enum RenewalBillingAnswer {
     /// The buyer and invoice information.
     CustomerInfo {
         /// The information.
-        info: Box<CustomerInfo>,
+        info: Box<CustomerView>,
     },
 }
 
@@ -276,7 +276,7 @@ pub(super) fn answer(
             entries: state.history.clone(),
         },
         RenewalBillingQuery::CustomerInfo {} => RenewalBillingAnswer::CustomerInfo {
-            info: Box::new(CustomerInfo {
+            info: Box::new(CustomerView {
                 subscription_id: state.subscription_id.clone(),
                 customer_id: state.customer_id.clone(),
                 product: state.product.clone(),
@@ -319,7 +319,7 @@ pub fn detail(
     r: &PaymentRequest,
     at: DateTime<Utc>,
     config: &RenewalBillingConfig,
-) -> RequestDetail {
+) -> RequestView {
     let remaining = r.remaining();
     let invoice_info = r
         .invoice
@@ -357,7 +357,7 @@ pub fn detail(
     let qr = (r.status.is_live() && remaining.dong() > 0)
         .then(|| qr_payload(config, remaining, &r.reference).ok())
         .flatten();
-    RequestDetail {
+    RequestView {
         request: r.clone(),
         days_to_term_end: days_until(at, state.term_end),
         timeline: timeline(r),
