@@ -3,7 +3,7 @@
 // timeline of events and effects, and the pending deadlines. Everything runs in the page
 // (WebAssembly); nothing is fetched from outside. Payment QR codes are drawn with the npm
 // package `qr`, which the build vendors into the page (`./vendor/qr/`).
-import init, { WorkflowInstance, QuytrinhError, workflows } from 'quytrinh';
+import init, { WorkflowInstance, QuytrinhError, workflows, report } from 'quytrinh';
 import encodeQR from 'qr';
 
 /** The leads the platform of the lead_care scenario delivers next (`deliver_leads`). */
@@ -44,41 +44,124 @@ const FOOTER_NOTICE = {
   none: { vi: 'Không có thông báo.', en: 'No notice.' },
 };
 
+/** The host's catalogue of the renewal_billing scenario: the packages of each product, with
+ * an illustrative price each (the core takes the package and the amount the host quotes). */
+const RENEWAL_PACKAGES = {
+  amis_ke_toan: [
+    { package: { code: 'AMIS-KT-12', name: 'AMIS Kế toán — gói 12 tháng', months: 12 }, price: 5_500_000 },
+    { package: { code: 'AMIS-KT-24', name: 'AMIS Kế toán — gói 24 tháng', months: 24 }, price: 10_000_000 },
+  ],
+  meinvoice: [
+    { package: { code: 'MINV-12', name: 'meInvoice — gói 12 tháng', months: 12 }, price: 1_900_000 },
+    { package: { code: 'MINV-36', name: 'meInvoice — gói 36 tháng', months: 36 }, price: 4_800_000 },
+  ],
+  misa_eshop: [
+    { package: { code: 'ESHOP-6', name: 'MISA eShop — gói 6 tháng', months: 6 }, price: 1_300_000 },
+    { package: { code: 'ESHOP-12', name: 'MISA eShop — gói 12 tháng', months: 12 }, price: 2_400_000 },
+  ],
+};
+const RENEWAL_OFFERS = Object.values(RENEWAL_PACKAGES).flat();
+
+/** A package of the catalogue, as a command carries it. */
+const renewalPackage = (code) => RENEWAL_OFFERS.find((o) => o.package.code === code).package;
+
+/** What a csm did, as the support history ("Lịch sử hỗ trợ") names it. */
+const SUPPORT_ACTIONS = {
+  request_issued: { vi: 'Lập YCTT', en: 'Issued the request' },
+  resent: { vi: 'Gửi lại YCTT', en: 'Resent the request' },
+  cancelled: { vi: 'Hủy YCTT', en: 'Cancelled the request' },
+  refused_renewal: { vi: 'Đánh dấu từ chối gia hạn', en: 'Marked the renewal refused' },
+  buyer_info_updated: { vi: 'Cập nhật thông tin mua hàng', en: 'Updated the buyer information' },
+  invoice_info_updated: { vi: 'Cập nhật thông tin xuất hóa đơn', en: 'Updated the invoice information' },
+  note: { vi: 'Ghi chú', en: 'Note' },
+};
+
+/** The channels a request is resent on. */
+const RESEND_CHANNELS = { email: { vi: 'qua email', en: 'by e-mail' }, sms: { vi: 'qua SMS', en: 'by SMS' } };
+
+/** The details of a support-history action: the note, the reason, the channel, the new data. */
+function supportDetail(action) {
+  if (action.text ?? action.reason) return action.text ?? action.reason;
+  if (action.channel) return label(RESEND_CHANNELS[action.channel]);
+  const i = action.invoice;
+  if (i) return [i.name, i.tax_code ? `MST ${i.tax_code}` : null, i.address, i.email].filter(Boolean).join(' · ');
+  const b = action.buyer;
+  if (b) return [b.name, b.email, b.phone].join(' · ');
+  return '';
+}
+
+/** A subscription of the renewal_billing scenario: its init from the few values that differ. */
+function renewalInit({ id, product, market, csm, termEnd, buyer, invoice }) {
+  const n = id.slice(3);
+  return {
+    subscription_id: id,
+    customer_id: `KH-${n}`,
+    payment_code: `KH${n}`,
+    product,
+    market,
+    csm_id: csm,
+    term_end: termEnd,
+    buyer,
+    invoice,
+  };
+}
+
 /**
  * Who plays each role, the initial data and the starting instant of each workflow, and, all
  * optional, what the page needs to drive it — data the generic code below reads:
+ * - `id`: the instance's id (otherwise `<workflow>-demo`); `steps`: commands that bring it to
+ *   the start (`{role, id?, at, command}`, each at its own instant, then a tick to `start`).
+ * - `instances`: further instances of the workflow, each `{id, init, actors, steps}` (its
+ *   `actors` over the scenario's), created with the same configuration; the clock ticks
+ *   them all, the scenario's `report` runs over all their rows, and its panel opens any.
  * - `config`: the workflow's configuration (otherwise its defaults).
  * - `samples`: values for the fields a command leaves to the UI (over `SAMPLES`): empty text,
  *   an empty list, or a number left at 0 when a sample is given for it. A value may be text,
  *   a number, `{by, values, default}` (it depends on the command's field `by`) or a function
  *   of `{state, seq, command}` (the instance's state, the page's command counter, the
  *   command being filled).
- * - `fields`: how some fields are shown or chosen. `options`: a path in `{config, state}` to
- *   a list, with the `value` and `label` keys of each item (none: the item is the value) and
- *   an optional `flag` shown beside the label: the command opens a form with a select.
+ * - `fields`: how some fields are shown or chosen. `options`: a list, a path in
+ *   `{config, state}` to one, or a function of `{config, state}`, with the `value` and
+ *   `label` paths of each item (none: the item is the value; `label` may be a function of
+ *   the item), `id` the path that tells object values apart, and an optional `flag` shown
+ *   beside the label: the command opens a form with a select (an object with blanks, such
+ *   as a package not named yet, takes the first option).
  *   `labels`: a label for each value, shown on the button (`approve: true` → "duyệt").
  *   `states`: the value is a state of that region of the definition (its label is shown).
- *   `unit`: a unit after the number ("12 tháng").
+ *   `unit`: a unit after the number ("12 tháng"). `money`: an amount in đồng (as `_vnd`
+ *   fields are). `day`: a `YYYY-MM-DD` day, shown `31/07/2026`. `nullable`: emptied in a
+ *   form, it is sent as null (an optional tax code).
  * - `forms`: commands that open a form, by type. `query` is run when the button is pressed
  *   (`'$field'` in it is the command's field), as the acting role if it may ask, else as
  *   `as` or the first role allowed (the page plays the host, who knows the answer); the
  *   command's fields named by `fill` take the answer's values (field → a path, or a
- *   function of the answer); those named in `edit` stay editable. With `rows` (a path) and
- *   `columns` the form is a confirm step: it lists exactly what will be sent, and closes
- *   once sent either way (its answer may be outdated: the user asks again). `submit` labels
- *   the send button.
+ *   function of the answer); those named in `edit` stay editable (an object: a text box per
+ *   field), those in `show` are shown as sent. With `rows` (a path) and `columns` the form
+ *   is a confirm step: it lists exactly what will be sent, and closes once sent either way
+ *   (its answer may be outdated: the user asks again). `submit` labels the send button.
  * - `entities`: the table of the per-entity positions (`region:entity`): its `label`, the
  *   field that names an entity (`key`, for the heading), and its `columns` in order:
- *   `{region}` (the entity's state there), `{state, match, value}` (the `value` of the item
- *   of list `state` whose `match` is the entity) or `{query, value}` (a query with `$id` for
- *   the entity, asked as the first role allowed to ask it).
+ *   `{region}` (the entity's state there), `{state, match, value}` (the `value` path in the
+ *   item of list `state` whose `match` is the entity) or `{query, value}` (a query with
+ *   `$id` for the entity, asked as the first role allowed to ask it).
  * - `views`: what some roles see, each read from a query asked as that role: `items` (a
- *   path in the answer, a `label`, or a `value` function), `sections` (items under a `path`,
- *   or a table of `rows` by `columns`, with an `empty` text), a `notice` (a text chosen by a
- *   flag of the object at `path`, `{field}` replaced by its values) and a `qr`: the latest
- *   effect of kind `effect` whose entity (`entity` field, `region`) is in a state of
- *   `while`, its `payload` drawn as a QR code, its `items` shown beside it, ready to copy.
- * - `directory`: what the host knows of the ids of `field` (names, phones), shown beside them.
+ *   path in the answer, a `label`, or a `value` function; `copy`: a read-only box with a
+ *   copy button, `multiline` for a text), `sections` (items under a `path`, or a table of
+ *   `rows` by `columns`, with an `empty` text), a `notice` (a text chosen by a flag of the
+ *   object at `path`, `{field}` replaced by its values) and a `qr`: a payload drawn as a QR
+ *   code with `items` beside it, ready to copy — from the latest effect of kind `effect`
+ *   whose entity (`entity` field, `region`) is in a state of `while`, or from the object at
+ *   `path` in the answer while its `payload` is set. A view with `entity` (a per-entity
+ *   region) is about one entity, `$id` in its query: the latest, or the one chosen in its
+ *   select; without any, its `empty` text. `wide`: the view takes the whole row.
+ * - `report`: a panel running the workflow's report `name` over every instance's `row()`, as
+ *   role `role` with one of the ids `actors` (chosen in the panel; shown as field
+ *   `actorField`): its `criteria` as controls (`{name, field, many}` ticks any of `choices`,
+ *   by default the field's `labels`; `{name, field, choices}` one of them or any;
+ *   `{name, number}` a number), the answer's `rows` (a path) by `columns`, `total`, `empty`,
+ *   and for the count of matches what is counted (`count`) and a `hint`.
+ * - `directory`: what the host knows of the ids of `field` (names, phones), shown beside
+ *   them; several as a list, `field` a name or a list of names.
  * - `labels`: field names in forms and tables (over `FIELD_LABELS`).
  */
 const SCENARIOS = {
@@ -368,6 +451,411 @@ const SCENARIOS = {
       note: { vi: 'Ghi chú', en: 'Note' },
     },
   },
+  renewal_billing: {
+    // Monday 22 June 2026: the subscription worked on, TB-0042, ends on 31 July; the billing
+    // scheduler has not issued its request (YCTT) yet. Five more subscriptions, brought here by
+    // their own steps, fill the CSM's filter.
+    id: 'TB-0042',
+    start: '2026-06-22T09:00:00+07:00',
+    config: {
+      // Besides the csm assigned to each subscription, CSM-02 takes care of meInvoice everywhere.
+      csm_scopes: [{ csm_id: 'CSM-02', products: ['meinvoice'], markets: ['*'] }],
+    },
+    init: renewalInit({
+      id: 'TB-0042',
+      product: 'amis_ke_toan',
+      market: 'mien_nam',
+      csm: 'CSM-01',
+      termEnd: '2026-07-31',
+      buyer: { name: 'Nguyễn Thị Lan', email: 'lan.nguyen@vinamilk.com.vn', phone: '0912345678' },
+      invoice: {
+        name: 'Công ty Cổ phần Sữa Việt Nam',
+        tax_code: '0300588569',
+        address: 'Số 10 Tân Trào, phường Tân Phú, Quận 7, TP. Hồ Chí Minh',
+        email: 'hoadon@vinamilk.com.vn',
+      },
+    }),
+    actors: { csm: 'CSM-01', scheduler: 'auto-billing', customer: 'KH-0042', payment_gateway: 'napas247' },
+    instances: [
+      {
+        // Ends in 8 days; the request was never opened.
+        id: 'TB-0107',
+        init: renewalInit({
+          id: 'TB-0107',
+          product: 'amis_ke_toan',
+          market: 'mien_bac',
+          csm: 'CSM-01',
+          termEnd: '2026-06-30',
+          buyer: { name: 'Lê Quang Huy', email: 'huy.lq@fpt.com', phone: '0983456123' },
+          invoice: { name: 'Công ty Cổ phần FPT', tax_code: '0101248141', address: 'Số 10 Phạm Văn Bạch, Cầu Giấy, Hà Nội', email: 'hoadon@fpt.com' },
+        }),
+        actors: { customer: 'KH-0107' },
+        steps: [
+          { role: 'scheduler', at: '2026-06-01T09:00:00+07:00', command: { type: 'issue_request', term: 2, package: renewalPackage('AMIS-KT-12'), amount: 5_500_000 } },
+        ],
+      },
+      {
+        // CSM-02's: opened, the customer says they paid on Friday; not reconciled yet.
+        id: 'TB-0215',
+        init: renewalInit({
+          id: 'TB-0215',
+          product: 'meinvoice',
+          market: 'mien_bac',
+          csm: 'CSM-02',
+          termEnd: '2026-07-05',
+          buyer: { name: 'Phạm Thị Hồng', email: 'hong.pt@vietnamairlines.com', phone: '0904112233' },
+          invoice: { name: 'Tổng công ty Hàng không Việt Nam', tax_code: '0100107518', address: 'Số 200 Nguyễn Sơn, Long Biên, Hà Nội', email: 'hoadon@vietnamairlines.com' },
+        }),
+        actors: { csm: 'CSM-02', customer: 'KH-0215' },
+        steps: [
+          { role: 'scheduler', at: '2026-06-05T09:00:00+07:00', command: { type: 'issue_request', term: 2, package: renewalPackage('MINV-12'), amount: 1_900_000 } },
+          { role: 'customer', at: '2026-06-08T10:15:00+07:00', command: { type: 'record_opened', request_id: 'R1' } },
+          { role: 'customer', at: '2026-06-19T16:00:00+07:00', command: { type: 'report_paid', request_id: 'R1' } },
+        ],
+      },
+      {
+        // CSM-01's meInvoice customer (so CSM-02 sees it too): opened, not paid yet.
+        id: 'TB-0333',
+        init: renewalInit({
+          id: 'TB-0333',
+          product: 'meinvoice',
+          market: 'mien_bac',
+          csm: 'CSM-01',
+          termEnd: '2026-08-15',
+          buyer: { name: 'Vũ Đức Mạnh', email: 'manhvd@viettel.com.vn', phone: '0868246135' },
+          invoice: {
+            name: 'Tập đoàn Công nghiệp – Viễn thông Quân đội',
+            tax_code: '0100109106',
+            address: 'Lô D26 Khu đô thị mới Cầu Giấy, Cầu Giấy, Hà Nội',
+            email: 'hoadon@viettel.com.vn',
+          },
+        }),
+        actors: { customer: 'KH-0333' },
+        steps: [
+          { role: 'scheduler', at: '2026-06-15T09:00:00+07:00', command: { type: 'issue_request', term: 2, package: renewalPackage('MINV-36'), amount: 4_800_000 } },
+          { role: 'customer', at: '2026-06-17T14:00:00+07:00', command: { type: 'record_opened', request_id: 'R1' } },
+        ],
+      },
+      {
+        // CSM-02's household business: ends in 3 days, not opened although resent by SMS. Its
+        // tax code is its owner's personal identification number.
+        id: 'TB-0451',
+        init: renewalInit({
+          id: 'TB-0451',
+          product: 'misa_eshop',
+          market: 'mien_nam',
+          csm: 'CSM-02',
+          termEnd: '2026-06-25',
+          buyer: { name: 'Nguyễn Văn Bình', email: 'taphoabinhan@gmail.com', phone: '0978654321' },
+          invoice: { name: 'Hộ kinh doanh Tạp hóa Bình An', tax_code: '079190012345', address: 'Số 45 Lê Văn Sỹ, Phú Nhuận, TP. Hồ Chí Minh', email: 'taphoabinhan@gmail.com' },
+        }),
+        actors: { csm: 'CSM-02', customer: 'KH-0451' },
+        steps: [
+          { role: 'scheduler', at: '2026-05-26T09:00:00+07:00', command: { type: 'issue_request', term: 2, package: renewalPackage('ESHOP-12'), amount: 2_400_000 } },
+          { role: 'csm', at: '2026-06-18T10:00:00+07:00', command: { type: 'resend', request_id: 'R1', channel: 'sms' } },
+        ],
+      },
+      {
+        // An individual without a tax code: the customer refused to renew (CSM-01).
+        id: 'TB-0520',
+        init: renewalInit({
+          id: 'TB-0520',
+          product: 'misa_eshop',
+          market: 'mien_trung',
+          csm: 'CSM-01',
+          termEnd: '2026-07-12',
+          buyer: { name: 'Trần Thị Mai', email: 'shophoamai.dn@gmail.com', phone: '0935789012' },
+          invoice: { name: 'Trần Thị Mai (Shop thời trang Hoa Mai)', tax_code: null, address: 'Số 25 Trần Phú, Hải Châu, Đà Nẵng', email: 'shophoamai.dn@gmail.com' },
+        }),
+        actors: { customer: 'KH-0520' },
+        steps: [
+          { role: 'scheduler', at: '2026-06-12T09:00:00+07:00', command: { type: 'issue_request', term: 2, package: renewalPackage('ESHOP-6'), amount: 1_300_000 } },
+          {
+            role: 'csm',
+            at: '2026-06-19T11:00:00+07:00',
+            command: { type: 'mark_refused_renewal', request_id: 'R1', reason: 'Khách ngừng kinh doanh cửa hàng, không gia hạn.' },
+          },
+        ],
+      },
+    ],
+    directory: [
+      { field: ['csm_id', 'actor_id'], entries: { 'CSM-01': 'Phạm Thu Trang', 'CSM-02': 'Đỗ Minh Quân' } },
+      { field: 'bank_bin', entries: { 970436: 'Vietcombank' } },
+    ],
+    samples: {
+      // The host's price of the package chosen.
+      amount: ({ command }) => RENEWAL_OFFERS.find((o) => o.package.code === command.package?.code)?.price,
+      // The bank's transaction reference of a transfer the gateway reconciles.
+      reference: ({ seq }) => `FT26173${String(seq + 1).padStart(5, '0')}`,
+      reason: {
+        by: 'type',
+        values: {
+          cancel: 'Khách hàng muốn đổi sang gói 24 tháng: hủy YCTT để lập lại.',
+          mark_refused_renewal: 'Khách hàng không còn nhu cầu sử dụng sản phẩm.',
+        },
+      },
+      text: 'Đã gọi chị Lan: khách hẹn chuyển khoản trong tuần, nhờ gửi lại YCTT qua SMS.',
+    },
+    fields: {
+      package: {
+        options: ({ state }) => RENEWAL_PACKAGES[state.product] ?? RENEWAL_OFFERS,
+        value: 'package',
+        id: 'code',
+        label: (o) => `${o.package.name} — ${money(o.price)}`,
+      },
+      channel: { labels: RESEND_CHANNELS },
+      amount: { money: true },
+      paid: { money: true },
+      paid_total: { money: true },
+      remaining: { money: true },
+      tax_code: { nullable: true },
+      term_end: { day: true },
+      period_start: { day: true },
+      period_end: { day: true },
+      days_to_term_end: { unit: { vi: 'ngày', en: 'days' } },
+      months: { unit: { vi: 'tháng', en: 'months' } },
+      request_status: { states: 'request', labels: { none: { vi: 'Chưa lập YCTT', en: 'No request yet' } } },
+      opened: { labels: { true: { vi: 'Đã mở', en: 'Opened' }, false: { vi: 'Chưa mở', en: 'Not opened' } } },
+      reconcile_overdue: { labels: { true: { vi: 'Quá hạn đối soát', en: 'Overdue' }, false: { vi: '—', en: '—' } } },
+      product: {
+        labels: {
+          amis_ke_toan: { vi: 'MISA AMIS Kế toán', en: 'MISA AMIS Accounting' },
+          meinvoice: { vi: 'Hóa đơn điện tử MISA meInvoice', en: 'MISA meInvoice e-invoices' },
+          misa_eshop: { vi: 'MISA eShop', en: 'MISA eShop' },
+        },
+      },
+      market: {
+        labels: {
+          mien_bac: { vi: 'Miền Bắc', en: 'North' },
+          mien_trung: { vi: 'Miền Trung', en: 'Centre' },
+          mien_nam: { vi: 'Miền Nam', en: 'South' },
+        },
+      },
+      step: {
+        labels: {
+          issued: { vi: 'Đã gửi YCTT (email và SMS)', en: 'Issued (e-mail and SMS)' },
+          reminder_sent: { vi: 'Đã nhắc gia hạn', en: 'Reminder sent' },
+          resent: { vi: 'CSM gửi lại YCTT', en: 'Resent by the csm' },
+          opened: { vi: 'Khách hàng đã mở YCTT', en: 'Opened by the customer' },
+          reported_paid: { vi: 'Khách hàng báo đã thanh toán', en: 'Customer reported paid' },
+          payment_recorded: { vi: 'Đã nhận tiền', en: 'Payment received' },
+          reconcile_overdue: { vi: 'Quá hạn đối soát, đã báo CSM', en: 'Not reconciled in time: csm alerted' },
+          paid: { vi: 'Đã thanh toán, đã gia hạn', en: 'Paid, renewed' },
+          cancelled: { vi: 'Đã hủy YCTT', en: 'Cancelled' },
+          refused_renewal: { vi: 'Từ chối gia hạn', en: 'Renewal refused' },
+          expired: { vi: 'Hết hạn chưa thanh toán', en: 'Expired unpaid' },
+        },
+      },
+    },
+    forms: {
+      issue_request: { show: ['term'], edit: ['amount'], submit: { vi: 'Lập và gửi YCTT', en: 'Issue and send' } },
+      payment_received: { edit: ['amount'], submit: { vi: 'Ghi nhận khoản tiền', en: 'Record the payment' } },
+      cancel: { submit: { vi: 'Hủy YCTT', en: 'Cancel the request' } },
+      mark_refused_renewal: { submit: { vi: 'Đánh dấu từ chối gia hạn', en: 'Mark refused' } },
+      add_note: { submit: { vi: 'Lưu ghi chú', en: 'Save the note' } },
+      update_invoice_info: { edit: ['invoice'], submit: { vi: 'Lưu thông tin xuất hóa đơn', en: 'Save' } },
+      update_buyer_info: { edit: ['buyer'], submit: { vi: 'Lưu thông tin mua hàng', en: 'Save' } },
+    },
+    entities: {
+      label: { vi: 'Yêu cầu TT', en: 'Payment requests' },
+      key: 'request_id',
+      columns: [
+        { key: 'term', label: { vi: 'Kỳ', en: 'Term' }, state: 'requests', match: 'request_id', value: 'term' },
+        { key: 'package', label: { vi: 'Gói sản phẩm', en: 'Package' }, state: 'requests', match: 'request_id', value: 'package.name' },
+        { key: 'amount', label: { vi: 'Số tiền', en: 'Amount' }, state: 'requests', match: 'request_id', value: 'amount' },
+        { key: 'paid_total', label: { vi: 'Đã nhận', en: 'Received' }, state: 'requests', match: 'request_id', value: 'paid_total' },
+        { region: 'request', label: { vi: 'Tình trạng YCTT', en: 'Status' } },
+        { key: 'reference', label: { vi: 'Nội dung chuyển khoản', en: 'Transfer reference' }, state: 'requests', match: 'request_id', value: 'reference' },
+      ],
+    },
+    report: {
+      name: 'filter',
+      label: { vi: 'Bộ lọc dựa theo tình trạng YCTT', en: 'Filter by payment request status' },
+      role: 'csm',
+      actors: ['CSM-01', 'CSM-02'],
+      actorField: 'csm_id',
+      criteria: [
+        {
+          name: 'statuses',
+          field: 'request_status',
+          many: true,
+          choices: ['none', 'issued', 'opened', 'customer_reported_paid', 'paid', 'cancelled', 'refused_renewal', 'expired'],
+        },
+        { name: 'products', field: 'product', many: true },
+        { name: 'markets', field: 'market', many: true },
+        { name: 'opened', field: 'opened', choices: [false, true], label: { vi: 'Mở YCTT', en: 'Opened' } },
+        { name: 'max_days_to_term_end', field: 'days_to_term_end', number: true, label: { vi: 'Còn tối đa (ngày đến hạn)', en: 'At most (days to the term end)' } },
+      ],
+      rows: 'lines',
+      total: 'total',
+      count: { vi: 'thuê bao', en: 'subscriptions' },
+      hint: { vi: 'Sắp theo số ngày đến ngày hết hạn.', en: 'Soonest term end first.' },
+      columns: ['customer_name', 'product', 'market', 'csm_id', 'term_end', 'days_to_term_end', 'request_id', 'request_status', 'opened', 'remaining', 'reconcile_overdue'],
+      empty: { vi: 'Không có thuê bao nào khớp bộ lọc.', en: 'No subscription matches.' },
+    },
+    views: [
+      {
+        id: 'request_detail',
+        role: 'csm',
+        label: { vi: 'Xem chi tiết YCTT', en: 'Request detail' },
+        entity: 'request',
+        query: { type: 'request_detail', request_id: '$id' },
+        empty: { vi: 'Chưa có yêu cầu thanh toán nào.', en: 'No payment request yet.' },
+        // The core's VietQR payload of what is left to pay, while the request awaits it.
+        qr: {
+          label: { vi: 'Quét mã QR để thanh toán', en: 'Scan the QR code to pay' },
+          path: 'detail',
+          payload: 'qr_payload',
+          items: [{ path: 'transfer.amount' }, { path: 'transfer.reference' }],
+        },
+        items: [
+          { path: 'detail.request.request_id' },
+          { path: 'detail.request.status', states: 'request', label: { vi: 'Tình trạng', en: 'Status' } },
+          { path: 'detail.days_to_term_end', label: { vi: 'Còn đến ngày hết hạn', en: 'Days to the term end' } },
+          { path: 'detail.request.issued_at' },
+          { path: 'detail.request.issued_by.id', key: 'issued_by' },
+        ],
+        sections: [
+          {
+            id: 'timeline',
+            label: { vi: 'Tiến trình thực hiện YCTT', en: 'Progress' },
+            rows: 'detail.timeline',
+            columns: ['at', 'step', 'detail'],
+          },
+          {
+            id: 'payment_content',
+            label: { vi: 'Nội dung thanh toán', en: 'Payment content' },
+            path: 'detail.payment_content',
+            items: [
+              { path: 'package.name', key: 'package' },
+              { path: 'term' },
+              { path: 'period_start' },
+              { path: 'period_end' },
+              { path: 'amount' },
+              { path: 'paid' },
+              { path: 'remaining' },
+              { path: 'invoice_info.name', key: 'invoice_name' },
+              { path: 'invoice_info.tax_code' },
+              { path: 'copy_text', copy: true, multiline: true },
+            ],
+          },
+          {
+            id: 'transfer',
+            label: { vi: 'Thông tin chuyển khoản', en: 'Transfer information' },
+            path: 'detail.transfer',
+            items: [
+              { path: 'bank_name' },
+              { path: 'account', copy: true },
+              { path: 'account_name' },
+              { path: 'amount', copy: true },
+              { path: 'reference', copy: true },
+              { path: 'copy_text', copy: true, multiline: true },
+            ],
+          },
+        ],
+      },
+      {
+        id: 'customer_info',
+        role: 'csm',
+        label: { vi: 'Thông tin khách hàng', en: 'Customer' },
+        query: { type: 'customer_info' },
+        items: [
+          { path: 'info.subscription_id' },
+          { path: 'info.customer_id' },
+          { path: 'info.product' },
+          { path: 'info.market' },
+          { path: 'info.csm_id' },
+          { path: 'info.term_no' },
+          { path: 'info.term_end' },
+          { path: 'info.status', states: 'subscription', key: 'subscription_status' },
+        ],
+        sections: [
+          {
+            id: 'buyer',
+            label: { vi: 'Thông tin mua hàng', en: 'Buyer' },
+            path: 'info.buyer',
+            items: [{ path: 'name', key: 'buyer_name' }, { path: 'email' }, { path: 'phone' }],
+          },
+          {
+            id: 'invoice',
+            label: { vi: 'Thông tin xuất hóa đơn', en: 'Invoice information' },
+            path: 'info.invoice_info',
+            items: [{ path: 'name', key: 'invoice_name' }, { path: 'tax_code' }, { path: 'address' }, { path: 'email' }],
+          },
+        ],
+      },
+      {
+        id: 'support_history',
+        role: 'csm',
+        wide: true,
+        label: { vi: 'Lịch sử hỗ trợ', en: 'Support history' },
+        query: { type: 'support_history' },
+        sections: [
+          {
+            id: 'history',
+            label: { vi: 'Các hoạt động chăm sóc khách hàng', en: 'Every csm action' },
+            rows: 'entries',
+            columns: [
+              'at',
+              'actor_id',
+              'request_id',
+              { key: 'action', value: (e) => label(SUPPORT_ACTIONS[e.action.type]) || e.action.type },
+              { key: 'detail', value: (e) => supportDetail(e.action) },
+            ],
+            empty: { vi: 'Chưa có hoạt động nào.', en: 'Nothing yet.' },
+          },
+        ],
+      },
+    ],
+    labels: {
+      instance_id: { vi: 'Thuê bao', en: 'Subscription' },
+      subscription_id: { vi: 'Thuê bao', en: 'Subscription' },
+      customer_id: { vi: 'Mã khách hàng', en: 'Customer' },
+      customer_name: { vi: 'Khách hàng (tên xuất hóa đơn)', en: 'Customer (invoice name)' },
+      product: { vi: 'Sản phẩm', en: 'Product' },
+      market: { vi: 'Thị trường', en: 'Market' },
+      csm_id: { vi: 'CSM phụ trách', en: 'Assigned csm' },
+      actor_id: { vi: 'Người thực hiện', en: 'By' },
+      term: { vi: 'Kỳ', en: 'Term' },
+      term_no: { vi: 'Kỳ đang sử dụng', en: 'Term in force' },
+      term_end: { vi: 'Ngày hết hạn', en: 'Term ends' },
+      subscription_status: { vi: 'Tình trạng thuê bao', en: 'Subscription' },
+      days_to_term_end: { vi: 'Còn', en: 'Days left' },
+      request_id: { vi: 'YCTT', en: 'Request' },
+      request_status: { vi: 'Tình trạng YCTT', en: 'Request status' },
+      opened: { vi: 'Mở YCTT', en: 'Opened' },
+      remaining: { vi: 'Còn phải trả', en: 'Left to pay' },
+      reconcile_overdue: { vi: 'Đối soát', en: 'Reconciliation' },
+      issued_at: { vi: 'Lập lúc', en: 'Issued at' },
+      issued_by: { vi: 'Lập bởi', en: 'Issued by' },
+      at: { vi: 'Thời điểm', en: 'At' },
+      step: { vi: 'Bước', en: 'Step' },
+      detail: { vi: 'Chi tiết', en: 'Detail' },
+      action: { vi: 'Hoạt động', en: 'Action' },
+      package: { vi: 'Gói sản phẩm', en: 'Package' },
+      period_start: { vi: 'Từ ngày', en: 'From' },
+      period_end: { vi: 'Đến ngày', en: 'To' },
+      amount: { vi: 'Số tiền', en: 'Amount' },
+      paid: { vi: 'Đã thanh toán', en: 'Paid' },
+      invoice_name: { vi: 'Xuất hóa đơn cho', en: 'Invoiced to' },
+      tax_code: { vi: 'Mã số thuế', en: 'Tax code' },
+      copy_text: { vi: 'Nội dung để sao chép', en: 'Text to copy' },
+      bank_name: { vi: 'Ngân hàng', en: 'Bank' },
+      account: { vi: 'Số tài khoản', en: 'Account' },
+      account_name: { vi: 'Chủ tài khoản', en: 'Account holder' },
+      reference: { vi: 'Nội dung chuyển khoản', en: 'Transfer reference' },
+      qr_payload: { vi: 'Chuỗi VietQR (NAPAS)', en: 'VietQR payload (NAPAS)' },
+      buyer: { vi: 'Thông tin mua hàng', en: 'Buyer' },
+      buyer_name: { vi: 'Người mua hàng', en: 'Buyer' },
+      invoice: { vi: 'Thông tin xuất hóa đơn', en: 'Invoice information' },
+      name: { vi: 'Tên', en: 'Name' },
+      email: { vi: 'Email', en: 'E-mail' },
+      phone: { vi: 'Điện thoại', en: 'Phone' },
+      address: { vi: 'Địa chỉ', en: 'Address' },
+      reason: { vi: 'Lý do', en: 'Reason' },
+      text: { vi: 'Ghi chú', en: 'Note' },
+    },
+  },
 };
 
 /** Sample values for the free-text fields a command leaves empty. */
@@ -402,7 +890,24 @@ const FIELD_LABELS = {
 };
 
 const $ = (id) => document.getElementById(id);
-const state = { workflow: null, instance: null, def: null, config: null, now: null, lang: 'vi', seq: 0, forms: {} };
+// `instances`: every instance of the scenario ({id, instance, actors}), `current` the one being
+// worked on (`instance`, `def`, `config` and `actors` are its); `views`: the entity each view
+// with `entity` shows; `report`: who runs the scenario's report and with which criteria.
+const state = {
+  workflow: null,
+  instances: [],
+  current: 0,
+  instance: null,
+  def: null,
+  config: null,
+  actors: {},
+  now: null,
+  lang: 'vi',
+  seq: 0,
+  forms: {},
+  views: {},
+  report: null,
+};
 
 function label(l) {
   return l ? l[state.lang] ?? l.vi : '';
@@ -435,7 +940,12 @@ function asker(query, actor, as) {
   const allowed = state.def.queries.find((q) => q.name === query.type)?.roles ?? [];
   if (actor && allowed.includes(actor.role)) return actor;
   const role = as ?? allowed[0];
-  return { role, id: scenario().actors[role] ?? `${role}-1` };
+  return { role, id: actorId(role) };
+}
+
+/** The id that plays `role` on the instance being worked on. */
+function actorId(role) {
+  return state.actors[role] ?? `${role}-1`;
 }
 
 function fmt(iso) {
@@ -486,20 +996,38 @@ function showError(e) {
   }
 }
 
-/** The choices of a field with `options` (`[{value, label}]`), or null. */
+/** How a select holds a value of a field with `options`: its `id` path for an object. */
+function optionId(spec, value) {
+  return String(spec?.id ? pick(value, spec.id) : value);
+}
+
+/** The choices of a field with `options` (`[{value, id, label}]`), or null. `options` is a
+ * path in `{config, state}`, a list, or a function of `{config, state}`. */
 function options(key) {
   const spec = scenario().fields?.[key];
   if (!spec?.options) return null;
-  const list = pick({ config: state.config, state: state.instance.state }, spec.options) ?? [];
-  return list.map((item) => {
-    const value = spec.value ? item[spec.value] : item;
+  const from = { config: state.config, state: state.instance.state };
+  let list = spec.options;
+  if (typeof list === 'function') list = list(from);
+  else if (!Array.isArray(list)) list = pick(from, list);
+  return (list ?? []).map((item) => {
+    const value = spec.value ? pick(item, spec.value) : item;
     let text;
-    if (typeof spec.label === 'object') text = label({ vi: item[spec.label.vi], en: item[spec.label.en] });
-    else if (spec.label) text = String(item[spec.label]);
+    if (typeof spec.label === 'function') text = spec.label(item);
+    else if (typeof spec.label === 'object') text = label({ vi: item[spec.label.vi], en: item[spec.label.en] });
+    else if (spec.label) text = String(pick(item, spec.label));
     else text = spec.unit ? `${value} ${label(spec.unit)}` : String(value);
     const flag = spec.flag && item[spec.flag.key] ? ` (${label(spec.flag)})` : '';
-    return { value, label: `${text}${flag}` };
+    return { value, id: optionId(spec, value), label: `${text}${flag}` };
   });
+}
+
+/** What the host knows of `value` as field `key` (the scenario's `directory`), or null. */
+function directoryEntry(key, value) {
+  for (const dir of [scenario().directory ?? []].flat()) {
+    if ([dir.field].flat().includes(key) && dir.entries[value]) return dir.entries[value];
+  }
+  return null;
 }
 
 /** The label of state `id` of region `region` in the definition, or null. */
@@ -508,22 +1036,25 @@ function stateLabel(region, id) {
   return st ? label(st.label) : null;
 }
 
-/** How a field's value reads: its option, value or state label, an amount in đồng, a number
- * with its unit, a date, the directory's entry. `states` names the region of a state id. */
+/** How a field's value reads: its option, value or state label, the directory's entry, an
+ * amount in đồng (`_vnd` or `money`), a number with its unit, an instant, a day (`day`:
+ * `31/07/2026`), an object's name. `states` names the region of a state id. */
 function valueText(key, value, states) {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) return value.map((v) => valueText(key, v, states)).join(', ');
   const spec = scenario().fields?.[key];
-  const option = spec?.options ? options(key).find((o) => o.value === value) : null;
+  const option = spec?.options ? options(key).find((o) => o.id === optionId(spec, value)) : null;
   if (option) return option.label;
   if (spec?.labels?.[String(value)]) return label(spec.labels[String(value)]);
   const region = states ?? spec?.states;
   if (region && stateLabel(region, value)) return stateLabel(region, value);
-  const dir = scenario().directory;
-  if (dir && key === dir.field && dir.entries[value]) return `${value} · ${dir.entries[value]}`;
-  if (typeof value === 'number' && key.endsWith('_vnd')) return money(value);
+  const known = directoryEntry(key, value);
+  if (known) return `${value} · ${known}`;
+  if (typeof value === 'number' && (key.endsWith('_vnd') || spec?.money)) return money(value);
   if (typeof value === 'number' && spec?.unit) return `${value} ${label(spec.unit)}`;
   if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return fmt(value);
+  if (typeof value === 'string' && spec?.day && /^\d{4}-\d\d-\d\d$/.test(value)) return value.split('-').reverse().join('/');
+  if (typeof value === 'object') return value.name ?? JSON.stringify(value);
   return String(value);
 }
 
@@ -552,6 +1083,10 @@ function fill(value, key, command) {
     return value.map((v) => fill(v, key, command));
   }
   if (value && typeof value === 'object') {
+    // A chosen field whose value has blanks (a package not named yet): its sample or first option.
+    if (key !== undefined && options(key) && Object.entries(value).some(([k, v]) => blank(v, k))) {
+      return sample(key, command) ?? options(key)[0]?.value ?? value;
+    }
     const out = { ...value };
     for (const [k, v] of Object.entries(value)) out[k] = fill(v, k, out);
     for (const [k, v] of Object.entries(value)) {
@@ -562,24 +1097,51 @@ function fill(value, key, command) {
   return value;
 }
 
+/** Starts the scenario of `workflow`: its instance, and the further `instances` it declares,
+ * each brought to the scenario's start by its `steps` (commands at their own instants, then
+ * a tick to the start). */
 function start(workflow) {
-  state.instance?.free();
+  for (const entry of state.instances) entry.instance.free();
+  state.instances = [];
+  state.instance = null;
   const s = SCENARIOS[workflow] ?? { start: new Date().toISOString(), init: {}, actors: {} };
   state.workflow = workflow;
   state.now = new Date(s.start);
   state.seq = 0;
-  state.forms = {};
+  state.report = s.report ? { actor: s.report.actors?.[0] ?? s.actors[s.report.role], criteria: {} } : null;
   showError(null);
+  const specs = [{ id: s.id ?? `${workflow}-demo`, init: s.init, steps: s.steps }, ...(s.instances ?? [])];
   try {
-    state.instance = WorkflowInstance.create(workflow, { id: `${workflow}-demo`, init: s.init, config: s.config });
-    state.def = state.instance.definition();
-    // The configuration the instance runs with (catalogues for the selects): its snapshot's.
-    state.config = state.instance.snapshot().config;
+    for (const spec of specs) {
+      const instance = WorkflowInstance.create(workflow, { id: spec.id, init: spec.init, config: s.config });
+      const actors = { ...s.actors, ...spec.actors };
+      state.instances.push({ id: spec.id, instance, actors });
+      (spec.steps ?? []).forEach((step, n) => {
+        const actor = { role: step.role, id: step.id ?? actors[step.role] ?? `${step.role}-1` };
+        instance.handle({ command_id: `setup-${n + 1}`, actor, at: step.at, ...step.command });
+      });
+      if (spec.steps?.length) instance.tick(state.now);
+    }
+    workOn(0);
   } catch (e) {
     state.instance = null;
     showError(e);
   }
   render();
+}
+
+/** Works on instance `index` of the scenario: the roles, views, entities, diagram, deadlines
+ * and timeline show it. */
+function workOn(index) {
+  const entry = state.instances[index];
+  state.current = index;
+  state.instance = entry.instance;
+  state.actors = entry.actors;
+  state.def = entry.instance.definition();
+  // The configuration the instance runs with (catalogues for the selects): its snapshot's.
+  state.config = entry.instance.snapshot().config;
+  state.forms = {};
+  state.views = {};
 }
 
 /** Sends a command; true when it was accepted. */
@@ -645,14 +1207,18 @@ function submitForm(role) {
   render();
 }
 
+/** Moves the clock: every instance of the scenario is ticked. */
 function advance(seconds) {
   state.now = new Date(state.now.getTime() + seconds * 1000);
-  try {
-    state.instance.tick(state.now);
-    showError(null);
-  } catch (e) {
-    showError(e);
+  let failed = null;
+  for (const { instance } of state.instances) {
+    try {
+      instance.tick(state.now);
+    } catch (e) {
+      failed ??= e;
+    }
   }
+  showError(failed);
   render();
 }
 
@@ -662,7 +1228,15 @@ function render() {
   if (!inst) return;
   const def = state.def;
   $('title').textContent = label(def.label);
+  document.body.dataset.instance = inst.id;
+  if (state.instances.length > 1) {
+    const id = document.createElement('strong');
+    id.id = 'instance';
+    id.textContent = inst.id;
+    $('title').append(' — ', id);
+  }
   renderRoles(inst, def);
+  renderReport(def);
   renderViews(inst, def);
   renderDeadlines(inst, def);
   renderEntities(inst, def);
@@ -685,7 +1259,6 @@ function describe(command) {
 function renderRoles(inst, def) {
   const box = $('roles');
   box.replaceChildren();
-  const scenarioNow = scenario();
   for (const role of def.roles) {
     const div = document.createElement('div');
     div.className = 'role';
@@ -694,10 +1267,11 @@ function renderRoles(inst, def) {
     const h = document.createElement('h3');
     h.textContent = label(role.label);
     const input = document.createElement('input');
-    input.value = scenarioNow.actors[role.id] ?? `${role.id}-1`;
+    input.name = 'actor';
+    input.value = actorId(role.id);
     input.title = 'id';
     input.addEventListener('change', () => {
-      scenarioNow.actors[role.id] = input.value;
+      state.actors[role.id] = input.value;
       render();
     });
     head.append(h, input);
@@ -757,18 +1331,19 @@ function renderForm(role, form) {
       const l = document.createElement('label');
       const select = document.createElement('select');
       select.name = key;
+      const chosen = optionId(scenario().fields[key], form.body[key]);
       for (const c of choices) {
         const o = document.createElement('option');
-        o.value = String(c.value);
+        o.value = c.id;
         o.textContent = c.label;
-        o.selected = c.value === form.body[key];
+        o.selected = c.id === chosen;
         select.append(o);
       }
       select.addEventListener('change', () => {
         const before = { ...form.body };
-        form.body[key] = choices.find((c) => String(c.value) === select.value)?.value;
+        form.body[key] = choices.find((c) => c.id === select.value)?.value;
         // Samples that depend on this field follow it, unless the user wrote their own.
-        for (const k of form.blanks) {
+        for (const k of new Set([...form.blanks, ...(spec.edit ?? [])])) {
           if (form.body[k] === sample(k, before)) {
             form.body[k] = sample(k, form.body);
             if (inputs[k]) inputs[k].value = form.body[k];
@@ -813,7 +1388,19 @@ function renderForm(role, form) {
       };
       l.append(fieldLabel(key), number, shown);
       box.append(l);
+    } else if (editable(key) && form.body[key] && typeof form.body[key] === 'object' && !Array.isArray(form.body[key])) {
+      box.append(renderObjectFields(key, form.body[key]));
     }
+  }
+  // Fields shown as they will be sent (`show`), not edited.
+  for (const field of spec.show ?? []) {
+    const carried = document.createElement('p');
+    carried.className = 'muted';
+    const value = document.createElement('strong');
+    value.dataset.field = field;
+    value.textContent = valueText(field, form.body[field]);
+    carried.append(`${fieldLabel(field)}: `, value);
+    box.append(carried);
   }
   if (confirm) {
     const rows = pick(form.answer, spec.rows) ?? [];
@@ -877,7 +1464,33 @@ function renderForm(role, form) {
   return box;
 }
 
-/** A `<dl>` of items (`{path, key, label, value, states}`) read from `root`. */
+/** The text boxes of an object field of a form (the buyer, the invoice information), one per
+ * field, named `object.field`; emptied, a field the scenario calls `nullable` is sent as null. */
+function renderObjectFields(key, object) {
+  const set = document.createElement('fieldset');
+  set.dataset.field = key;
+  const legend = document.createElement('legend');
+  legend.textContent = fieldLabel(key);
+  set.append(legend);
+  for (const [k, v] of Object.entries(object)) {
+    if (v !== null && typeof v === 'object') continue;
+    const l = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = 'text';
+    input.name = `${key}.${k}`;
+    input.value = v ?? '';
+    input.addEventListener('input', () => {
+      const nullable = scenario().fields?.[k]?.nullable;
+      object[k] = input.value === '' && nullable ? null : typeof v === 'number' ? Number(input.value) : input.value;
+    });
+    l.append(fieldLabel(k), input);
+    set.append(l);
+  }
+  return set;
+}
+
+/** A `<dl>` of items (`{path, key, label, value, states, copy, multiline}`) read from `root`;
+ * an item with `copy` is a read-only box with a copy button (its reading beside it). */
 function renderItems(items, root) {
   const dl = document.createElement('dl');
   for (const item of items) {
@@ -887,7 +1500,13 @@ function renderItems(items, root) {
     dt.textContent = item.label ? label(item.label) : fieldLabel(key);
     const dd = document.createElement('dd');
     dd.dataset.field = key;
-    dd.textContent = valueText(key, value, item.states);
+    const text = valueText(key, value, item.states);
+    if (item.copy && value !== null && value !== undefined) {
+      dd.append(copyable(key, String(value), item.multiline));
+      if (text !== String(value)) dd.append(' ', text);
+    } else {
+      dd.textContent = text;
+    }
     dl.append(dt, dd);
   }
   return dl;
@@ -930,6 +1549,14 @@ function noticeText(spec, notice) {
   });
 }
 
+/** What a view's QR is drawn from: the latest effect of kind `spec.effect` whose entity is in
+ * a state of `spec.while`, or the object at `spec.path` in the view's answer; null when there
+ * is none or it has no `spec.payload` (nothing to pay). */
+function qrSource(inst, spec, answer) {
+  const source = spec.effect ? latestEffect(inst, spec) : pick(answer, spec.path);
+  return source && pick(source, spec.payload) ? source : null;
+}
+
 /** The latest effect of kind `spec.effect` whose entity is in a state of `spec.while`. */
 function latestEffect(inst, spec) {
   const position = inst.position;
@@ -968,7 +1595,8 @@ function copyable(name, text, multiline) {
   box.readOnly = true;
   box.name = name;
   box.value = text;
-  if (multiline) box.rows = 3;
+  // Every line of a text to copy in sight (up to 8).
+  if (multiline) box.rows = Math.min(8, Math.max(3, text.split('\n').length + 1));
   box.addEventListener('focus', () => box.select());
   const button = document.createElement('button');
   button.type = 'button';
@@ -990,11 +1618,12 @@ function copyable(name, text, multiline) {
   return wrap;
 }
 
-/** The payment QR of a view: the effect's payload as a QR image, its data beside it. */
+/** The payment QR of a view: the payload of its source (an effect, or an object of the
+ * view's answer) as a QR image, the source's data beside it, ready to copy. */
 function renderQr(spec, effect) {
   const box = document.createElement('div');
   box.className = 'payment-qr';
-  box.dataset.order = effect[spec.entity];
+  if (spec.entity) box.dataset.entity = pick(effect, spec.entity);
   const h = document.createElement('h4');
   h.textContent = label(spec.label);
   const payload = pick(effect, spec.payload);
@@ -1005,26 +1634,11 @@ function renderQr(spec, effect) {
   canvas.setAttribute('aria-label', `${label(spec.label)}: ${payload}`);
   const side = document.createElement('div');
   side.className = 'qr-data';
-  const dl = document.createElement('dl');
-  for (const item of spec.items) {
-    const key = item.key ?? item.path.split('.').at(-1);
-    const value = pick(effect, item.path);
-    if (value === undefined || value === null) continue;
-    const dt = document.createElement('dt');
-    dt.textContent = fieldLabel(key);
-    const dd = document.createElement('dd');
-    dd.dataset.field = key;
-    const text = valueText(key, value);
-    if (item.copy) {
-      dd.append(copyable(key, String(value)));
-      if (text !== String(value)) dd.append(' ', text);
-    } else {
-      dd.textContent = text;
-    }
-    dl.append(dt, dd);
-  }
+  const present = (spec.items ?? []).filter((item) => pick(effect, item.path) !== undefined && pick(effect, item.path) !== null);
+  const dl = renderItems(present, effect);
   const p = document.createElement('label');
-  p.append(fieldLabel(spec.payload), copyable(spec.payload, payload, true));
+  const payloadKey = spec.payload.split('.').at(-1);
+  p.append(fieldLabel(payloadKey), copyable(payloadKey, payload, true));
   side.append(dl, p);
   const body = document.createElement('div');
   body.className = 'qr-body';
@@ -1042,7 +1656,7 @@ function renderViews(inst, def) {
   box.replaceChildren();
   for (const view of views) {
     const card = document.createElement('article');
-    card.className = 'view';
+    card.className = view.wide ? 'view wide' : 'view';
     card.dataset.view = view.id;
     card.dataset.role = view.role;
     const h = document.createElement('h3');
@@ -1055,9 +1669,43 @@ function renderViews(inst, def) {
       hint.textContent = label(view.hint);
       card.append(hint);
     }
+    // A view of one entity (`entity`: a per-entity region): the latest, or the one chosen.
+    let query = view.query;
+    if (view.entity) {
+      const ids = entityIds(inst.position, view.entity);
+      if (ids.length === 0) {
+        const p = document.createElement('p');
+        p.className = 'none';
+        p.textContent = view.empty ? label(view.empty) : '—';
+        card.append(p);
+        box.append(card);
+        continue;
+      }
+      const id = ids.includes(state.views[view.id]) ? state.views[view.id] : ids.at(-1);
+      card.dataset.entity = id;
+      if (ids.length > 1) {
+        const l = document.createElement('label');
+        const select = document.createElement('select');
+        select.name = 'entity';
+        for (const e of ids) {
+          const o = document.createElement('option');
+          o.value = e;
+          o.textContent = e;
+          o.selected = e === id;
+          select.append(o);
+        }
+        select.addEventListener('change', () => {
+          state.views[view.id] = select.value;
+          render();
+        });
+        l.append(label(def.regions.find((r) => r.id === view.entity)?.label), select);
+        card.append(l);
+      }
+      query = bind(view.query, { id });
+    }
     let answer;
     try {
-      answer = inst.query({ role: view.role, id: scenario().actors[view.role] ?? `${view.role}-1` }, view.query, state.now);
+      answer = inst.query({ role: view.role, id: actorId(view.role) }, query, state.now);
     } catch (e) {
       const p = document.createElement('p');
       p.className = 'none';
@@ -1077,8 +1725,8 @@ function renderViews(inst, def) {
       }
     }
     if (view.qr) {
-      const effect = latestEffect(inst, view.qr);
-      if (effect) card.append(renderQr(view.qr, effect));
+      const source = qrSource(inst, view.qr, answer);
+      if (source) card.append(renderQr(view.qr, source));
     }
     if (view.items) card.append(renderItems(view.items, answer));
     for (const section of view.sections ?? []) {
@@ -1104,6 +1752,184 @@ function renderViews(inst, def) {
   }
 }
 
+/** The criteria of the report panel as the report takes them: empty ones left out. */
+function reportCriteria() {
+  return Object.fromEntries(
+    Object.entries(state.report.criteria).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)),
+  );
+}
+
+/** The scenario's `report` panel: who runs it (one of `actors`, in `role`), its criteria as
+ * controls, and its answer over the rows of every instance of the scenario (`row()`), run
+ * again at each change. */
+function renderReport(def) {
+  const spec = scenario().report;
+  const panel = $('report-panel');
+  panel.hidden = !spec;
+  if (!spec) return;
+  const meta = def.reports.find((r) => r.name === spec.name);
+  $('report-title').textContent = label(spec.label ?? meta?.label);
+  const vi = state.lang === 'vi';
+  const controls = document.createElement('form');
+  controls.className = 'criteria';
+  controls.addEventListener('submit', (e) => e.preventDefault());
+  // Who asks: the report answers within their scope.
+  const who = document.createElement('label');
+  who.dataset.criterion = 'actor';
+  const actors = document.createElement('select');
+  actors.name = 'actor';
+  for (const id of spec.actors ?? [actorId(spec.role)]) {
+    const o = document.createElement('option');
+    o.value = id;
+    o.textContent = valueText(spec.actorField ?? 'actor_id', id);
+    o.selected = id === state.report.actor;
+    actors.append(o);
+  }
+  actors.addEventListener('change', () => {
+    state.report.actor = actors.value;
+    renderReportResults(spec);
+  });
+  const role = def.roles.find((r) => r.id === spec.role);
+  who.append(`${vi ? 'Xem với tư cách' : 'Viewed as'} ${label(role?.label)}`, actors);
+  controls.append(who);
+  const criteria = state.report.criteria;
+  for (const c of spec.criteria) {
+    const title = c.label ? label(c.label) : fieldLabel(c.field);
+    const choices = c.choices ?? Object.keys(scenario().fields?.[c.field]?.labels ?? {});
+    if (c.many) {
+      // Any of the values ticked (none ticked: not filtered).
+      const set = document.createElement('fieldset');
+      set.dataset.criterion = c.name;
+      const legend = document.createElement('legend');
+      legend.textContent = title;
+      set.append(legend);
+      for (const value of choices) {
+        const l = document.createElement('label');
+        l.className = 'check';
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = c.name;
+        box.value = String(value);
+        box.checked = (criteria[c.name] ?? []).includes(value);
+        box.addEventListener('change', () => {
+          const now = (criteria[c.name] ?? []).filter((v) => v !== value);
+          criteria[c.name] = box.checked ? [...now, value] : now;
+          renderReportResults(spec);
+        });
+        l.append(box, valueText(c.field, value));
+        set.append(l);
+      }
+      controls.append(set);
+    } else if (c.number) {
+      const l = document.createElement('label');
+      l.dataset.criterion = c.name;
+      const input = document.createElement('input');
+      input.type = 'number';
+      input.name = c.name;
+      input.step = '1';
+      input.value = criteria[c.name] ?? '';
+      input.addEventListener('input', () => {
+        criteria[c.name] = input.value === '' ? undefined : Number(input.value);
+        renderReportResults(spec);
+      });
+      l.append(title, input);
+      controls.append(l);
+    } else {
+      // One value, or any.
+      const l = document.createElement('label');
+      l.dataset.criterion = c.name;
+      const select = document.createElement('select');
+      select.name = c.name;
+      const any = document.createElement('option');
+      any.value = '';
+      any.textContent = vi ? 'Tất cả' : 'Any';
+      select.append(any);
+      for (const value of choices) {
+        const o = document.createElement('option');
+        o.value = String(value);
+        o.textContent = valueText(c.field, value);
+        o.selected = criteria[c.name] === value;
+        select.append(o);
+      }
+      select.addEventListener('change', () => {
+        criteria[c.name] = choices.find((v) => String(v) === select.value);
+        renderReportResults(spec);
+      });
+      l.append(title, select);
+      controls.append(l);
+    }
+  }
+  const results = document.createElement('div');
+  results.id = 'report-results';
+  $('report').replaceChildren(controls, results);
+  renderReportResults(spec);
+}
+
+/** The report's answer for the panel's asker and criteria, over every instance's row: how
+ * many match, and a line per row (the instance being worked on marked; any other opened with
+ * its button). */
+function renderReportResults(spec) {
+  const out = $('report-results');
+  const vi = state.lang === 'vi';
+  let answer;
+  try {
+    const rows = state.instances.map((entry) => entry.instance.row());
+    const actor = { role: spec.role, id: state.report.actor };
+    answer = report(state.workflow, actor, { type: spec.name, ...reportCriteria() }, rows, state.now, { config: state.config });
+  } catch (e) {
+    const p = document.createElement('p');
+    p.className = 'none';
+    p.textContent = e instanceof QuytrinhError ? `${vi ? e.messageVi : e.messageEn} (${e.code})` : String(e);
+    out.replaceChildren(p);
+    return;
+  }
+  const lines = pick(answer, spec.rows) ?? [];
+  const total = pick(answer, spec.total ?? 'total') ?? lines.length;
+  const summary = document.createElement('p');
+  summary.className = 'muted';
+  summary.dataset.total = String(total);
+  const of = spec.count ? ` ${label(spec.count)}` : '';
+  summary.textContent = vi
+    ? `${total} / ${state.instances.length}${of} khớp, trong phạm vi của ${state.report.actor}.${spec.hint ? ` ${label(spec.hint)}` : ''}`
+    : `${total} of ${state.instances.length}${of} match, within ${state.report.actor}'s scope.${spec.hint ? ` ${label(spec.hint)}` : ''}`;
+  if (lines.length === 0) {
+    const p = document.createElement('p');
+    p.className = 'none';
+    p.textContent = spec.empty ? label(spec.empty) : '—';
+    out.replaceChildren(summary, p);
+    return;
+  }
+  const table = renderTable(lines, spec.columns);
+  const head = document.createElement('th');
+  head.textContent = fieldLabel('instance_id');
+  table.rows[0].prepend(head);
+  lines.forEach((line, n) => {
+    const tr = table.rows[n + 1];
+    const index = state.instances.findIndex((entry) => entry.id === line.instance_id);
+    tr.dataset.instance = line.instance_id;
+    const th = document.createElement('th');
+    if (index === state.current) {
+      tr.className = 'current';
+      th.textContent = line.instance_id;
+      th.title = vi ? 'Đang xem' : 'Being worked on';
+    } else {
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.dataset.open = line.instance_id;
+      open.textContent = line.instance_id;
+      open.title = vi ? 'Xem chi tiết thuê bao này' : 'Work on this one';
+      open.addEventListener('click', () => {
+        workOn(index);
+        showError(null);
+        render();
+      });
+      th.append(open);
+    }
+    tr.prepend(th);
+  });
+  out.replaceChildren(summary, table);
+}
+
 function renderDeadlines(inst, def) {
   const list = $('deadlines');
   list.replaceChildren();
@@ -1127,6 +1953,17 @@ function renderDeadlines(inst, def) {
     li.textContent = state.lang === 'vi' ? 'Không có hạn nào' : 'No pending deadline';
     list.append(li);
   }
+}
+
+/** The entities of per-entity region `region` in `position`, in natural order (`R2` before
+ * `R10`). */
+function entityIds(position, region) {
+  const natural = new Intl.Collator(undefined, { numeric: true }).compare;
+  const prefix = `${region}:`;
+  return Object.keys(position)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length))
+    .sort(natural);
 }
 
 /** `{region: {state: [entity, …]}}` for the per-entity regions, entities in natural order. */
@@ -1166,7 +2003,7 @@ function renderEntities(inst, def) {
     }
     if (c.state) {
       const item = (pick(current, c.state) ?? []).find((x) => x[c.match] === id);
-      return { text: valueText(c.value, item?.[c.value]) };
+      return { text: valueText(c.value.split('.').at(-1), item && pick(item, c.value)) };
     }
     if (c.query) {
       const q = bind(c.query, { id });

@@ -2,7 +2,11 @@
 // SACO asks to unlink, passes the OTP, a day goes by and the request is confirmed on its own;
 // then a consultant works a package of leads (lead_care) up to a reviewer's approval and the
 // replacement lead; then a store owner renews a contract (store_subscription) and pays by
-// VietQR, the QR image decoded back to the payload of the effect, paid in two parts. Checks
+// VietQR, the QR image decoded back to the payload of the effect, paid in two parts; then a
+// csm works a subscription's renewal (renewal_billing): the scheduler's payment request, its QR
+// decoded back to the request detail's payload, opened, reported paid, resent, a note, the
+// invoice information (a wrong tax code refused), paid in two parts, the support history, and
+// the CSM's filter over six subscriptions (criteria, another csm's scope, a week later). Checks
 // what the page shows at each step; saves screenshots in build/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -372,6 +376,306 @@ test('the page clicks through a store renewal paid by VietQR: the QR decodes to 
   assert.match(await page.textContent(`${view('profile')} h3`), /^Store profile — Store owner/);
   assert.equal(await page.textContent(field('profile', 'tier')), 'Professional');
   assert.equal(await page.textContent(`${section('purchase_history')} td[data-column="kind"]`), 'Renewal');
+
+  assert.deepEqual(problems, []);
+  assert.equal(await page.locator('#error:not([hidden])').count(), 0, await page.textContent('#error'));
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'nothing is fetched from outside');
+});
+
+const inSection = (v, id) => `${view(v)} section[data-section="${id}"]`;
+const filterLine = (id, column) => `#report tr[data-instance="${id}"] td[data-column="${column}"]`;
+/** The subscriptions the CSM's filter lists, in its order. */
+const filtered = () => page.locator('#report tr[data-instance]').evaluateAll((els) => els.map((e) => e.dataset.instance));
+/** The data of the latest effect tagged `tag` in the timeline (its JSON is the tag's title). */
+const effectData = async (tag) => JSON.parse(await page.getAttribute(`#timeline [data-effect="${tag}"] >> nth=0`, 'title')).data;
+
+test('the page clicks through a renewal (renewal_billing): the request and its QR, opened, reported paid, paid in two parts, the support history and the CSM filter', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.selectOption('#lang', 'vi');
+  await page.selectOption('#workflow', 'renewal_billing');
+  assert.match(await page.textContent('#title'), /^Gia hạn sản phẩm và yêu cầu thanh toán \(YCTT\) — TB-0042$/);
+  assert.match(await page.textContent('#now'), /T2 22\/06\/2026 09:00/);
+
+  // "Bộ lọc dựa theo tình trạng YCTT": the rows of the six subscriptions, run as CSM-01 with no
+  // criterion: the four of their scope, soonest term end first; TB-0042 is being worked on.
+  assert.equal(await page.textContent('#report-title'), 'Bộ lọc dựa theo tình trạng YCTT');
+  assert.deepEqual(await filtered(), ['TB-0107', 'TB-0520', 'TB-0042', 'TB-0333']);
+  assert.equal(await page.getAttribute('#report [data-total]', 'data-total'), '4');
+  assert.equal(await page.getAttribute('#report tr[data-instance="TB-0042"]', 'class'), 'current');
+  assert.equal(await page.textContent(filterLine('TB-0107', 'days_to_term_end')), '8 ngày');
+  assert.equal(await page.textContent(filterLine('TB-0107', 'customer_name')), 'Công ty Cổ phần FPT');
+  assert.equal(await page.textContent(filterLine('TB-0107', 'opened')), 'Chưa mở');
+  assert.equal(await page.textContent(filterLine('TB-0520', 'request_status')), 'Từ chối gia hạn');
+  assert.equal(await page.textContent(filterLine('TB-0042', 'request_status')), 'Chưa lập YCTT');
+  assert.equal(await page.textContent(filterLine('TB-0333', 'product')), 'Hóa đơn điện tử MISA meInvoice');
+  assert.equal(await page.textContent(filterLine('TB-0333', 'csm_id')), 'CSM-01 · Phạm Thu Trang');
+  // Another csm sees other rows: CSM-02's own, and every meInvoice one (their scope).
+  await page.selectOption('#report select[name="actor"]', 'CSM-02');
+  assert.deepEqual(await filtered(), ['TB-0451', 'TB-0215', 'TB-0333']);
+  assert.equal(await page.textContent(filterLine('TB-0215', 'request_status')), 'Khách hàng báo đã thanh toán');
+  assert.equal(await page.textContent(filterLine('TB-0451', 'days_to_term_end')), '3 ngày');
+  await page.selectOption('#report select[name="actor"]', 'CSM-01');
+  assert.equal(await page.getAttribute('#report [data-total]', 'data-total'), '4');
+
+  // Nothing issued yet: no detail; the customer information (customer_info) with its tax code.
+  assert.equal(await page.textContent(`${view('request_detail')} .none`), 'Chưa có yêu cầu thanh toán nào.');
+  assert.equal(await page.textContent(field('customer_info', 'invoice_name')), 'Công ty Cổ phần Sữa Việt Nam');
+  assert.equal(await page.textContent(field('customer_info', 'tax_code')), '0300588569');
+  assert.equal(await page.textContent(field('customer_info', 'term_end')), '31/07/2026');
+  assert.equal(await page.textContent(`${inSection('support_history', 'history')} .none`), 'Chưa có hoạt động nào.');
+  assert.equal(await page.locator(`${role('customer')} button[data-command]`).count(), 0);
+  assert.equal(await page.locator('#payment-qr').count(), 0);
+
+  // The scheduler issues the request: the package among the product's, the amount follows it.
+  await page.click(button('scheduler', 'issue_request'));
+  const packages = `${form('scheduler')} select[name="package"]`;
+  const amount = `${form('scheduler')} input[name="amount"]`;
+  assert.deepEqual(await page.locator(`${packages} option`).allTextContents(), [
+    'AMIS Kế toán — gói 12 tháng — 5.500.000 ₫',
+    'AMIS Kế toán — gói 24 tháng — 10.000.000 ₫',
+  ]);
+  assert.equal(await page.inputValue(packages), 'AMIS-KT-12');
+  assert.equal(await page.inputValue(amount), '5500000');
+  assert.equal(await page.textContent(`${form('scheduler')} [data-field="term"]`), '2');
+  await page.selectOption(packages, 'AMIS-KT-24');
+  assert.equal(await page.inputValue(amount), '10000000');
+  assert.equal(await page.textContent(`${form('scheduler')} [data-shows="amount"]`), '10.000.000 ₫');
+  await page.selectOption(packages, 'AMIS-KT-12');
+  assert.equal(await page.inputValue(amount), '5500000');
+  await page.click(`${form('scheduler')} button[data-action="send"]`);
+  assert.equal(await page.locator(form('scheduler')).count(), 0);
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'request_issued');
+  assert.deepEqual(await page.locator('#timeline li >> nth=0 >> [data-effect]').evaluateAll((els) => els.map((e) => e.dataset.effect)), [
+    'notify:renewal_billing.request_issued',
+    'notify:renewal_billing.request_issued_sms',
+  ]);
+  assert.equal(await page.getAttribute(cell('R1', 'request'), 'data-state'), 'issued');
+  assert.equal(await page.textContent(cell('R1', 'package')), 'AMIS Kế toán — gói 12 tháng');
+  assert.equal(await page.textContent(cell('R1', 'amount')), '5.500.000 ₫');
+  assert.equal(await page.textContent(cell('R1', 'reference')), 'KH0042 R1');
+  assert.match(await page.textContent('#deadlines li[data-kind="reminder"]'), /\(R1\).*01\/07\/2026 09:00/);
+
+  // "Xem chi tiết" (request_detail, as the csm): its QR is a real QR code of the detail's
+  // payload, the one the e-mail carries.
+  const first = (await effectData('notify:renewal_billing.request_issued')).qr_payload;
+  assert.match(first, /^000201010212.*A000000727.*970436.*0011001234567.*5303704.*54075500000.*5802VN.*KH0042 R1.*6304[0-9A-F]{4}$/);
+  const qrBox = `${view('request_detail')} .payment-qr`;
+  assert.equal(await page.inputValue(`${qrBox} textarea[name="qr_payload"]`), first);
+  assert.equal(await scanPaymentQr(), first);
+  assert.equal(await page.textContent(field('request_detail', 'status')), 'Đã gửi YCTT');
+  assert.equal(await page.textContent(field('request_detail', 'days_to_term_end')), '39 ngày');
+  assert.deepEqual(await page.locator(`${inSection('request_detail', 'timeline')} td[data-column="step"]`).allTextContents(), ['Đã gửi YCTT (email và SMS)']);
+  // The payment content and the transfer information, ready to copy.
+  const content = inSection('request_detail', 'payment_content');
+  assert.equal(await page.textContent(`${content} dd[data-field="period_start"]`), '01/08/2026');
+  assert.equal(await page.textContent(`${content} dd[data-field="period_end"]`), '31/07/2027');
+  assert.match(await page.inputValue(`${content} textarea[name="copy_text"]`), /Xuất hóa đơn cho: Công ty Cổ phần Sữa Việt Nam, MST 0300588569/);
+  const transfer = inSection('request_detail', 'transfer');
+  assert.equal(await page.textContent(`${transfer} dd[data-field="bank_name"]`), 'Vietcombank');
+  assert.equal(await page.inputValue(`${transfer} input[name="account"]`), '0011001234567');
+  assert.equal(await page.inputValue(`${transfer} input[name="amount"]`), '5500000');
+  assert.equal(await page.inputValue(`${transfer} input[name="reference"]`), 'KH0042 R1');
+  assert.match(await page.inputValue(`${transfer} textarea[name="copy_text"]`), /Số tiền: 5\.500\.000 ₫\nNội dung chuyển khoản: KH0042 R1$/);
+  await page.click(`${transfer} button[data-copy="reference"]`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'KH0042 R1');
+  assert.equal(await page.textContent(`${transfer} button[data-copy="reference"]`), 'Đã chép');
+  await page.screenshot({ path: join(shots, 'web-example-renewal-qr.png'), fullPage: true });
+
+  // The customer opens it, then reports having paid: reminders pause, reconcile_by counts
+  // 2 working days.
+  await page.click(button('customer', 'record_opened', { request_id: 'R1' }));
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'request_opened');
+  assert.equal(await page.getAttribute(cell('R1', 'request'), 'data-state'), 'opened');
+  await page.click(button('customer', 'report_paid', { request_id: 'R1' }));
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'payment_reported');
+  assert.ok(await page.locator('#timeline li >> nth=0 >> [data-effect="notify:renewal_billing.customer_reported_paid"]').count());
+  assert.equal(await page.getAttribute(cell('R1', 'request'), 'data-state'), 'customer_reported_paid');
+  assert.match(await page.textContent('#deadlines li[data-kind="reconcile_by"]'), /\(R1\).*24\/06\/2026 09:00.*giờ làm việc/);
+  assert.equal(await page.locator('#deadlines li[data-kind="reminder"]').count(), 0);
+  assert.deepEqual(await page.locator(`${inSection('request_detail', 'timeline')} td[data-column="step"]`).allTextContents(), [
+    'Đã gửi YCTT (email và SMS)',
+    'Khách hàng đã mở YCTT',
+    'Khách hàng báo đã thanh toán',
+  ]);
+
+  // The csm resends it by SMS and writes a note.
+  assert.match(await page.textContent(button('csm', 'resend', { request_id: 'R1', channel: 'sms' })), /qua SMS/);
+  await page.click(button('csm', 'resend', { request_id: 'R1', channel: 'sms' }));
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'request_resent');
+  assert.ok(await page.locator('#timeline li >> nth=0 >> [data-effect="notify:renewal_billing.request_issued_sms"]').count());
+  await page.click(button('csm', 'add_note'));
+  assert.match(await page.inputValue(`${form('csm')} textarea[name="text"]`), /^Đã gọi chị Lan/);
+  await page.fill(`${form('csm')} textarea[name="text"]`, 'Khách báo đã chuyển khoản sáng nay, chờ đối soát.');
+  await page.click(`${form('csm')} button[data-action="send"]`);
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'note_added');
+
+  // "Cập nhật thông tin xuất hóa đơn": a tax code with a wrong check digit is refused (the
+  // form stays), the right one is taken with the new e-mail.
+  await page.click(button('csm', 'update_invoice_info'));
+  const taxCode = `${form('csm')} input[name="invoice.tax_code"]`;
+  assert.equal(await page.inputValue(taxCode), '0300588569');
+  await page.fill(taxCode, '0300588568');
+  await page.fill(`${form('csm')} input[name="invoice.email"]`, 'ketoan.hoadon@vinamilk.com.vn');
+  await page.click(`${form('csm')} button[data-action="send"]`);
+  assert.equal(await page.getAttribute('#error', 'data-code'), 'validation_failed');
+  assert.match(await page.textContent('#error'), /Mã số thuế `0300588568` không hợp lệ: sai chữ số kiểm tra.*invoice\.tax_code/);
+  assert.equal(await page.locator(form('csm')).count(), 1);
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'note_added');
+  await page.fill(taxCode, '0300588569');
+  await page.click(`${form('csm')} button[data-action="send"]`);
+  assert.equal(await page.locator('#error:not([hidden])').count(), 0);
+  assert.equal(await page.locator(form('csm')).count(), 0);
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'invoice_info_updated');
+  assert.equal(await page.textContent(`${inSection('customer_info', 'invoice')} dd[data-field="email"]`), 'ketoan.hoadon@vinamilk.com.vn');
+
+  // The gateway reconciles a first transfer of 2.000.000 ₫ (the form proposes what is left).
+  await page.click(button('payment_gateway', 'payment_received', { request_id: 'R1' }));
+  assert.equal(await page.inputValue(`${form('payment_gateway')} input[name="amount"]`), '5500000');
+  assert.match(await page.inputValue(`${form('payment_gateway')} textarea[name="reference"]`), /^FT26173\d{5}$/);
+  await page.fill(`${form('payment_gateway')} input[name="amount"]`, '2000000');
+  assert.equal(await page.textContent(`${form('payment_gateway')} [data-shows="amount"]`), '2.000.000 ₫');
+  await page.click(`${form('payment_gateway')} button[data-action="send"]`);
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'payment_recorded');
+  assert.equal(await page.getAttribute(cell('R1', 'request'), 'data-state'), 'customer_reported_paid');
+  assert.equal(await page.textContent(cell('R1', 'paid_total')), '2.000.000 ₫');
+  assert.equal(await page.textContent(`${content} dd[data-field="paid"]`), '2.000.000 ₫');
+  assert.equal(await page.textContent(`${content} dd[data-field="remaining"]`), '3.500.000 ₫');
+  // The QR now asks for the remainder, as the customer's e-mail does.
+  const second = (await effectData('notify:renewal_billing.partial_payment')).qr_payload;
+  assert.match(second, /54073500000/);
+  assert.notEqual(second, first);
+  assert.equal(await page.inputValue(`${qrBox} textarea[name="qr_payload"]`), second);
+  assert.equal(await scanPaymentQr(), second);
+  assert.equal(await page.inputValue(`${transfer} input[name="amount"]`), '3500000');
+  await page.screenshot({ path: join(shots, 'web-example-renewal-partial.png'), fullPage: true });
+
+  // The rest: paid, invoiced with the information in force, the term extended.
+  await page.click(button('payment_gateway', 'payment_received', { request_id: 'R1' }));
+  assert.equal(await page.inputValue(`${form('payment_gateway')} input[name="amount"]`), '3500000');
+  await page.click(`${form('payment_gateway')} button[data-action="send"]`);
+  assert.deepEqual((await events()).slice(0, 2), ['request_paid', 'payment_recorded']);
+  const paidEffects = await page.locator('#timeline li >> nth=0 >> [data-effect]').evaluateAll((els) => els.map((e) => e.dataset.effect));
+  assert.deepEqual(paidEffects, ['issue_invoice', 'extend_term', 'notify:renewal_billing.renewed']);
+  const invoice = JSON.parse(await page.getAttribute('#timeline li >> nth=0 >> [data-effect="issue_invoice"]', 'title'));
+  assert.equal(invoice.invoice_info.email, 'ketoan.hoadon@vinamilk.com.vn');
+  assert.equal(invoice.invoice_info.tax_code, '0300588569');
+  assert.equal(await page.getAttribute(cell('R1', 'request'), 'data-state'), 'paid');
+  assert.equal(await page.locator('#payment-qr').count(), 0, 'nothing left to pay: no QR');
+  assert.equal(await page.textContent(field('request_detail', 'status')), 'Đã thanh toán, đã gia hạn');
+  assert.equal(await page.textContent(`${content} dd[data-field="remaining"]`), '0 ₫');
+  assert.equal(await page.textContent(field('customer_info', 'term_no')), '2');
+  assert.equal(await page.textContent(field('customer_info', 'term_end')), '31/07/2027');
+  assert.equal(
+    (await page.locator(`${inSection('request_detail', 'timeline')} td[data-column="step"]`).allTextContents()).at(-1),
+    'Đã thanh toán, đã gia hạn',
+  );
+
+  // "Lịch sử hỗ trợ": every csm action, oldest first (the scheduler's request is not one).
+  const history = inSection('support_history', 'history');
+  assert.deepEqual(await page.locator(`${history} td[data-column="action"]`).allTextContents(), [
+    'Gửi lại YCTT',
+    'Ghi chú',
+    'Cập nhật thông tin xuất hóa đơn',
+  ]);
+  assert.deepEqual(await page.locator(`${history} td[data-column="detail"]`).allTextContents(), [
+    'qua SMS',
+    'Khách báo đã chuyển khoản sáng nay, chờ đối soát.',
+    'Công ty Cổ phần Sữa Việt Nam · MST 0300588569 · Số 10 Tân Trào, phường Tân Phú, Quận 7, TP. Hồ Chí Minh · ketoan.hoadon@vinamilk.com.vn',
+  ]);
+  assert.deepEqual(await page.locator(`${history} td[data-column="actor_id"]`).allTextContents(), Array(3).fill('CSM-01 · Phạm Thu Trang'));
+  assert.deepEqual(await page.locator(`${history} td[data-column="request_id"]`).allTextContents(), ['R1', '—', '—']);
+  await page.screenshot({ path: join(shots, 'web-example-renewal.png'), fullPage: true });
+
+  // The filter again: TB-0042 is paid, its term runs to 2027.
+  assert.deepEqual(await filtered(), ['TB-0107', 'TB-0520', 'TB-0333', 'TB-0042']);
+  assert.equal(await page.textContent(filterLine('TB-0042', 'request_status')), 'Đã thanh toán, đã gia hạn');
+  assert.equal(await page.textContent(filterLine('TB-0042', 'days_to_term_end')), '404 ngày');
+  // "Chưa mở": the requests nobody opened (TB-0520's was refused unopened).
+  await page.selectOption('#report select[name="opened"]', 'false');
+  assert.deepEqual(await filtered(), ['TB-0107', 'TB-0520']);
+  // … still awaiting payment.
+  await page.check('#report input[name="statuses"][value="issued"]');
+  assert.deepEqual(await filtered(), ['TB-0107']);
+  // … whose term ends within 7 days: none; within 10: TB-0107.
+  await page.fill('#report input[name="max_days_to_term_end"]', '7');
+  assert.deepEqual(await filtered(), []);
+  assert.equal(await page.textContent('#report-results .none'), 'Không có thuê bao nào khớp bộ lọc.');
+  await page.fill('#report input[name="max_days_to_term_end"]', '10');
+  assert.deepEqual(await filtered(), ['TB-0107']);
+  // The same criteria for CSM-02: their household business, 3 days left.
+  await page.selectOption('#report select[name="actor"]', 'CSM-02');
+  assert.deepEqual(await filtered(), ['TB-0451']);
+  await page.screenshot({ path: join(shots, 'web-example-renewal-filter.png'), fullPage: true });
+
+  // Open TB-0451 from the filter: the page works on it, as its csm and customer.
+  await page.click('#report button[data-open="TB-0451"]');
+  assert.match(await page.textContent('#title'), /— TB-0451$/);
+  assert.equal(await page.inputValue(`${role('customer')} input[name="actor"]`), 'KH-0451');
+  assert.equal(await page.inputValue(`${role('csm')} input[name="actor"]`), 'CSM-02');
+  assert.equal(await page.getAttribute(cell('R1', 'request'), 'data-state'), 'issued');
+  assert.equal(await page.textContent(cell('R1', 'amount')), '2.400.000 ₫');
+  assert.equal(await page.textContent(`${inSection('customer_info', 'invoice')} dd[data-field="tax_code"]`), '079190012345');
+  assert.deepEqual(await page.locator(`${inSection('support_history', 'history')} td[data-column="action"]`).allTextContents(), ['Gửi lại YCTT']);
+  assert.ok(await page.locator('#payment-qr').count(), 'its request awaits payment');
+  assert.equal(await page.getAttribute('#report tr[data-instance="TB-0451"]', 'class'), 'current');
+
+  // A week later (every subscription ticked): TB-0451's term ended unpaid, TB-0215's
+  // reported payment was not reconciled in time.
+  await page.click('#advance button[data-seconds="604800"]');
+  assert.match(await page.textContent('#now'), /29\/06\/2026 09:00/);
+  assert.equal(await page.getAttribute(cell('R1', 'request'), 'data-state'), 'expired');
+  assert.equal(await page.getAttribute('#diagram g.current[data-region="subscription"]', 'data-state'), 'lapsed');
+  assert.deepEqual(await filtered(), []);
+  await page.uncheck('#report input[name="statuses"][value="issued"]');
+  await page.check('#report input[name="statuses"][value="expired"]');
+  await page.fill('#report input[name="max_days_to_term_end"]', '');
+  assert.deepEqual(await filtered(), ['TB-0451']);
+  assert.equal(await page.textContent(filterLine('TB-0451', 'days_to_term_end')), '-4 ngày');
+  await page.uncheck('#report input[name="statuses"][value="expired"]');
+  await page.selectOption('#report select[name="opened"]', '');
+  assert.deepEqual(await filtered(), ['TB-0451', 'TB-0215', 'TB-0333']);
+  assert.equal(await page.textContent(filterLine('TB-0215', 'reconcile_overdue')), 'Quá hạn đối soát');
+
+  // TB-0107 (CSM-01's, a day left): the customer wants 24 months, so the csm cancels the
+  // request ("Hủy YCTT", with a reason) and issues another; the detail shows either.
+  await page.selectOption('#report select[name="actor"]', 'CSM-01');
+  await page.click('#report button[data-open="TB-0107"]');
+  assert.match(await page.textContent('#title'), /— TB-0107$/);
+  await page.click(button('csm', 'cancel', { request_id: 'R1' }));
+  assert.equal(await page.inputValue(`${form('csm')} textarea[name="reason"]`), 'Khách hàng muốn đổi sang gói 24 tháng: hủy YCTT để lập lại.');
+  await page.click(`${form('csm')} button[data-action="send"]`);
+  assert.equal(await page.getAttribute('#timeline li >> nth=0', 'data-event'), 'request_cancelled');
+  assert.equal(await page.getAttribute(cell('R1', 'request'), 'data-state'), 'cancelled');
+  await page.click(button('csm', 'issue_request'));
+  // The last request's package is proposed with its amount, which follows another package.
+  assert.equal(await page.inputValue(`${form('csm')} select[name="package"]`), 'AMIS-KT-12');
+  assert.equal(await page.inputValue(`${form('csm')} input[name="amount"]`), '5500000');
+  await page.selectOption(`${form('csm')} select[name="package"]`, 'AMIS-KT-24');
+  assert.equal(await page.inputValue(`${form('csm')} input[name="amount"]`), '10000000');
+  await page.click(`${form('csm')} button[data-action="send"]`);
+  assert.equal(await page.getAttribute(cell('R2', 'request'), 'data-state'), 'issued');
+  assert.equal(await page.textContent(cell('R2', 'package')), 'AMIS Kế toán — gói 24 tháng');
+  assert.equal(await page.getAttribute(view('request_detail'), 'data-entity'), 'R2');
+  assert.equal(await page.inputValue(`${inSection('request_detail', 'transfer')} input[name="reference"]`), 'KH0107 R2');
+  assert.match(await scanPaymentQr(), /540810000000.*KH0107 R2/);
+  await page.selectOption(`${view('request_detail')} select[name="entity"]`, 'R1');
+  assert.equal(await page.textContent(field('request_detail', 'status')), 'Đã hủy YCTT');
+  assert.equal(await page.locator('#payment-qr').count(), 0);
+  assert.deepEqual(await page.locator(`${inSection('support_history', 'history')} td[data-column="action"]`).allTextContents(), ['Hủy YCTT', 'Lập YCTT']);
+  assert.equal(await page.textContent(filterLine('TB-0107', 'request_id')), 'R2');
+  assert.equal(await page.textContent(filterLine('TB-0107', 'remaining')), '10.000.000 ₫');
+
+  // Back to TB-0042, from CSM-01's list.
+  await page.click('#report button[data-open="TB-0042"]');
+  assert.match(await page.textContent('#title'), /— TB-0042$/);
+  assert.equal(await page.getAttribute(cell('R1', 'request'), 'data-state'), 'paid');
+
+  // English labels.
+  await page.selectOption('#lang', 'en');
+  assert.equal(await page.textContent('#report-title'), 'Filter by payment request status');
+  assert.equal(await page.textContent(filterLine('TB-0042', 'request_status')), 'Paid, renewed');
+  assert.equal(await page.textContent(filterLine('TB-0107', 'market')), 'North');
+  assert.match(await page.textContent(`${view('support_history')} h3`), /^Support history — Customer-success staff/);
 
   assert.deepEqual(problems, []);
   assert.equal(await page.locator('#error:not([hidden])').count(), 0, await page.textContent('#error'));
