@@ -218,3 +218,17 @@ pub(crate) fn read_versioned<T: DeserializeOwned>(
         other => Err(unsupported(other)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::has_calendar;
+
+    #[test]
+    fn the_registry_says_which_configurations_hold_a_calendar() {
+        for workflow in crate::dynamic::WORKFLOWS {
+            let expected = matches!(*workflow, "complaint" | "lead_care");
+            assert_eq!(has_calendar(workflow), expected, "{workflow}");
+        }
+        assert!(!has_calendar("payroll"));
+    }
+}
