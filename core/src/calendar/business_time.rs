@@ -7,20 +7,19 @@
 //! swapped Saturday); or when the host listed it in `extra_working_days` (which wins over
 //! everything). Precedence: host overrides > the announced schedule of the year > the rules.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::announced::{self, AnnouncedDay};
+use super::CalendarError;
+use super::announced;
 use super::config::CalendarConfig;
-use super::holidays::{
-    Holiday, HolidayReason, HolidaySource, Occurrence, RuleDate, default_rules, is_weekly_working,
-    year_days,
-};
-use super::lunar;
+use super::holidays::{Occurrence, year_days};
 use super::lunar::{FIRST_DATE, LAST_DATE};
-use super::{CalendarError, LAST_YEAR};
+
+#[path = "listing.rs"]
+mod listing;
 
 const NANOS_PER_SECOND: i64 = 1_000_000_000;
 const NANOS_PER_DAY: i64 = 86_400 * NANOS_PER_SECOND;
@@ -274,73 +273,6 @@ impl BusinessCalendar {
             && announced::index().covers(o.date.year(), &self.config.holiday_rules[o.rule].id)
     }
 
-    /// A rule's day as listed.
-    fn rule_holiday(&self, o: &Occurrence, source: HolidaySource) -> Holiday {
-        let rule = &self.config.holiday_rules[o.rule];
-        let (name_vi, name_en, reason) = match o.in_lieu_of {
-            Some(of) => (
-                format!("Nghỉ bù {}", rule.name_vi),
-                format!("{} (day off in lieu)", rule.name_en),
-                HolidayReason::InLieu { of },
-            ),
-            None if o.adjacent => (
-                format!("{} (ngày liền kề)", rule.name_vi),
-                format!("{} (adjacent day)", rule.name_en),
-                HolidayReason::Statutory,
-            ),
-            None => (
-                rule.name_vi.clone(),
-                rule.name_en.clone(),
-                HolidayReason::Statutory,
-            ),
-        };
-        Holiday {
-            date: o.date,
-            rule_id: Some(rule.id.clone()),
-            name_vi,
-            name_en,
-            lunar: o.lunar,
-            reason,
-            source,
-            day_off: true,
-            day_off_in_lieu: None,
-        }
-    }
-
-    /// A day of an announced break that no rule names: the holiday's own name (from this
-    /// calendar's rules, else the default ones).
-    fn announced_holiday(&self, date: NaiveDate, id: &str) -> Holiday {
-        let defaults;
-        let rule = match self.config.holiday_rules.iter().find(|r| r.id == id) {
-            Some(r) => Some(r),
-            None => {
-                defaults = default_rules();
-                defaults
-                    .iter()
-                    .find(|r| r.id == id && r.applies_in(date.year()))
-            }
-        };
-        let lunar_date = rule
-            .filter(|r| {
-                matches!(
-                    r.date,
-                    RuleDate::Lunar { .. } | RuleDate::LunarNewYear { .. }
-                )
-            })
-            .and_then(|_| lunar::to_lunar(date).ok());
-        Holiday {
-            date,
-            rule_id: Some(id.to_owned()),
-            name_vi: rule.map_or_else(|| "Ngày nghỉ lễ".to_owned(), |r| r.name_vi.clone()),
-            name_en: rule.map_or_else(|| "Public holiday".to_owned(), |r| r.name_en.clone()),
-            lunar: lunar_date,
-            reason: HolidayReason::Statutory,
-            source: HolidaySource::Announcement,
-            day_off: true,
-            day_off_in_lieu: None,
-        }
-    }
-
     /// Whether a date is a day off: a weekly day off, a holiday, a day in lieu, an announced
     /// day off (a day of an announced break, a swapped working day) or a host day off; unless
     /// it is worked by announcement (a swapped Saturday) or the host made it a working day.
@@ -493,148 +425,5 @@ impl BusinessCalendar {
         let seconds = i64::try_from(total / per_second).unwrap_or(i64::MAX);
         let nanos = u32::try_from(total % per_second).unwrap_or(0);
         TimeDelta::new(seconds, nanos).unwrap_or(TimeDelta::MAX)
-    }
-
-    /// The listed days of a year, in date order: every day off other than the weekly ones
-    /// (each day a holiday rule gives, even on a weekly day off; each day in lieu; each day of
-    /// an announced break that is a working weekday or a rule's day; each swapped day off;
-    /// each host day off), and each weekly day off (or holiday) that is worked: a Saturday
-    /// swapped by announcement, a host working day. Each says where it comes from
-    /// ([`HolidaySource`]) and why ([`HolidayReason`]); [`Holiday::is_day_off`] tells the
-    /// worked ones apart.
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use quytrinh::calendar::{BusinessCalendar, HolidayReason, HolidaySource};
-    /// let days = BusinessCalendar::default().holidays(2026).unwrap();
-    /// let tet = days.iter().find(|h| h.lunar.is_some_and(|l| l.month == 1 && l.day == 1)).unwrap();
-    /// assert_eq!(tet.date, NaiveDate::from_ymd_opt(2026, 2, 17).unwrap());
-    /// assert_eq!(tet.name_vi, "Tết Nguyên đán");
-    /// assert_eq!(tet.source, HolidaySource::Announcement);
-    /// let swap = days.iter().find(|h| h.date.to_string() == "2026-08-31").unwrap();
-    /// assert_eq!(swap.name_vi, "Ngày nghỉ (thay cho ngày 22/08/2026)");
-    /// assert_eq!(swap.name_en, "Day off (in exchange for 22/08/2026)");
-    /// let worked = days.iter().find(|h| h.date.to_string() == "2026-08-22").unwrap();
-    /// assert!(matches!(worked.reason, HolidayReason::WorkingDay { .. }) && !worked.is_day_off());
-    /// ```
-    pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>, CalendarError> {
-        let occurrences = self.occurrences(year)?;
-        let following = if year < LAST_YEAR {
-            self.occurrences(year + 1)?
-        } else {
-            Vec::new()
-        };
-        let rules = &self.config.holiday_rules;
-        let mut out: BTreeMap<NaiveDate, Holiday> = BTreeMap::new();
-        for o in occurrences.iter().filter(|o| !self.replaced(o)) {
-            out.entry(o.date)
-                .or_insert_with(|| self.rule_holiday(o, HolidaySource::Rule));
-        }
-        if self.config.announced_schedules {
-            for (date, day) in announced::index().in_year(year) {
-                let period = day.period();
-                let id = period.covers.first().map_or("", String::as_str);
-                let holiday = match day {
-                    AnnouncedDay::SwappedOff(_, working_day) => {
-                        let on = announced::vietnamese_date(working_day);
-                        Holiday {
-                            date,
-                            rule_id: Some(id.to_owned()),
-                            name_vi: format!("Ngày nghỉ (thay cho ngày {on})"),
-                            name_en: format!("Day off (in exchange for {on})"),
-                            lunar: None,
-                            reason: HolidayReason::Swapped { working_day },
-                            source: HolidaySource::Announcement,
-                            day_off: true,
-                            day_off_in_lieu: None,
-                        }
-                    }
-                    AnnouncedDay::Working(_, day_off) => {
-                        let on = announced::vietnamese_date(day_off);
-                        Holiday {
-                            date,
-                            rule_id: Some(id.to_owned()),
-                            name_vi: format!("Ngày làm việc bù (cho ngày {on})"),
-                            name_en: format!("Working day (in exchange for {on})"),
-                            lunar: None,
-                            reason: HolidayReason::WorkingDay {
-                                in_exchange_for: Some(day_off),
-                            },
-                            source: HolidaySource::Announcement,
-                            day_off: false,
-                            day_off_in_lieu: None,
-                        }
-                    }
-                    AnnouncedDay::Off(_) => {
-                        let named = occurrences
-                            .iter()
-                            .find(|o| o.date == date && period.covers.contains(&rules[o.rule].id));
-                        match named {
-                            Some(o) => self.rule_holiday(o, HolidaySource::Announcement),
-                            None if is_weekly_working(self.mask, date) => {
-                                self.announced_holiday(date, id)
-                            }
-                            None => continue,
-                        }
-                    }
-                };
-                out.insert(date, holiday);
-            }
-        }
-        let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(FIRST_DATE);
-        let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(LAST_DATE);
-        for d in self.extra_off.range(first..=last) {
-            if out.get(d).is_none_or(|h| !h.is_day_off()) {
-                out.insert(
-                    *d,
-                    Holiday {
-                        date: *d,
-                        rule_id: None,
-                        name_vi: "Ngày nghỉ theo lịch của đơn vị".into(),
-                        name_en: "Day off (host schedule)".into(),
-                        lunar: None,
-                        reason: HolidayReason::HostDayOff,
-                        source: HolidaySource::Override,
-                        day_off: true,
-                        day_off_in_lieu: None,
-                    },
-                );
-            }
-        }
-        for d in self.extra_work.range(first..=last) {
-            let displaced = out.get(d).filter(|h| h.is_day_off());
-            if displaced.is_some() || !is_weekly_working(self.mask, *d) {
-                let rule_id = displaced.and_then(|h| h.rule_id.clone());
-                out.insert(
-                    *d,
-                    Holiday {
-                        date: *d,
-                        rule_id,
-                        name_vi: "Ngày làm việc theo lịch của đơn vị".into(),
-                        name_en: "Working day (host schedule)".into(),
-                        lunar: None,
-                        reason: HolidayReason::WorkingDay {
-                            in_exchange_for: None,
-                        },
-                        source: HolidaySource::Override,
-                        day_off: false,
-                        day_off_in_lieu: None,
-                    },
-                );
-            } else {
-                out.remove(d);
-            }
-        }
-        for h in out.values_mut() {
-            if h.reason == HolidayReason::Statutory && !is_weekly_working(self.mask, h.date) {
-                h.day_off_in_lieu = occurrences
-                    .iter()
-                    .chain(&following)
-                    .find(|x| x.in_lieu_of == Some(h.date))
-                    .map(|x| x.date)
-                    .filter(|d| self.is_day_off(*d));
-            }
-        }
-        Ok(out.into_values().collect())
     }
 }
