@@ -601,9 +601,10 @@ QuytrinhStatus quytrinh_instance_definition(QuytrinhInstance *instance,
 
 /**
  * Creates a business calendar from its configuration as JSON, or from the default (Vietnam:
- * Monday–Friday, whole working days, statutory holidays, days in lieu) when `config_json`
- * is NULL. Keys: `working_weekdays` (`["Mon", ...]`), `counting`, `holiday_rules`,
- * `in_lieu`, `extra_days_off`, `extra_working_days` (dates `YYYY-MM-DD`).
+ * Monday–Friday, whole working days, statutory holidays, days in lieu, the announced
+ * schedules of civil servants) when `config_json` is NULL. Keys: `working_weekdays`
+ * (`["Mon", ...]`), `counting`, `holiday_rules`, `in_lieu`, `announced_schedules`
+ * (default true), `extra_days_off`, `extra_working_days` (dates `YYYY-MM-DD`).
  *
  * Ownership: on `QUYTRINH_STATUS_OK`, `*out_calendar` is a new handle owned by the caller;
  * free it with `quytrinh_calendar_free`. NULL on failure. Thread-safe.
@@ -710,8 +711,11 @@ QuytrinhStatus quytrinh_calendar_next_working_instant(const QuytrinhCalendar *ca
                                                       char **out_instant);
 
 /**
- * The days off of `year` other than the weekly ones, in date order, as a JSON array of
- * `{"date", "rule_id", "name_vi", "name_en", "lunar", "reason", "day_off_in_lieu"}`.
+ * The listed days of `year`, in date order: the days off other than the weekly ones, and
+ * the weekly days off worked (swapped Saturdays, `"day_off": false`), as a JSON array of
+ * `{"date", "rule_id", "name_vi", "name_en", "lunar", "reason", "source", "day_off",
+ * "day_off_in_lieu"}`; `reason.kind` is `statutory`, `in_lieu`, `swapped`, `host_day_off`
+ * or `working_day`; `source` is `rule`, `announcement` or `override`.
  * Errors: `OUT_OF_RANGE` outside 1900–2199.
  *
  * Ownership: `*out_json` is a new string owned by the caller, freed with

@@ -349,7 +349,7 @@ export interface LunarDay extends LunarDate {
 
 /** Vietnam's business calendar (UTC+07:00). Durations are in seconds. */
 export declare class BusinessCalendar {
-  /** A calendar from its configuration (default: Mon–Fri, whole days, statutory holidays). */
+  /** A calendar from its configuration (default: Mon–Fri, whole days, statutory holidays, the announced schedules of civil servants). */
   constructor(config?: Partial<CalendarConfig> | null);
   /** The full configuration. */
   readonly config: CalendarConfig;
@@ -363,7 +363,7 @@ export declare class BusinessCalendar {
   isDayOff(date: DateInput): boolean;
   /** The first working instant at or after `t`. */
   nextWorkingInstant(t: InstantInput): IsoInstant;
-  /** The days off of `year` (1900–2199). */
+  /** The listed days of `year` (1900–2199): the days off, and the weekly days off worked (`day_off: false`), each with its `source` (`rule`, `announcement`, `override`). */
   holidays(year: number): Holiday[];
   /** Frees the memory now. */
   free(): void;

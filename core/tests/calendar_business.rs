@@ -62,9 +62,14 @@ fn whole_days_table() {
         (
             "2026-08-31T08:00:00+07:00",
             24 * 60,
+            "2026-09-04T00:00:00+07:00",
+        ), // Monday 31 August 2026 is off as announced (for Saturday 22 August), then Quốc khánh 1–2 Sep
+        (
+            "2026-08-28T08:00:00+07:00",
+            24 * 60,
             "2026-09-03T08:00:00+07:00",
-        ), // over Quốc khánh 1–2 Sep 2026
-        ("2026-11-23T01:30:00Z", 90, "2026-11-23T10:00:00+07:00"),     // any input offset
+        ), // Friday 16 h, then Thursday 3 September 8 h
+        ("2026-11-23T01:30:00Z", 90, "2026-11-23T10:00:00+07:00"), // any input offset
     ];
     for (start, minutes, expected) in cases {
         assert_eq!(

@@ -2,7 +2,8 @@
 
 use chrono::{NaiveDate, Weekday};
 use quytrinh::calendar::{
-    BusinessCalendar, CalendarConfig, Counting, HolidayReason, HolidayRule, LunarDate, RuleDate,
+    BusinessCalendar, CalendarConfig, Counting, HolidayReason, HolidayRule, HolidaySource,
+    LunarDate, RuleDate,
 };
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -55,7 +56,12 @@ fn national_day_reproduces_the_announced_days_2021_2025() {
 
 #[test]
 fn tet_across_a_weekend_gives_days_in_lieu() {
-    let c = BusinessCalendar::default();
+    // The rules alone (the announced Tết 2023, 20–26 January, is in calendar_announced.rs).
+    let c = BusinessCalendar::new(CalendarConfig {
+        announced_schedules: false,
+        ..CalendarConfig::default()
+    })
+    .unwrap();
     // Tết 2023 = Sunday 22 January: 30 Tết is Saturday 21, days 1–4 run to Wednesday 25.
     let tet: Vec<_> = c
         .holidays(2023)
@@ -145,8 +151,10 @@ fn a_new_rule_never_rewrites_earlier_years() {
 
 #[test]
 fn host_overrides_win() {
-    // 2025: the government moved Friday 2 May off, worked Saturday 26 April instead.
+    // 2025: the government moved Friday 2 May off, worked Saturday 26 April instead; a host
+    // without the built-in announcements types it in.
     let config = CalendarConfig {
+        announced_schedules: false,
         extra_days_off: vec![date(2025, 5, 2)],
         extra_working_days: vec![date(2025, 4, 26), date(2025, 4, 30)],
         ..CalendarConfig::default()
@@ -159,7 +167,23 @@ fn host_overrides_win() {
     let bridge = h.iter().find(|h| h.date == date(2025, 5, 2)).unwrap();
     assert_eq!(bridge.reason, HolidayReason::HostDayOff);
     assert_eq!(bridge.rule_id, None);
-    assert!(!h.iter().any(|h| h.date == date(2025, 4, 30)));
+    assert_eq!(bridge.source, HolidaySource::Override);
+    // The worked days are listed as such: Saturday 26 April, and 30 April over its rule.
+    for (d, rule) in [
+        (date(2025, 4, 26), None),
+        (date(2025, 4, 30), Some("reunification_day")),
+    ] {
+        let worked = h.iter().find(|h| h.date == d).unwrap();
+        assert!(!worked.is_day_off(), "{d}");
+        assert_eq!(worked.source, HolidaySource::Override);
+        assert_eq!(
+            worked.reason,
+            HolidayReason::WorkingDay {
+                in_exchange_for: None
+            }
+        );
+        assert_eq!(worked.rule_id.as_deref(), rule);
+    }
 }
 
 #[test]

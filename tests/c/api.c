@@ -292,6 +292,7 @@ static void calendar(void) {
     cJSON *holidays;
     const cJSON *day;
     bool found_tet = false;
+    bool found_swap = false;
     test_begin("calendar: add, between, working time, days off, holidays, errors");
     if (!check_status(quytrinh_calendar_new(NULL, &calendar), QUYTRINH_STATUS_OK, "new")) {
         test_end();
@@ -343,6 +344,21 @@ static void calendar(void) {
         }
     }
     check_true(found_tet, "Tết Nguyên đán 2026 is on 17 February");
+    /* The Saturday worked in exchange for Monday 31 August 2026 is listed, as announced. */
+    cJSON_ArrayForEach(day, holidays) {
+        const char *date = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(day, "date"));
+        const char *source =
+            cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(day, "source"));
+        if (date != NULL && source != NULL && strcmp(date, "2026-08-22") == 0 &&
+            strcmp(source, "announcement") == 0 &&
+            cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(day, "day_off"))) {
+            found_swap = true;
+        }
+    }
+    check_true(found_swap, "Saturday 22 August 2026 is worked, as announced");
+    check_status(quytrinh_calendar_is_day_off(calendar, "2026-08-31", &flag), QUYTRINH_STATUS_OK,
+                 "is_day_off(swap)");
+    check_true(flag, "2026-08-31 is off, as announced");
     cJSON_Delete(holidays);
     /* The configuration round-trips. */
     text = NULL;

@@ -258,6 +258,20 @@ test('business calendar and lunar calendar', () => {
   assert.equal(culture.name_en, 'Vietnam Culture Day');
   assert.equal(culture.date, '2026-11-24');
   assert.equal(cal.config.in_lieu, true);
+  // The announced schedules: a swapped day off and the Saturday worked for it, with sources.
+  assert.equal(cal.config.announced_schedules, true);
+  const days2024 = cal.holidays(2024);
+  const swap = days2024.find((h) => h.date === '2024-04-29');
+  assert.deepEqual(swap.reason, { kind: 'swapped', working_day: '2024-05-04' });
+  assert.equal(swap.source, 'announcement');
+  assert.equal(swap.name_vi, 'Ngày nghỉ (thay cho ngày 04/05/2024)');
+  const worked = days2024.find((h) => h.date === '2024-05-04');
+  assert.equal(worked.day_off, false);
+  assert.deepEqual(worked.reason, { kind: 'working_day', in_exchange_for: '2024-04-29' });
+  assert.equal(cal.isDayOff('2024-05-04'), false);
+  assert.equal(days.find((h) => h.date === '2026-11-24').source, 'rule');
+  const own = new BusinessCalendar({ announced_schedules: false });
+  assert.equal(own.isDayOff('2024-04-29'), false);
   const office = new BusinessCalendar({ counting: { mode: 'working_hours', windows: [{ start: '08:00', end: '12:00' }, { start: '13:30', end: '17:30' }] } });
   assert.equal(office.add('2026-03-02T11:00:00+07:00', 2 * 3600), '2026-03-02T07:30:00Z');
   assert.equal(office.isWorkingTime('2026-03-02T12:30:00+07:00'), false);

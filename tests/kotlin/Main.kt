@@ -379,6 +379,13 @@ fun main(args: Array<String>) {
         assertEq("Bính Ngọ", lunarYearName(lunar))
         assertEq(CalendarDate(2026, 2u, 17u), fromLunar(lunar))
         assertTrue(cal.holidays(2026).any { it.nameVi == "Tết Nguyên đán" }, "Tết in the holidays")
+        val worked = cal.holidays(2024).first { it.date == CalendarDate(2024, 5u, 4u) }
+        assertEq(HolidaySource.ANNOUNCEMENT, worked.source)
+        assertEq(HolidayReason.WorkingDay(CalendarDate(2024, 4u, 29u)), worked.reason)
+        assertTrue(!worked.dayOff && !cal.isDayOff(CalendarDate(2024, 5u, 4u)), "the swapped Saturday is worked")
+        assertTrue(cal.config().announcedSchedules, "announced schedules on by default")
+        val own = BusinessCalendar.withConfig(cal.config().copy(announcedSchedules = false))
+        assertTrue(!own.isDayOff(CalendarDate(2024, 4u, 29u)), "rules only")
         assertThrows<QuytrinhException.InvalidArgument> { cal.isDayOff(CalendarDate(2026, 2u, 30u)) }
         val custom = BusinessCalendar.withConfig(cal.config().copy(extraDaysOff = listOf(CalendarDate(2026, 3u, 6u))))
         assertEq(custom.config(), BusinessCalendar.fromConfigJson("""{"extra_days_off": ["2026-03-06"]}""").config())

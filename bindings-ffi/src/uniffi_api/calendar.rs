@@ -2,7 +2,9 @@
 
 use super::{QuytrinhError, Timestamp};
 use chrono::{NaiveDate, TimeDelta};
-use quytrinh::calendar::{self, CalendarConfig, HolidayReason as CoreReason, LunarDate, lunar};
+use quytrinh::calendar::{
+    self, CalendarConfig, HolidayReason as CoreReason, HolidaySource, LunarDate, lunar,
+};
 pub use quytrinh::uniffi_support::CalendarDate;
 
 /// The date a [`CalendarDate`] names, or `InvalidArgument`.
@@ -15,41 +17,58 @@ fn naive(date: CalendarDate) -> Result<NaiveDate, QuytrinhError> {
     })
 }
 
-/// Why a date is off.
+/// Why a date is listed: why it is off, or why a weekly day off is worked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum HolidayReason {
-    /// The day a holiday rule gives.
+    /// A day of the holiday itself (a rule's day, or a day of an announced break).
     Statutory,
     /// A day off in lieu (nghỉ bù) of a holiday that fell on a weekly day off.
     InLieu {
         /// The holiday's own date.
         of: CalendarDate,
     },
-    /// A day off the host announced (e.g. a bridge day).
+    /// A working day given off in exchange for a weekly day off worked (announced swap):
+    /// "Ngày nghỉ (thay cho ngày …)".
+    Swapped {
+        /// The weekly day off worked instead.
+        working_day: CalendarDate,
+    },
+    /// A day off the host set (e.g. an employer's bridge day).
     HostDayOff,
+    /// Not a day off: a weekly day off (or holiday) worked, announced in exchange for a day
+    /// off, or set by the host.
+    WorkingDay {
+        /// The day given off in exchange, for an announced swap.
+        in_exchange_for: Option<CalendarDate>,
+    },
 }
 
-/// A day off of a year.
+/// A listed day of a year: a day off, or a weekly day off that is worked.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Holiday {
     /// The date.
     pub date: CalendarDate,
-    /// The rule it comes from (`null` for a host day off).
+    /// The holiday it belongs to (`null` for the host's own days).
     pub rule_id: Option<String>,
     /// Vietnamese name (e.g. "Tết Nguyên đán").
     pub name_vi: String,
     /// English name.
     pub name_en: String,
-    /// The lunar date, for the days of lunar rules.
+    /// The lunar date, for the days of lunar holidays.
     pub lunar: Option<LunarDate>,
-    /// Why the date is off.
+    /// Why the date is listed.
     pub reason: HolidayReason,
+    /// Where it comes from: a rule, the year's announcement, a host override.
+    pub source: HolidaySource,
+    /// Whether the date is off (false for a worked weekly day off).
+    pub day_off: bool,
     /// For a holiday on a weekly day off: the day off given in lieu.
     pub day_off_in_lieu: Option<CalendarDate>,
 }
 
 /// Vietnam's business calendar (UTC+07:00): working days and hours, statutory holidays
-/// (lunar ones included), days off in lieu, host days off; business durations.
+/// (lunar ones included), days off in lieu, the announced schedules of civil servants
+/// (swapped days included), host overrides; business durations.
 ///
 /// Thread safety: immutable, `Send + Sync`; share one object between any number of threads.
 #[derive(Debug, uniffi::Object)]
@@ -123,13 +142,15 @@ impl BusinessCalendar {
         Ok(self.inner.next_working_instant(at)?)
     }
 
-    /// The days off of `year` (1900–2199), in date order.
+    /// The listed days of `year` (1900–2199), in date order: the days off other than the
+    /// weekly ones, and the weekly days off worked (swapped Saturdays), each with its source.
     pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>, QuytrinhError> {
         Ok(self
             .inner
             .holidays(year)?
             .into_iter()
             .map(|h| Holiday {
+                day_off: h.day_off,
                 date: h.date.into(),
                 rule_id: h.rule_id,
                 name_vi: h.name_vi,
@@ -137,9 +158,16 @@ impl BusinessCalendar {
                 lunar: h.lunar,
                 reason: match h.reason {
                     CoreReason::InLieu { of } => HolidayReason::InLieu { of: of.into() },
+                    CoreReason::Swapped { working_day } => HolidayReason::Swapped {
+                        working_day: working_day.into(),
+                    },
                     CoreReason::HostDayOff => HolidayReason::HostDayOff,
+                    CoreReason::WorkingDay { in_exchange_for } => HolidayReason::WorkingDay {
+                        in_exchange_for: in_exchange_for.map(Into::into),
+                    },
                     CoreReason::Statutory => HolidayReason::Statutory,
                 },
+                source: h.source,
                 day_off_in_lieu: h.day_off_in_lieu.map(Into::into),
             })
             .collect())

@@ -2,18 +2,24 @@
 //!
 //! Working time is a set of half-open intervals `[start, end)` in UTC+07:00: each working
 //! window of each working day (the whole day, 00:00–24:00, when counting whole days). A day is
-//! a working day when it is a working weekday and not a holiday, a day in lieu or a host day
-//! off, or when the host listed it in `extra_working_days` (which wins over everything).
+//! a working day when it is a working weekday and not a holiday, a day in lieu, an announced
+//! day off or a host day off; or when it is a weekly day off worked by announcement (a
+//! swapped Saturday); or when the host listed it in `extra_working_days` (which wins over
+//! everything). Precedence: host overrides > the announced schedule of the year > the rules.
 
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::CalendarError;
+use super::announced;
 use super::config::CalendarConfig;
-use super::holidays::{Holiday, HolidayReason, Occurrence, year_days};
+use super::holidays::{Occurrence, year_days};
 use super::lunar::{FIRST_DATE, LAST_DATE};
-use super::{CalendarError, LAST_YEAR};
+
+#[path = "listing.rs"]
+mod listing;
 
 const NANOS_PER_SECOND: i64 = 1_000_000_000;
 const NANOS_PER_DAY: i64 = 86_400 * NANOS_PER_SECOND;
@@ -118,8 +124,13 @@ impl<'a> DaysOff<'a> {
             }
         }
         if let Ok(occurrences) = c.occurrences(year) {
-            for o in occurrences {
+            for o in occurrences.iter().filter(|o| !c.replaced(o)) {
                 self.set(o.date.ordinal0(), true);
+            }
+        }
+        if c.config.announced_schedules {
+            for (d, day) in announced::index().in_year(year) {
+                self.set(d.ordinal0(), day.is_off());
             }
         }
         let (from, to) = (
@@ -246,6 +257,7 @@ impl BusinessCalendar {
         self.default
     }
 
+    /// The days the rules give in `year` (announcements not applied).
     fn occurrences(&self, year: i32) -> Result<Vec<Occurrence>, CalendarError> {
         year_days(
             &self.config.holiday_rules,
@@ -255,9 +267,16 @@ impl BusinessCalendar {
         )
     }
 
-    /// Whether a date is a day off: a weekly day off, a holiday, a day in lieu or a host day
-    /// off, unless the host made it a working day. Outside 1900–2199 only the weekly pattern
-    /// and the host's overrides apply.
+    /// Whether the announced schedule of the occurrence's year replaces its rule.
+    fn replaced(&self, o: &Occurrence) -> bool {
+        self.config.announced_schedules
+            && announced::index().covers(o.date.year(), &self.config.holiday_rules[o.rule].id)
+    }
+
+    /// Whether a date is a day off: a weekly day off, a holiday, a day in lieu, an announced
+    /// day off (a day of an announced break, a swapped working day) or a host day off; unless
+    /// it is worked by announcement (a swapped Saturday) or the host made it a working day.
+    /// Outside 1900–2199 only the weekly pattern and the host's overrides apply.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -267,6 +286,8 @@ impl BusinessCalendar {
     /// assert!(calendar.is_day_off(d(2026, 11, 24))); // Ngày Văn hóa Việt Nam
     /// assert!(!calendar.is_day_off(d(2025, 11, 24))); // not yet a holiday in 2025
     /// assert!(calendar.is_day_off(d(2023, 9, 4))); // in lieu of Saturday 2 September
+    /// assert!(calendar.is_day_off(d(2024, 4, 29))); // announced: off for Saturday 4 May
+    /// assert!(!calendar.is_day_off(d(2024, 5, 4))); // ... which is worked
     /// ```
     pub fn is_day_off(&self, date: NaiveDate) -> bool {
         DaysOff::new(self).is_off(date)
@@ -404,86 +425,5 @@ impl BusinessCalendar {
         let seconds = i64::try_from(total / per_second).unwrap_or(i64::MAX);
         let nanos = u32::try_from(total % per_second).unwrap_or(0);
         TimeDelta::new(seconds, nanos).unwrap_or(TimeDelta::MAX)
-    }
-
-    /// The days off of a year other than the weekly ones, in date order: each day a holiday
-    /// rule gives (even on a weekly day off), each day in lieu, each host day off. A date the
-    /// host made a working day is left out.
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use quytrinh::calendar::BusinessCalendar;
-    /// let days = BusinessCalendar::default().holidays(2026).unwrap();
-    /// let tet = days.iter().find(|h| h.lunar.is_some_and(|l| l.month == 1 && l.day == 1)).unwrap();
-    /// assert_eq!(tet.date, NaiveDate::from_ymd_opt(2026, 2, 17).unwrap());
-    /// assert_eq!(tet.name_vi, "Tết Nguyên đán");
-    /// ```
-    pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>, CalendarError> {
-        let occurrences = self.occurrences(year)?;
-        let following = if year < LAST_YEAR {
-            self.occurrences(year + 1)?
-        } else {
-            Vec::new()
-        };
-        let rules = &self.config.holiday_rules;
-        let mut out = Vec::with_capacity(occurrences.len() + self.extra_off.len());
-        for o in occurrences
-            .iter()
-            .filter(|o| !self.extra_work.contains(&o.date))
-        {
-            let rule = &rules[o.rule];
-            let (name_vi, name_en, reason) = match o.in_lieu_of {
-                Some(of) => (
-                    format!("Nghỉ bù {}", rule.name_vi),
-                    format!("{} (day off in lieu)", rule.name_en),
-                    HolidayReason::InLieu { of },
-                ),
-                None if o.adjacent => (
-                    format!("{} (ngày liền kề)", rule.name_vi),
-                    format!("{} (adjacent day)", rule.name_en),
-                    HolidayReason::Statutory,
-                ),
-                None => (
-                    rule.name_vi.clone(),
-                    rule.name_en.clone(),
-                    HolidayReason::Statutory,
-                ),
-            };
-            let day_off_in_lieu = if o.in_lieu_of.is_none() {
-                occurrences
-                    .iter()
-                    .chain(&following)
-                    .find(|x| x.in_lieu_of == Some(o.date))
-                    .map(|x| x.date)
-            } else {
-                None
-            };
-            out.push(Holiday {
-                date: o.date,
-                rule_id: Some(rule.id.clone()),
-                name_vi,
-                name_en,
-                lunar: o.lunar,
-                reason,
-                day_off_in_lieu,
-            });
-        }
-        let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(FIRST_DATE);
-        let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(LAST_DATE);
-        for d in self.extra_off.range(first..=last) {
-            if !occurrences.iter().any(|o| o.date == *d) {
-                out.push(Holiday {
-                    date: *d,
-                    rule_id: None,
-                    name_vi: "Ngày nghỉ theo thông báo".into(),
-                    name_en: "Announced day off".into(),
-                    lunar: None,
-                    reason: HolidayReason::HostDayOff,
-                    day_off_in_lieu: None,
-                });
-            }
-        }
-        out.sort_by_key(|h| h.date);
-        Ok(out)
     }
 }

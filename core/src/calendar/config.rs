@@ -238,12 +238,21 @@ fn default_weekdays() -> Vec<Weekday> {
 
 /// Everything a [`BusinessCalendar`](super::BusinessCalendar) is made from. The default is
 /// Vietnam's: Monday–Friday, whole working days, the statutory holidays of
-/// [`default_rules`](super::holidays::default_rules), days in lieu on, no host overrides.
+/// [`default_rules`](super::holidays::default_rules), days in lieu on, the built-in
+/// announced schedules on, no host overrides.
+///
+/// Precedence, per date: host overrides (`extra_days_off`, `extra_working_days`) > the
+/// announced schedule of that year ([`announced`](super::announced), when
+/// `announced_schedules`) > the rules and the weekly pattern.
 ///
 /// ```
 /// use quytrinh::calendar::CalendarConfig;
 /// let config: CalendarConfig = serde_json::from_str("{}").unwrap();
 /// assert_eq!(config, CalendarConfig::default());
+/// assert!(config.announced_schedules);
+/// // An employer with its own Tết schedule turns the built-in ones off:
+/// let own: CalendarConfig = serde_json::from_str(r#"{"announced_schedules": false}"#).unwrap();
+/// assert!(!own.announced_schedules);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -258,10 +267,16 @@ pub struct CalendarConfig {
     pub holiday_rules: Vec<HolidayRule>,
     /// Whether a holiday on a weekly day off gives the next working day off; default true.
     pub in_lieu: bool,
-    /// Days off announced by the government or the host (bridge days). Win over the rules.
+    /// Whether the government's announced schedules of civil servants (the real Tết days,
+    /// bridge days, swapped Saturdays, [`announced`](super::announced)) replace the rules of
+    /// the holidays they name in their years; default true. Turn it off for a calendar of
+    /// one's own (e.g. a private employer's Tết schedule). Absent in configurations written
+    /// before it existed, where it takes its default.
+    pub announced_schedules: bool,
+    /// The host's own days off (e.g. an employer's bridge day). Win over everything else.
     pub extra_days_off: Vec<NaiveDate>,
-    /// Working days announced in exchange (swapped Saturdays). Win over the rules and the
-    /// weekly pattern.
+    /// The host's own working days (e.g. a Saturday worked in exchange). Win over everything
+    /// else: the announcements, the rules and the weekly pattern.
     pub extra_working_days: Vec<NaiveDate>,
 }
 
@@ -272,6 +287,7 @@ impl Default for CalendarConfig {
             counting: Counting::WholeDays,
             holiday_rules: default_rules(),
             in_lieu: true,
+            announced_schedules: true,
             extra_days_off: Vec::new(),
             extra_working_days: Vec::new(),
         }

@@ -256,53 +256,111 @@ pub fn default_rules() -> Vec<HolidayRule> {
     ]
 }
 
-/// Why a date is a day off.
+/// Why a date is listed: why it is a day off, or why a weekly day off is worked.
 ///
 /// ```
 /// use quytrinh::calendar::holidays::HolidayReason;
 /// let json = serde_json::to_string(&HolidayReason::Statutory).unwrap();
 /// assert_eq!(json, r#"{"kind":"statutory"}"#);
+/// let swap = HolidayReason::Swapped { working_day: "2024-05-04".parse().unwrap() };
+/// assert_eq!(serde_json::to_string(&swap).unwrap(), r#"{"kind":"swapped","working_day":"2024-05-04"}"#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum HolidayReason {
-    /// The day a holiday rule gives (including the adjacent day of Quốc khánh).
+    /// A day of the holiday itself (a rule's day, the adjacent day of Quốc khánh, or a day
+    /// of an announced break).
     Statutory,
     /// A day off in lieu (nghỉ bù) of a holiday that fell on a weekly day off.
     InLieu {
         /// The holiday's own date.
         of: NaiveDate,
     },
-    /// A day off the host announced (`extra_days_off`, e.g. a bridge day).
+    /// A working day given off in exchange for a weekly day off worked (hoán đổi, announced):
+    /// "Ngày nghỉ (thay cho ngày …)".
+    Swapped {
+        /// The weekly day off worked instead.
+        working_day: NaiveDate,
+    },
+    /// A day off the host set (`extra_days_off`, e.g. an employer's own bridge day).
     HostDayOff,
+    /// Not a day off: a weekly day off (or a holiday) that is worked, either announced in
+    /// exchange for a day off (`in_exchange_for`) or set by the host (`extra_working_days`).
+    WorkingDay {
+        /// The day given off in exchange, for an announced swap.
+        in_exchange_for: Option<NaiveDate>,
+    },
 }
 
-/// A day off of a year, as listed by [`BusinessCalendar::holidays`](super::BusinessCalendar::holidays).
+/// Where a listed day comes from. Precedence: an override wins over an announcement, which
+/// wins over the rules.
 ///
 /// ```
-/// use quytrinh::calendar::BusinessCalendar;
+/// use quytrinh::calendar::HolidaySource;
+/// assert_eq!(serde_json::to_string(&HolidaySource::Announcement).unwrap(), r#""announcement""#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum HolidaySource {
+    /// A holiday rule of the configuration (and its days in lieu).
+    Rule,
+    /// The built-in announced schedule of the year ([`announced`](super::announced)).
+    Announcement,
+    /// The host's `extra_days_off` / `extra_working_days`.
+    Override,
+}
+
+/// A listed day of a year, as given by
+/// [`BusinessCalendar::holidays`](super::BusinessCalendar::holidays): a day off, or a
+/// weekly day off that is worked ([`HolidayReason::WorkingDay`]).
+///
+/// ```
+/// use quytrinh::calendar::{BusinessCalendar, HolidaySource};
 /// let days = BusinessCalendar::default().holidays(2026).unwrap();
 /// let culture = days.iter().find(|h| h.rule_id.as_deref() == Some("culture_day")).unwrap();
 /// assert_eq!(culture.name_en, "Vietnam Culture Day");
+/// assert_eq!(culture.source, HolidaySource::Rule);
+/// assert!(culture.is_day_off());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Holiday {
     /// The date.
     pub date: NaiveDate,
-    /// The rule it comes from (`None` for a host day off).
+    /// The holiday it belongs to (a rule id; `None` for the host's own days).
     pub rule_id: Option<String>,
     /// Vietnamese name.
     pub name_vi: String,
     /// English name.
     pub name_en: String,
-    /// The lunar date, for the days of lunar rules (Tết, Giỗ Tổ Hùng Vương).
+    /// The lunar date, for the days of lunar holidays (Tết, Giỗ Tổ Hùng Vương).
     pub lunar: Option<LunarDate>,
-    /// Why the date is off.
+    /// Why the date is listed.
     pub reason: HolidayReason,
+    /// Where it comes from: a rule, the year's announcement, or a host override.
+    pub source: HolidaySource,
+    /// Whether the date is off: false only for a worked weekly day off or holiday
+    /// ([`HolidayReason::WorkingDay`]).
+    pub day_off: bool,
     /// For a holiday on a weekly day off: the day off given in lieu.
     pub day_off_in_lieu: Option<NaiveDate>,
+}
+
+impl Holiday {
+    /// Whether the date is a day off (every listed day but a worked one).
+    ///
+    /// ```
+    /// use quytrinh::calendar::BusinessCalendar;
+    /// let days = BusinessCalendar::default().holidays(2024).unwrap();
+    /// let saturday = days.iter().find(|h| h.date.to_string() == "2024-05-04").unwrap();
+    /// assert!(!saturday.is_day_off()); // worked in exchange for Monday 29 April
+    /// ```
+    pub fn is_day_off(&self) -> bool {
+        self.day_off
+    }
 }
 
 /// One day a rule gives: the date, the index of the rule, the lunar date if any.

@@ -530,7 +530,7 @@ impl<W: Workflow> Instance<W> {
     /// #     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
     /// # let t0 = "2026-11-23T09:00:00+07:00".parse().unwrap();
     /// # rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), t0, CompanionCommand::RequestUnlink {})).unwrap();
-    /// assert!(rel.snapshot_json().starts_with(r#"{"schema_version":2,"workflow":"companion""#));
+    /// assert!(rel.snapshot_json().starts_with(r#"{"schema_version":3,"workflow":"companion""#));
     /// ```
     ///
     /// # Panics

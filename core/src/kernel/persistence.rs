@@ -15,7 +15,8 @@ use std::collections::VecDeque;
 /// |---|---|
 /// | 1 | the first format |
 /// | 2 | a workflow configuration's business calendar is left out while it is Vietnam's default (schema 1 wrote the whole default calendar into every snapshot) |
-pub const SCHEMA_VERSION: u64 = 2;
+/// | 3 | the business calendar applies the government's announced schedules by default (`announced_schedules`); documents written before keep the calendar they were written with (`announced_schedules: false`) |
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// The highest version an instance reaches: 2^53 − 1, the largest integer every binding
 /// (JavaScript included) represents exactly. A snapshot above it is refused; an input that
@@ -41,16 +42,86 @@ pub struct Migration {
 /// assert_eq!(MIGRATIONS.len() as u64, SCHEMA_VERSION - 1);
 /// assert!(MIGRATIONS.iter().enumerate().all(|(i, m)| m.from == i as u64 + 1));
 /// ```
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    what: "leave out a configuration's calendar while it is the default",
-    apply: drop_default_calendars,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        what: "leave out a configuration's calendar while it is the default",
+        apply: drop_default_calendars,
+    },
+    Migration {
+        from: 2,
+        what: "keep the calendar a document was written with: no announced schedules",
+        apply: keep_rule_calendars,
+    },
+];
+
+/// Applies `f` to a document's snapshot (itself, or an event log's base) and sets the
+/// version of both to `to`.
+fn each_snapshot(doc: &mut Value, to: u64, f: impl Fn(&mut Value)) {
+    if let Some(base) = doc.get_mut("base") {
+        f(base);
+        base["schema_version"] = Value::from(to);
+    } else {
+        f(doc);
+    }
+    doc["schema_version"] = Value::from(to);
+}
+
+/// Whether the configuration of `workflow` holds a business calendar (`calendar`), asked of
+/// the registry, so a workflow added later is covered without a list to keep up.
+fn has_calendar(workflow: &str) -> bool {
+    struct HasCalendar;
+    impl crate::dynamic::WithWorkflow for HasCalendar {
+        type Output = bool;
+        fn run<W: Workflow>(self) -> Result<bool, Error> {
+            Ok(W::Config::deserialize(serde_json::json!({"calendar": {}})).is_ok())
+        }
+    }
+    crate::dynamic::with_workflow(workflow, HasCalendar).unwrap_or(false)
+}
+
+/// Schema 2 → 3: the calendars of documents written before the announced schedules existed
+/// counted by the rules only, and their deadlines were computed so; they keep doing so: a
+/// configuration's calendar gets `announced_schedules: false` (a left-out calendar, the
+/// default of schema 2, becomes `{"announced_schedules": false}`). A host turns them on by
+/// changing the configuration of new instances.
+fn keep_rule_calendars(doc: &mut Value) {
+    let workflow = doc
+        .get("workflow")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let with_calendar = has_calendar(&workflow);
+    each_snapshot(doc, 3, |snapshot| {
+        let Some(config) = snapshot.get_mut("config").and_then(Value::as_object_mut) else {
+            return;
+        };
+        if !with_calendar && !config.contains_key("calendar") {
+            return;
+        }
+        let calendar = config
+            .entry("calendar")
+            .or_insert_with(|| Value::Object(serde_json::Map::new()));
+        if let Some(calendar) = calendar.as_object_mut() {
+            calendar
+                .entry("announced_schedules")
+                .or_insert(Value::Bool(false));
+        }
+    });
+}
 
 /// Schema 1 → 2: a snapshot's (or a log base's) `config.calendar` that equals Vietnam's
 /// default calendar is removed; a host's own calendar is kept as it is.
 fn drop_default_calendars(doc: &mut Value) {
-    let default = serde_json::to_value(crate::calendar::CalendarConfig::default()).ok();
+    // The default calendar as schema 1 and 2 wrote it (before `announced_schedules`).
+    let default = serde_json::to_value(crate::calendar::CalendarConfig::default())
+        .ok()
+        .map(|mut d| {
+            if let Some(fields) = d.as_object_mut() {
+                fields.remove("announced_schedules");
+            }
+            d
+        });
     let drop_in = |snapshot: Option<&mut Value>| {
         if let Some(config) = snapshot
             .and_then(|s| s.get_mut("config"))
@@ -60,15 +131,7 @@ fn drop_default_calendars(doc: &mut Value) {
             config.remove("calendar");
         }
     };
-    if doc.get("base").is_some() {
-        drop_in(doc.get_mut("base"));
-        if let Some(base) = doc.get_mut("base") {
-            base["schema_version"] = Value::from(2);
-        }
-    } else {
-        drop_in(Some(doc));
-    }
-    doc["schema_version"] = Value::from(2);
+    each_snapshot(doc, 2, |snapshot| drop_in(Some(snapshot)));
 }
 
 /// Everything an instance is, as one JSON document. Due instants of deadlines live in the
@@ -153,5 +216,19 @@ pub(crate) fn read_versioned<T: DeserializeOwned>(
     match version_of(&migrated) {
         SCHEMA_VERSION => Ok((migrated, true)),
         other => Err(unsupported(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_calendar;
+
+    #[test]
+    fn the_registry_says_which_configurations_hold_a_calendar() {
+        for workflow in crate::dynamic::WORKFLOWS {
+            let expected = matches!(*workflow, "complaint" | "lead_care");
+            assert_eq!(has_calendar(workflow), expected, "{workflow}");
+        }
+        assert!(!has_calendar("payroll"));
     }
 }

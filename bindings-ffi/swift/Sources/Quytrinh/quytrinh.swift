@@ -1542,12 +1542,21 @@ public func FfiConverterTypeByParty_lower(_ value: ByParty) -> RustBuffer {
 /**
  * Everything a [`BusinessCalendar`](super::BusinessCalendar) is made from. The default is
  * Vietnam's: Monday–Friday, whole working days, the statutory holidays of
- * [`default_rules`](super::holidays::default_rules), days in lieu on, no host overrides.
+ * [`default_rules`](super::holidays::default_rules), days in lieu on, the built-in
+ * announced schedules on, no host overrides.
+ *
+ * Precedence, per date: host overrides (`extra_days_off`, `extra_working_days`) > the
+ * announced schedule of that year ([`announced`](super::announced), when
+ * `announced_schedules`) > the rules and the weekly pattern.
  *
  * ```
  * use quytrinh::calendar::CalendarConfig;
  * let config: CalendarConfig = serde_json::from_str("{}").unwrap();
  * assert_eq!(config, CalendarConfig::default());
+ * assert!(config.announced_schedules);
+ * // An employer with its own Tết schedule turns the built-in ones off:
+ * let own: CalendarConfig = serde_json::from_str(r#"{"announced_schedules": false}"#).unwrap();
+ * assert!(!own.announced_schedules);
  * ```
  */
 public struct CalendarConfig: Equatable, Hashable {
@@ -1568,12 +1577,20 @@ public struct CalendarConfig: Equatable, Hashable {
      */
     public var inLieu: Bool
     /**
-     * Days off announced by the government or the host (bridge days). Win over the rules.
+     * Whether the government's announced schedules of civil servants (the real Tết days,
+     * bridge days, swapped Saturdays, [`announced`](super::announced)) replace the rules of
+     * the holidays they name in their years; default true. Turn it off for a calendar of
+     * one's own (e.g. a private employer's Tết schedule). Absent in configurations written
+     * before it existed, where it takes its default.
+     */
+    public var announcedSchedules: Bool
+    /**
+     * The host's own days off (e.g. an employer's bridge day). Win over everything else.
      */
     public var extraDaysOff: [NaiveDate]
     /**
-     * Working days announced in exchange (swapped Saturdays). Win over the rules and the
-     * weekly pattern.
+     * The host's own working days (e.g. a Saturday worked in exchange). Win over everything
+     * else: the announcements, the rules and the weekly pattern.
      */
     public var extraWorkingDays: [NaiveDate]
 
@@ -1593,16 +1610,24 @@ public struct CalendarConfig: Equatable, Hashable {
          * Whether a holiday on a weekly day off gives the next working day off; default true.
          */inLieu: Bool, 
         /**
-         * Days off announced by the government or the host (bridge days). Win over the rules.
+         * Whether the government's announced schedules of civil servants (the real Tết days,
+         * bridge days, swapped Saturdays, [`announced`](super::announced)) replace the rules of
+         * the holidays they name in their years; default true. Turn it off for a calendar of
+         * one's own (e.g. a private employer's Tết schedule). Absent in configurations written
+         * before it existed, where it takes its default.
+         */announcedSchedules: Bool, 
+        /**
+         * The host's own days off (e.g. an employer's bridge day). Win over everything else.
          */extraDaysOff: [NaiveDate], 
         /**
-         * Working days announced in exchange (swapped Saturdays). Win over the rules and the
-         * weekly pattern.
+         * The host's own working days (e.g. a Saturday worked in exchange). Win over everything
+         * else: the announcements, the rules and the weekly pattern.
          */extraWorkingDays: [NaiveDate]) {
         self.workingWeekdays = workingWeekdays
         self.counting = counting
         self.holidayRules = holidayRules
         self.inLieu = inLieu
+        self.announcedSchedules = announcedSchedules
         self.extraDaysOff = extraDaysOff
         self.extraWorkingDays = extraWorkingDays
     }
@@ -1627,6 +1652,7 @@ public struct FfiConverterTypeCalendarConfig: FfiConverterRustBuffer {
                 counting: FfiConverterTypeCounting.read(from: &buf), 
                 holidayRules: FfiConverterSequenceTypeHolidayRule.read(from: &buf), 
                 inLieu: FfiConverterBool.read(from: &buf), 
+                announcedSchedules: FfiConverterBool.read(from: &buf), 
                 extraDaysOff: FfiConverterSequenceTypeNaiveDate.read(from: &buf), 
                 extraWorkingDays: FfiConverterSequenceTypeNaiveDate.read(from: &buf)
         )
@@ -1637,6 +1663,7 @@ public struct FfiConverterTypeCalendarConfig: FfiConverterRustBuffer {
         FfiConverterTypeCounting.write(value.counting, into: &buf)
         FfiConverterSequenceTypeHolidayRule.write(value.holidayRules, into: &buf)
         FfiConverterBool.write(value.inLieu, into: &buf)
+        FfiConverterBool.write(value.announcedSchedules, into: &buf)
         FfiConverterSequenceTypeNaiveDate.write(value.extraDaysOff, into: &buf)
         FfiConverterSequenceTypeNaiveDate.write(value.extraWorkingDays, into: &buf)
     }
@@ -15094,6 +15121,97 @@ public func FfiConverterTypeEscalationReason_lift(_ buf: RustBuffer) throws -> E
 #endif
 public func FfiConverterTypeEscalationReason_lower(_ value: EscalationReason) -> RustBuffer {
     return FfiConverterTypeEscalationReason.lower(value)
+}
+
+
+
+/**
+ * Where a listed day comes from. Precedence: an override wins over an announcement, which
+ * wins over the rules.
+ *
+ * ```
+ * use quytrinh::calendar::HolidaySource;
+ * assert_eq!(serde_json::to_string(&HolidaySource::Announcement).unwrap(), r#""announcement""#);
+ * ```
+ */
+
+public enum HolidaySource: Equatable, Hashable {
+    
+    /**
+     * A holiday rule of the configuration (and its days in lieu).
+     */
+    case rule
+    /**
+     * The built-in announced schedule of the year ([`announced`](super::announced)).
+     */
+    case announcement
+    /**
+     * The host's `extra_days_off` / `extra_working_days`.
+     */
+    case override
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension HolidaySource: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHolidaySource: FfiConverterRustBuffer {
+    typealias SwiftType = HolidaySource
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HolidaySource {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .rule
+        
+        case 2: return .announcement
+        
+        case 3: return .override
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: HolidaySource, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .rule:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .announcement:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .override:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolidaySource_lift(_ buf: RustBuffer) throws -> HolidaySource {
+    return try FfiConverterTypeHolidaySource.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolidaySource_lower(_ value: HolidaySource) -> RustBuffer {
+    return FfiConverterTypeHolidaySource.lower(value)
 }
 
 

@@ -644,7 +644,8 @@ fileprivate struct FfiConverterTimestamp: FfiConverterRustBuffer {
 
 /**
  * Vietnam's business calendar (UTC+07:00): working days and hours, statutory holidays
- * (lunar ones included), days off in lieu, host days off; business durations.
+ * (lunar ones included), days off in lieu, the announced schedules of civil servants
+ * (swapped days included), host overrides; business durations.
  *
  * Thread safety: immutable, `Send + Sync`; share one object between any number of threads.
  */
@@ -675,7 +676,8 @@ public protocol BusinessCalendarProtocol: AnyObject, Sendable {
     func configJson()  -> String
     
     /**
-     * The days off of `year` (1900–2199), in date order.
+     * The listed days of `year` (1900–2199), in date order: the days off other than the
+     * weekly ones, and the weekly days off worked (swapped Saturdays), each with its source.
      */
     func holidays(year: Int32) throws  -> [Holiday]
     
@@ -697,7 +699,8 @@ public protocol BusinessCalendarProtocol: AnyObject, Sendable {
 }
 /**
  * Vietnam's business calendar (UTC+07:00): working days and hours, statutory holidays
- * (lunar ones included), days off in lieu, host days off; business durations.
+ * (lunar ones included), days off in lieu, the announced schedules of civil servants
+ * (swapped days included), host overrides; business durations.
  *
  * Thread safety: immutable, `Send + Sync`; share one object between any number of threads.
  */
@@ -847,7 +850,8 @@ open func configJson() -> String  {
 }
     
     /**
-     * The days off of `year` (1900–2199), in date order.
+     * The listed days of `year` (1900–2199), in date order: the days off other than the
+     * weekly ones, and the weekly days off worked (swapped Saturdays), each with its source.
      */
 open func holidays(year: Int32)throws  -> [Holiday]  {
     return try  FfiConverterSequenceTypeHoliday.lift(try rustCallWithError(FfiConverterTypeQuytrinhError_lift) {
@@ -5131,7 +5135,7 @@ public func FfiConverterTypeEnvelope_lower(_ value: Envelope) -> RustBuffer {
 
 
 /**
- * A day off of a year.
+ * A listed day of a year: a day off, or a weekly day off that is worked.
  */
 public struct Holiday: Equatable, Hashable {
     /**
@@ -5139,7 +5143,7 @@ public struct Holiday: Equatable, Hashable {
      */
     public var date: CalendarDate
     /**
-     * The rule it comes from (`null` for a host day off).
+     * The holiday it belongs to (`null` for the host's own days).
      */
     public var ruleId: String?
     /**
@@ -5151,13 +5155,21 @@ public struct Holiday: Equatable, Hashable {
      */
     public var nameEn: String
     /**
-     * The lunar date, for the days of lunar rules.
+     * The lunar date, for the days of lunar holidays.
      */
     public var lunar: LunarDate?
     /**
-     * Why the date is off.
+     * Why the date is listed.
      */
     public var reason: HolidayReason
+    /**
+     * Where it comes from: a rule, the year's announcement, a host override.
+     */
+    public var source: HolidaySource
+    /**
+     * Whether the date is off (false for a worked weekly day off).
+     */
+    public var dayOff: Bool
     /**
      * For a holiday on a weekly day off: the day off given in lieu.
      */
@@ -5170,7 +5182,7 @@ public struct Holiday: Equatable, Hashable {
          * The date.
          */date: CalendarDate, 
         /**
-         * The rule it comes from (`null` for a host day off).
+         * The holiday it belongs to (`null` for the host's own days).
          */ruleId: String?, 
         /**
          * Vietnamese name (e.g. "Tết Nguyên đán").
@@ -5179,11 +5191,17 @@ public struct Holiday: Equatable, Hashable {
          * English name.
          */nameEn: String, 
         /**
-         * The lunar date, for the days of lunar rules.
+         * The lunar date, for the days of lunar holidays.
          */lunar: LunarDate?, 
         /**
-         * Why the date is off.
+         * Why the date is listed.
          */reason: HolidayReason, 
+        /**
+         * Where it comes from: a rule, the year's announcement, a host override.
+         */source: HolidaySource, 
+        /**
+         * Whether the date is off (false for a worked weekly day off).
+         */dayOff: Bool, 
         /**
          * For a holiday on a weekly day off: the day off given in lieu.
          */dayOffInLieu: CalendarDate?) {
@@ -5193,6 +5211,8 @@ public struct Holiday: Equatable, Hashable {
         self.nameEn = nameEn
         self.lunar = lunar
         self.reason = reason
+        self.source = source
+        self.dayOff = dayOff
         self.dayOffInLieu = dayOffInLieu
     }
 
@@ -5218,6 +5238,8 @@ public struct FfiConverterTypeHoliday: FfiConverterRustBuffer {
                 nameEn: FfiConverterString.read(from: &buf), 
                 lunar: FfiConverterOptionTypeLunarDate.read(from: &buf), 
                 reason: FfiConverterTypeHolidayReason.read(from: &buf), 
+                source: FfiConverterTypeHolidaySource.read(from: &buf), 
+                dayOff: FfiConverterBool.read(from: &buf), 
                 dayOffInLieu: FfiConverterOptionTypeCalendarDate.read(from: &buf)
         )
     }
@@ -5229,6 +5251,8 @@ public struct FfiConverterTypeHoliday: FfiConverterRustBuffer {
         FfiConverterString.write(value.nameEn, into: &buf)
         FfiConverterOptionTypeLunarDate.write(value.lunar, into: &buf)
         FfiConverterTypeHolidayReason.write(value.reason, into: &buf)
+        FfiConverterTypeHolidaySource.write(value.source, into: &buf)
+        FfiConverterBool.write(value.dayOff, into: &buf)
         FfiConverterOptionTypeCalendarDate.write(value.dayOffInLieu, into: &buf)
     }
 }
@@ -7165,13 +7189,13 @@ public func FfiConverterTypeTransitionSpec_lower(_ value: TransitionSpec) -> Rus
 
 
 /**
- * Why a date is off.
+ * Why a date is listed: why it is off, or why a weekly day off is worked.
  */
 
 public enum HolidayReason: Equatable, Hashable {
     
     /**
-     * The day a holiday rule gives.
+     * A day of the holiday itself (a rule's day, or a day of an announced break).
      */
     case statutory
     /**
@@ -7183,9 +7207,27 @@ public enum HolidayReason: Equatable, Hashable {
          */of: CalendarDate
     )
     /**
-     * A day off the host announced (e.g. a bridge day).
+     * A working day given off in exchange for a weekly day off worked (announced swap):
+     * "Ngày nghỉ (thay cho ngày …)".
+     */
+    case swapped(
+        /**
+         * The weekly day off worked instead.
+         */workingDay: CalendarDate
+    )
+    /**
+     * A day off the host set (e.g. an employer's bridge day).
      */
     case hostDayOff
+    /**
+     * Not a day off: a weekly day off (or holiday) worked, announced in exchange for a day
+     * off, or set by the host.
+     */
+    case workingDay(
+        /**
+         * The day given off in exchange, for an announced swap.
+         */inExchangeFor: CalendarDate?
+    )
 
 
 
@@ -7212,7 +7254,13 @@ public struct FfiConverterTypeHolidayReason: FfiConverterRustBuffer {
         case 2: return .inLieu(of: try FfiConverterTypeCalendarDate.read(from: &buf)
         )
         
-        case 3: return .hostDayOff
+        case 3: return .swapped(workingDay: try FfiConverterTypeCalendarDate.read(from: &buf)
+        )
+        
+        case 4: return .hostDayOff
+        
+        case 5: return .workingDay(inExchangeFor: try FfiConverterOptionTypeCalendarDate.read(from: &buf)
+        )
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -7231,9 +7279,19 @@ public struct FfiConverterTypeHolidayReason: FfiConverterRustBuffer {
             FfiConverterTypeCalendarDate.write(of, into: &buf)
             
         
-        case .hostDayOff:
+        case let .swapped(workingDay):
             writeInt(&buf, Int32(3))
+            FfiConverterTypeCalendarDate.write(workingDay, into: &buf)
+            
         
+        case .hostDayOff:
+            writeInt(&buf, Int32(4))
+        
+        
+        case let .workingDay(inExchangeFor):
+            writeInt(&buf, Int32(5))
+            FfiConverterOptionTypeCalendarDate.write(inExchangeFor, into: &buf)
+            
         }
     }
 }
@@ -9102,7 +9160,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_config_json() != 63018) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_holidays() != 8968) {
+    if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_holidays() != 38511) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_businesscalendar_is_day_off() != 9565) {

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, Utc};
 use clap::{Args, Subcommand};
 use quytrinh::calendar::lunar::{LunarDate, from_lunar, to_lunar};
-use quytrinh::calendar::{BusinessCalendar, CalendarConfig, HolidayReason};
+use quytrinh::calendar::{BusinessCalendar, CalendarConfig, HolidayReason, HolidaySource};
 
 /// Arguments of `quytrinh calendar`.
 #[derive(Args, Debug)]
@@ -36,7 +36,9 @@ pub struct CalendarArgs {
 /// The `calendar` subcommands.
 #[derive(Subcommand, Debug)]
 pub enum CalendarCommand {
-    /// The days off of a year: date, weekday, Vietnamese and English names, lunar date.
+    /// The days off of a year and the weekly days off worked (swapped Saturdays): date,
+    /// weekday, off or worked, where it comes from (rule, announced, override), Vietnamese and
+    /// English names, lunar date.
     Holidays {
         /// Year, 1900–2199.
         year: i32,
@@ -120,7 +122,7 @@ fn load(path: Option<&PathBuf>) -> Result<BusinessCalendar, String> {
 
 fn holidays(calendar: &BusinessCalendar, year: i32) -> Result<String, String> {
     let days = calendar.holidays(year).map_err(|e| e.to_string())?;
-    let rows: Vec<[String; 5]> = days
+    let rows: Vec<[String; 7]> = days
         .iter()
         .map(|h| {
             let mut vi = h.name_vi.clone();
@@ -128,17 +130,24 @@ fn holidays(calendar: &BusinessCalendar, year: i32) -> Result<String, String> {
                 let _ = write!(vi, " ({of})");
             }
             let lunar = h.lunar.map(|l| l.to_string()).unwrap_or_default();
+            let source = match h.source {
+                HolidaySource::Rule => "rule",
+                HolidaySource::Announcement => "announced",
+                HolidaySource::Override => "override",
+            };
             [
                 h.date.to_string(),
                 h.date.format("%a").to_string(),
+                if h.is_day_off() { "off" } else { "work" }.to_owned(),
+                source.to_owned(),
                 vi,
                 h.name_en.clone(),
                 lunar,
             ]
         })
         .collect();
-    let header = ["date", "weekday", "tên", "name", "âm lịch"].map(String::from);
-    let mut widths = [0usize; 5];
+    let header = ["date", "weekday", "day", "source", "tên", "name", "âm lịch"].map(String::from);
+    let mut widths = [0usize; 7];
     for row in std::iter::once(&header).chain(&rows) {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
