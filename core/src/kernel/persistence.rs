@@ -226,7 +226,7 @@ mod tests {
     #[test]
     fn the_registry_says_which_configurations_hold_a_calendar() {
         for workflow in crate::dynamic::WORKFLOWS {
-            let expected = matches!(*workflow, "complaint" | "lead_care");
+            let expected = matches!(*workflow, "complaint" | "lead_care" | "renewal_billing");
             assert_eq!(has_calendar(workflow), expected, "{workflow}");
         }
         assert!(!has_calendar("payroll"));
