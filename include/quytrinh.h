@@ -463,6 +463,19 @@ QuytrinhStatus quytrinh_instance_state(QuytrinhInstance *instance,
                                        char **out_json);
 
 /**
+ * The instance's configuration as JSON (every field, defaults included).
+ *
+ * Ownership: `*out_json` is a new string owned by the caller, freed with
+ * `quytrinh_string_free`; NULL on failure. One thread at a time per handle.
+ *
+ * # Safety
+ * `instance` is NULL or a live handle not used by another thread during the call;
+ * `out_json` is NULL or valid for writing one pointer.
+ */
+QuytrinhStatus quytrinh_instance_config(QuytrinhInstance *instance,
+                                        char **out_json);
+
+/**
  * The row the instance contributes to its workflow's reports over many instances, as JSON
  * (store it beside the snapshot, and give many to `quytrinh_report`).
  *

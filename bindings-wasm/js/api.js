@@ -349,6 +349,11 @@ export class WorkflowInstance {
     return JSON.parse(this.#call((r) => r.tick(t)));
   }
 
+  /** The configuration (every field, defaults included). */
+  get config() {
+    return JSON.parse(this.#call((r) => r.config()));
+  }
+
   /** The state. */
   get state() {
     return JSON.parse(this.#call((r) => r.state()));

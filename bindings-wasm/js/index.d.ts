@@ -301,6 +301,8 @@ export declare class WorkflowInstance<W extends WorkflowName = WorkflowName> {
   readonly version: number;
   /** The state. */
   readonly state: Workflows[W]['state'];
+  /** The configuration (every field, defaults included). */
+  readonly config: Workflows[W]['config'];
   /** `{region: state id}` for each region of the instance, `{"region:entity": state id}`
    * for each region of each entity (a lead). */
   readonly position: Record<string, string>;

@@ -378,6 +378,11 @@ impl RawInstance {
             .map_err(|e| core_error(&e))
     }
 
+    /// The configuration as JSON (every field, defaults included).
+    pub fn config(&self) -> String {
+        self.inner.config().to_string()
+    }
+
     /// The state as JSON.
     pub fn state(&self) -> String {
         self.inner.state().to_string()

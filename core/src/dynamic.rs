@@ -84,6 +84,8 @@ pub trait AnyInstance: Send + Sync {
     fn tick(&mut self, at: DateTime<Utc>) -> Result<Value, Error>;
     /// The state as JSON.
     fn state(&self) -> Value;
+    /// The configuration as JSON (every field, defaults included).
+    fn config(&self) -> Value;
     /// Where the instance stands: each region of the instance and of every entity.
     fn position(&self) -> Vec<Position>;
     /// Answers a read-only query (JSON tagged by `type`) for `actor` at `at`; the answer
@@ -137,6 +139,10 @@ impl<W: Workflow> AnyInstance for Instance<W> {
 
     fn state(&self) -> Value {
         to_value(Instance::state(self))
+    }
+
+    fn config(&self) -> Value {
+        to_value(Instance::config(self))
     }
 
     fn position(&self) -> Vec<Position> {

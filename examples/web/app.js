@@ -1139,7 +1139,7 @@ function workOn(index) {
   state.actors = entry.actors;
   state.def = entry.instance.definition();
   // The configuration the instance runs with (catalogues for the selects): its snapshot's.
-  state.config = entry.instance.snapshot().config;
+  state.config = entry.instance.config;
   state.forms = {};
   state.views = {};
 }

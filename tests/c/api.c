@@ -564,6 +564,15 @@ static void reports(void) {
         QUYTRINH_STATUS_OK, "receive KN-1 on Monday 2 March");
     quytrinh_string_free(text);
     check_status(quytrinh_instance_row(received, &row), QUYTRINH_STATUS_OK, "row of KN-1");
+    text = NULL;
+    check_status(quytrinh_instance_config(received, &text), QUYTRINH_STATUS_OK, "config of KN-1");
+    if (text != NULL) {
+        cJSON *config = take_json(text);
+        const cJSON *sla = cJSON_GetObjectItemCaseSensitive(config, "sla_working_hours");
+        /* SPEC §6: 72 working hours by default; the configuration reads back whole. */
+        check_true(cJSON_IsNumber(sla) && sla->valueint == 72, "the default SLA, read back");
+        cJSON_Delete(config);
+    }
     check_status(quytrinh_instance_row(idle, &idle_row), QUYTRINH_STATUS_OK, "row of KN-2");
     if (row != NULL && idle_row != NULL &&
         (size_t)snprintf(rows, sizeof rows, "[%s,%s]", row, idle_row) < sizeof rows) {

@@ -202,6 +202,11 @@ static void null_arguments_instance(void) {
     EXPECT_FAILURE(quytrinh_instance_query(instance, ACTOR, AT, QUERY, NULL),
                    QUYTRINH_STATUS_INVALID_ARGUMENT, NULL, "out_json", "query(out)");
     out = SENTINEL;
+    EXPECT_FAILURE(quytrinh_instance_config(NULL, &out), QUYTRINH_STATUS_INVALID_ARGUMENT, out,
+                   "instance", "config(instance)");
+    EXPECT_FAILURE(quytrinh_instance_config(instance, NULL), QUYTRINH_STATUS_INVALID_ARGUMENT,
+                   NULL, "out_json", "config(out)");
+    out = SENTINEL;
     EXPECT_FAILURE(quytrinh_instance_row(NULL, &out), QUYTRINH_STATUS_INVALID_ARGUMENT, out,
                    "instance", "row(instance)");
     EXPECT_FAILURE(quytrinh_instance_row(instance, NULL), QUYTRINH_STATUS_INVALID_ARGUMENT, NULL,

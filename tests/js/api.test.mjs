@@ -145,6 +145,10 @@ test('reports: one entry point over the rows of many instances', () => {
   throwsCode(() => report('companion', { role: 'saco', id: 'S1' }, weekly, []), 'invalid_json');
   throwsCode(() => report('payroll', boss, weekly, []), 'unknown_workflow');
   assert.equal(companion().row(), null, 'a workflow without reports gives an empty row');
+  // The configuration reads back whole, defaults included (SPEC §6: a 72 working-hour SLA).
+  assert.equal(received.config.sla_working_hours, 72);
+  const custom = WorkflowInstance.create('companion', { init: companionInit, config: { otp_lifetime_seconds: 120 } });
+  assert.deepEqual([custom.config.otp_lifetime_seconds, custom.config.otp_max_failures], [120, 5]);
 });
 
 test('rejections are QuytrinhErrors with code, rule and both messages, and change nothing', () => {

@@ -116,6 +116,7 @@ fun main(args: Array<String>) {
         }
         assertEq("owning_consultant", refused.rule)
         assertThrows<QuytrinhException.InvalidArgument> { WorkflowInstance.create("payroll", "x", "{}") }
+        assertEq(7L, ((Json.parse(pkg.config()) as Map<*, *>)["claim_window_days"] as Number).toLong())
         val again = WorkflowInstance.restore(pkg.snapshot())
         assertEq(pkg.snapshot(), again.snapshot())
         assertEq(1UL, again.version())

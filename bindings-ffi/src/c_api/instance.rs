@@ -368,6 +368,23 @@ pub unsafe extern "C" fn quytrinh_instance_state(
     unsafe { read_string(instance, out_json, |inner| Ok(inner.state().to_string())) }
 }
 
+/// The instance's configuration as JSON (every field, defaults included).
+///
+/// Ownership: `*out_json` is a new string owned by the caller, freed with
+/// `quytrinh_string_free`; NULL on failure. One thread at a time per handle.
+///
+/// # Safety
+/// `instance` is NULL or a live handle not used by another thread during the call;
+/// `out_json` is NULL or valid for writing one pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn quytrinh_instance_config(
+    instance: *mut QuytrinhInstance,
+    out_json: *mut *mut c_char,
+) -> QuytrinhStatus {
+    // SAFETY: forwarded from the caller's contract.
+    unsafe { read_string(instance, out_json, |inner| Ok(inner.config().to_string())) }
+}
+
 /// The row the instance contributes to its workflow's reports over many instances, as JSON
 /// (store it beside the snapshot, and give many to `quytrinh_report`).
 ///
@@ -633,6 +650,9 @@ mod tests {
             unreachable!()
         }
         fn state(&self) -> Value {
+            Value::Null
+        }
+        fn config(&self) -> Value {
             Value::Null
         }
         fn position(&self) -> Vec<quytrinh::kernel::Position> {

@@ -124,6 +124,11 @@ impl WorkflowInstance {
         self.read(|i| i.version())
     }
 
+    /// The configuration as JSON (every field, defaults included).
+    pub fn config(&self) -> String {
+        self.read(|i| i.config().to_string())
+    }
+
     /// The state as JSON.
     pub fn state(&self) -> String {
         self.read(|i| i.state().to_string())

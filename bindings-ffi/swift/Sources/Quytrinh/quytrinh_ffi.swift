@@ -3317,6 +3317,11 @@ public protocol WorkflowInstanceProtocol: AnyObject, Sendable {
     func compact(keep: UInt32) throws 
     
     /**
+     * The configuration as JSON (every field, defaults included).
+     */
+    func config()  -> String
+    
+    /**
      * Every pending deadline, earliest first.
      */
     func deadlines()  -> [Deadline]
@@ -3504,6 +3509,18 @@ open func compact(keep: UInt32)throws   {try rustCallWithError(FfiConverterTypeQ
         FfiConverterUInt32.lower(keep),uniffiCallStatus
     )
 }
+}
+    
+    /**
+     * The configuration as JSON (every field, defaults included).
+     */
+open func config() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_workflowinstance_config(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
     /**
@@ -9110,6 +9127,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_compact() != 8035) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_config() != 42991) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_deadlines() != 36820) {
