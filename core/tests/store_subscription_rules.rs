@@ -586,7 +586,7 @@ fn the_owner_sees_the_purchase_history_confirmations_and_orders_newest_first() {
     let detail = |id: &str| Q::OrderDetail {
         order_id: id.into(),
     };
-    let A::OrderDetail { order } = s.query(&vendor, at(now), &detail("DH2")).unwrap() else {
+    let A::OrderDetail { order, .. } = s.query(&vendor, at(now), &detail("DH2")).unwrap() else {
         panic!()
     };
     assert_eq!(order.tier, Tier::Premium);
@@ -682,4 +682,93 @@ fn the_init_and_the_configuration_are_checked() {
         .unwrap_err();
         assert_eq!(err.code(), "invalid_config", "{bad}");
     }
+}
+
+/// The order's detail carries the payment QR while the order awaits a payment — the same
+/// as the last `show_payment_qr` effect — so a host restoring the instance from a snapshot
+/// (without its log) can show it again; none while the remainder is not asked for yet.
+#[test]
+fn the_order_detail_shows_the_current_payment_qr() {
+    let mut s = store("support", "active", "2026-09-01T00:00:00+07:00");
+    let owner = Actor::new(OWNER.0, OWNER.1);
+    let detail = |s: &Instance<StoreSubscription>, when: &str| {
+        let answer = s
+            .query(
+                &owner,
+                at(when),
+                &Q::OrderDetail {
+                    order_id: "DH1".into(),
+                },
+            )
+            .unwrap();
+        let A::OrderDetail { payment_qr, .. } = answer else {
+            panic!("{answer:?}")
+        };
+        payment_qr
+    };
+    run(
+        &mut s,
+        "c1",
+        OWNER,
+        "2026-06-20T09:00:00+07:00",
+        renewal(12, 2_400_000),
+    );
+    assert_eq!(
+        detail(&s, "2026-06-20T09:00:30+07:00"),
+        None,
+        "no method chosen yet"
+    );
+    let shown = run(
+        &mut s,
+        "c2",
+        OWNER,
+        "2026-06-20T09:01:00+07:00",
+        choose("DH1"),
+    );
+    let [
+        Keyed {
+            effect: Fx::ShowPaymentQr(first),
+            ..
+        },
+    ] = shown.as_slice()
+    else {
+        panic!("{shown:?}")
+    };
+    let restored = Instance::<StoreSubscription>::from_snapshot_json(&s.snapshot_json()).unwrap();
+    assert_eq!(
+        detail(&restored, "2026-06-20T09:02:00+07:00").as_ref(),
+        Some(first)
+    );
+    // Underpaid: the remainder is shown, but no QR until the owner continues.
+    run(
+        &mut s,
+        "c3",
+        GATEWAY,
+        "2026-06-20T09:10:00+07:00",
+        pay("GH CH0001 DH1", 400_000),
+    );
+    assert_eq!(detail(&s, "2026-06-20T09:11:00+07:00"), None);
+    let again = run(
+        &mut s,
+        "c4",
+        OWNER,
+        "2026-06-20T09:12:00+07:00",
+        C::ContinuePayment {
+            order_id: "DH1".into(),
+        },
+    );
+    let [
+        Keyed {
+            effect: Fx::ShowPaymentQr(second),
+            ..
+        },
+    ] = again.as_slice()
+    else {
+        panic!("{again:?}")
+    };
+    assert_eq!(second.amount_vnd, Vnd::new(2_000_000), "the remainder");
+    assert_eq!(
+        detail(&s, "2026-06-20T09:13:00+07:00").as_ref(),
+        Some(second)
+    );
 }

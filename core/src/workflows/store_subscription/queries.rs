@@ -2,11 +2,12 @@
 //! expiry, industry, the packages on offer, purchase history, terms, service
 //! confirmations), the footer notice everyone of the store sees, and the orders.
 
+use super::messages::PaymentQr;
 use super::model::{
-    ContractStatus, Order, OrderKind, Purchase, ServiceConfirmation, StoreSubscriptionConfig,
-    StoreSubscriptionState, Tier,
+    ContractStatus, Order, OrderKind, OrderStatus, Purchase, ServiceConfirmation,
+    StoreSubscriptionConfig, StoreSubscriptionState, Tier,
 };
-use super::rules::days_left;
+use super::rules::{days_left, payment_qr};
 use crate::kernel::{Rejection, Vnd};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -265,6 +266,10 @@ pub enum StoreSubscriptionAnswer {
     OrderDetail {
         /// The order.
         order: Order,
+        /// While the order awaits a payment: the payment QR for what remains to pay (the
+        /// same as the last `show_payment_qr` effect's), so a host that restored the
+        /// instance from a snapshot can show it again.
+        payment_qr: Option<PaymentQr>,
     },
 }
 
@@ -285,11 +290,39 @@ pub(super) fn answer(
         StoreSubscriptionQuery::Orders {} => StoreSubscriptionAnswer::OrderList {
             orders: state.orders.iter().rev().cloned().collect(),
         },
-        StoreSubscriptionQuery::OrderDetail { order_id } => StoreSubscriptionAnswer::OrderDetail {
-            order: state
+        StoreSubscriptionQuery::OrderDetail { order_id } => {
+            let order = state
                 .order(order_id)
-                .cloned()
-                .ok_or_else(|| Rejection::not_found("order_id", order_id))?,
-        },
+                .ok_or_else(|| Rejection::not_found("order_id", order_id))?;
+            StoreSubscriptionAnswer::OrderDetail {
+                order: order.clone(),
+                payment_qr: current_payment_qr(state, config, order)?,
+            }
+        }
     })
+}
+
+/// The QR an order awaiting payment shows now: the remainder, on the vendor's account.
+fn current_payment_qr(
+    state: &StoreSubscriptionState,
+    config: &StoreSubscriptionConfig,
+    order: &Order,
+) -> Result<Option<PaymentQr>, Rejection> {
+    let (OrderStatus::AwaitingPayment, Some(method), Some(window_ends), Some(account)) = (
+        order.status,
+        order.method.as_deref(),
+        order.window_ends,
+        config.vendor_account.as_ref(),
+    ) else {
+        return Ok(None);
+    };
+    payment_qr(
+        state,
+        order,
+        account,
+        method,
+        order.remainder(),
+        window_ends,
+    )
+    .map(Some)
 }

@@ -703,7 +703,7 @@ fn vendor_account<'a>(ctx: &Ctx<'a>) -> Result<&'a VendorAccount, Rejection> {
 
 /// The payment QR of `order` for `amount`: the VietQR of the vendor's account with the
 /// order's transfer reference.
-fn payment_qr(
+pub(super) fn payment_qr(
     state: &StoreSubscriptionState,
     order: &Order,
     account: &VendorAccount,
