@@ -21,10 +21,19 @@ fn main() {
         }
     }
     files.sort();
-    let mut out = String::from("/// Every conformance vector's JSON text.\npub static VECTORS: &[&str] = &[\n");
+    let mut out = String::from(
+        "/// Every conformance vector's JSON text.\npub static VECTORS: &[&str] = &[\n",
+    );
     for f in &files {
-        out.push_str(&format!("    include_str!({:?}),\n", f.display().to_string()));
+        out.push_str(&format!(
+            "    include_str!({:?}),\n",
+            f.display().to_string()
+        ));
     }
     out.push_str("];\n");
-    fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("vectors.rs"), out).unwrap();
+    fs::write(
+        PathBuf::from(env::var("OUT_DIR").unwrap()).join("vectors.rs"),
+        out,
+    )
+    .unwrap();
 }

@@ -4,7 +4,7 @@
 # what a short run from them reaches; this runs each target SECONDS (default 60) from the
 # current corpus and any campaign's (fuzz/corpus-campaign/), then keeps the smallest set of
 # inputs with the same coverage (`cargo fuzz cmin`).
-# Usage: bash scripts/fuzz-corpus.sh [SECONDS] [TARGET…]
+# Usage: bash scripts/fuzz-corpus.sh [SECONDS] [TARGET…]   (SECONDS 0: only minimise)
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds=${1:-60}
@@ -19,9 +19,11 @@ for target in "${targets[@]}"; do
   work=$(mktemp -d)
   cp -r "corpus/$target/." "$work/"
   [[ -d "corpus-campaign/$target" ]] && cp -r "corpus-campaign/$target/." "$work/"
-  cargo +nightly fuzz run "$target" "$work" -- -max_total_time="$seconds" -max_len=4096 >/dev/null 2>&1
+  if [[ $seconds -gt 0 ]]; then
+    cargo +nightly fuzz run "$target" "$work" -- -max_total_time="$seconds" -max_len=4096 >/dev/null 2>&1
+  fi
   rm -rf "corpus/$target"
   mv "$work" "corpus/$target"
   cargo +nightly fuzz cmin "$target" "corpus/$target" >/dev/null 2>&1
-  echo "$target: $(find "corpus/$target" -type f | wc -l) inputs, $(du -sk "corpus/$target" | cut -f1) KB"
+  echo "$target: $(find "corpus/$target" -type f | wc -l) inputs, $(cat "corpus/$target"/* | wc -c) bytes"
 done

@@ -53,7 +53,13 @@ fn ptr_of(c: &Option<CString>) -> *const c_char {
 
 #[derive(Arbitrary, Debug)]
 enum Op {
-    Create { workflow: Text, id: Text, config: Text, settings: Text, init: Text },
+    Create {
+        workflow: Text,
+        id: Text,
+        config: Text,
+        settings: Text,
+        init: Text,
+    },
     CreateFromVector(u16),
     Restore(Text),
     Replay(Text),
@@ -65,7 +71,12 @@ enum Op {
     Free(u8),
     LastError(u8),
     Workflows,
-    Calendar { config: Text, at: Text, seconds: i64, year: i32 },
+    Calendar {
+        config: Text,
+        at: Text,
+        seconds: i64,
+        year: i32,
+    },
 }
 
 /// Takes and frees a returned string once.
@@ -93,18 +104,48 @@ fn run(ops: Vec<Op>) {
             let mut out: *mut c_char = ptr::null_mut();
             let mut created: *mut QuytrinhInstance = ptr::null_mut();
             match op {
-                Op::Create { workflow, id, config, settings, init } => {
-                    let (w, i, c, st, n) = (workflow.c(), id.c(), config.c(), settings.c(), init.c());
-                    instance::quytrinh_instance_create(ptr_of(&w), ptr_of(&i), ptr_of(&c), ptr_of(&st), ptr_of(&n), &raw mut created);
+                Op::Create {
+                    workflow,
+                    id,
+                    config,
+                    settings,
+                    init,
+                } => {
+                    let (w, i, c, st, n) =
+                        (workflow.c(), id.c(), config.c(), settings.c(), init.c());
+                    instance::quytrinh_instance_create(
+                        ptr_of(&w),
+                        ptr_of(&i),
+                        ptr_of(&c),
+                        ptr_of(&st),
+                        ptr_of(&n),
+                        &raw mut created,
+                    );
                 }
                 Op::CreateFromVector(v) => {
                     let v = &s.played[usize::from(*v) % s.played.len()].vector;
                     let w = CString::new(v["workflow"].as_str().unwrap_or("")).unwrap();
-                    let id = CString::new(v.get("instance_id").and_then(|i| i.as_str()).unwrap_or("vector")).unwrap();
-                    let c = v.get("config").map(|c| CString::new(c.to_string()).unwrap());
-                    let st = v.get("settings").map(|c| CString::new(c.to_string()).unwrap());
+                    let id = CString::new(
+                        v.get("instance_id")
+                            .and_then(|i| i.as_str())
+                            .unwrap_or("vector"),
+                    )
+                    .unwrap();
+                    let c = v
+                        .get("config")
+                        .map(|c| CString::new(c.to_string()).unwrap());
+                    let st = v
+                        .get("settings")
+                        .map(|c| CString::new(c.to_string()).unwrap());
                     let n = CString::new(v["init"].to_string()).unwrap();
-                    instance::quytrinh_instance_create(w.as_ptr(), id.as_ptr(), ptr_of(&c), ptr_of(&st), n.as_ptr(), &raw mut created);
+                    instance::quytrinh_instance_create(
+                        w.as_ptr(),
+                        id.as_ptr(),
+                        ptr_of(&c),
+                        ptr_of(&st),
+                        n.as_ptr(),
+                        &raw mut created,
+                    );
                 }
                 Op::Restore(t) => {
                     let t = t.c();
@@ -116,17 +157,30 @@ fn run(ops: Vec<Op>) {
                 }
                 Op::Handle(h, t) => {
                     let t = t.c();
-                    instance::quytrinh_instance_handle(handle_at(&handles, *h), ptr_of(&t), &raw mut out);
+                    instance::quytrinh_instance_handle(
+                        handle_at(&handles, *h),
+                        ptr_of(&t),
+                        &raw mut out,
+                    );
                 }
                 Op::Tick(h, t) => {
                     let t = t.c();
-                    instance::quytrinh_instance_tick(handle_at(&handles, *h), ptr_of(&t), &raw mut out);
+                    instance::quytrinh_instance_tick(
+                        handle_at(&handles, *h),
+                        ptr_of(&t),
+                        &raw mut out,
+                    );
                 }
                 Op::Snapshot(h) => {
-                    if instance::quytrinh_instance_snapshot(handle_at(&handles, *h), &raw mut out) == QuytrinhStatus::Ok {
+                    if instance::quytrinh_instance_snapshot(handle_at(&handles, *h), &raw mut out)
+                        == QuytrinhStatus::Ok
+                    {
                         // A snapshot given out restores.
                         let mut again: *mut QuytrinhInstance = ptr::null_mut();
-                        assert_eq!(instance::quytrinh_instance_restore(out, &raw mut again), QuytrinhStatus::Ok);
+                        assert_eq!(
+                            instance::quytrinh_instance_restore(out, &raw mut again),
+                            QuytrinhStatus::Ok
+                        );
                         instance::quytrinh_instance_free(again);
                     }
                 }
@@ -143,23 +197,38 @@ fn run(ops: Vec<Op>) {
                     }
                 }
                 Op::LastError(h) => {
-                    let _ = CStr::from_ptr(instance::quytrinh_instance_last_error(handle_at(&handles, *h)));
-                    let _ = CStr::from_ptr(instance::quytrinh_instance_last_error_json(handle_at(&handles, *h)));
+                    let _ = CStr::from_ptr(instance::quytrinh_instance_last_error(handle_at(
+                        &handles, *h,
+                    )));
+                    let _ = CStr::from_ptr(instance::quytrinh_instance_last_error_json(handle_at(
+                        &handles, *h,
+                    )));
                     let _ = CStr::from_ptr(general::quytrinh_last_error_message());
                     let _ = CStr::from_ptr(general::quytrinh_last_error_json());
                 }
                 Op::Workflows => {
                     general::quytrinh_workflows(&raw mut out);
                 }
-                Op::Calendar { config, at, seconds, year } => {
+                Op::Calendar {
+                    config,
+                    at,
+                    seconds,
+                    year,
+                } => {
                     let (c, a) = (config.c(), at.c());
                     let mut cal = ptr::null_mut();
-                    if calendar::quytrinh_calendar_new(ptr_of(&c), &raw mut cal) == QuytrinhStatus::Ok {
+                    if calendar::quytrinh_calendar_new(ptr_of(&c), &raw mut cal)
+                        == QuytrinhStatus::Ok
+                    {
                         let mut o = ptr::null_mut();
                         calendar::quytrinh_calendar_add(cal, ptr_of(&a), *seconds, &raw mut o);
                         take(o);
                         let mut o = ptr::null_mut();
-                        calendar::quytrinh_calendar_next_working_instant(cal, ptr_of(&a), &raw mut o);
+                        calendar::quytrinh_calendar_next_working_instant(
+                            cal,
+                            ptr_of(&a),
+                            &raw mut o,
+                        );
                         take(o);
                         let mut o = ptr::null_mut();
                         calendar::quytrinh_calendar_holidays(cal, *year, &raw mut o);

@@ -25,13 +25,23 @@ fn subset(u: &mut Unstructured<'_>, items: &[Value]) -> Result<Vec<Value>> {
 }
 
 fn clock(u: &mut Unstructured<'_>) -> Result<String> {
-    Ok(format!("{:02}:{:02}", u.int_in_range(0..=25u8)?, u.int_in_range(0..=60u8)?))
+    Ok(format!(
+        "{:02}:{:02}",
+        u.int_in_range(0..=25u8)?,
+        u.int_in_range(0..=60u8)?
+    ))
 }
 
 fn date(u: &mut Unstructured<'_>) -> Result<NaiveDate> {
     let base = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-    let days = if u.ratio(1, 8)? { u.arbitrary::<i32>()? } else { u.int_in_range(-40_000..=40_000)? };
-    Ok(base.checked_add_signed(TimeDelta::days(days.into())).unwrap_or(base))
+    let days = if u.ratio(1, 8)? {
+        u.arbitrary::<i32>()?
+    } else {
+        u.int_in_range(-40_000..=40_000)?
+    };
+    Ok(base
+        .checked_add_signed(TimeDelta::days(days.into()))
+        .unwrap_or(base))
 }
 
 fn config(u: &mut Unstructured<'_>) -> Result<Value> {
@@ -48,7 +58,9 @@ fn config(u: &mut Unstructured<'_>) -> Result<Value> {
         json!({"mode": "whole_days"})
     };
     let dates = |u: &mut Unstructured<'_>| -> Result<Vec<Value>> {
-        (0..u.int_in_range(0..=6u8)?).map(|_| Ok(json!(date(u)?.to_string()))).collect()
+        (0..u.int_in_range(0..=6u8)?)
+            .map(|_| Ok(json!(date(u)?.to_string())))
+            .collect()
     };
     let mut config = json!({
         "working_weekdays": weekdays,
@@ -60,7 +72,11 @@ fn config(u: &mut Unstructured<'_>) -> Result<Value> {
         "extra_working_days": dates(u)?,
     });
     if u.ratio(1, 4)? {
-        let rules: Vec<&Value> = default["holiday_rules"].as_array().unwrap().iter().collect();
+        let rules: Vec<&Value> = default["holiday_rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .collect();
         mutate_many(u, &mut config, &rules, 3)?;
     }
     Ok(config)
@@ -75,14 +91,24 @@ fn at(u: &mut Unstructured<'_>) -> Result<DateTime<Utc>> {
 }
 
 fn run(u: &mut Unstructured<'_>) -> Result<()> {
-    let Ok(config) = serde_json::from_value::<CalendarConfig>(config(u)?) else { return Ok(()) };
-    let Ok(calendar) = BusinessCalendar::new(config) else { return Ok(()) };
+    let Ok(config) = serde_json::from_value::<CalendarConfig>(config(u)?) else {
+        return Ok(());
+    };
+    let Ok(calendar) = BusinessCalendar::new(config) else {
+        return Ok(());
+    };
     for _ in 0..u.int_in_range(1..=8u8)? {
         match u.int_in_range(0..=4u8)? {
             0 => {
                 let a = at(u)?;
-                let seconds = if u.ratio(1, 8)? { u.arbitrary::<i64>()? } else { u.int_in_range(-3_600..=30 * 86_400)? };
-                let Some(d) = TimeDelta::try_seconds(seconds) else { continue };
+                let seconds = if u.ratio(1, 8)? {
+                    u.arbitrary::<i64>()?
+                } else {
+                    u.int_in_range(-3_600..=30 * 86_400)?
+                };
+                let Some(d) = TimeDelta::try_seconds(seconds) else {
+                    continue;
+                };
                 if let Ok(b) = calendar.add(a, d) {
                     assert!(b >= a, "add went backwards");
                     assert_eq!(calendar.between(a, b), d, "between(a, add(a, d)) != d");
@@ -90,7 +116,11 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
             }
             1 => {
                 let (a, b) = (at(u)?, at(u)?);
-                assert_eq!(calendar.between(a, b), -calendar.between(b, a), "between is not antisymmetric");
+                assert_eq!(
+                    calendar.between(a, b),
+                    -calendar.between(b, a),
+                    "between is not antisymmetric"
+                );
             }
             2 => {
                 let _ = calendar.is_day_off(date(u)?);
@@ -102,7 +132,11 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
                 }
             }
             _ => {
-                let year = if u.ratio(1, 8)? { u.arbitrary::<i32>()? } else { u.int_in_range(1900..=2200)? };
+                let year = if u.ratio(1, 8)? {
+                    u.arbitrary::<i32>()?
+                } else {
+                    u.int_in_range(1900..=2200)?
+                };
                 let _ = calendar.holidays(year);
             }
         }

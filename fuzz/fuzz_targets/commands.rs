@@ -13,8 +13,12 @@ use serde_json::Value;
 fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let s = seeds();
     let played = u.choose(&s.played)?;
-    let Some(mut instance) = create(&played.vector) else { return Ok(()) };
-    let steps = played.vector["steps"].as_array().map_or(&[][..], Vec::as_slice);
+    let Some(mut instance) = create(&played.vector) else {
+        return Ok(());
+    };
+    let steps = played.vector["steps"]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice);
     for st in &steps[..u.int_in_range(0..=steps.len())?] {
         step(instance.as_mut(), st);
     }
@@ -26,7 +30,9 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
         let before = instance.snapshot_json();
         let version = instance.version();
         let result = if u.ratio(1, 5)? {
-            let Ok(at) = instant(u)?.parse::<DateTime<Utc>>() else { continue };
+            let Ok(at) = instant(u)?.parse::<DateTime<Utc>>() else {
+                continue;
+            };
             instance.tick(at)
         } else {
             let mut command = (*u.choose(&pool)?).clone();
@@ -34,7 +40,11 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
             instance.handle_value(command)
         };
         if result.is_err() {
-            assert_eq!(instance.snapshot_json(), before, "a rejected input changed the instance");
+            assert_eq!(
+                instance.snapshot_json(),
+                before,
+                "a rejected input changed the instance"
+            );
         }
         assert!(instance.version() >= version, "version went down");
         check_round_trips(instance.as_ref());

@@ -13,12 +13,22 @@ fn assemble(u: &mut Unstructured<'_>) -> Result<String> {
     let s = seeds();
     let logs: Vec<&Value> = s.played.iter().map(|p| &p.log_value).collect();
     let mut log = (*u.choose(&logs)?).clone();
-    let records: Vec<&Value> = logs.iter().filter_map(|l| l["records"].as_array()).flatten().collect();
+    let records: Vec<&Value> = logs
+        .iter()
+        .filter_map(|l| l["records"].as_array())
+        .flatten()
+        .collect();
     let own: Vec<Value> = log["records"].as_array().cloned().unwrap_or_default();
     let mut out = Vec::new();
     for _ in 0..u.int_in_range(0..=12u8)? {
         let from_own = !own.is_empty() && u.ratio(3, 4)?;
-        let record = if from_own { u.choose(&own)?.clone() } else if records.is_empty() { break } else { (*u.choose(&records)?).clone() };
+        let record = if from_own {
+            u.choose(&own)?.clone()
+        } else if records.is_empty() {
+            break;
+        } else {
+            (*u.choose(&records)?).clone()
+        };
         out.push(record);
     }
     if u.arbitrary()? {

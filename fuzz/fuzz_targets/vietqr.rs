@@ -7,17 +7,29 @@ use libfuzzer_sys::fuzz_target;
 use quytrinh::kernel::Vnd;
 use quytrinh::vietqr::{VietQr, crc16_ccitt_false};
 
-const BINS: &[&str] = &["970436", "970415", "970418", "970422", "970407", "000000", "97043"];
+const BINS: &[&str] = &[
+    "970436", "970415", "970418", "970422", "970407", "000000", "97043",
+];
 
 fn digits(u: &mut Unstructured<'_>, max: usize) -> Result<String> {
     let n = u.int_in_range(0..=max)?;
-    (0..n).map(|_| Ok(char::from(b'0' + u.int_in_range(0..=9u8)?))).collect()
+    (0..n)
+        .map(|_| Ok(char::from(b'0' + u.int_in_range(0..=9u8)?)))
+        .collect()
 }
 
 fn qr(u: &mut Unstructured<'_>) -> Result<VietQr> {
-    let bin = if u.ratio(1, 4)? { digits(u, 8)? } else { (*u.choose(BINS)?).to_owned() };
+    let bin = if u.ratio(1, 4)? {
+        digits(u, 8)?
+    } else {
+        (*u.choose(BINS)?).to_owned()
+    };
     let account = digits(u, 21)?;
-    let mut qr = if u.arbitrary()? { VietQr::to_account(&bin, &account) } else { VietQr::to_card(&bin, &account) };
+    let mut qr = if u.arbitrary()? {
+        VietQr::to_account(&bin, &account)
+    } else {
+        VietQr::to_card(&bin, &account)
+    };
     if u.arbitrary()? {
         let amount = match u.int_in_range(0..=3u8)? {
             0 => u.arbitrary::<i64>()?,
@@ -32,7 +44,9 @@ fn qr(u: &mut Unstructured<'_>) -> Result<VietQr> {
             u.arbitrary()?
         } else {
             let n = u.int_in_range(0..=27usize)?;
-            (0..n).map(|_| Ok(char::from(u.int_in_range(0x1fu8..=0x7f)?))).collect::<Result<_>>()?
+            (0..n)
+                .map(|_| Ok(char::from(u.int_in_range(0x1fu8..=0x7f)?)))
+                .collect::<Result<_>>()?
         };
         qr = qr.with_reference(&reference);
     }
@@ -55,7 +69,9 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
             }
         }
         _ => {
-            let Ok(payload) = qr(u)?.payload() else { return Ok(()) };
+            let Ok(payload) = qr(u)?.payload() else {
+                return Ok(());
+            };
             let mut bytes = payload.into_bytes();
             for _ in 0..u.int_in_range(1..=4u8)? {
                 if bytes.is_empty() {

@@ -42,7 +42,10 @@ pub struct Seeds {
 impl Seeds {
     /// The commands of `workflow`.
     pub fn commands_of<'a>(&'a self, workflow: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
-        self.commands.iter().filter(move |(w, _)| w == workflow).map(|(_, c)| c)
+        self.commands
+            .iter()
+            .filter(move |(w, _)| w == workflow)
+            .map(|(_, c)| c)
     }
 }
 
@@ -54,7 +57,10 @@ pub fn create(vector: &Value) -> Option<Box<dyn AnyInstance>> {
     };
     dynamic::create(
         vector["workflow"].as_str()?,
-        vector.get("instance_id").and_then(Value::as_str).unwrap_or("vector"),
+        vector
+            .get("instance_id")
+            .and_then(Value::as_str)
+            .unwrap_or("vector"),
         vector.get("config"),
         settings,
         &vector["init"],
@@ -66,7 +72,11 @@ pub fn create(vector: &Value) -> Option<Box<dyn AnyInstance>> {
 pub fn step(instance: &mut dyn AnyInstance, step: &Value) {
     if let Some(command) = step.get("command") {
         let _ = instance.handle_value(command.clone());
-    } else if let Some(at) = step.get("tick").and_then(|t| t.get("at")).and_then(Value::as_str) {
+    } else if let Some(at) = step
+        .get("tick")
+        .and_then(|t| t.get("at"))
+        .and_then(Value::as_str)
+    {
         if let Ok(at) = at.parse::<DateTime<Utc>>() {
             let _ = instance.tick(at);
         }
@@ -92,11 +102,23 @@ fn collect_ids(value: &Value, ids: &mut Vec<String>) {
 pub fn seeds() -> &'static Seeds {
     static SEEDS: OnceLock<Seeds> = OnceLock::new();
     SEEDS.get_or_init(|| {
-        let mut seeds = Seeds { played: vec![], commands: vec![], instants: vec![], actors: vec![], ids: vec![] };
+        let mut seeds = Seeds {
+            played: vec![],
+            commands: vec![],
+            instants: vec![],
+            actors: vec![],
+            ids: vec![],
+        };
         for text in VECTORS {
-            let Ok(vector) = serde_json::from_str::<Value>(text) else { continue };
-            let Some(workflow) = vector["workflow"].as_str().map(str::to_owned) else { continue };
-            let Some(mut instance) = create(&vector) else { continue };
+            let Ok(vector) = serde_json::from_str::<Value>(text) else {
+                continue;
+            };
+            let Some(workflow) = vector["workflow"].as_str().map(str::to_owned) else {
+                continue;
+            };
+            let Some(mut instance) = create(&vector) else {
+                continue;
+            };
             let mut snapshots = vec![instance.snapshot_json()];
             for s in vector["steps"].as_array().into_iter().flatten() {
                 step(instance.as_mut(), s);
@@ -111,13 +133,23 @@ pub fn seeds() -> &'static Seeds {
                     }
                     collect_ids(c, &mut seeds.ids);
                 }
-                if let Some(at) = s.get("tick").and_then(|t| t.get("at")).and_then(Value::as_str) {
+                if let Some(at) = s
+                    .get("tick")
+                    .and_then(|t| t.get("at"))
+                    .and_then(Value::as_str)
+                {
                     seeds.instants.push(at.to_owned());
                 }
             }
             let log = instance.event_log_json();
             let log_value = serde_json::from_str(&log).expect("an instance's log is JSON");
-            seeds.played.push(Played { log, log_value, vector, workflow, snapshots });
+            seeds.played.push(Played {
+                log,
+                log_value,
+                vector,
+                workflow,
+                snapshots,
+            });
         }
         seeds.ids.sort();
         seeds.ids.dedup();
@@ -130,16 +162,22 @@ pub fn seeds() -> &'static Seeds {
 /// anything); an offset of +07:00 or UTC.
 pub fn instant(u: &mut Unstructured<'_>) -> Result<String> {
     let s = seeds();
-    let base: DateTime<FixedOffset> =
-        DateTime::parse_from_rfc3339(u.choose(&s.instants)?).unwrap_or_else(|_| DateTime::UNIX_EPOCH.into());
+    let base: DateTime<FixedOffset> = DateTime::parse_from_rfc3339(u.choose(&s.instants)?)
+        .unwrap_or_else(|_| DateTime::UNIX_EPOCH.into());
     let shift = match u.int_in_range(0..=3u8)? {
         0 => 0,
         1 => i64::from(u.int_in_range(-86_400..=86_400i32)?),
         2 => i64::from(u.int_in_range(-400..=400i32)?) * 86_400,
         _ => u.arbitrary::<i64>()?,
     };
-    let shifted = TimeDelta::try_seconds(shift).and_then(|d| base.checked_add_signed(d)).unwrap_or(base);
-    Ok(if u.arbitrary()? { shifted.to_rfc3339() } else { shifted.with_timezone(&Utc).to_rfc3339() })
+    let shifted = TimeDelta::try_seconds(shift)
+        .and_then(|d| base.checked_add_signed(d))
+        .unwrap_or(base);
+    Ok(if u.arbitrary()? {
+        shifted.to_rfc3339()
+    } else {
+        shifted.with_timezone(&Utc).to_rfc3339()
+    })
 }
 
 /// An extreme number, or an arbitrary one.
@@ -222,7 +260,11 @@ pub fn mutate(u: &mut Unstructured<'_>, value: &mut Value, donor: &Value) -> Res
             let theirs = pick(u, &mut donor)?.clone();
             let mine = pick(u, value)?;
             if let (Value::Object(m), Value::Object(t)) = (mine, &theirs) {
-                if let Some((k, v)) = (!t.is_empty()).then(|| u.choose_index(t.len())).transpose()?.and_then(|i| t.iter().nth(i)) {
+                if let Some((k, v)) = (!t.is_empty())
+                    .then(|| u.choose_index(t.len()))
+                    .transpose()?
+                    .and_then(|i| t.iter().nth(i))
+                {
                     m.insert(k.clone(), v.clone());
                 }
             }
@@ -292,9 +334,18 @@ pub fn mutate(u: &mut Unstructured<'_>, value: &mut Value, donor: &Value) -> Res
 }
 
 /// Up to `max` mutations.
-pub fn mutate_many(u: &mut Unstructured<'_>, value: &mut Value, donors: &[&Value], max: u8) -> Result<()> {
+pub fn mutate_many(
+    u: &mut Unstructured<'_>,
+    value: &mut Value,
+    donors: &[&Value],
+    max: u8,
+) -> Result<()> {
     for _ in 0..u.int_in_range(0..=max)? {
-        let donor = if donors.is_empty() { &Value::Null } else { *u.choose(donors)? };
+        let donor = if donors.is_empty() {
+            &Value::Null
+        } else {
+            *u.choose(donors)?
+        };
         mutate(u, value, donor)?;
     }
     Ok(())
@@ -311,6 +362,11 @@ pub fn check_round_trips(instance: &dyn AnyInstance) {
     let snapshot = instance.snapshot_json();
     let restored = dynamic::restore(&snapshot).expect("an instance's own snapshot restores");
     assert_eq!(restored.snapshot_json(), snapshot, "snapshot round trip");
-    let replayed = dynamic::replay(&instance.event_log_json()).expect("an instance's own log replays");
-    assert_eq!(replayed.snapshot_json(), snapshot, "log replay gives the same snapshot");
+    let replayed =
+        dynamic::replay(&instance.event_log_json()).expect("an instance's own log replays");
+    assert_eq!(
+        replayed.snapshot_json(),
+        snapshot,
+        "log replay gives the same snapshot"
+    );
 }
