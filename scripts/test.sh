@@ -2,7 +2,8 @@
 # The one command that installs what the tests need (skipping what is already there) and
 # runs every suite: formatting, lints, the Rust tests (unit, property, conformance, doc),
 # the conformance vectors through the `quytrinh` program, the tour, the C suite, the
-# Kotlin suite (UniFFI; Swift checked for drift) and the WASM suites (Node, headless Chromium).
+# Kotlin suite (UniFFI; Swift checked for drift), the WASM suites (Node, headless Chromium)
+# and a short run of every fuzz target (scripts/fuzz.sh --short).
 # Usage: bash scripts/test.sh        (from anywhere; about 10 minutes on a fresh machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,7 @@ suite "quytrinh diagram companion" bash -c 'cargo run --quiet --locked -p quytri
 suite "C ABI (header drift, C/C++ suite, valgrind, ASan, example)" bash scripts/test-c.sh
 suite "Kotlin and Swift (UniFFI: Swift drift, Kotlin vectors and example on the JVM)" bash scripts/test-kotlin.sh
 suite "WASM (size budget, Node and Chromium vectors, round trips with native, web page)" bash scripts/test-wasm.sh
+suite "fuzzing (every cargo-fuzz target, 10 s each, nightly)" bash scripts/fuzz.sh --short
 
 echo
 suites_summary "suites:"
