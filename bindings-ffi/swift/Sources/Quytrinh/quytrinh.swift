@@ -19037,7 +19037,12 @@ public enum StoreSubscriptionAnswer: Equatable, Hashable {
     case orderDetail(
         /**
          * The order.
-         */order: Order
+         */order: Order, 
+        /**
+         * While the order awaits a payment: the payment QR for what remains to pay (the
+         * same as the last `show_payment_qr` effect's), so a host that restored the
+         * instance from a snapshot can show it again.
+         */paymentQr: PaymentQr?
     )
 
 
@@ -19069,7 +19074,7 @@ public struct FfiConverterTypeStoreSubscriptionAnswer: FfiConverterRustBuffer {
         case 3: return .orderList(orders: try FfiConverterSequenceTypeOrder.read(from: &buf)
         )
         
-        case 4: return .orderDetail(order: try FfiConverterTypeOrder.read(from: &buf)
+        case 4: return .orderDetail(order: try FfiConverterTypeOrder.read(from: &buf), paymentQr: try FfiConverterOptionTypePaymentQr.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -19095,9 +19100,10 @@ public struct FfiConverterTypeStoreSubscriptionAnswer: FfiConverterRustBuffer {
             FfiConverterSequenceTypeOrder.write(orders, into: &buf)
             
         
-        case let .orderDetail(order):
+        case let .orderDetail(order,paymentQr):
             writeInt(&buf, Int32(4))
             FfiConverterTypeOrder.write(order, into: &buf)
+            FfiConverterOptionTypePaymentQr.write(paymentQr, into: &buf)
             
         }
     }
@@ -20803,6 +20809,30 @@ fileprivate struct FfiConverterOptionTypeOrder: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeOrder.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePaymentQr: FfiConverterRustBuffer {
+    typealias SwiftType = PaymentQr?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePaymentQr.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePaymentQr.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
