@@ -368,13 +368,7 @@ pub fn report(
                 .rows
                 .iter()
                 .enumerate()
-                .map(|(i, row)| {
-                    W::Row::deserialize(row).map_err(|e| Error::InvalidJson {
-                        message: format!("rows[{i}]: {e}"),
-                        line: 0,
-                        column: 0,
-                    })
-                })
+                .map(|(i, row)| W::Row::deserialize(row).map_err(|e| Error::in_row(i, &e)))
                 .collect::<Result<Vec<_>, _>>()?;
             let answer = crate::kernel::report::<W>(&config, self.actor, self.at, &report, &rows)?;
             Ok(to_value(&answer))

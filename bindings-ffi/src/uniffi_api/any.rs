@@ -185,13 +185,8 @@ pub fn report(
         .iter()
         .enumerate()
         .map(|(i, row)| {
-            serde_json::from_str(row).map_err(|e| {
-                QuytrinhError::from(quytrinh::kernel::Error::InvalidJson {
-                    message: format!("rows[{i}]: {e}"),
-                    line: 0,
-                    column: 0,
-                })
-            })
+            serde_json::from_str(row)
+                .map_err(|e| QuytrinhError::from(quytrinh::kernel::Error::in_row(i, &e)))
         })
         .collect::<Result<Vec<Value>, _>>()?;
     Ok(dynamic::report(&workflow, config.as_ref(), &actor, at, &report, &rows)?.to_string())

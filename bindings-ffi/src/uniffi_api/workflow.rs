@@ -340,11 +340,7 @@ macro_rules! typed_workflow {
                     .iter()
                     .enumerate()
                     .map(|(i, row)| {
-                        serde_json::from_str(row).map_err(|e| quytrinh::kernel::Error::InvalidJson {
-                            message: format!("rows[{i}]: {e}"),
-                            line: 0,
-                            column: 0,
-                        })
+                        serde_json::from_str(row).map_err(|e| quytrinh::kernel::Error::in_row(i, &e))
                     })
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(quytrinh::kernel::report::<quytrinh::workflows::$module::$W>(
