@@ -180,7 +180,14 @@ fn core_error(e: &Error) -> JsValue {
             "message_en": message,
         }),
     };
-    if let Error::InvalidJson { line, column, .. } = e {
+    if let Error::InvalidJson {
+        path, line, column, ..
+    } = e
+    {
+        // The field at fault is the rule a host shows beside its form field.
+        if !path.is_empty() {
+            payload["rule"] = json!(path);
+        }
         payload["line"] = json!(line);
         payload["column"] = json!(column);
     }

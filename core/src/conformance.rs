@@ -193,7 +193,8 @@ pub fn play_steps(
             (None, Some(tick)) => instance.tick(tick.at),
             _ => {
                 return Err(Error::InvalidJson {
-                    message: format!("step {index} must have exactly one of `command` and `tick`"),
+                    message: "a step must have exactly one of `command` and `tick`".into(),
+                    path: format!("steps[{index}]"),
                     line: 0,
                     column: 0,
                 });

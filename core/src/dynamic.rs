@@ -17,6 +17,7 @@
 
 use crate::kernel::{
     Actor, Command, Deadline, Definition, Error, Instance, Outcome, Position, Settings, Workflow,
+    from_json, from_json_value,
 };
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -124,12 +125,12 @@ impl<W: Workflow> AnyInstance for Instance<W> {
     }
 
     fn handle_json(&mut self, command: &str) -> Result<Value, Error> {
-        let command: Command<W::Command> = serde_json::from_str(command)?;
+        let command: Command<W::Command> = from_json("", command)?;
         Ok(outcome_json(&self.handle(&command)?))
     }
 
     fn handle_value(&mut self, command: Value) -> Result<Value, Error> {
-        let command: Command<W::Command> = serde_json::from_value(command)?;
+        let command: Command<W::Command> = from_json_value("", &command)?;
         Ok(outcome_json(&self.handle(&command)?))
     }
 
@@ -150,7 +151,7 @@ impl<W: Workflow> AnyInstance for Instance<W> {
     }
 
     fn query_value(&self, actor: &Actor, at: DateTime<Utc>, query: Value) -> Result<Value, Error> {
-        let query: W::Query = serde_json::from_value(query)?;
+        let query: W::Query = from_json_value("query", &query)?;
         Ok(to_value(&Instance::query(self, actor, at, &query)?))
     }
 
@@ -263,9 +264,9 @@ pub fn create(
         fn run<W: Workflow>(self) -> Result<Self::Output, Error> {
             let config = match self.1 {
                 None | Some(Value::Null) => W::Config::default(),
-                Some(v) => W::Config::deserialize(v)?,
+                Some(v) => from_json_value("config", v)?,
             };
-            let init = W::Init::deserialize(self.3)?;
+            let init = from_json_value("init", self.3)?;
             Ok(Box::new(Instance::<W>::create(
                 self.0, config, self.2, init,
             )?))
@@ -283,7 +284,7 @@ struct WorkflowHeader {
 }
 
 fn workflow_of(json: &str) -> Result<String, Error> {
-    Ok(serde_json::from_str::<WorkflowHeader>(json)?.workflow)
+    Ok(from_json::<WorkflowHeader>("", json)?.workflow)
 }
 
 /// Restores an instance from snapshot JSON, whatever its workflow.
@@ -361,14 +362,14 @@ pub fn report(
         fn run<W: Workflow>(self) -> Result<Value, Error> {
             let config = match self.config {
                 None | Some(Value::Null) => W::Config::default(),
-                Some(v) => W::Config::deserialize(v)?,
+                Some(v) => from_json_value("config", v)?,
             };
-            let report = W::Report::deserialize(self.report)?;
+            let report = from_json_value("report", self.report)?;
             let rows = self
                 .rows
                 .iter()
                 .enumerate()
-                .map(|(i, row)| W::Row::deserialize(row).map_err(|e| Error::in_row(i, &e)))
+                .map(|(i, row)| from_json_value(&format!("rows[{i}]"), row))
                 .collect::<Result<Vec<_>, _>>()?;
             let answer = crate::kernel::report::<W>(&config, self.actor, self.at, &report, &rows)?;
             Ok(to_value(&answer))
@@ -399,7 +400,7 @@ pub fn definition(workflow: &str, config: Option<&Value>) -> Result<Definition, 
         fn run<W: Workflow>(self) -> Result<Self::Output, Error> {
             let config = match self.0 {
                 None | Some(Value::Null) => W::Config::default(),
-                Some(v) => W::Config::deserialize(v)?,
+                Some(v) => from_json_value("config", v)?,
             };
             W::validate_config(&config).map_err(Error::InvalidConfig)?;
             Ok(Definition::of::<W>(&config))

@@ -140,7 +140,7 @@ test('reports: one entry point over the rows of many instances', () => {
   throwsCode(() => report('complaint', { role: 'agent', id: 'DL-07' }, weekly, rows), 'not_permitted', 'role');
   // Wednesday 4 March is not the report's weekday (Thursday).
   throwsCode(() => report('complaint', boss, { ...weekly, week_ending: '2026-03-04' }, rows), 'validation_failed');
-  throwsCode(() => report('complaint', boss, weekly, [{ x: 1 }]), 'invalid_json');
+  throwsCode(() => report('complaint', boss, weekly, [{ x: 1 }]), 'invalid_json', 'rows[0].x');
   throwsCode(() => report('complaint', boss, weekly, 'rows'), 'invalid_argument', 'rows');
   throwsCode(() => report('companion', { role: 'saco', id: 'S1' }, weekly, []), 'invalid_json');
   throwsCode(() => report('payroll', boss, weekly, []), 'unknown_workflow');
@@ -187,8 +187,15 @@ test('bad input: wrong types, missing fields, unknown command types, bad dates',
   throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', T0, {})), 'invalid_json');
   throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink', colour: 'red' })), 'invalid_json');
   throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'confirm', request_id: 42 })), 'invalid_json');
-  throwsCode(() => rel.handle(cmd(7, 'saco', 'S1', T0, { type: 'request_unlink' })), 'invalid_json');
-  throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', 'yesterday', { type: 'request_unlink' })), 'invalid_json');
+  throwsCode(() => rel.handle(cmd(7, 'saco', 'S1', T0, { type: 'request_unlink' })), 'invalid_json', 'command_id');
+  // The field at fault is named (as `rule` and in the message), not a column of JSON text
+  // the caller never wrote.
+  const late = throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', 'yesterday', { type: 'request_unlink' })), 'invalid_json', 'at');
+  assert.match(late.message, /^invalid JSON at `at`: /);
+  assert.doesNotMatch(late.message, /line|column/);
+  throwsCode(() => rel.handle({ ...cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' }), actor: { role: 'saco' } }), 'invalid_json', 'actor');
+  throwsCode(() => rel.handle({ ...cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' }), actor: { role: 'saco', id: 9 } }), 'invalid_json', 'actor.id');
+  throwsCode(() => rel.handle({ ...cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' }), expected_version: -1 }), 'invalid_json', 'expected_version');
   throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', new Date('nope'), { type: 'request_unlink' })), 'invalid_json');
   throwsCode(() => rel.handle(42), 'invalid_json');
   throwsCode(() => rel.handle([]), 'invalid_json');
@@ -204,10 +211,13 @@ test('bad input: wrong types, missing fields, unknown command types, bad dates',
   throwsCode(() => rel.availableCommands({ role: 'saco' }, T0), 'invalid_json');
   throwsCode(() => WorkflowInstance.create('payroll', { init: {} }), 'unknown_workflow');
   throwsCode(() => WorkflowInstance.create('companion', {}), 'invalid_argument', 'init');
-  throwsCode(() => WorkflowInstance.create('companion', { init: { saco_id: 'S1' } }), 'invalid_json');
+  const missing = throwsCode(() => WorkflowInstance.create('companion', { init: { saco_id: 'S1' } }), 'invalid_json', 'init');
+  assert.equal(missing.message, 'invalid JSON at `init`: missing field `customer_id`');
+  throwsCode(() => WorkflowInstance.create('companion', { init: {} }), 'invalid_json', 'init');
+  throwsCode(() => WorkflowInstance.create('companion', { init: { ...companionInit, account: 1 } }), 'invalid_json', 'init.account');
   throwsCode(() => WorkflowInstance.create('companion', { init: { ...companionInit, saco_id: ' ' } }), 'validation_failed', 'saco_id');
   throwsCode(() => WorkflowInstance.create('companion', { init: companionInit, settings: { remembered_commands: 0 } }), 'invalid_config');
-  throwsCode(() => WorkflowInstance.create('companion', { init: companionInit, config: { otp_lifetime_seconds: 'long' } }), 'invalid_json');
+  throwsCode(() => WorkflowInstance.create('companion', { init: companionInit, config: { otp_lifetime_seconds: 'long' } }), 'invalid_json', 'config.otp_lifetime_seconds');
   throwsCode(() => WorkflowInstance.restore('{'), 'invalid_json');
   throwsCode(() => WorkflowInstance.restore({ workflow: 'payroll' }), 'unknown_workflow');
   const snapshot = rel.snapshot();

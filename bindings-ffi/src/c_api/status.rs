@@ -229,6 +229,7 @@ mod tests {
             Error::Internal("x".into()),
             Error::InvalidJson {
                 message: "x".into(),
+                path: String::new(),
                 line: 1,
                 column: 1,
             },

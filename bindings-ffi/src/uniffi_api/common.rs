@@ -146,10 +146,16 @@ impl From<kernel::Error> for QuytrinhError {
             },
             kernel::Error::InvalidJson {
                 message,
+                path,
                 line,
                 column,
             } => Self::InvalidJson {
-                reason: message,
+                // The field at fault first: the host never saw the text its record became.
+                reason: if path.is_empty() {
+                    message
+                } else {
+                    format!("`{path}`: {message}")
+                },
                 line: line as u64,
                 column: column as u64,
             },

@@ -13,9 +13,11 @@ use thiserror::Error;
 /// use quytrinh::kernel::Error;
 /// let err = Error::UnknownWorkflow("payroll".into());
 /// assert_eq!(err.code(), "unknown_workflow");
-/// let err = Error::InvalidJson { message: "expected `,`".into(), line: 3, column: 7 };
+/// let err = Error::InvalidJson { message: "expected `,`".into(), path: String::new(), line: 3, column: 7 };
 /// assert_eq!(err.to_string(), "invalid JSON at line 3, column 7: expected `,`");
-/// let err = Error::InvalidJson { message: "missing field `at`".into(), line: 0, column: 0 };
+/// let err = Error::InvalidJson { message: "missing field `id`".into(), path: "actor".into(), line: 1, column: 40 };
+/// assert_eq!(err.to_string(), "invalid JSON at `actor`: missing field `id`");
+/// let err = Error::InvalidJson { message: "missing field `at`".into(), path: String::new(), line: 0, column: 0 };
 /// assert_eq!(err.to_string(), "invalid JSON: missing field `at`");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -24,10 +26,13 @@ pub enum Error {
     #[error("{0}")]
     Rejected(#[from] Rejection),
     /// The JSON text is not valid, or does not have the expected shape.
-    #[error("invalid JSON{}: {message}", position(*line, *column))]
+    #[error("invalid JSON{}: {message}", position(path, *line, *column))]
     InvalidJson {
         /// What was wrong or expected.
         message: String,
+        /// The JSON path of the value at fault (`at`, `init.contact.phone`, `records[3]`),
+        /// empty when unknown or at the top level.
+        path: String,
         /// 1-based line (0 when the error has no position).
         line: usize,
         /// 1-based column (0 when the error has no position).
@@ -65,10 +70,13 @@ pub enum Error {
     Internal(String),
 }
 
-/// ` at line L, column C`, or nothing when the error has no position (a JSON value that
-/// was already parsed).
-fn position(line: usize, column: usize) -> String {
-    if line == 0 {
+/// `` at `path` `` when the field at fault is known (the line and column of JSON text a
+/// binding wrote from the host's object would mean nothing to the host), else
+/// ` at line L, column C`, or nothing when the error has no position.
+fn position(path: &str, line: usize, column: usize) -> String {
+    if !path.is_empty() {
+        format!(" at `{path}`")
+    } else if line == 0 {
         String::new()
     } else {
         format!(" at line {line}, column {column}")
@@ -106,9 +114,40 @@ impl Error {
     /// ```
     pub fn in_row(index: usize, error: &serde_json::Error) -> Self {
         Error::InvalidJson {
-            message: format!("rows[{index}]: {error}"),
+            message: error.to_string(),
+            path: format!("rows[{index}]"),
             line: 0,
             column: 0,
+        }
+    }
+
+    /// `invalid_json` for `error` met reading `text`, naming the JSON path of the value at
+    /// fault under `what` (the input's name, e.g. `init`; empty for a whole document).
+    ///
+    /// ```
+    /// # use quytrinh::kernel::Error;
+    /// let text = r#"{"actor":{"role":"saco","id":5}}"#;
+    /// let e = serde_json::from_str::<quytrinh::kernel::Actor>(&text[9..text.len() - 1]).unwrap_err();
+    /// assert_eq!(Error::json_at("command.actor", &text[9..text.len() - 1], &e).to_string(),
+    ///     "invalid JSON at `command.actor.id`: invalid type: integer `5`, expected a string");
+    /// ```
+    pub fn json_at(what: &str, text: &str, error: &serde_json::Error) -> Self {
+        let inner = if error.line() > 0 {
+            super::json::path_at(text, error.line(), error.column())
+        } else {
+            String::new()
+        };
+        let path = match (what.is_empty(), inner.is_empty()) {
+            (_, true) => what.to_owned(),
+            (true, false) => inner,
+            (false, false) if inner.starts_with('[') => format!("{what}{inner}"),
+            (false, false) => format!("{what}.{inner}"),
+        };
+        Error::InvalidJson {
+            message: reason(error),
+            path,
+            line: error.line(),
+            column: error.column(),
         }
     }
 
@@ -128,16 +167,26 @@ impl Error {
 
 impl From<serde_json::Error> for Error {
     fn from(e: serde_json::Error) -> Self {
-        let message = e.to_string();
-        // serde_json appends " at line L column C"; keep the message without it.
-        let message = match message.rfind(" at line ") {
-            Some(i) if e.line() > 0 => message[..i].to_owned(),
-            _ => message,
-        };
+        Error::from(&e)
+    }
+}
+
+impl From<&serde_json::Error> for Error {
+    fn from(e: &serde_json::Error) -> Self {
         Error::InvalidJson {
-            message,
+            message: reason(e),
+            path: String::new(),
             line: e.line(),
             column: e.column(),
         }
+    }
+}
+
+/// serde_json's message without the " at line L column C" it appends.
+fn reason(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.rfind(" at line ") {
+        Some(i) if e.line() > 0 => message[..i].to_owned(),
+        _ => message,
     }
 }

@@ -1,6 +1,6 @@
 //! Snapshots and event logs: JSON documents with an explicit schema version.
 
-use super::{Error, RecentCommand, Record, Settings, Workflow};
+use super::{Error, RecentCommand, Record, Settings, Workflow, from_json, from_json_value};
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -191,28 +191,28 @@ pub(crate) fn read_versioned<T: DeserializeOwned>(
         supported: SCHEMA_VERSION,
     };
     // A current document decodes in one pass; otherwise its error is kept for later.
-    let error = match serde_json::from_str::<T>(json) {
+    let error = match from_json::<T>("", json) {
         Ok(doc) if version_of(&doc) == SCHEMA_VERSION => return Ok((doc, false)),
         Ok(_) => None,
         Err(e) => Some(e),
     };
-    let found = match serde_json::from_str::<SchemaHeader>(json) {
+    let found = match from_json::<SchemaHeader>("", json) {
         Ok(h) => h.schema_version,
         // No readable header: the document's own error says what is wrong.
-        Err(header) => return Err(error.unwrap_or(header).into()),
+        Err(header) => return Err(error.unwrap_or(header)),
     };
     if let (SCHEMA_VERSION, Some(e)) = (found, error) {
         // A current document that does not decode: its own error says what is wrong.
-        return Err(e.into());
+        return Err(e);
     }
     if found == 0 || found > SCHEMA_VERSION {
         return Err(unsupported(found));
     }
-    let mut doc: Value = serde_json::from_str(json)?;
+    let mut doc: Value = from_json("", json)?;
     for step in MIGRATIONS.iter().skip_while(|m| m.from < found) {
         (step.apply)(&mut doc);
     }
-    let migrated = serde_json::from_value::<T>(doc)?;
+    let migrated = from_json_value::<T>("", &doc)?;
     match version_of(&migrated) {
         SCHEMA_VERSION => Ok((migrated, true)),
         other => Err(unsupported(other)),
