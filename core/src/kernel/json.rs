@@ -8,6 +8,7 @@
 use super::Error;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::fmt::Write as _;
 
 /// Decodes `text` as a `T`; on failure `invalid_json` with the JSON path of the value at
 /// fault, prefixed with `what` (the argument's name, e.g. `init`; empty for a whole input).
@@ -83,7 +84,9 @@ pub(super) fn path_at(text: &str, line: usize, column: usize) -> String {
                 path.push_str(key);
             }
             Frame::Object(None) => {}
-            Frame::Array(n) => path.push_str(&format!("[{n}]")),
+            Frame::Array(n) => {
+                let _ = write!(path, "[{n}]");
+            }
         }
     }
     path
@@ -150,7 +153,7 @@ mod tests {
     fn a_closed_object_gives_its_parent() {
         // serde_json reports a missing field after the object's closing brace.
         assert_eq!(at_end(r#"{"actor":{"role":"saco"}"#), "actor");
-        assert_eq!(at_end(r#"{}"#), "");
+        assert_eq!(at_end("{}"), "");
     }
 
     #[test]
