@@ -12,7 +12,7 @@ fn init() -> Value {
     json!({"saco_id": "S1", "customer_id": "K1", "account": "0001234567"})
 }
 
-fn command(patch: Value) -> String {
+fn command(patch: &Value) -> String {
     let mut c = json!({"command_id": "c1", "actor": {"role": "saco", "id": "S1"}, "at": T0,
                        "type": "request_unlink"});
     for (k, v) in patch.as_object().unwrap() {
@@ -23,8 +23,8 @@ fn command(patch: Value) -> String {
 
 /// The path and the message of an `invalid_json` error.
 fn fault(e: Error) -> (String, String) {
-    match &e {
-        Error::InvalidJson { path, .. } => (path.clone(), e.to_string()),
+    match e {
+        Error::InvalidJson { ref path, .. } => (path.clone(), e.to_string()),
         other => panic!("expected invalid_json, got {other:?}"),
     }
 }
@@ -45,7 +45,7 @@ fn a_command_names_its_envelope_field() {
     ];
     for (patch, path) in cases {
         let mut rel = dynamic::create("companion", "rel-1", None, None, &init()).unwrap();
-        let text = command(patch.clone());
+        let text = command(&patch);
         let (found, message) = fault(rel.handle_json(&text).err().unwrap());
         assert_eq!(found, path, "{patch}: {message}");
         assert!(
@@ -102,7 +102,7 @@ fn a_missing_field_is_named_with_the_input_it_is_missing_from() {
 #[test]
 fn documents_name_the_record_at_fault() {
     let mut rel = dynamic::create("companion", "rel-1", None, None, &init()).unwrap();
-    rel.handle_json(&command(json!({}))).unwrap();
+    rel.handle_json(&command(&json!({}))).unwrap();
     let mut log: Value = serde_json::from_str(&rel.event_log_json()).unwrap();
     log["records"][0]["at"] = json!("noon");
     let (path, _) = fault(dynamic::replay(&log.to_string()).err().unwrap());
