@@ -68,7 +68,8 @@ export interface Outcome<E, F> {
 }
 /** A command an actor may issue now: what a UI turns into a button. */
 export interface Available<C> {
-    type: string;
+    /** The command's name: its `type` in `command`. */
+    name: string;
     label: Label;
     command: C;
 }
@@ -372,17 +373,13 @@ impl RawInstance {
     pub fn handle(&mut self, command_json: &str) -> Result<String, JsValue> {
         self.inner
             .handle_json(command_json)
-            .map(|v| v.to_string())
             .map_err(|e| core_error(&e))
     }
 
     /// Fires the deadlines due at or before `at` (RFC 3339); returns the outcome.
     pub fn tick(&mut self, at: &str) -> Result<String, JsValue> {
         let at = parse_instant("at", at)?;
-        self.inner
-            .tick(at)
-            .map(|v| v.to_string())
-            .map_err(|e| core_error(&e))
+        self.inner.tick_json(at).map_err(|e| core_error(&e))
     }
 
     /// The configuration as JSON (every field, defaults included).

@@ -9,6 +9,7 @@
 //! ).unwrap();
 //! let outcome = rel.handle_json(r#"{"command_id":"c1","actor":{"role":"saco","id":"S1"},
 //!     "at":"2026-11-23T09:00:00+07:00","type":"request_unlink"}"#).unwrap();
+//! let outcome: serde_json::Value = serde_json::from_str(&outcome).unwrap();
 //! assert_eq!(outcome["effects"][0]["kind"], "send_otp");
 //! let err = rel.handle_json(r#"{"command_id":"c2","actor":{"role":"saco","id":"S1"},
 //!     "at":"2026-11-23T08:00:00+07:00","type":"request_unlink"}"#).unwrap_err();
@@ -16,8 +17,8 @@
 //! ```
 
 use crate::kernel::{
-    Actor, Command, Deadline, Definition, Error, Instance, Outcome, Position, Settings, Workflow,
-    from_json, from_json_value,
+    Actor, Command, Deadline, Definition, Error, Instance, Position, Settings, Workflow, from_json,
+    from_json_value,
 };
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -77,12 +78,15 @@ pub trait AnyInstance: Send + Sync {
     fn id(&self) -> &str;
     /// The number of events recorded.
     fn version(&self) -> u64;
-    /// Handles a command given as JSON text (see [`Command`]); returns the outcome as JSON.
-    fn handle_json(&mut self, command: &str) -> Result<Value, Error>;
+    /// Handles a command given as JSON text (see [`Command`]); returns the outcome as JSON
+    /// text (see [`Outcome`](crate::kernel::Outcome)), written straight from the outcome: the path the bindings take.
+    fn handle_json(&mut self, command: &str) -> Result<String, Error>;
     /// Handles a command given as a JSON value.
     fn handle_value(&mut self, command: Value) -> Result<Value, Error>;
     /// Fires the deadlines due at or before `at`; returns the outcome as JSON.
     fn tick(&mut self, at: DateTime<Utc>) -> Result<Value, Error>;
+    /// Like [`tick`](Self::tick), the outcome as JSON text.
+    fn tick_json(&mut self, at: DateTime<Utc>) -> Result<String, Error>;
     /// The state as JSON.
     fn state(&self) -> Value;
     /// The configuration as JSON (every field, defaults included).
@@ -124,18 +128,22 @@ impl<W: Workflow> AnyInstance for Instance<W> {
         Instance::version(self)
     }
 
-    fn handle_json(&mut self, command: &str) -> Result<Value, Error> {
+    fn handle_json(&mut self, command: &str) -> Result<String, Error> {
         let command: Command<W::Command> = from_json("", command)?;
-        Ok(outcome_json(&self.handle(&command)?))
+        Ok(to_text(&self.handle(&command)?))
     }
 
     fn handle_value(&mut self, command: Value) -> Result<Value, Error> {
         let command: Command<W::Command> = from_json_value("", &command)?;
-        Ok(outcome_json(&self.handle(&command)?))
+        Ok(to_value(&self.handle(&command)?))
     }
 
     fn tick(&mut self, at: DateTime<Utc>) -> Result<Value, Error> {
-        Ok(outcome_json(&Instance::tick(self, at)?))
+        Ok(to_value(&Instance::tick(self, at)?))
+    }
+
+    fn tick_json(&mut self, at: DateTime<Utc>) -> Result<String, Error> {
+        Ok(to_text(&Instance::tick(self, at)?))
     }
 
     fn state(&self) -> Value {
@@ -188,18 +196,12 @@ impl<W: Workflow> AnyInstance for Instance<W> {
     }
 }
 
-/// The outcome as JSON: `duplicate`, `version`, `events`, every `effects` in order, the
-/// `position` of the instance and of every entity the input touched
-/// (`{"region": state, "region:entity": state}`) and the `next_deadline`. What changed,
-/// never the whole state: its size does not grow with the instance's history.
-fn outcome_json<W: Workflow>(outcome: &Outcome<'_, W>) -> Value {
-    let mut json = to_value(outcome);
-    json["effects"] = to_value(&outcome.effects().collect::<Vec<_>>());
-    json
-}
-
 fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Value {
     serde_json::to_value(value).expect("quytrinh's own types always serialize")
+}
+
+fn to_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("quytrinh's own types always serialize")
 }
 
 /// Something to do with a workflow chosen by name: generic code over [`Workflow`] that

@@ -1168,7 +1168,7 @@ function send(role, actorId, body) {
  */
 function press(role, actorId, available) {
   const body = fill(available.command);
-  const spec = scenario().forms?.[available.type];
+  const spec = scenario().forms?.[available.name];
   const choose = Object.keys(body).some((k) => scenario().fields?.[k]?.options);
   if (!spec && !choose) {
     send(role, actorId, body);
@@ -1179,7 +1179,7 @@ function press(role, actorId, available) {
   // named in `edit`).
   const given = Object.keys(spec?.fill ?? {});
   const blanks = Object.keys(available.command).filter((k) => blank(available.command[k], k) && !given.includes(k));
-  const form = { type: available.type, label: available.label, actorId, body, blanks, answer: null };
+  const form = { type: available.name, label: available.label, actorId, body, blanks, answer: null };
   if (spec?.query) {
     try {
       const query = bind(spec.query, body);
@@ -1287,7 +1287,7 @@ function renderRoles(inst, def) {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'command';
-      b.dataset.command = a.type;
+      b.dataset.command = a.name;
       for (const [k, v] of Object.entries(a.command)) {
         if (k !== 'type' && ['string', 'number', 'boolean'].includes(typeof v)) b.setAttribute(`data-arg-${k}`, String(v));
       }

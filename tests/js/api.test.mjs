@@ -72,8 +72,8 @@ test('an instance: handle, outcome, state, deadlines, available commands, diagra
   assert.equal(again.duplicate, true);
   assert.equal(rel.version, 1);
   const available = rel.availableCommands(saco, '2026-11-23T09:01:00+07:00');
-  assert.deepEqual(available.map((a) => a.type).sort(), ['otp_failed', 'otp_verified']);
-  const verify = available.find((a) => a.type === 'otp_verified');
+  assert.deepEqual(available.map((a) => a.name).sort(), ['otp_failed', 'otp_verified']);
+  const verify = available.find((a) => a.name === 'otp_verified');
   assert.equal(typeof verify.label.vi, 'string');
   const out2 = rel.handle({ command_id: 'c2', actor: saco, at: '2026-11-23T09:01:00+07:00', ...verify.command });
   assert.deepEqual(out2.effects.map((e) => (e.kind === 'notify' ? `notify:${e.template}` : e.kind)), [

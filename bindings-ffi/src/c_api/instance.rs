@@ -267,7 +267,7 @@ pub unsafe extern "C" fn quytrinh_instance_handle(
     let f = |inner: &mut dyn AnyInstance| {
         // SAFETY: the caller guarantees the string is NULL or NUL-terminated and valid.
         let command = unsafe { text_arg(command_json, "command_json") }?;
-        Ok(owned_string(inner.handle_json(command)?.to_string()))
+        Ok(owned_string(inner.handle_json(command)?))
     };
     // SAFETY: forwarded from the caller's contract.
     unsafe { instance_call(instance, out_outcome_json, "out_outcome_json", f) }
@@ -292,7 +292,7 @@ pub unsafe extern "C" fn quytrinh_instance_tick(
     let f = |inner: &mut dyn AnyInstance| {
         // SAFETY: the caller guarantees the string is NULL or NUL-terminated and valid.
         let at = parse_instant(unsafe { text_arg(at, "at") }?, "at")?;
-        Ok(owned_string(inner.tick(at)?.to_string()))
+        Ok(owned_string(inner.tick_json(at)?))
     };
     // SAFETY: forwarded from the caller's contract.
     unsafe { instance_call(instance, out_outcome_json, "out_outcome_json", f) }
@@ -637,7 +637,7 @@ mod tests {
         fn version(&self) -> u64 {
             panic!("version exploded")
         }
-        fn handle_json(&mut self, _: &str) -> Result<Value, quytrinh::kernel::Error> {
+        fn handle_json(&mut self, _: &str) -> Result<String, quytrinh::kernel::Error> {
             unreachable!()
         }
         fn handle_value(&mut self, _: Value) -> Result<Value, quytrinh::kernel::Error> {
@@ -647,6 +647,12 @@ mod tests {
             &mut self,
             _: chrono::DateTime<chrono::Utc>,
         ) -> Result<Value, quytrinh::kernel::Error> {
+            unreachable!()
+        }
+        fn tick_json(
+            &mut self,
+            _: chrono::DateTime<chrono::Utc>,
+        ) -> Result<String, quytrinh::kernel::Error> {
             unreachable!()
         }
         fn state(&self) -> Value {

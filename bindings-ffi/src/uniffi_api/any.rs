@@ -77,12 +77,12 @@ impl WorkflowInstance {
 
     /// Handles a command (JSON: envelope and body side by side); the outcome as JSON.
     pub fn handle(&self, command_json: String) -> Result<String, QuytrinhError> {
-        Ok(lock(&self.inner)?.handle_json(&command_json)?.to_string())
+        Ok(lock(&self.inner)?.handle_json(&command_json)?)
     }
 
     /// Time has reached `at`: fires every deadline due by then; the outcome as JSON.
     pub fn tick(&self, at: Timestamp) -> Result<String, QuytrinhError> {
-        Ok(lock(&self.inner)?.tick(at)?.to_string())
+        Ok(lock(&self.inner)?.tick_json(at)?)
     }
 
     /// Answers a read-only query (JSON tagged by `type`) for `actor` at `at`; the answer as

@@ -54,8 +54,7 @@ pub struct Instance<W: Workflow> {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(bound = "")]
 pub struct Available<W: Workflow> {
-    /// The command's `type`.
-    #[serde(rename = "type")]
+    /// The command's name (its `type` in a command), `name` in JSON as in every binding.
     pub name: &'static str,
     /// Its label.
     pub label: Label,

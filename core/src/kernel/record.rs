@@ -3,7 +3,8 @@
 
 use super::{Actor, Deadline, EffectName, Keyed, TypeName, Workflow};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
 
 /// One event in the log, with the effects it asked of the host.
@@ -63,8 +64,25 @@ impl<W: Workflow> Record<W> {
 
 /// The result of an accepted input. Its events are borrowed from the instance's log, so
 /// returning an outcome copies nothing.
-#[derive(Debug, PartialEq, Serialize)]
-#[serde(bound = "")]
+///
+/// In JSON: `duplicate`, `version`, `events` (the records without their effects),
+/// `effects` (every effect of the events, once, in order: each key names its event's
+/// version), `position` and `next_deadline`.
+///
+/// ```
+/// use quytrinh::kernel::{Actor, Command, Instance, Settings};
+/// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+/// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+/// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+/// let out = rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {})).unwrap();
+/// let json = serde_json::to_value(&out).unwrap();
+/// assert_eq!(json["effects"][0]["kind"], "send_otp");
+/// assert_eq!(json["effects"][0]["key"], "rel-1:1:0");
+/// assert!(json["events"][0].get("effects").is_none()); // listed once, at the top
+/// assert_eq!(json["position"]["relationship"], "active");
+/// ```
+#[derive(Debug, PartialEq)]
 pub struct Outcome<'a, W: Workflow> {
     /// `true` when the command id had already been accepted: nothing changed. `version` is
     /// then the version the original command left the instance at, `events` its original
@@ -81,7 +99,6 @@ pub struct Outcome<'a, W: Workflow> {
     /// The whole state and every entity's position are read on request, so an outcome
     /// does not grow with the instance's history. In JSON: `position`, one object
     /// `{"region": state, "region:entity": state}` (see [`positions_json`](super::positions_json)).
-    #[serde(rename = "position", serialize_with = "positions_object")]
     pub positions: Vec<super::Position>,
     /// The earliest pending deadline now.
     pub next_deadline: Option<Deadline>,
@@ -147,9 +164,62 @@ pub struct RecentCommand {
     pub last_version: u64,
 }
 
-fn positions_object<S: serde::Serializer>(
-    positions: &[super::Position],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    super::positions_json(positions).serialize(serializer)
+impl<W: Workflow> Serialize for Outcome<'_, W> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_struct("Outcome", 6)?;
+        map.serialize_field("duplicate", &self.duplicate)?;
+        map.serialize_field("version", &self.version)?;
+        map.serialize_field("events", &Events(self.events))?;
+        map.serialize_field("effects", &Effects(self.events))?;
+        map.serialize_field("position", &Positions(&self.positions))?;
+        map.serialize_field("next_deadline", &self.next_deadline)?;
+        map.end()
+    }
+}
+
+/// Records without their effects (an outcome lists the effects once, beside them).
+struct Events<'a, W: Workflow>(&'a [Record<W>]);
+
+impl<W: Workflow> Serialize for Events<'_, W> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|r| EventOnly::<W> {
+            version: r.version,
+            at: &r.at,
+            command_id: r.command_id.as_deref(),
+            actor: &r.actor,
+            trigger: &r.trigger,
+            event: &r.event,
+        }))
+    }
+}
+
+/// A record's fields but its effects, as a record writes them.
+#[derive(Serialize)]
+#[serde(bound = "")]
+struct EventOnly<'a, W: Workflow> {
+    version: u64,
+    at: &'a DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    command_id: Option<&'a str>,
+    actor: &'a Actor,
+    trigger: &'a str,
+    event: &'a W::Event,
+}
+
+/// Every effect of some records, in order, as one JSON array.
+struct Effects<'a, W: Workflow>(&'a [Record<W>]);
+
+impl<W: Workflow> Serialize for Effects<'_, W> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().flat_map(|r| r.effects.iter()))
+    }
+}
+
+/// Positions as one JSON object, like [`positions_json`](super::positions_json).
+struct Positions<'a>(&'a [super::Position]);
+
+impl Serialize for Positions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|p| (p.key(), p.state)))
+    }
 }
