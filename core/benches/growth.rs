@@ -79,11 +79,11 @@ fn bench(c: &mut Criterion, group: &str, make: fn(u64) -> (Box<dyn AnyInstance>,
         let (instance, next) = make(n);
         let snapshot = instance.snapshot_json();
         let mut probe = dynamic::restore(&snapshot).unwrap();
-        let bytes = probe.handle_json(&next).unwrap().to_string().len();
+        let bytes = probe.handle_json(&next).unwrap().len();
         group.bench_function(format!("{n} past, outcome {bytes} B"), |b| {
             b.iter_batched_ref(
                 || dynamic::restore(&snapshot).unwrap(),
-                |i| i.handle_json(black_box(&next)).unwrap().to_string().len(),
+                |i| i.handle_json(black_box(&next)).unwrap().len(),
                 BatchSize::SmallInput,
             );
         });
