@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package of quytrinh's WASM binding into build/wasm/pkg/:
-#   cargo (wasm32, opt-level z, LTO) → wasm-bindgen (nodejs, web, bundler; name section
-#   removed) → wasm-opt -Oz (npm binaryen) → the JS wrapper, types, package.json, README.
+#   cargo (wasm32, opt-level z, LTO) → wasm-bindgen (the web target, one glue for Node,
+#   browsers and bundlers; name section removed) → wasm-opt -Oz (npm binaryen) → the JS
+#   wrapper, types, package.json, README, licences.
 # Prints the raw and gzip sizes and fails when the gzip size is over the budget.
 # Needs: the wasm32-unknown-unknown target, wasm-bindgen (the version in Cargo.lock) on PATH,
 # wasm-opt at .tools/node_modules/.bin/wasm-opt (or WASM_OPT), and for the example page the QR
@@ -34,39 +35,30 @@ input=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/quytrinh_wasm.w
 
 rm -rf "$out/bindgen" "$pkg"
 mkdir -p "$out/bindgen" "$pkg"
-for target in nodejs web bundler; do
-  wasm-bindgen --target "$target" --out-dir "$out/bindgen/$target" --out-name quytrinh_wasm \
-    --remove-name-section --remove-producers-section "$input"
-done
+# One glue for every host: the `web` target's ES module, which Node (node.mjs reads the file),
+# browsers and bundlers (web.js fetches it) all load, so the package carries one `.wasm`.
+wasm-bindgen --target web --out-dir "$out/bindgen" --out-name quytrinh_wasm \
+  --remove-name-section --remove-producers-section "$input"
 
 # The features rustc's wasm32 target emits by default; wasm-opt must accept them all.
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-reference-types --enable-multivalue --enable-mutable-globals)
-# One wasm-opt per target, side by side (about 10 s each).
-pids=()
-for target in nodejs web bundler; do
-  bg=$out/bindgen/$target/quytrinh_wasm_bg.wasm
-  ( "$wasm_opt" -Oz "${features[@]}" "$bg" -o "$bg.opt" && mv "$bg.opt" "$bg" ) &
-  pids+=($!)
-done
-for pid in "${pids[@]}"; do wait "$pid"; done
+bg=$out/bindgen/quytrinh_wasm_bg.wasm
+"$wasm_opt" -Oz "${features[@]}" "$bg" -o "$bg.opt" && mv "$bg.opt" "$bg"
 
-# The package: the wrapper (api.js, slot.js), one entry per target, the types.
-cp bindings-wasm/js/api.js bindings-wasm/js/slot.js bindings-wasm/js/index.d.ts "$pkg/"
-cp bindings-wasm/js/README.md bindings-wasm/js/package.json "$pkg/"
-mkdir -p "$pkg/node" "$pkg/web" "$pkg/bundler"
-cp "$out"/bindgen/nodejs/quytrinh_wasm.js "$out"/bindgen/nodejs/quytrinh_wasm_bg.wasm "$pkg/node/"
-cp "$out"/bindgen/web/quytrinh_wasm.js "$out"/bindgen/web/quytrinh_wasm_bg.wasm "$pkg/web/"
-cp "$out"/bindgen/bundler/quytrinh_wasm*.js "$out"/bindgen/bundler/quytrinh_wasm_bg.wasm "$pkg/bundler/"
-cp bindings-wasm/js/entry-node.mjs "$pkg/node/index.mjs"
-echo '{ "type": "commonjs" }' > "$pkg/node/package.json"
-cp bindings-wasm/js/entry-web.js "$pkg/web/index.js"
-cp bindings-wasm/js/entry-bundler.js "$pkg/bundler/index.js"
-# The domain types generated from the Rust types (tsify), as wasm-bindgen wrote them.
-cp "$out/bindgen/nodejs/quytrinh_wasm.d.ts" "$pkg/types.d.ts"
+# The package: the glue and its one `.wasm`, the wrapper (api.js, slot.js), the two entries
+# (node.mjs, web.js), the types, package.json, README, LICENSE files.
+cp "$out"/bindgen/quytrinh_wasm.js "$bg" "$pkg/"
+cp bindings-wasm/js/api.js bindings-wasm/js/slot.js bindings-wasm/js/node.mjs bindings-wasm/js/web.js "$pkg/"
+cp bindings-wasm/js/index.d.ts bindings-wasm/js/README.md bindings-wasm/js/package.json "$pkg/"
+cp LICENSE-MIT LICENSE-APACHE "$pkg/"
+# The domain types generated from the Rust types (tsify), without the glue's own
+# declarations (init, the raw classes) and with the Rust doc examples taken out of the doc
+# comments: a hover in an editor shows TypeScript, not Rust.
+node bindings-wasm/js/tidy-types.mjs "$out/bindgen/quytrinh_wasm.d.ts" "$pkg/types.d.ts"
 
-raw=$(stat -c %s "$pkg/web/quytrinh_wasm_bg.wasm")
-gz=$(gzip -9 -c "$pkg/web/quytrinh_wasm_bg.wasm" | wc -c)
+raw=$(stat -c %s "$pkg/quytrinh_wasm_bg.wasm")
+gz=$(gzip -9 -c "$pkg/quytrinh_wasm_bg.wasm" | wc -c)
 rustc_size=$(stat -c %s "$input")
 echo
 echo "wasm size: rustc $rustc_size B → optimized $raw B raw, $gz B gzip (budget $BUDGET_GZIP_BYTES B gzip)"

@@ -59,7 +59,9 @@ export interface EventRecord<E, F> {
 export interface Outcome<E, F> {
     duplicate: boolean;
     version: number;
-    events: EventRecord<E, F>[];
+    /** The records appended, without their effects (listed once in `effects`). */
+    events: Omit<EventRecord<E, F>, "effects">[];
+    /** Every effect of the events, in order; each key names its event's version. */
     effects: Keyed<F>[];
     next_deadline: Deadline | null;
     /** `{region: state, "region:entity": state}` of the instance and of every entity the

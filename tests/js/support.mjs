@@ -9,7 +9,7 @@ export const pkgDir = join(root, 'build/wasm/pkg');
 export const fixturesDir = join(root, 'build/wasm/fixtures');
 
 /** The API through the package's Node entry (what `import 'quytrinh'` gives on Node). */
-export const api = await import(join(pkgDir, 'node/index.mjs'));
+export const api = await import(join(pkgDir, 'node.mjs'));
 
 /** Every vector file `tests/vectors/<workflow>/<name>.json`, sorted, relative to the root. */
 export function vectorFiles() {
