@@ -50,7 +50,7 @@ bg=$out/bindgen/quytrinh_wasm_bg.wasm
 # (node.mjs, web.js), the types, package.json, README, LICENSE files.
 cp "$out"/bindgen/quytrinh_wasm.js "$bg" "$pkg/"
 cp bindings-wasm/js/api.js bindings-wasm/js/slot.js bindings-wasm/js/node.mjs bindings-wasm/js/web.js "$pkg/"
-cp bindings-wasm/js/index.d.ts bindings-wasm/js/README.md bindings-wasm/js/package.json "$pkg/"
+cp bindings-wasm/js/index.d.ts bindings-wasm/js/workflows.d.ts bindings-wasm/js/README.md bindings-wasm/js/package.json "$pkg/"
 cp LICENSE-MIT LICENSE-APACHE "$pkg/"
 # The domain types generated from the Rust types (tsify), without the glue's own
 # declarations (init, the raw classes) and with the Rust doc examples taken out of the doc

@@ -7,51 +7,6 @@ import type {
   Actor,
   Available,
   CalendarConfig,
-  CompanionCommand,
-  CompanionConfig,
-  CompanionEffect,
-  CompanionEvent,
-  CompanionInit,
-  CompanionState,
-  ComplaintCommand,
-  ComplaintConfig,
-  ComplaintEffect,
-  ComplaintEvent,
-  ComplaintInit,
-  ComplaintState,
-  ComplaintQuery,
-  ComplaintAnswer,
-  ComplaintReport,
-  ComplaintReportAnswer,
-  CompanionQuery,
-  CompanionAnswer,
-  LeadCareCommand,
-  LeadCareConfig,
-  LeadCareEffect,
-  LeadCareEvent,
-  LeadCareInit,
-  LeadCareState,
-  LeadCareQuery,
-  LeadCareAnswer,
-  StoreSubscriptionCommand,
-  StoreSubscriptionConfig,
-  StoreSubscriptionEffect,
-  StoreSubscriptionEvent,
-  StoreSubscriptionInit,
-  StoreSubscriptionState,
-  StoreSubscriptionQuery,
-  StoreSubscriptionAnswer,
-  RenewalBillingCommand,
-  RenewalBillingConfig,
-  RenewalBillingEffect,
-  RenewalBillingEvent,
-  RenewalBillingInit,
-  RenewalBillingState,
-  RenewalBillingQuery,
-  RenewalBillingAnswer,
-  RenewalBillingReport,
-  RenewalBillingReportAnswer,
-  RenewalRow,
   Deadline,
   Definition,
   EventLog,
@@ -62,8 +17,10 @@ import type {
   Settings,
   Snapshot,
 } from './types.js';
+import type { Workflows } from './workflows.js';
 
 export type * from './types.js';
+export type { Workflows } from './workflows.js';
 
 /** An instant: a `Date`, or RFC 3339 text with an offset (`2026-11-23T09:00:00+07:00`). */
 export type InstantInput = Date | string;
@@ -72,87 +29,38 @@ export type DateInput = Date | string;
 /** An instant as quytrinh writes it: RFC 3339 in UTC (`2026-11-23T02:00:00Z`). */
 export type IsoInstant = string;
 
-/** The types of each workflow, by name. */
-export interface Workflows {
-  companion: {
-    config: CompanionConfig;
-    init: CompanionInit;
-    state: CompanionState;
-    command: CompanionCommand;
-    event: CompanionEvent;
-    effect: CompanionEffect;
-    query: CompanionQuery;
-    answer: CompanionAnswer;
-    row: null;
-    report: never;
-    reportAnswer: never;
-  };
-  complaint: {
-    config: ComplaintConfig;
-    init: ComplaintInit;
-    state: ComplaintState;
-    command: ComplaintCommand;
-    event: ComplaintEvent;
-    effect: ComplaintEffect;
-    query: ComplaintQuery;
-    answer: ComplaintAnswer;
-    /** A complaint's row is its snapshot: the weekly report reads its history. */
-    row: Snapshot<ComplaintConfig, ComplaintState>;
-    report: ComplaintReport;
-    reportAnswer: ComplaintReportAnswer;
-  };
-  lead_care: {
-    config: LeadCareConfig;
-    init: LeadCareInit;
-    state: LeadCareState;
-    command: LeadCareCommand;
-    event: LeadCareEvent;
-    effect: LeadCareEffect;
-    query: LeadCareQuery;
-    answer: LeadCareAnswer;
-    row: null;
-    report: never;
-    reportAnswer: never;
-  };
-  store_subscription: {
-    config: StoreSubscriptionConfig;
-    init: StoreSubscriptionInit;
-    state: StoreSubscriptionState;
-    command: StoreSubscriptionCommand;
-    event: StoreSubscriptionEvent;
-    effect: StoreSubscriptionEffect;
-    query: StoreSubscriptionQuery;
-    answer: StoreSubscriptionAnswer;
-    row: null;
-    report: never;
-    reportAnswer: never;
-  };
-  renewal_billing: {
-    config: RenewalBillingConfig;
-    init: RenewalBillingInit;
-    state: RenewalBillingState;
-    command: RenewalBillingCommand;
-    event: RenewalBillingEvent;
-    effect: RenewalBillingEffect;
-    query: RenewalBillingQuery;
-    answer: RenewalBillingAnswer;
-    /** A subscription's compact summary (request status, product, market, csm, term end,
-     *  opened): what the CSM's filter reads; a host may keep it in database columns. */
-    row: RenewalRow;
-    report: RenewalBillingReport;
-    reportAnswer: RenewalBillingReportAnswer;
-  };
-}
-
 /** The name of a workflow of this build. */
 export type WorkflowName = keyof Workflows;
 
+/** A role of workflow `W` (a typo does not compile). */
+export type RoleOf<W extends WorkflowName> = Workflows[W]['role'];
+/** Who acts in workflow `W`: one of its roles and the party's id. */
+export interface ActorOf<W extends WorkflowName> extends Actor {
+  role: RoleOf<W>;
+}
+/** A state id of workflow `W` (any region). */
+export type StateIdOf<W extends WorkflowName> = Workflows[W]['stateId'];
+/** A deadline kind of workflow `W`. */
+export type DeadlineKindOf<W extends WorkflowName> = Workflows[W]['deadlineKind'];
+/** An effect kind of workflow `W`. */
+export type EffectKindOf<W extends WorkflowName> = Workflows[W]['effect']['kind'];
+/** An event type of workflow `W`. */
+export type EventTypeOf<W extends WorkflowName> = Workflows[W]['event']['type'];
+/** A command type of workflow `W`. */
+export type CommandTypeOf<W extends WorkflowName> = Workflows[W]['command']['type'];
+/** A pending deadline of workflow `W`. */
+export interface DeadlineOf<W extends WorkflowName> extends Deadline {
+  kind: DeadlineKindOf<W>;
+}
+/** Where an instance of workflow `W` stands: `{region: state}`, `{"region:entity": state}`. */
+export type PositionOf<W extends WorkflowName> = Record<string, StateIdOf<W>>;
+
 /** The envelope of every command; the body's `type` and fields sit beside it. */
-export interface Envelope {
+export interface Envelope<W extends WorkflowName = WorkflowName> {
   /** Host-chosen, unique, 1–64 characters; a repeat returns the original outcome. */
   command_id: string;
   /** Who issues it. */
-  actor: Actor;
+  actor: ActorOf<W>;
   /** When (a `Date` or RFC 3339 text). */
   at: InstantInput;
   /** The version the host last saw; a mismatch is `version_conflict`. */
@@ -160,9 +68,17 @@ export interface Envelope {
 }
 
 /** A command of workflow `W`: the envelope and the body side by side. */
-export type CommandOf<W extends WorkflowName> = Envelope & Workflows[W]['command'];
+export type CommandOf<W extends WorkflowName> = Envelope<W> & Workflows[W]['command'];
 /** The outcome of an accepted command or tick of workflow `W`. */
-export type OutcomeOf<W extends WorkflowName> = Outcome<Workflows[W]['event'], Workflows[W]['effect']>;
+export type OutcomeOf<W extends WorkflowName> = Omit<
+  Outcome<Workflows[W]['event'], Workflows[W]['effect']>,
+  'position' | 'next_deadline'
+> & {
+  /** Where the instance and every entity the input touched stand now. */
+  position: PositionOf<W>;
+  /** The earliest pending deadline now. */
+  next_deadline: DeadlineOf<W> | null;
+};
 /** A snapshot document of workflow `W`. */
 export type SnapshotOf<W extends WorkflowName> = Snapshot<Workflows[W]['config'], Workflows[W]['state']>;
 /** An event-log document of workflow `W`. */
@@ -215,6 +131,7 @@ export type ErrorCode =
   | 'negative_duration'
   | 'invalid_argument'
   | 'not_initialized'
+  | 'load_failed'
   | 'freed'
   | 'panicked';
 
@@ -242,12 +159,13 @@ export declare class QuytrinhError extends Error {
 }
 
 /**
- * Loads the WebAssembly module. Needed once with the web build (it fetches
+ * Loads the WebAssembly module. Needed once in browsers and with bundlers (it fetches
  * `quytrinh_wasm_bg.wasm` next to the script unless given a URL, `Response`, bytes or
- * module); does nothing on Node and with bundlers.
+ * module); does nothing on Node. Rejects with `QuytrinhError` `load_failed` when the module
+ * cannot be fetched or compiled.
  */
 export default function init(input?: string | URL | globalThis.Response | BufferSource | WebAssembly.Module): Promise<void>;
-/** Like `init`, synchronously, from the bytes or a compiled module (web build). */
+/** Like `init`, synchronously, from the bytes or a compiled module. */
 export declare function initSync(module?: BufferSource | WebAssembly.Module): void;
 
 /** Whether a panic has made the module unusable (every call throws `panicked`). */
@@ -266,7 +184,7 @@ export declare function definition<W extends WorkflowName>(workflow: W, config?:
  * (`not_permitted`, `invalid_json` naming the row, …) when refused. */
 export declare function report<W extends WorkflowName>(
   workflow: W,
-  actor: Actor,
+  actor: ActorOf<W>,
   report: Workflows[W]['report'],
   rows: Workflows[W]['row'][],
   at?: InstantInput,
@@ -305,11 +223,11 @@ export declare class WorkflowInstance<W extends WorkflowName = WorkflowName> {
   readonly config: Workflows[W]['config'];
   /** `{region: state id}` for each region of the instance, `{"region:entity": state id}`
    * for each region of each entity (a lead). */
-  readonly position: Record<string, string>;
+  readonly position: PositionOf<W>;
   /** The pending deadlines, earliest first. */
-  readonly deadlines: Deadline[];
+  readonly deadlines: DeadlineOf<W>[];
   /** The earliest pending deadline, or null. */
-  readonly nextDeadline: Deadline | null;
+  readonly nextDeadline: DeadlineOf<W> | null;
 
   /** Whether this is an instance of `workflow`. */
   is<V extends WorkflowName>(workflow: V): this is WorkflowInstance<V>;
@@ -318,12 +236,12 @@ export declare class WorkflowInstance<W extends WorkflowName = WorkflowName> {
   /** Time has reached `at`: fires every deadline due by then, each at its own instant. */
   tick(at: InstantInput): OutcomeOf<W>;
   /** The commands `actor` may issue at `at` (default now), with their targets filled in. */
-  availableCommands(actor: Actor, at?: InstantInput): Available<Workflows[W]['command']>[];
+  availableCommands(actor: ActorOf<W>, at?: InstantInput): (Available<Workflows[W]['command']> & { name: CommandTypeOf<W> })[];
   /** The row this instance contributes to its workflow's reports over many instances. */
   row(): Workflows[W]['row'];
   /** Answers a read-only query (tagged by `type`) for `actor` at `at` (default now); throws
    * `QuytrinhError` (`not_permitted`, `not_found`, …) when it is refused. Nothing changes. */
-  query(actor: Actor, query: Workflows[W]['query'], at?: InstantInput): Workflows[W]['answer'];
+  query(actor: ActorOf<W>, query: Workflows[W]['query'], at?: InstantInput): Workflows[W]['answer'];
   /** The workflow's definition under this instance's configuration. */
   definition(): Definition;
   /** Mermaid `stateDiagram-v2`, the current states highlighted. */

@@ -14,6 +14,11 @@ import init, {
   type ComplaintEvent,
   type Deadline,
   type OutcomeOf,
+  type StateIdOf,
+  type DeadlineKindOf,
+  type EffectKindOf,
+  type CommandTypeOf,
+  type RoleOf,
 } from '../../build/wasm/pkg/index.js';
 
 export async function demo(): Promise<void> {
@@ -118,6 +123,27 @@ export async function demo(): Promise<void> {
   rel.handle({ command_id: 'c4', actor: { role: 'saco', id: 'S1' }, at: new Date(), type: 'confirm' });
   // @ts-expect-error: no such workflow
   WorkflowInstance.create('payroll', { init: {} });
+  // Roles, state ids, deadline kinds, effect kinds and command names are string-literal
+  // unions per workflow, generated from the definitions (workflows.d.ts).
+  // @ts-expect-error: a role typo does not compile
+  rel.handle({ command_id: 'c5', actor: { role: 'sacco', id: 'S1' }, at: new Date(), type: 'request_unlink' });
+  // @ts-expect-error: `head_of_ops` is a role of complaint, not of companion
+  rel.availableCommands({ role: 'head_of_ops', id: 'TP-01' });
+  const relationship: StateIdOf<'companion'> | undefined = out.position['relationship'];
+  // @ts-expect-error: not a state of companion
+  const wrongState: StateIdOf<'companion'> = 'escalated';
+  const kind: DeadlineKindOf<'companion'> | undefined = rel.nextDeadline?.kind;
+  // @ts-expect-error: not a deadline kind of companion
+  const wrongKind: DeadlineKindOf<'companion'> = 'sla_breach';
+  const effectKinds: EffectKindOf<'companion'>[] = out.effects.map((e) => e.kind);
+  const names: CommandTypeOf<'companion'>[] = buttons.map((b) => b.name);
+  const saco: RoleOf<'companion'> = 'saco';
+  void [relationship, wrongState, kind, wrongKind, effectKinds, names, saco];
+  try {
+    await init('/nowhere/quytrinh.wasm');
+  } catch (e) {
+    if (e instanceof QuytrinhError && e.code === 'load_failed') void e.cause;
+  }
 
   const any = WorkflowInstance.restore(rel.snapshotJson());
   if (any.is('complaint')) {
