@@ -188,6 +188,30 @@ function lang(value) {
   return value === undefined ? 'vi' : String(value);
 }
 
+/**
+ * `JSON.parse`, except that integers beyond 2^53 (amounts in đồng are `i64`) become
+ * `bigint`s, exactly, instead of rounded numbers. Every output of the package is read
+ * with it; hosts may use it to read stored snapshots and event logs.
+ */
+export function parseJson(text) {
+  // Fast path: no run of 16 digits anywhere, so no integer beyond 2^53.
+  if (!LONG_DIGITS.test(text)) return JSON.parse(text);
+  let changed = false;
+  const marked = text.replace(TOKENS, (token) => {
+    if (token[0] === '"' || Number.isSafeInteger(Number(token))) return token;
+    changed = true;
+    return `"\\u0000quytrinh-bigint:${token}"`;
+  });
+  if (!changed) return JSON.parse(text);
+  return JSON.parse(marked, (_key, value) =>
+    typeof value === 'string' && value.startsWith(BIG) ? BigInt(value.slice(BIG.length)) : value,
+  );
+}
+
+const LONG_DIGITS = /\d{16}/;
+// A JSON string (skipped as is), or an integer that is not part of a decimal or exponent.
+const TOKENS = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d+(?![\d.eE])/g;
+
 // ── module state ────────────────────────────────────────────────────────────────────────
 
 /** Whether a panic has made the module unusable (every call throws `panicked`). */
@@ -209,12 +233,12 @@ export function __testPanic(message = 'test panic') {
 
 /** The names of every workflow of this build. */
 export function workflows() {
-  return JSON.parse(call((g) => g.workflows()));
+  return parseJson(call((g) => g.workflows()));
 }
 
 /** A workflow's definition (states, commands, transitions, deadlines, templates). */
 export function definition(workflow, config) {
-  return JSON.parse(call((g) => g.definition(String(workflow), toJson(config, 'config', true))));
+  return parseJson(call((g) => g.definition(String(workflow), toJson(config, 'config', true))));
 }
 
 /** Runs a report over many instances of `workflow` (an object tagged by `type`) from their
@@ -227,7 +251,7 @@ export function report(workflow, actor, report, rows, at = new Date(), options =
   const rs = toJson(rows, 'rows');
   const t = instant(at, 'at');
   const c = toJson(options.config, 'config', true);
-  return JSON.parse(call((g) => g.report(String(workflow), c, a, t, r, rs)));
+  return parseJson(call((g) => g.report(String(workflow), c, a, t, r, rs)));
 }
 
 /** A workflow's Mermaid `stateDiagram-v2`. Options: `config`, `lang` (`vi` default, `en`). */
@@ -340,52 +364,52 @@ export class WorkflowInstance {
    */
   handle(command) {
     const text = toJson(command, 'command');
-    return JSON.parse(this.#call((r) => r.handle(text)));
+    return parseJson(this.#call((r) => r.handle(text)));
   }
 
   /** Time has reached `at`: fires every deadline due by then, each at its own instant. */
   tick(at) {
     const t = instant(at, 'at');
-    return JSON.parse(this.#call((r) => r.tick(t)));
+    return parseJson(this.#call((r) => r.tick(t)));
   }
 
   /** The configuration (every field, defaults included). */
   get config() {
-    return JSON.parse(this.#call((r) => r.config()));
+    return parseJson(this.#call((r) => r.config()));
   }
 
   /** The state. */
   get state() {
-    return JSON.parse(this.#call((r) => r.state()));
+    return parseJson(this.#call((r) => r.state()));
   }
 
   /** `{region: state id}` for each region of the instance, `{"region:entity": state id}` for
    * each region of each entity. */
   get position() {
-    return JSON.parse(this.#call((r) => r.position()));
+    return parseJson(this.#call((r) => r.position()));
   }
 
   /** The pending deadlines, earliest first. */
   get deadlines() {
-    return JSON.parse(this.#call((r) => r.deadlines()));
+    return parseJson(this.#call((r) => r.deadlines()));
   }
 
   /** The earliest pending deadline, or null. */
   get nextDeadline() {
-    return JSON.parse(this.#call((r) => r.next_deadline()));
+    return parseJson(this.#call((r) => r.next_deadline()));
   }
 
   /** The commands `actor` may issue at `at` (default now): what a UI turns into buttons. */
   availableCommands(actor, at = new Date()) {
     const a = toJson(actor, 'actor');
     const t = instant(at, 'at');
-    return JSON.parse(this.#call((r) => r.available_commands(a, t)));
+    return parseJson(this.#call((r) => r.available_commands(a, t)));
   }
 
   /** The row this instance contributes to its workflow's reports over many instances
    * (store it beside the snapshot; give many to `report`). */
   row() {
-    return JSON.parse(this.#call((r) => r.row()));
+    return parseJson(this.#call((r) => r.row()));
   }
 
   /** Answers a read-only query (an object tagged by `type`) for `actor` at `at` (default
@@ -394,12 +418,12 @@ export class WorkflowInstance {
     const a = toJson(actor, 'actor');
     const q = toJson(query, 'query');
     const t = instant(at, 'at');
-    return JSON.parse(this.#call((r) => r.query(a, t, q)));
+    return parseJson(this.#call((r) => r.query(a, t, q)));
   }
 
   /** The workflow's definition under this instance's configuration. */
   definition() {
-    return JSON.parse(this.#call((r) => r.definition()));
+    return parseJson(this.#call((r) => r.definition()));
   }
 
   /** Mermaid `stateDiagram-v2`; options `lang` (`vi`, `en`), `highlight` (default true). */
@@ -414,7 +438,7 @@ export class WorkflowInstance {
 
   /** The snapshot, as an object (`snapshotJson()` for the text to store). */
   snapshot() {
-    return JSON.parse(this.snapshotJson());
+    return parseJson(this.snapshotJson());
   }
 
   /** The snapshot as JSON text, to persist and later give to `WorkflowInstance.restore`. */
@@ -424,7 +448,7 @@ export class WorkflowInstance {
 
   /** The event log (base snapshot and records), as an object. */
   eventLog() {
-    return JSON.parse(this.eventLogJson());
+    return parseJson(this.eventLogJson());
   }
 
   /** The event log as JSON text, for `WorkflowInstance.replay`. */
@@ -465,7 +489,7 @@ export class BusinessCalendar {
 
   /** The full configuration. */
   get config() {
-    return JSON.parse(this.#call((r) => r.config()));
+    return parseJson(this.#call((r) => r.config()));
   }
 
   /** `start` plus `seconds` of business time (an RFC 3339 UTC string). */
@@ -503,7 +527,7 @@ export class BusinessCalendar {
   /** The days off of `year` (1900–2199), with Vietnamese and English names. */
   holidays(year) {
     if (!Number.isInteger(year)) throw argumentError('year', 'must be an integer');
-    return JSON.parse(this.#call((r) => r.holidays(year)));
+    return parseJson(this.#call((r) => r.holidays(year)));
   }
 
   /** Frees the calendar's memory now. */
@@ -517,7 +541,7 @@ export class BusinessCalendar {
 /** The lunar date (âm lịch) of a day: `{year, month, day, leap, text, year_name_vi}`. */
 export function toLunar(date) {
   const d = localDate(date, 'date');
-  return JSON.parse(call((g) => g.to_lunar(d)));
+  return parseJson(call((g) => g.to_lunar(d)));
 }
 
 /** The Gregorian date (`YYYY-MM-DD`) of a lunar date (`{year, month, day, leap}` or `2025-06L-01`). */

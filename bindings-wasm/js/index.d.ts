@@ -168,6 +168,9 @@ export default function init(input?: string | URL | globalThis.Response | Buffer
 /** Like `init`, synchronously, from the bytes or a compiled module. */
 export declare function initSync(module?: BufferSource | WebAssembly.Module): void;
 
+/** `JSON.parse`, except that integers beyond 2^53 become exact `bigint`s (amounts in đồng
+ * are `i64`): what every output of the package is read with; use it for stored snapshots. */
+export declare function parseJson(text: string): any;
 /** Whether a panic has made the module unusable (every call throws `panicked`). */
 export declare function isPoisoned(): boolean;
 /** The message of the panic that poisoned the module, or null. */

@@ -33,4 +33,11 @@ const text = kept
   .replace(/\/\*\*(\s*\*\s*\n)*\s*\*\//g, '')
   .replace(/(\s*\*\s*\n)+(\s*\*\/)/g, '\n$2')
   .replace(/\n{3,}/g, '\n\n');
-writeFileSync(output, `// quytrinh's domain types, generated from the Rust types (tsify).\n${text.trimEnd()}\n`);
+// Amounts are `i64` đồng: beyond 2^53 they come out of the package as exact `bigint`s
+// (`parseJson`), and may go in as `bigint`s.
+const typed = text.replace(
+  /export type Vnd = number;/,
+  '/** An amount in đồng (`i64`): a number up to 2^53, a `bigint` beyond. */\nexport type Vnd = number | bigint;',
+);
+if (typed === text) throw new Error('tidy-types: `export type Vnd = number;` not found');
+writeFileSync(output, `// quytrinh's domain types, generated from the Rust types (tsify).\n${typed.trimEnd()}\n`);

@@ -240,6 +240,26 @@ test('amounts beyond 2^53 go in exactly as bigint', () => {
   );
 });
 
+test('amounts beyond 2^53 come out exactly as bigint, never rounded', () => {
+  const big = 4611686018427387903n; // 2^62 − 1 đồng
+  const c = WorkflowInstance.create('complaint', { id: 'kn-2', init: { complaint_id: 'KN-2' } });
+  const ops = (id, at, body) => c.handle(cmd(id, 'ops', 'NV-07', at, body));
+  c.handle(cmd('c1', 'intake', 'mailbox', '2026-03-09T08:30:00+07:00', {
+    type: 'receive', channel: 'email', customer_id: 'KH-02', contact: { email: 'a@example.vn' }, description: 'Token bị khóa',
+  }));
+  ops('c2', '2026-03-09T08:45:00+07:00', { type: 'start_analysis' });
+  ops('c3', '2026-03-09T11:00:00+07:00', { type: 'record_finding', root_cause: 'Lỗi firmware', at_fault: 'supplier', damages_vnd: big, agent_id: 'DL-07' });
+  assert.equal(c.state.finding.damages_vnd, big);
+  assert.equal(typeof c.state.finding.damages_vnd, 'bigint');
+  assert.equal(c.snapshot().state.finding.damages_vnd, big);
+  const again = WorkflowInstance.restore(c.snapshot());
+  assert.equal(again.state.finding.damages_vnd, big);
+  // Small amounts stay numbers; digits inside strings and decimals are left alone.
+  assert.deepEqual(api.parseJson('{"a":500000,"b":"12345678901234567890","c":0.12345678901234568}'),
+    { a: 500000, b: '12345678901234567890', c: 0.12345678901234568 });
+  assert.equal(api.parseJson('[-9223372036854775808]')[0], -9223372036854775808n);
+});
+
 test('snapshots and event logs round-trip in WASM', () => {
   const rel = companion();
   rel.handle(cmd('c1', 'customer', 'K1', T0, { type: 'request_unlink' }));

@@ -183,39 +183,3 @@ function sameInstant(a, b) {
   return x !== null && y !== null && x === y;
 }
 
-/**
- * `JSON.parse`, except that integers beyond 2^53 become `bigint`s (vectors hold `i64`
- * extremes, e.g. to check money overflow), so they reach the core exactly.
- */
-export function parseJson(text) {
-  let out = '';
-  let i = 0;
-  let changed = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '-' || (c >= '0' && c <= '9')) {
-      let j = i + 1;
-      while (j < text.length && /[0-9eE.+-]/.test(text[j])) j++;
-      const token = text.slice(i, j);
-      if (/^-?\d+$/.test(token) && !Number.isSafeInteger(Number(token))) {
-        out += JSON.stringify(`\u0000bigint:${token}`);
-        changed = true;
-      } else {
-        out += token;
-      }
-      i = j;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  if (!changed) return JSON.parse(text);
-  return JSON.parse(out, (_key, value) =>
-    typeof value === 'string' && value.startsWith('\u0000bigint:') ? BigInt(value.slice(8)) : value,
-  );
-}

@@ -2,7 +2,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseJson } from './conformance.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const pkgDir = join(root, 'build/wasm/pkg');
@@ -21,7 +20,7 @@ export function vectorFiles() {
 }
 
 export function readJson(path) {
-  return parseJson(readFileSync(join(root, path), 'utf8'));
+  return api.parseJson(readFileSync(join(root, path), 'utf8'));
 }
 
 /** A command envelope for tests. */
