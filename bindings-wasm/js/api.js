@@ -152,12 +152,18 @@ function toJson(value, name, optional = false) {
   }
   let text;
   try {
-    text = JSON.stringify(value, bigintReplacer);
-  } catch (e) {
-    throw argumentError(name, `cannot be written as JSON (${e.message})`);
+    // Without a replacer first: several times faster, and it throws on a bigint.
+    text = JSON.stringify(value);
+  } catch {
+    try {
+      text = JSON.stringify(value, bigintReplacer);
+    } catch (e) {
+      throw argumentError(name, `cannot be written as JSON (${e.message})`);
+    }
+    if (text !== undefined && text.includes('quytrinh-bigint:')) text = text.replace(BIG_TEXT, '$1');
   }
   if (text === undefined) throw argumentError(name, 'cannot be written as JSON');
-  return text.includes('quytrinh-bigint:') ? text.replace(BIG_TEXT, '$1') : text;
+  return text;
 }
 
 /** A document given as JSON text or as an object. */

@@ -664,9 +664,12 @@ fn the_request_history_is_capped_over_500_cycles() {
 }
 
 #[test]
-fn requests_that_can_be_resent_or_are_linked_are_never_forgotten() {
+fn only_the_latest_request_and_one_linked_to_the_open_request_outlive_the_cap() {
     let mut c = Cycles::new(1);
-    // R1 rejected, never resent: it can still be resent, so it stays.
+    let ids =
+        |c: &Cycles| -> Vec<String> { c.i.state().requests.iter().map(|r| r.id.clone()).collect() };
+    // R1 rejected, R2 withdrawn: two closed requests over a cap of one. R1 could still be
+    // resent, but it is the oldest: it is forgotten; R2, the latest, stays.
     let r1 = c.submit(saco(), C::RequestUnlink {});
     c.ok(
         customer(),
@@ -674,7 +677,6 @@ fn requests_that_can_be_resent_or_are_linked_are_never_forgotten() {
             request_id: r1.clone(),
         },
     );
-    // R2 withdrawn: also resendable; two closed requests over a cap of one, both kept.
     let r2 = c.submit(saco(), C::RequestUnlink {});
     c.ok(
         saco(),
@@ -682,9 +684,9 @@ fn requests_that_can_be_resent_or_are_linked_are_never_forgotten() {
             request_id: r2.clone(),
         },
     );
-    let ids =
-        |c: &Cycles| -> Vec<String> { c.i.state().requests.iter().map(|r| r.id.clone()).collect() };
-    assert_eq!(ids(&c), ["R1", "R2"]);
+    assert_eq!(ids(&c), ["R2"]);
+    let err = c.send(saco(), C::Resend { request_id: r1 }).unwrap_err();
+    assert_eq!(err.code(), "not_found");
     // R2 resent as R3: while R3 is open, R2 (which it links to) stays.
     let r3 = c.submit(
         saco(),
@@ -692,20 +694,40 @@ fn requests_that_can_be_resent_or_are_linked_are_never_forgotten() {
             request_id: r2.clone(),
         },
     );
-    assert_eq!(ids(&c), ["R1", "R2", "R3"]);
-    assert_eq!(c.i.state().requests[1].resent_as.as_deref(), Some("R3"));
-    // R3 rejected: R2 can no longer be resent nor is linked to an open request, so it goes;
-    // R1 (resendable) and R3 (the latest) stay.
-    c.ok(customer(), C::Reject { request_id: r3 });
-    assert_eq!(ids(&c), ["R1", "R3"]);
-    assert_eq!(c.i.state().requests[1].resent_from.as_deref(), Some("R2"));
+    assert_eq!(ids(&c), ["R2", "R3"]);
+    assert_eq!(c.i.state().requests[0].resent_as.as_deref(), Some("R3"));
+    // R3 rejected: R2 is neither the latest nor linked to an open request, so it goes.
+    c.ok(
+        customer(),
+        C::Reject {
+            request_id: r3.clone(),
+        },
+    );
+    assert_eq!(ids(&c), ["R3"]);
+    assert_eq!(c.i.state().requests[0].resent_from.as_deref(), Some("R2"));
     let err = c.send(saco(), C::Resend { request_id: r2 }).unwrap_err();
     assert_eq!(err.code(), "not_found");
-    // R1 can still be resent, and the new request is R4.
-    c.submit(saco(), C::Resend { request_id: r1 });
-    assert_eq!(ids(&c), ["R1", "R3", "R4"]);
+    // R3, the latest, can be resent; the new request is R4.
+    c.submit(saco(), C::Resend { request_id: r3 });
+    assert_eq!(ids(&c), ["R3", "R4"]);
     let replayed = Instance::<Companion>::from_log_json(&c.i.event_log_json()).unwrap();
     assert_eq!(replayed.snapshot_json(), c.i.snapshot_json());
+}
+
+#[test]
+fn the_state_stays_bounded_however_many_requests_are_rejected() {
+    let mut c = Cycles::new(3);
+    for _ in 0..50 {
+        let r = c.submit(saco(), C::RequestUnlink {});
+        c.ok(customer(), C::Reject { request_id: r });
+        assert!(
+            c.i.state().requests.len() <= 3,
+            "{:?}",
+            c.i.state().requests.len()
+        );
+    }
+    let last = c.i.state().requests.last().unwrap().id.clone();
+    assert_eq!(last, "R50", "ids keep counting");
 }
 
 #[test]

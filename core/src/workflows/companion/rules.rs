@@ -327,16 +327,17 @@ fn next_request_number(state: &CompanionState) -> u64 {
     }) + 1
 }
 
-/// Whether a closed request must stay: the latest request (the `request` region shows it
-/// and the next id counts from it), one that can still be resent, and one the open request
-/// (`open`) is linked to.
+/// Whether a closed request must stay beyond the cap: the latest request (the `request`
+/// region shows it and the next id counts from it) and one the open request (`open`) is
+/// linked to. A closed request that could still be resent is forgotten like any other once
+/// it is among the oldest: otherwise a relationship whose requests keep being rejected would
+/// keep every one of them, and its state would grow without bound.
 fn kept(request: &Request, latest: bool, open: Option<&Request>) -> bool {
-    let resendable = request.status.is_resendable() && request.resent_as.is_none();
     let linked = open.is_some_and(|open| {
         open.resent_from.as_ref() == Some(&request.id)
             || request.resent_as.as_ref() == Some(&open.id)
     });
-    request.status.is_open() || latest || resendable || linked
+    request.status.is_open() || latest || linked
 }
 
 /// Drops the oldest closed requests beyond `max_closed_requests`, skipping those that
