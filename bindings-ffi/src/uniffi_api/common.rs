@@ -309,6 +309,7 @@ pub struct Deadline {
     /// The kind, in snake_case (e.g. `auto_confirm`, `review_due`).
     pub kind: String,
     /// The entity it belongs to (a request, a batch), when the instance holds many.
+    #[uniffi(default)]
     pub target: Option<String>,
     /// Its stable id, `kind` or `kind:target`: a host replaces or cancels its timer by it.
     pub id: String,
@@ -337,6 +338,7 @@ pub struct RegionState {
     pub region: String,
     /// The entity (a lead, a batch) for a region that is per entity; `null` for a region
     /// of the instance as a whole.
+    #[uniffi(default)]
     pub entity: Option<String>,
     /// The state's id in that region.
     pub state: String,

@@ -40,6 +40,7 @@ macro_rules! workflow_api {
             /// The events appended, deadlines that fired first, in order.
             pub events: Vec<$Record>,
             /// The earliest pending deadline now, if any.
+            #[uniffi(default)]
             pub next_deadline: Option<$crate::uniffi_api::Deadline>,
         }
 
@@ -62,6 +63,7 @@ macro_rules! workflow_api {
             /// When it happened: the command's `at`, or a deadline's due instant.
             pub at: $crate::uniffi_api::Timestamp,
             /// The command whose input recorded it; `null` for events of a tick.
+            #[uniffi(default)]
             pub command_id: Option<String>,
             /// Who acted (`system` for deadlines).
             pub actor: quytrinh::kernel::Actor,
