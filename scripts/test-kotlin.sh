@@ -1,31 +1,33 @@
 #!/usr/bin/env bash
 # The Kotlin/Swift (UniFFI) CI job. From anywhere: bash scripts/test-kotlin.sh
 #
-#  1. installs what is missing (skips what is there): libjna-java (apt, after apt-get
-#     update), Kotlin 2.4.20 (npm `kotlin-compiler` into the git-ignored .tools/kotlin/);
-#     Java 17 must be present;
-#  2. builds quytrinh-ffi (`-p`, so uniffi's CLI stays out of the library) and the
-#     workspace's own uniffi-bindgen / uniffi-bindgen-swift (pinned to the same uniffi);
-#  3. generates the Kotlin bindings (library mode) into build/kotlin/generated/;
-#  4. regenerates the committed Swift bindings (bindings-ffi/swift/Sources/) and fails on
+#  1. scripts/package-jvm.sh --install: installs what is missing (skips what is there:
+#     libjna-java, maven and two plugins from apt, Kotlin 2.4.20 from npm into the
+#     git-ignored .tools/kotlin/; Java 17 must be present), builds quytrinh-ffi (release)
+#     and the workspace's uniffi-bindgen / uniffi-bindgen-swift, generates the Kotlin
+#     bindings into build/kotlin/generated/, compiles them, packs the JVM artifact
+#     (build/kotlin/quytrinh-jvm-<version>.jar: classes + linux-x86-64/libquytrinh_ffi.so)
+#     and installs it into ~/.m2 with `mvn install:install-file`;
+#  2. checks the generated Kotlin: no positional `v1` field (every tuple variant's field
+#     is named), versions are `Long`; generates the Android sources (with
+#     bindings-ffi/uniffi-android.toml) and checks they use the Android cleaner;
+#  3. regenerates the committed Swift bindings (bindings-ffi/swift/Sources/) and fails on
 #     any difference (diff against the committed files, then git diff --exit-code);
-#  5. compiles the bindings, the Kotlin suite (tests/kotlin/) and the example
-#     (examples/kotlin/) with kotlinc and runs them on the JVM with JNA.
+#  4. compiles the Kotlin suite (tests/kotlin/) and the example (examples/kotlin/) with
+#     kotlinc and runs them on the JVM with JNA;
+#  5. runs the JVM example (examples/jvm/run.sh): built outside the repository against the
+#     installed artifact, the native library loaded by JNA from the jar.
 #
-# The last line is "N passed, M failed". Environment: BUILD_DIR (default build/kotlin).
+# The last line is "N passed, M failed". Environment: BUILD_DIR (default build/kotlin),
+# CARGO_TARGET_DIR.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-BUILD_DIR="${BUILD_DIR:-$ROOT/build/kotlin}"
-KOTLIN_VERSION="2.4.20"
-KOTLIN_HOME="$ROOT/.tools/kotlin/node_modules/kotlin-compiler"
-KOTLINC="$KOTLIN_HOME/bin/kotlinc"
-JNA_JAR="/usr/share/java/jna.jar"
-LIB_DIR="$ROOT/target/debug"
-LIB="$LIB_DIR/libquytrinh_ffi.so"
+PACKAGE_JVM_SOURCED=1
+# shellcheck source=scripts/package-jvm.sh
+source "$ROOT/scripts/package-jvm.sh"
 SWIFT_DIR="bindings-ffi/swift"
-export PATH="$HOME/.cargo/bin:$PATH"
 
 START=$SECONDS
 PASSED=0
@@ -33,49 +35,36 @@ FAILED=0
 step() { printf '\n==> %s (%ss)\n' "$*" "$((SECONDS - START))"; }
 summary() { echo "$PASSED passed, $FAILED failed"; }
 fail() { printf '\nFAILED: %s\n' "$*" >&2; FAILED=$((FAILED + 1)); summary; exit 1; }
+check() { # NAME COMMAND...: one counted check
+    local name=$1
+    shift
+    if "$@"; then
+        echo "ok   $name"
+        PASSED=$((PASSED + 1))
+    else
+        echo "FAIL $name"
+        FAILED=$((FAILED + 1))
+    fi
+}
 
-# --- 1. tools -------------------------------------------------------------------------------
-step "tools"
-command -v java >/dev/null || fail "java is missing (Java 17 is expected on the machine)"
-if [[ ! -f "$JNA_JAR" ]]; then
-    command -v apt-get >/dev/null || fail "missing $JNA_JAR and no apt-get to install libjna-java"
-    SUDO=""
-    if [[ "$(id -u)" != 0 ]]; then SUDO="sudo"; fi
-    echo "installing libjna-java"
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libjna-java ||
-        fail "apt-get install libjna-java"
-else
-    echo "JNA present: $JNA_JAR"
-fi
-installed_kotlin="$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$KOTLIN_HOME/package.json" 2>/dev/null | head -n 1)"
-if [[ "$installed_kotlin" != "$KOTLIN_VERSION" || ! -x "$KOTLINC" ]]; then
-    echo "installing kotlin-compiler@$KOTLIN_VERSION into .tools/kotlin"
-    npm install --prefix "$ROOT/.tools/kotlin" --no-audit --no-fund --loglevel=error "kotlin-compiler@$KOTLIN_VERSION" ||
-        fail "npm install kotlin-compiler"
-else
-    echo "Kotlin $KOTLIN_VERSION present"
-fi
-KOTLIN_STDLIB="$KOTLIN_HOME/lib/kotlin-stdlib.jar"
-[[ -f "$KOTLIN_STDLIB" ]] || fail "no kotlin-stdlib.jar in $KOTLIN_HOME/lib"
-
-# --- 2. the library and the generators ------------------------------------------------------
-step "cargo build -p quytrinh-ffi"
-cargo build -p quytrinh-ffi --quiet || fail "cargo build -p quytrinh-ffi"
-[[ -f "$LIB" ]] || fail "$LIB was not built"
-step "cargo build -p uniffi-bindgen"
-cargo build -p uniffi-bindgen --quiet || fail "cargo build -p uniffi-bindgen"
-BINDGEN="$ROOT/target/debug/uniffi-bindgen"
-BINDGEN_SWIFT="$ROOT/target/debug/uniffi-bindgen-swift"
-
-# --- 3. Kotlin bindings ---------------------------------------------------------------------
-step "generate Kotlin"
-rm -rf "$BUILD_DIR/generated"
-mkdir -p "$BUILD_DIR"
-"$BINDGEN" generate "$LIB" --language kotlin --out-dir "$BUILD_DIR/generated" --no-format ||
-    fail "uniffi-bindgen generate --language kotlin"
+# --- 1. tools, library, Kotlin bindings, the JVM artifact -----------------------------------
+step "scripts/package-jvm.sh --install"
+package_jvm --install || fail "scripts/package-jvm.sh --install"
 find "$BUILD_DIR/generated" -name '*.kt' | sort
 
-# --- 4. Swift bindings, committed: regenerate and fail on drift -----------------------------
+# --- 2. the generated Kotlin's shape --------------------------------------------------------
+step "generated Kotlin"
+no_positional_fields() { ! grep -n 'val v[0-9]*:' "$BUILD_DIR"/generated/uniffi/*/*.kt; }
+versions_are_long() { grep -q '^public typealias Version = kotlin.Long$' "$BUILD_DIR"/generated/uniffi/quytrinh_ffi/quytrinh_ffi.kt; }
+check "no positional field (v1, …) in the generated Kotlin" no_positional_fields
+check "Version is kotlin.Long" versions_are_long
+android_cleaner() {
+    pj_generate "$BUILD_DIR/android" --config "$ROOT/bindings-ffi/uniffi-android.toml" >/dev/null &&
+        grep -q '^import android.os.Build$' "$BUILD_DIR"/android/uniffi/quytrinh_ffi/quytrinh_ffi.kt
+}
+check "Android sources (uniffi-android.toml: the Android cleaner; generated, not compiled)" android_cleaner
+
+# --- 3. Swift bindings, committed: regenerate and fail on drift -----------------------------
 step "regenerate Swift ($SWIFT_DIR) and check for drift"
 SWIFT_NEW="$BUILD_DIR/swift"
 rm -rf "$SWIFT_NEW"
@@ -105,18 +94,7 @@ else
     PASSED=$((PASSED + 1))
 fi
 
-# --- 5. compile and run ---------------------------------------------------------------------
-step "kotlinc: bindings"
-# The generated bindings are the slow part (~30 s): recompiled only when they changed.
-bindings_hash="$(cat "$BUILD_DIR"/generated/uniffi/*/*.kt | sha256sum | cut -d' ' -f1)"
-if [[ -f "$BUILD_DIR/bindings.jar" && "$(cat "$BUILD_DIR/bindings.sha256" 2>/dev/null)" == "$bindings_hash" ]]; then
-    echo "bindings.jar up to date"
-else
-    rm -f "$BUILD_DIR/bindings.jar"
-    "$KOTLINC" -nowarn "$BUILD_DIR"/generated/uniffi/*/*.kt -cp "$JNA_JAR" -d "$BUILD_DIR/bindings.jar" ||
-        fail "kotlinc (generated bindings)"
-    echo "$bindings_hash" >"$BUILD_DIR/bindings.sha256"
-fi
+# --- 4. compile and run the suite and the example ---------------------------------------
 CP="$BUILD_DIR/bindings.jar:$JNA_JAR"
 KOTLIN_REFLECT="$KOTLIN_HOME/lib/kotlin-reflect.jar"
 [[ -f "$KOTLIN_REFLECT" ]] || fail "no kotlin-reflect.jar in $KOTLIN_HOME/lib"
@@ -141,13 +119,11 @@ else
 fi
 
 step "run the Kotlin example"
-if java -Djna.library.path="$LIB_DIR" -cp "$BUILD_DIR/example.jar:$RUN_CP" UnlinkScreenKt; then
-    echo "ok   examples/kotlin"
-    PASSED=$((PASSED + 1))
-else
-    echo "FAIL examples/kotlin"
-    FAILED=$((FAILED + 1))
-fi
+check "examples/kotlin" java -Djna.library.path="$LIB_DIR" -cp "$BUILD_DIR/example.jar:$RUN_CP" UnlinkScreenKt
+
+# --- 5. the JVM example, outside the repository, on the installed artifact ------------------
+step "examples/jvm (installed artifact, library from the jar)"
+check "examples/jvm" bash examples/jvm/run.sh
 
 step "done"
 summary

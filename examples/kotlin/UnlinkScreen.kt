@@ -3,7 +3,7 @@
 // from the instance's next deadline; the snapshot is what the app stores.
 //
 // Built and run by scripts/test-kotlin.sh:
-//   java -Djna.library.path=target/debug -cp example.jar:bindings.jar:jna.jar:kotlin-stdlib.jar UnlinkScreenKt
+//   java -Djna.library.path=target/release -cp example.jar:bindings.jar:jna.jar:kotlin-stdlib.jar UnlinkScreenKt
 import java.time.Duration
 import java.time.Instant
 import uniffi.quytrinh.*
@@ -73,9 +73,9 @@ fun main() {
     check(restored.state().relationship == Relationship.ENDED)
 
     try {
-        restored.handle(Envelope("late", saco, nextDay, null), CompanionCommand.Withdraw("R1"))
+        restored.handle(Envelope("late", saco, nextDay), CompanionCommand.Withdraw("R1"))
     } catch (e: QuytrinhException.Rejected) {
-        println("refused: ${rejectionCodeName(e.code)} — ${e.messageVi}")
+        println("refused: ${rejectionCodeName(e.code)} — ${e.messageVi} (${e.message})")
     }
     println("example passed")
 }

@@ -50,7 +50,7 @@ private val saco = Actor("saco", "SACO-1")
 private val customer = Actor("customer", "KH-1")
 private val t0: Instant = Instant.parse("2026-11-23T02:00:00Z") // 09:00 in Hà Nội
 
-private fun envelope(id: String, actor: Actor, at: Instant, expected: ULong? = null) = Envelope(id, actor, at, expected)
+private fun envelope(id: String, actor: Actor, at: Instant, expected: Long? = null) = Envelope(id, actor, at, expected)
 
 private fun newRelationship(id: String = "rel-1") =
     CompanionInstance.create(id, CompanionInit("SACO-1", "KH-1", "0001234567", Relationship.ACTIVE))
@@ -119,7 +119,7 @@ fun main(args: Array<String>) {
         assertEq(7L, ((Json.parse(pkg.config()) as Map<*, *>)["claim_window_days"] as Number).toLong())
         val again = WorkflowInstance.restore(pkg.snapshot())
         assertEq(pkg.snapshot(), again.snapshot())
-        assertEq(1UL, again.version())
+        assertEq(1L, again.version())
     }
 
     test("reports: one entry point over the rows of many instances") {
@@ -149,8 +149,8 @@ fun main(args: Array<String>) {
         val typed = complaintReport(
             Actor("head_of_ops", "TP-01"), thursday, ComplaintReport.WeeklyReport(CalendarDate(2026, 3u, 5u)), rows,
         ) as ComplaintReportAnswer.WeeklyReport
-        assertEq(listOf(1u, 1u), listOf(typed.v1.received, typed.v1.open))
-        assertEq(1u, typed.v1.byChannel.phone)
+        assertEq(listOf(1u, 1u), listOf(typed.weeklyReport.received, typed.weeklyReport.open))
+        assertEq(1u, typed.weeklyReport.byChannel.phone)
         assertThrows<QuytrinhException.Rejected> {
             complaintReport(Actor("agent", "DL-07"), thursday, ComplaintReport.WeeklyReport(CalendarDate(2026, 3u, 5u)), rows)
         }
@@ -176,7 +176,7 @@ fun main(args: Array<String>) {
         val names = submitted.events.flatMap { r -> r.effects.map { it.name } }
         assertTrue("suspend_trading_rights" in names, "trading rights suspended: $names")
         val notify = submitted.events.flatMap { it.effects }.map { it.effect }.filterIsInstance<CompanionEffect.Notify>()
-        assertTrue(notify.isNotEmpty() && notify.all { it.v1.recipients.isNotEmpty() }, "notifications with recipients")
+        assertTrue(notify.isNotEmpty() && notify.all { it.notification.recipients.isNotEmpty() }, "notifications with recipients")
         assertEq("auto_confirm", rel.nextDeadline()?.kind)
         assertEq(t0.plusSeconds(30).plus(Duration.ofHours(24)), rel.nextDeadline()?.due)
     }
@@ -189,7 +189,7 @@ fun main(args: Array<String>) {
         assertEq(RequestStatus.PENDING, state.requests.single().status)
         assertEq(t0.plusSeconds(30), state.requests.single().submittedAt)
         assertEq(mapOf("relationship" to "unlink_pending", "request" to "pending"), rel.position().associate { it.region to it.state })
-        assertEq(2UL, rel.version())
+        assertEq(2L, rel.version())
         assertEq(t0.plusSeconds(30), rel.lastAt())
     }
 
@@ -204,7 +204,60 @@ fun main(args: Array<String>) {
         assertEq("not_permitted", rejectionCodeName(e.code))
         assertEq("requester_only", e.rule)
         assertTrue(e.messageVi.isNotBlank() && e.messageEn.isNotBlank() && e.messageVi != e.messageEn, "two messages")
-        assertEq(2UL, rel.version(), "a rejection changes nothing")
+        assertEq(2L, rel.version(), "a rejection changes nothing")
+    }
+
+    test("a rejection's message is its English message (Display), not a list of fields") {
+        val rel = newRelationship()
+        pendingUnlink(rel)
+        val e = assertThrows<QuytrinhException.Rejected> {
+            rel.handle(envelope("c3", customer, t0.plusSeconds(60)), CompanionCommand.Withdraw("R1"))
+        }
+        assertEq(e.messageEn, e.message)
+        assertEq(e.messageEn, e.toString())
+        assertTrue(!e.message!!.contains("code="), "no field=value list: ${e.message}")
+        val json = assertThrows<QuytrinhException.InvalidJson> { CompanionInstance.restore("{") }
+        assertTrue(json.message!!.startsWith("invalid_json: "), "the code, then what is wrong: ${json.message}")
+    }
+
+    test("versions are Long; a negative expected version is refused as InvalidArgument and changes nothing") {
+        val rel = newRelationship()
+        pendingUnlink(rel)
+        val version: Long = rel.version()
+        assertEq(2L, version)
+        val outcome = rel.handle(Envelope("c3", customer, t0.plusSeconds(60), version), CompanionCommand.Reject("R1"))
+        val after: Long = outcome.version
+        assertEq(3L, after)
+        assertEq(listOf(3L), outcome.events.map { it.version })
+        val negative = assertThrows<QuytrinhException.InvalidArgument> {
+            rel.handle(Envelope("c4", saco, t0.plusSeconds(90), -1L), CompanionCommand.RequestUnlink)
+        }
+        assertTrue(negative.reason.contains("-1"), "names the value: ${negative.reason}")
+        assertEq(3L, rel.version(), "nothing changed")
+        assertEq(3, rel.records().size)
+    }
+
+    test("optional fields have defaults: Contact(phone = …), Envelope without a version, a command without its optional field") {
+        val contact = Contact(phone = "0912345678")
+        assertEq(Contact(null, "0912345678", null), contact)
+        assertEq(null, Envelope("c1", saco, t0).expectedVersion)
+        val c = ComplaintInstance.create("KN-9", ComplaintInit("KN-9"))
+        val received = c.handle(
+            Envelope("c1", Actor("intake", "quay-HN"), Instant.parse("2026-03-23T02:00:00Z")),
+            ComplaintCommand.Receive(channel = ComplaintChannel.WALK_IN, customerId = "KH-9", contact = contact, description = "Token vỡ"),
+        )
+        assertEq(listOf("received"), received.events.map { it.eventName })
+        assertEq(null, c.state().intake!!.contact.name)
+        assertEq(null, c.state().agentId)
+    }
+
+    test("effects that wrap one value name it after its type (notification, parties), not v1") {
+        val rel = newRelationship()
+        val effects = pendingUnlink(rel).events.flatMap { it.effects }.map { it.effect }
+        val suspend = effects.filterIsInstance<CompanionEffect.SuspendTradingRights>().single()
+        assertEq("SACO-1", suspend.parties.sacoId)
+        val notify = effects.filterIsInstance<CompanionEffect.Notify>()
+        assertTrue(notify.isNotEmpty() && notify.all { it.notification.template.isNotEmpty() }, "named notification")
     }
 
     test("other errors: clock going backwards, version conflict, bad JSON") {
@@ -213,7 +266,7 @@ fun main(args: Array<String>) {
         val back = assertThrows<QuytrinhException.Rejected> { rel.tick(t0) }
         assertEq(RejectionCode.CLOCK_WENT_BACKWARDS, back.code)
         val conflict = assertThrows<QuytrinhException.Rejected> {
-            rel.handle(envelope("c9", customer, t0.plusSeconds(90), expected = 1UL), CompanionCommand.Reject("R1"))
+            rel.handle(envelope("c9", customer, t0.plusSeconds(90), expected = 1L), CompanionCommand.Reject("R1"))
         }
         assertEq(RejectionCode.VERSION_CONFLICT, conflict.code)
         val json = assertThrows<QuytrinhException.InvalidJson> { CompanionInstance.restore("{") }
@@ -224,7 +277,7 @@ fun main(args: Array<String>) {
         assertTrue(decode.reason.isNotEmpty(), "a reason")
         val schema = rel.snapshot().replace(Regex("\"schema_version\":\\d+"), "\"schema_version\":99")
         val unsupported = assertThrows<QuytrinhException.UnsupportedSchema> { CompanionInstance.restore(schema) }
-        assertEq(99UL, unsupported.found)
+        assertEq(99L, unsupported.found)
     }
 
     test("a repeated command id returns the original outcome") {
@@ -233,7 +286,7 @@ fun main(args: Array<String>) {
         val again = rel.handle(envelope("c1", saco, t0), CompanionCommand.RequestUnlink)
         assertTrue(again.duplicate, "duplicate")
         assertEq(first.events, again.events)
-        assertEq(1UL, rel.version())
+        assertEq(1L, rel.version())
     }
 
     test("typed queries: answers as sealed classes, refusals as exceptions") {
@@ -246,7 +299,7 @@ fun main(args: Array<String>) {
         assertEq(0, theirs.requests.size)
         val refused = assertThrows<QuytrinhException.Rejected> { rel.query(Actor("customer", "KH-9"), t0, CompanionQuery.REQUESTS) }
         assertEq(RejectionCode.NOT_PERMITTED, refused.code)
-        assertEq(1UL, rel.version())
+        assertEq(1L, rel.version())
     }
 
     test("snapshot round trip: restore, same state and JSON, same future") {
@@ -286,7 +339,7 @@ fun main(args: Array<String>) {
     }
 
     test("commands to and from the JSON every binding sends") {
-        val env = envelope("c7", customer, Instant.parse("2026-11-23T02:00:00.5Z"), expected = 3UL)
+        val env = envelope("c7", customer, Instant.parse("2026-11-23T02:00:00.5Z"), expected = 3L)
         val json = companionCommandToJson(env, CompanionCommand.Confirm("R1"))
         val back = companionCommandFromJson(json)
         assertEq(env, back.envelope)
@@ -408,7 +461,7 @@ fun main(args: Array<String>) {
         pool.awaitTermination(10, TimeUnit.SECONDS)
         assertTrue(results.all { it is Int }, "no failure: ${results.filter { it !is Int }}")
         val outcome = rel.handle(envelope("c3", customer, t0.plusSeconds(90)), CompanionCommand.Reject("R1"))
-        assertEq(3UL, outcome.version)
+        assertEq(3L, outcome.version)
     }
 
     println("$passed passed, $failed failed")

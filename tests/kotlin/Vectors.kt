@@ -102,7 +102,7 @@ private fun prop(record: Any, name: String): Any? =
 /** `notify:<template>` for a typed notification, else the typed effect's kind (its class name in snake_case). */
 fun typedEffectName(effect: Any): String {
     val kind = effect::class.simpleName!!.replace(Regex("([a-z0-9])([A-Z])"), "$1_$2").lowercase()
-    return if (kind == "notify") "notify:${prop(prop(effect, "v1")!!, "template")}" else kind
+    return if (kind == "notify") "notify:${prop(prop(effect, "notification")!!, "template")}" else kind
 }
 
 /** Any workflow of the registry through its generated typed object `{Workflow}Instance`. */
@@ -116,7 +116,7 @@ class TypedPlayer(private val workflow: String, private val instance: Any) : Pla
         } }
         @Suppress("UNCHECKED_CAST")
         return observed(
-            prop(outcome, "duplicate") as Boolean, (prop(outcome, "version") as ULong).toLong(),
+            prop(outcome, "duplicate") as Boolean, prop(outcome, "version") as Long,
             records.map { prop(it!!, "eventName") as String }, effects, prop(outcome, "nextDeadline") as Deadline?,
             unwrapped { method("snapshot").call(instance) } as String,
             unwrapped { method("position").call(instance) } as List<RegionState>,

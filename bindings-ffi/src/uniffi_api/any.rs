@@ -3,7 +3,7 @@
 //! Swift through it with no binding code. The typed objects (`CompanionInstance`, …) stay
 //! for the workflows that have them; this one speaks the conformance vectors' JSON.
 
-use super::common::{Deadline, QuytrinhError, RegionState, Timestamp, lock, position};
+use super::common::{Deadline, QuytrinhError, RegionState, Timestamp, Version, lock, position};
 use quytrinh::dynamic::{self, AnyInstance};
 use quytrinh::kernel::{Actor, Settings};
 use serde_json::Value;
@@ -120,8 +120,8 @@ impl WorkflowInstance {
     }
 
     /// The number of events recorded so far.
-    pub fn version(&self) -> u64 {
-        self.read(|i| i.version())
+    pub fn version(&self) -> Version {
+        self.read(|i| i.version().into())
     }
 
     /// The configuration as JSON (every field, defaults included).

@@ -10,10 +10,70 @@ use std::sync::{Mutex, MutexGuard};
 pub type Timestamp = chrono::DateTime<chrono::Utc>;
 uniffi::use_remote_type!(quytrinh::Timestamp);
 
+/// The version of an instance: the number of events it has recorded (0 when created).
+/// `Long` in Kotlin, `Int64` in Swift (not `ULong` / `UInt64`); a negative one passed in
+/// (an `Envelope.expected_version`) is refused with `InvalidArgument`, before the call
+/// changes anything.
+///
+/// ```
+/// use quytrinh_ffi::uniffi_api::Version;
+/// assert_eq!(Version::from(3).get(), 3);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Version(u64);
+
+impl Version {
+    /// The version as the core counts it.
+    ///
+    /// ```
+    /// # use quytrinh_ffi::uniffi_api::Version;
+    /// assert_eq!(Version::from(0).get(), 0);
+    /// ```
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl From<u64> for Version {
+    fn from(version: u64) -> Self {
+        Self(version)
+    }
+}
+
+impl TryFrom<i64> for Version {
+    type Error = QuytrinhError;
+
+    /// The version a host passes in, refused when negative.
+    ///
+    /// ```
+    /// # use quytrinh_ffi::uniffi_api::{QuytrinhError, Version};
+    /// assert_eq!(Version::try_from(2_i64).unwrap().get(), 2);
+    /// assert!(matches!(Version::try_from(-1_i64), Err(QuytrinhError::InvalidArgument { .. })));
+    /// ```
+    fn try_from(version: i64) -> Result<Self, QuytrinhError> {
+        u64::try_from(version).map(Self).map_err(|_| {
+            QuytrinhError::invalid_argument(format!(
+                "a version is 0 or more (the number of events recorded), not {version}"
+            ))
+        })
+    }
+}
+
+// A version crosses as a signed 64-bit integer; no instance records 2^63 events, so
+// lowering saturates only in theory. A negative value fails the lift with the
+// `QuytrinhError` above, which UniFFI throws as the call's own exception.
+uniffi::custom_type!(Version, i64, {
+    lower: |version| i64::try_from(version.0).unwrap_or(i64::MAX),
+    try_lift: |version| Version::try_from(version).map_err(uniffi::deps::anyhow::Error::new),
+});
+
 /// Every error of the library, mapped once from the core's error. In Kotlin this is the
 /// sealed `QuytrinhException`, in Swift the `QuytrinhError` enum; nothing is changed by a
-/// call that fails with it.
+/// call that fails with it. Its text (`Display`, exported: Kotlin's `message` and
+/// `toString()`, Swift's `description`) is the human message: a rejection's English
+/// message (its Vietnamese one is `message_vi`), or the code and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
+#[uniffi::export(Display)]
 pub enum QuytrinhError {
     /// The domain refused the input: the stable `code`, the `rule` or field at fault, and
     /// the message in Vietnamese and in English.
@@ -42,9 +102,9 @@ pub enum QuytrinhError {
     /// (`unsupported_schema`).
     UnsupportedSchema {
         /// The version found in the document.
-        found: u64,
+        found: Version,
         /// The version this build reads and writes.
-        supported: u64,
+        supported: Version,
     },
     /// A document of another workflow than the one asked for (`wrong_workflow`).
     WrongWorkflow {
@@ -109,12 +169,7 @@ impl QuytrinhError {
 impl fmt::Display for QuytrinhError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Rejected {
-                code,
-                rule,
-                message_en,
-                ..
-            } => write!(f, "{code} ({rule}): {message_en}"),
+            Self::Rejected { message_en, .. } => f.write_str(message_en),
             Self::InvalidJson { reason, .. }
             | Self::InvalidConfig { reason }
             | Self::CorruptLog { reason }
@@ -123,7 +178,8 @@ impl fmt::Display for QuytrinhError {
             | Self::Internal { reason } => write!(f, "{}: {reason}", self.code()),
             Self::UnsupportedSchema { found, supported } => write!(
                 f,
-                "unsupported_schema: version {found}, this build reads version {supported}"
+                "unsupported_schema: version {}, this build reads version {}",
+                found.0, supported.0
             ),
             Self::WrongWorkflow { expected, found } => write!(
                 f,
@@ -159,9 +215,10 @@ impl From<kernel::Error> for QuytrinhError {
                 line: line as u64,
                 column: column as u64,
             },
-            kernel::Error::UnsupportedSchema { found, supported } => {
-                Self::UnsupportedSchema { found, supported }
-            }
+            kernel::Error::UnsupportedSchema { found, supported } => Self::UnsupportedSchema {
+                found: found.into(),
+                supported: supported.into(),
+            },
             kernel::Error::UnknownWorkflow(name) => Self::InvalidArgument {
                 reason: format!("unknown workflow `{name}`"),
             },
@@ -227,7 +284,7 @@ pub struct Envelope {
     pub at: Timestamp,
     /// The version the host expects the instance to be at, if it cares.
     #[uniffi(default = None)]
-    pub expected_version: Option<u64>,
+    pub expected_version: Option<Version>,
 }
 
 impl Envelope {
@@ -236,7 +293,7 @@ impl Envelope {
             command_id: self.command_id,
             actor: self.actor,
             at: self.at,
-            expected_version: self.expected_version,
+            expected_version: self.expected_version.map(Version::get),
             body,
         }
     }
@@ -246,7 +303,7 @@ impl Envelope {
             command_id: command.command_id.clone(),
             actor: command.actor.clone(),
             at: command.at,
-            expected_version: command.expected_version,
+            expected_version: command.expected_version.map(Version::from),
         }
     }
 }
@@ -258,6 +315,7 @@ pub struct Deadline {
     /// The kind, in snake_case (e.g. `auto_confirm`, `review_due`).
     pub kind: String,
     /// The entity it belongs to (a request, a batch), when the instance holds many.
+    #[uniffi(default)]
     pub target: Option<String>,
     /// Its stable id, `kind` or `kind:target`: a host replaces or cancels its timer by it.
     pub id: String,
@@ -286,6 +344,7 @@ pub struct RegionState {
     pub region: String,
     /// The entity (a lead, a batch) for a region that is per entity; `null` for a region
     /// of the instance as a whole.
+    #[uniffi(default)]
     pub entity: Option<String>,
     /// The state's id in that region.
     pub state: String,
@@ -512,5 +571,68 @@ impl From<&kernel::Definition> for Definition {
             mermaid_vi: d.to_mermaid(Lang::Vi, &[]),
             mermaid_en: d.to_mermaid(Lang::En, &[]),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use quytrinh::kernel::{Rejection, RejectionCode};
+
+    /// A version as the host passes it, lifted the way UniFFI lifts an argument.
+    fn lift(version: i64) -> uniffi::Result<Version> {
+        <Version as uniffi::Lift<crate::UniFfiTag>>::try_lift(version)
+    }
+
+    proptest! {
+        /// Any version 0 or more crosses unchanged, both ways.
+        #[test]
+        fn a_version_of_zero_or_more_crosses_unchanged(version in 0..=i64::MAX) {
+            let lifted = lift(version).expect("a version of zero or more is accepted");
+            prop_assert_eq!(lifted.get(), version.unsigned_abs());
+            prop_assert_eq!(<Version as uniffi::Lower<crate::UniFfiTag>>::lower(lifted), version);
+        }
+
+        /// A negative version is refused with `InvalidArgument` naming the value, and that
+        /// is the error UniFFI throws (it downcasts the lift's error to the call's error).
+        #[test]
+        fn a_negative_version_is_refused_as_invalid_argument(version in i64::MIN..0) {
+            let error = lift(version).expect_err("a negative version is refused");
+            let error = error.downcast::<QuytrinhError>().expect("the call's own error type");
+            prop_assert_eq!(error.code(), "invalid_argument");
+            prop_assert!(error.to_string().contains(&version.to_string()), "{}", error);
+        }
+    }
+
+    #[test]
+    fn a_rejection_reads_as_its_english_message_and_keeps_code_and_rule() {
+        let rejection = Rejection::new(
+            RejectionCode::NotPermitted,
+            "requester_only",
+            "Chỉ người gửi yêu cầu mới được huỷ.",
+            "Only the requester may withdraw.",
+        );
+        let error = QuytrinhError::from(kernel::Error::Rejected(rejection));
+        assert_eq!(error.to_string(), "Only the requester may withdraw.");
+        assert_eq!(error.code(), "not_permitted");
+        assert!(matches!(&error, QuytrinhError::Rejected { rule, .. } if rule == "requester_only"));
+    }
+
+    #[test]
+    fn other_errors_read_as_their_code_and_what_is_wrong() {
+        let error = QuytrinhError::from(kernel::Error::UnsupportedSchema {
+            found: 99,
+            supported: 1,
+        });
+        assert_eq!(
+            error.to_string(),
+            "unsupported_schema: version 99, this build reads version 1"
+        );
+        assert!(
+            QuytrinhError::invalid_argument("30 February")
+                .to_string()
+                .starts_with("invalid_argument: ")
+        );
     }
 }

@@ -24,7 +24,7 @@ pub use calendar::{BusinessCalendar, CalendarDate, Holiday, from_lunar, tet, to_
 pub(crate) use common::lock;
 pub use common::{
     CommandSpec, Deadline, DeadlineSpec, Definition, Envelope, Label, QuytrinhError, RegionSpec,
-    RegionState, RoleSpec, StateSpec, TemplateSpec, Timestamp, TransitionSpec, error_code,
+    RegionState, RoleSpec, StateSpec, TemplateSpec, Timestamp, TransitionSpec, Version, error_code,
     rejection_code_name,
 };
 pub use workflow::*;

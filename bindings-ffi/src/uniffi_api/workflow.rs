@@ -36,10 +36,11 @@ macro_rules! workflow_api {
             /// them).
             pub duplicate: bool,
             /// The instance's version after the input.
-            pub version: u64,
+            pub version: $crate::uniffi_api::Version,
             /// The events appended, deadlines that fired first, in order.
             pub events: Vec<$Record>,
             /// The earliest pending deadline now, if any.
+            #[uniffi(default)]
             pub next_deadline: Option<$crate::uniffi_api::Deadline>,
         }
 
@@ -47,7 +48,7 @@ macro_rules! workflow_api {
             fn of(outcome: &quytrinh::kernel::Outcome<'_, $W>) -> Self {
                 Self {
                     duplicate: outcome.duplicate,
-                    version: outcome.version,
+                    version: outcome.version.into(),
                     events: outcome.events.iter().map($Record::of).collect(),
                     next_deadline: outcome.next_deadline.clone().map(Into::into),
                 }
@@ -58,10 +59,11 @@ macro_rules! workflow_api {
         #[derive(Debug, Clone, PartialEq, uniffi::Record)]
         pub struct $Record {
             /// The instance's version after this event (1 for the first).
-            pub version: u64,
+            pub version: $crate::uniffi_api::Version,
             /// When it happened: the command's `at`, or a deadline's due instant.
             pub at: $crate::uniffi_api::Timestamp,
             /// The command whose input recorded it; `null` for events of a tick.
+            #[uniffi(default)]
             pub command_id: Option<String>,
             /// Who acted (`system` for deadlines).
             pub actor: quytrinh::kernel::Actor,
@@ -78,7 +80,7 @@ macro_rules! workflow_api {
         impl $Record {
             fn of(record: &quytrinh::kernel::Record<$W>) -> Self {
                 Self {
-                    version: record.version,
+                    version: record.version.into(),
                     at: record.at,
                     command_id: record.command_id.clone(),
                     actor: record.actor.clone(),
@@ -288,8 +290,8 @@ macro_rules! workflow_api {
             }
 
             /// The number of events recorded so far.
-            pub fn version(&self) -> u64 {
-                self.read(|i| i.version())
+            pub fn version(&self) -> $crate::uniffi_api::Version {
+                self.read(|i| i.version().into())
             }
 
             /// The instant of the last recorded event (inputs before it are refused).

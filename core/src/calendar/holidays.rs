@@ -98,6 +98,7 @@ pub struct HolidayRule {
     pub from_year: i32,
     /// Last year the rule applies, if it was replaced or repealed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub until_year: Option<i32>,
 }
 

@@ -201,10 +201,12 @@ pub struct VietQr {
     /// The amount in whole đồng, above 0 and at most 13 digits; none for a static QR where
     /// the payer types the amount.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount: Option<Vnd>,
     /// The transfer reference (nội dung chuyển khoản, tag 62.08): 1–25 printable ASCII
     /// characters, no diacritics.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reference: Option<String>,
 }
 

@@ -829,7 +829,7 @@ public struct Agreement: Equatable, Hashable {
          */agreed: Bool, 
         /**
          * What ops noted.
-         */note: String?, 
+         */note: String? = nil, 
         /**
          * When it was confirmed.
          */at: Timestamp) {
@@ -1006,10 +1006,10 @@ public struct ArchivedReport: Equatable, Hashable {
          */customerId: String, 
         /**
          * The agent, if any.
-         */agentId: String?, 
+         */agentId: String? = nil, 
         /**
          * The officer in charge.
-         */officerId: String?, 
+         */officerId: String? = nil, 
         /**
          * The complaint.
          */description: String, 
@@ -1027,19 +1027,19 @@ public struct ArchivedReport: Equatable, Hashable {
          */documentsReceived: [DocumentKind], 
         /**
          * The finding, if any (none on the fast path).
-         */finding: Finding?, 
+         */finding: Finding? = nil, 
         /**
          * The answer or written response.
-         */response: String?, 
+         */response: String? = nil, 
         /**
          * Whether agent and customer agreed, if asked.
-         */agreed: Bool?, 
+         */agreed: Bool? = nil, 
         /**
          * The deposit received, if any.
-         */depositVnd: Vnd?, 
+         */depositVnd: Vnd? = nil, 
         /**
          * Management's decision, when the unresolved case was escalated and settled.
-         */managementDecision: String?, 
+         */managementDecision: String? = nil, 
         /**
          * Whether the agent's tokens were locked during the case.
          */agentTokensLocked: Bool, 
@@ -1218,7 +1218,7 @@ public struct Batch: Equatable, Hashable {
          */status: BatchStatus, 
         /**
          * When the last request was decided.
-         */closedAt: Timestamp?) {
+         */closedAt: Timestamp? = nil) {
         self.batchId = batchId
         self.submittedAt = submittedAt
         self.reviewDue = reviewDue
@@ -2465,16 +2465,16 @@ public struct CompensationRequest: Equatable, Hashable {
          */state: CompensationStatus, 
         /**
          * The batch it was sent in.
-         */batchId: String?, 
+         */batchId: String? = nil, 
         /**
          * When it was withdrawn.
-         */withdrawnAt: Timestamp?, 
+         */withdrawnAt: Timestamp? = nil, 
         /**
          * The reviewer's decision.
-         */review: Review?, 
+         */review: Review? = nil, 
         /**
          * The replacement lead delivered for it (approved requests).
-         */replacedBy: String?) {
+         */replacedBy: String? = nil) {
         self.requestNo = requestNo
         self.leadId = leadId
         self.customerId = customerId
@@ -2877,49 +2877,49 @@ public struct ComplaintState: Equatable, Hashable {
          */complaintId: String, 
         /**
          * Where the case stands; `None` before `receive`.
-         */status: CaseStatus?, 
+         */status: CaseStatus? = nil, 
         /**
          * What the receiving point recorded.
-         */intake: Intake?, 
+         */intake: Intake? = nil, 
         /**
          * The level-1 agent involved (named at `receive` or `record_finding`).
-         */agentId: String?, 
+         */agentId: String? = nil, 
         /**
          * The complaint officer in charge (chuyên viên): the actor who took the case up.
-         */officerId: String?, 
+         */officerId: String? = nil, 
         /**
          * The documents asked for and received.
          */documents: Documents, 
         /**
          * The finding.
-         */finding: Finding?, 
+         */finding: Finding? = nil, 
         /**
          * The answer to the customer.
-         */response: Response?, 
+         */response: Response? = nil, 
         /**
          * The follow-up's result.
-         */agreement: Agreement?, 
+         */agreement: Agreement? = nil, 
         /**
          * The deposit demanded of the agent.
-         */deposit: Deposit?, 
+         */deposit: Deposit? = nil, 
         /**
          * The lock on the agent's token admin accounts.
-         */tokenLock: TokenLock?, 
+         */tokenLock: TokenLock? = nil, 
         /**
          * The latest escalation of the unresolved case to management, if any.
-         */escalation: Escalation?, 
+         */escalation: Escalation? = nil, 
         /**
          * The resolution SLA.
-         */sla: Sla?, 
+         */sla: Sla? = nil, 
         /**
          * Set when the SLA was breached; stays set.
          */slaBreached: Bool, 
         /**
          * When the case was resolved.
-         */resolvedAt: Timestamp?, 
+         */resolvedAt: Timestamp? = nil, 
         /**
          * The closing.
-         */closing: Closing?, 
+         */closing: Closing? = nil, 
         /**
          * Every status the case went through, oldest first.
          */history: [StatusChange]) {
@@ -3043,13 +3043,13 @@ public struct Contact: Equatable, Hashable {
     public init(
         /**
          * The customer's name, if given.
-         */name: String?, 
+         */name: String? = nil, 
         /**
          * Phone number.
-         */phone: String?, 
+         */phone: String? = nil, 
         /**
          * E-mail address.
-         */email: String?) {
+         */email: String? = nil) {
         self.name = name
         self.phone = phone
         self.email = email
@@ -3729,13 +3729,13 @@ public struct Deposit: Equatable, Hashable {
          */due: Timestamp, 
         /**
          * What was received.
-         */receivedVnd: Vnd?, 
+         */receivedVnd: Vnd? = nil, 
         /**
          * When.
-         */receivedAt: Timestamp?, 
+         */receivedAt: Timestamp? = nil, 
         /**
          * The host's payment reference.
-         */reference: String?) {
+         */reference: String? = nil) {
         self.requiredVnd = requiredVnd
         self.demandedAt = demandedAt
         self.due = due
@@ -3925,16 +3925,16 @@ public struct Escalation: Equatable, Hashable {
          */at: Timestamp, 
         /**
          * What the officer noted.
-         */note: String?, 
+         */note: String? = nil, 
         /**
          * The head of operations who decided, once decided.
-         */decidedBy: String?, 
+         */decidedBy: String? = nil, 
         /**
          * Management's decision (`settle_escalation`) or instructions (`return_to_officer`).
-         */decision: String?, 
+         */decision: String? = nil, 
         /**
          * When management decided.
-         */decidedAt: Timestamp?, 
+         */decidedAt: Timestamp? = nil, 
         /**
          * Whether management returned the case to the officer rather than settling it.
          */returned: Bool) {
@@ -4060,7 +4060,7 @@ public struct EscalationLine: Equatable, Hashable {
          */complaintId: String, 
         /**
          * Its status at the end of the period.
-         */status: CaseStatus?, 
+         */status: CaseStatus? = nil, 
         /**
          * How it came in.
          */channel: ComplaintChannel, 
@@ -4069,10 +4069,10 @@ public struct EscalationLine: Equatable, Hashable {
          */receivedAt: Timestamp, 
         /**
          * The agent, if named.
-         */agentId: String?, 
+         */agentId: String? = nil, 
         /**
          * The officer in charge, if any.
-         */officerId: String?, 
+         */officerId: String? = nil, 
         /**
          * Working hours from receipt to the end of the period, on the calendar (whole hours).
          */workingHoursElapsed: Int64, 
@@ -4226,22 +4226,22 @@ public struct Filter: Equatable, Hashable {
          */csmIds: [String], 
         /**
          * Opened or not.
-         */opened: Bool?, 
+         */opened: Bool? = nil, 
         /**
          * At least this many days to the term's end (negative: past it).
-         */minDaysToTermEnd: Int64?, 
+         */minDaysToTermEnd: Int64? = nil, 
         /**
          * At most this many days to the term's end.
-         */maxDaysToTermEnd: Int64?, 
+         */maxDaysToTermEnd: Int64? = nil, 
         /**
          * Active or lapsed subscriptions.
-         */subscriptionStatus: SubscriptionStatus?, 
+         */subscriptionStatus: SubscriptionStatus? = nil, 
         /**
          * Lines to skip, after sorting (default 0).
          */offset: UInt32, 
         /**
          * Lines to give at most (default all).
-         */limit: UInt32?) {
+         */limit: UInt32? = nil) {
         self.statuses = statuses
         self.products = products
         self.markets = markets
@@ -4837,7 +4837,7 @@ public struct HolidayRule: Equatable, Hashable {
          */fromYear: Int32, 
         /**
          * Last year the rule applies, if it was replaced or repealed.
-         */untilYear: Int32?) {
+         */untilYear: Int32? = nil) {
         self.id = id
         self.nameVi = nameVi
         self.nameEn = nameEn
@@ -5324,7 +5324,7 @@ public struct InvoiceInfo: Equatable, Hashable {
         /**
          * The tax code, when the buyer has one (10 digits, 10-3 for a dependent unit, or a
          * 12-digit personal identification number): see [`tax_code`](crate::kernel::tax_code).
-         */taxCode: String?, 
+         */taxCode: String? = nil, 
         /**
          * The address on the invoice (1–500 characters).
          */address: String, 
@@ -5437,7 +5437,7 @@ public struct Lead: Equatable, Hashable {
          */status: String, 
         /**
          * The lead this one compensates (a replacement lead), if any.
-         */replaces: String?, 
+         */replaces: String? = nil, 
         /**
          * The contact history, oldest first.
          */contactHistory: [ContactEntry]) {
@@ -5670,7 +5670,7 @@ public struct LeadCareInit: Equatable, Hashable {
          */purchasedAt: Timestamp, 
         /**
          * The leads delivered at creation.
-         */leads: [InitialLead]) {
+         */leads: [InitialLead] = []) {
         self.packageId = packageId
         self.consultantId = consultantId
         self.purchasedAt = purchasedAt
@@ -6054,7 +6054,7 @@ public struct NewLead: Equatable, Hashable {
          */customerId: String, 
         /**
          * The lead this one compensates: its request must be approved and not yet replaced.
-         */replaces: String?) {
+         */replaces: String? = nil) {
         self.leadId = leadId
         self.customerId = customerId
         self.replaces = replaces
@@ -6322,7 +6322,7 @@ public struct Order: Equatable, Hashable {
          */status: OrderStatus, 
         /**
          * The payment method chosen.
-         */method: String?, 
+         */method: String? = nil, 
         /**
          * Everything received so far.
          */paidVnd: Vnd, 
@@ -6331,7 +6331,7 @@ public struct Order: Equatable, Hashable {
          */payments: [OrderPayment], 
         /**
          * When the payment window ends (open orders waiting for money).
-         */windowEnds: Timestamp?, 
+         */windowEnds: Timestamp? = nil, 
         /**
          * The claims that the store paid, oldest first.
          */claims: [PaymentClaim], 
@@ -6340,7 +6340,7 @@ public struct Order: Equatable, Hashable {
          */creditVnd: Vnd, 
         /**
          * When it was paid, lapsed, stopped or superseded.
-         */closedAt: Timestamp?) {
+         */closedAt: Timestamp? = nil) {
         self.orderId = orderId
         self.kind = kind
         self.tier = tier
@@ -7013,19 +7013,19 @@ public struct PaymentClaim: Equatable, Hashable {
          */contactBy: Timestamp, 
         /**
          * When it was escalated, if the vendor did not settle it in time.
-         */escalatedAt: Timestamp?, 
+         */escalatedAt: Timestamp? = nil, 
         /**
          * When it was settled.
-         */closedAt: Timestamp?, 
+         */closedAt: Timestamp? = nil, 
         /**
          * How it was settled.
-         */outcome: ClaimOutcome?, 
+         */outcome: ClaimOutcome? = nil, 
         /**
          * The vendor who settled it.
-         */vendorId: String?, 
+         */vendorId: String? = nil, 
         /**
          * The vendor's note, when rejecting.
-         */note: String?) {
+         */note: String? = nil) {
         self.claimedAt = claimedAt
         self.contactBy = contactBy
         self.escalatedAt = escalatedAt
@@ -7417,7 +7417,7 @@ public struct PaymentQr: Equatable, Hashable {
          */payload: String, 
         /**
          * The account holder's name, when configured.
-         */accountName: String?, 
+         */accountName: String? = nil, 
         /**
          * When the payment window ends.
          */expiresAt: Timestamp) {
@@ -7619,16 +7619,16 @@ public struct PaymentRequest: Equatable, Hashable {
          */issuedBy: Actor, 
         /**
          * When the customer opened it.
-         */openedAt: Timestamp?, 
+         */openedAt: Timestamp? = nil, 
         /**
          * When the customer reported having paid.
-         */reportedPaidAt: Timestamp?, 
+         */reportedPaidAt: Timestamp? = nil, 
         /**
          * When the payment must be reconciled by (business basis).
-         */reconcileBy: Timestamp?, 
+         */reconcileBy: Timestamp? = nil, 
         /**
          * When the csm was alerted that it was not.
-         */reconcileOverdueAt: Timestamp?, 
+         */reconcileOverdueAt: Timestamp? = nil, 
         /**
          * Its reminders, in due order.
          */reminders: [Reminder], 
@@ -7643,13 +7643,13 @@ public struct PaymentRequest: Equatable, Hashable {
          */paidTotal: Vnd, 
         /**
          * When it was paid, cancelled, refused or expired.
-         */closedAt: Timestamp?, 
+         */closedAt: Timestamp? = nil, 
         /**
          * The reason given when cancelled or refused.
-         */closeReason: String?, 
+         */closeReason: String? = nil, 
         /**
          * The invoice issued when it was paid.
-         */invoice: Invoice?) {
+         */invoice: Invoice? = nil) {
         self.requestId = requestId
         self.term = term
         self.package = package
@@ -8147,7 +8147,7 @@ public struct Reminder: Equatable, Hashable {
          */daysLeft: Int64, 
         /**
          * When it was sent.
-         */sentAt: Timestamp?) {
+         */sentAt: Timestamp? = nil) {
         self.due = due
         self.daysLeft = daysLeft
         self.sentAt = sentAt
@@ -8429,7 +8429,7 @@ public struct RenewalBillingInit: Equatable, Hashable {
          */csmId: String, 
         /**
          * The number of the term in force (default 1).
-         */termNo: UInt32, 
+         */termNo: UInt32 = UInt32(1), 
         /**
          * The last day of the term in force (Vietnam time): the term ends as the next day
          * starts.
@@ -8807,7 +8807,7 @@ public struct RenewalRow: Equatable, Hashable {
          */termEnd: NaiveDate, 
         /**
          * The latest request, if any.
-         */requestId: String?, 
+         */requestId: String? = nil, 
         /**
          * Its status.
          */requestStatus: RowStatus, 
@@ -8816,10 +8816,10 @@ public struct RenewalRow: Equatable, Hashable {
          */opened: Bool, 
         /**
          * Its amount.
-         */amount: Vnd?, 
+         */amount: Vnd? = nil, 
         /**
          * What is left to pay on it.
-         */remaining: Vnd?, 
+         */remaining: Vnd? = nil, 
         /**
          * Whether the csm was alerted that a reported payment is not reconciled.
          */reconcileOverdue: Bool) {
@@ -9166,22 +9166,22 @@ public struct Request: Equatable, Hashable {
          */createdAt: Timestamp, 
         /**
          * When it became pending; its auto-confirm or expiry is counted from here.
-         */submittedAt: Timestamp?, 
+         */submittedAt: Timestamp? = nil, 
         /**
          * When it auto-confirms (unlink) or expires (link), while pending.
-         */due: Timestamp?, 
+         */due: Timestamp? = nil, 
         /**
          * When it was closed.
-         */closedAt: Timestamp?, 
+         */closedAt: Timestamp? = nil, 
         /**
          * The request this one resends.
-         */resentFrom: String?, 
+         */resentFrom: String? = nil, 
         /**
          * The request that resent this one.
-         */resentAs: String?, 
+         */resentAs: String? = nil, 
         /**
          * The open OTP challenge, if any.
-         */challenge: Challenge?, 
+         */challenge: Challenge? = nil, 
         /**
          * OTP challenges issued for this request (numbers the challenge ids).
          */challengesIssued: UInt32) {
@@ -9317,7 +9317,7 @@ public struct RequestView: Equatable, Hashable {
          */transfer: TransferInfo, 
         /**
          * The VietQR payload of that transfer, while the request awaits payment.
-         */qrPayload: String?) {
+         */qrPayload: String? = nil) {
         self.request = request
         self.daysToTermEnd = daysToTermEnd
         self.timeline = timeline
@@ -9504,7 +9504,7 @@ public struct Response: Equatable, Hashable {
          */at: Timestamp, 
         /**
          * When the agent's 48 h end (written responses only); pending while `answered`.
-         */agentActionDue: Timestamp?) {
+         */agentActionDue: Timestamp? = nil) {
         self.text = text
         self.immediate = immediate
         self.at = at
@@ -9594,7 +9594,7 @@ public struct Review: Equatable, Hashable {
          */approved: Bool, 
         /**
          * The reviewer's note.
-         */note: String?, 
+         */note: String? = nil, 
         /**
          * The reviewer.
          */reviewerId: String, 
@@ -10187,7 +10187,7 @@ public struct StoreProfile: Equatable, Hashable {
          */daysLeft: UInt32, 
         /**
          * The footer notice, when it is on.
-         */footerNotice: FooterNotice?, 
+         */footerNotice: FooterNotice? = nil, 
         /**
          * The version of the terms of use accepted ("Điều khoản sử dụng").
          */termsVersion: String, 
@@ -10196,7 +10196,7 @@ public struct StoreProfile: Equatable, Hashable {
          */creditVnd: Vnd, 
         /**
          * The open order, if any.
-         */openOrder: Order?, 
+         */openOrder: Order? = nil, 
         /**
          * The packages on offer.
          */offers: [PackageOffer], 
@@ -10360,7 +10360,7 @@ public struct StoreSubscriptionConfig: Equatable, Hashable {
         /**
          * The vendor's account that payment QRs pay into (none by default: choosing a payment
          * method is refused until it is set).
-         */vendorAccount: VendorAccount?, 
+         */vendorAccount: VendorAccount? = nil, 
         /**
          * The first word of every transfer reference (1–4 ASCII letters or digits; default
          * `GH`, "gian hàng").
@@ -10753,7 +10753,7 @@ public struct SubmissionPreview: Equatable, Hashable {
          */drafts: [PreviewItem], 
         /**
          * The batch being reviewed, if any: submitting must wait until it is decided.
-         */batchInReview: String?, 
+         */batchInReview: String? = nil, 
         /**
          * `sha256:` + the lowercase hex SHA-256 of [`canonical_submission`].
          */confirmToken: String) {
@@ -10849,7 +10849,7 @@ public struct SupportEntry: Equatable, Hashable {
          */actorId: String, 
         /**
          * The request concerned, if any.
-         */requestId: String?, 
+         */requestId: String? = nil, 
         /**
          * What was done.
          */action: SupportAction) {
@@ -11058,7 +11058,7 @@ public struct TimelineEntry: Equatable, Hashable {
         /**
          * Details: the channel of a resend, the days left of a reminder, an amount and its
          * bank reference, a reason.
-         */detail: String?) {
+         */detail: String? = nil) {
         self.at = at
         self.step = step
         self.detail = detail
@@ -11136,7 +11136,7 @@ public struct TokenLock: Equatable, Hashable {
          */lockedAt: Timestamp, 
         /**
          * When they were unlocked (the case was resolved).
-         */unlockedAt: Timestamp?) {
+         */unlockedAt: Timestamp? = nil) {
         self.lockedAt = lockedAt
         self.unlockedAt = unlockedAt
     }
@@ -11351,7 +11351,7 @@ public struct VendorAccount: Equatable, Hashable {
          */service: Service, 
         /**
          * The account holder's name, for the host to show beside the QR.
-         */accountName: String?) {
+         */accountName: String? = nil) {
         self.bankBin = bankBin
         self.account = account
         self.service = service
@@ -11465,11 +11465,11 @@ public struct VietQr: Equatable, Hashable {
         /**
          * The amount in whole đồng, above 0 and at most 13 digits; none for a static QR where
          * the payer types the amount.
-         */amount: Vnd?, 
+         */amount: Vnd? = nil, 
         /**
          * The transfer reference (nội dung chuyển khoản, tag 62.08): 1–25 printable ASCII
          * characters, no diacritics.
-         */reference: String?) {
+         */reference: String? = nil) {
         self.bankBin = bankBin
         self.account = account
         self.service = service
@@ -11612,7 +11612,7 @@ public struct WeeklyReport: Equatable, Hashable {
          */dueAt: Timestamp, 
         /**
          * Set when the report's day is a day off.
-         */holiday: ReportHoliday?, 
+         */holiday: ReportHoliday? = nil, 
         /**
          * Complaints received in the period.
          */received: UInt32, 
@@ -12863,37 +12863,37 @@ public enum CompanionEffect: Equatable, Hashable {
     /**
      * Send a notification.
      */
-    case notify(Notification
+    case notify(notification: Notification
     )
     /**
      * Suspend the SACO's trading rights on the account: view only.
      */
-    case suspendTradingRights(Parties
+    case suspendTradingRights(parties: Parties
     )
     /**
      * Restore the SACO's trading rights on the account.
      */
-    case restoreTradingRights(Parties
+    case restoreTradingRights(parties: Parties
     )
     /**
      * Remove the customer from the SACO's customer list.
      */
-    case removeFromSacoList(Parties
+    case removeFromSacoList(parties: Parties
     )
     /**
      * Revoke the SACO's companion access to the account.
      */
-    case revokeCompanionAccess(Parties
+    case revokeCompanionAccess(parties: Parties
     )
     /**
      * Add the customer to the SACO's customer list.
      */
-    case addToSacoList(Parties
+    case addToSacoList(parties: Parties
     )
     /**
      * Grant the SACO companion access (view and trade) to the account.
      */
-    case grantCompanionAccess(Parties
+    case grantCompanionAccess(parties: Parties
     )
 
 
@@ -12919,25 +12919,25 @@ public struct FfiConverterTypeCompanionEffect: FfiConverterRustBuffer {
         case 1: return .sendOtp(challengeId: try FfiConverterString.read(from: &buf), to: try FfiConverterTypeRecipient.read(from: &buf), purpose: try FfiConverterTypeChallengePurpose.read(from: &buf), expiresAt: try FfiConverterTypeTimestamp.read(from: &buf)
         )
         
-        case 2: return .notify(try FfiConverterTypeNotification.read(from: &buf)
+        case 2: return .notify(notification: try FfiConverterTypeNotification.read(from: &buf)
         )
         
-        case 3: return .suspendTradingRights(try FfiConverterTypeParties.read(from: &buf)
+        case 3: return .suspendTradingRights(parties: try FfiConverterTypeParties.read(from: &buf)
         )
         
-        case 4: return .restoreTradingRights(try FfiConverterTypeParties.read(from: &buf)
+        case 4: return .restoreTradingRights(parties: try FfiConverterTypeParties.read(from: &buf)
         )
         
-        case 5: return .removeFromSacoList(try FfiConverterTypeParties.read(from: &buf)
+        case 5: return .removeFromSacoList(parties: try FfiConverterTypeParties.read(from: &buf)
         )
         
-        case 6: return .revokeCompanionAccess(try FfiConverterTypeParties.read(from: &buf)
+        case 6: return .revokeCompanionAccess(parties: try FfiConverterTypeParties.read(from: &buf)
         )
         
-        case 7: return .addToSacoList(try FfiConverterTypeParties.read(from: &buf)
+        case 7: return .addToSacoList(parties: try FfiConverterTypeParties.read(from: &buf)
         )
         
-        case 8: return .grantCompanionAccess(try FfiConverterTypeParties.read(from: &buf)
+        case 8: return .grantCompanionAccess(parties: try FfiConverterTypeParties.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -12956,39 +12956,39 @@ public struct FfiConverterTypeCompanionEffect: FfiConverterRustBuffer {
             FfiConverterTypeTimestamp.write(expiresAt, into: &buf)
             
         
-        case let .notify(v1):
+        case let .notify(notification):
             writeInt(&buf, Int32(2))
-            FfiConverterTypeNotification.write(v1, into: &buf)
+            FfiConverterTypeNotification.write(notification, into: &buf)
             
         
-        case let .suspendTradingRights(v1):
+        case let .suspendTradingRights(parties):
             writeInt(&buf, Int32(3))
-            FfiConverterTypeParties.write(v1, into: &buf)
+            FfiConverterTypeParties.write(parties, into: &buf)
             
         
-        case let .restoreTradingRights(v1):
+        case let .restoreTradingRights(parties):
             writeInt(&buf, Int32(4))
-            FfiConverterTypeParties.write(v1, into: &buf)
+            FfiConverterTypeParties.write(parties, into: &buf)
             
         
-        case let .removeFromSacoList(v1):
+        case let .removeFromSacoList(parties):
             writeInt(&buf, Int32(5))
-            FfiConverterTypeParties.write(v1, into: &buf)
+            FfiConverterTypeParties.write(parties, into: &buf)
             
         
-        case let .revokeCompanionAccess(v1):
+        case let .revokeCompanionAccess(parties):
             writeInt(&buf, Int32(6))
-            FfiConverterTypeParties.write(v1, into: &buf)
+            FfiConverterTypeParties.write(parties, into: &buf)
             
         
-        case let .addToSacoList(v1):
+        case let .addToSacoList(parties):
             writeInt(&buf, Int32(7))
-            FfiConverterTypeParties.write(v1, into: &buf)
+            FfiConverterTypeParties.write(parties, into: &buf)
             
         
-        case let .grantCompanionAccess(v1):
+        case let .grantCompanionAccess(parties):
             writeInt(&buf, Int32(8))
-            FfiConverterTypeParties.write(v1, into: &buf)
+            FfiConverterTypeParties.write(parties, into: &buf)
             
         }
     }
@@ -13032,7 +13032,7 @@ public enum CompanionEvent: Equatable, Hashable {
          */requester: Party, 
         /**
          * The request it resends, if any.
-         */resentFrom: String?, 
+         */resentFrom: String? = nil, 
         /**
          * The OTP challenge.
          */challengeId: String, 
@@ -13488,13 +13488,13 @@ public enum ComplaintAnswer: Equatable, Hashable {
     case timeline(
         /**
          * The status now (none before receipt).
-         */status: CaseStatus?, 
+         */status: CaseStatus? = nil, 
         /**
          * Every status change, oldest first.
          */history: [StatusChange], 
         /**
          * The resolution SLA, once received.
-         */sla: Sla?, 
+         */sla: Sla? = nil, 
         /**
          * Whether the SLA was breached.
          */slaBreached: Bool
@@ -13684,7 +13684,7 @@ public enum ComplaintCommand: Equatable, Hashable {
          */description: String, 
         /**
          * The level-1 agent, when the customer names one.
-         */agentId: String?
+         */agentId: String? = nil
     )
     /**
      * The officer takes the case up and starts the analysis.
@@ -13709,7 +13709,7 @@ public enum ComplaintCommand: Equatable, Hashable {
          */items: [DocumentKind], 
         /**
          * A note for the customer.
-         */note: String?
+         */note: String? = nil
     )
     /**
      * The customer's documents arrived.
@@ -13734,7 +13734,7 @@ public enum ComplaintCommand: Equatable, Hashable {
          */damagesVnd: Vnd, 
         /**
          * The level-1 agent, if not named at receipt (or to correct it).
-         */agentId: String?
+         */agentId: String? = nil
     )
     /**
      * The written response, sent by three-party e-mail; the agent has 48 h to act.
@@ -13753,7 +13753,7 @@ public enum ComplaintCommand: Equatable, Hashable {
          */agreed: Bool, 
         /**
          * What ops noted.
-         */note: String?
+         */note: String? = nil
     )
     /**
      * The agent's deposit arrived (cash or transfer).
@@ -13764,7 +13764,7 @@ public enum ComplaintCommand: Equatable, Hashable {
          */amountVnd: Vnd, 
         /**
          * The host's payment reference.
-         */reference: String?
+         */reference: String? = nil
     )
     /**
      * Management (`head_of_ops`) settles an escalated case with its decision: resolved.
@@ -13965,17 +13965,17 @@ public enum ComplaintEffect: Equatable, Hashable {
     /**
      * Send a notification (e-mail or in-app) by template id.
      */
-    case notify(Notification
+    case notify(notification: Notification
     )
     /**
      * Lock all the agent's token admin accounts until this case is resolved.
      */
-    case lockAgentTokens(AgentTokens
+    case lockAgentTokens(agentTokens: AgentTokens
     )
     /**
      * Lift this case's lock on the agent's token admin accounts.
      */
-    case unlockAgentTokens(AgentTokens
+    case unlockAgentTokens(agentTokens: AgentTokens
     )
     /**
      * Compensate the customer from the agent's deposit.
@@ -14014,7 +14014,7 @@ public enum ComplaintEffect: Equatable, Hashable {
     /**
      * Archive the case record.
      */
-    case archiveReport(ArchivedReport
+    case archiveReport(archivedReport: ArchivedReport
     )
 
 
@@ -14037,13 +14037,13 @@ public struct FfiConverterTypeComplaintEffect: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .notify(try FfiConverterTypeNotification.read(from: &buf)
+        case 1: return .notify(notification: try FfiConverterTypeNotification.read(from: &buf)
         )
         
-        case 2: return .lockAgentTokens(try FfiConverterTypeAgentTokens.read(from: &buf)
+        case 2: return .lockAgentTokens(agentTokens: try FfiConverterTypeAgentTokens.read(from: &buf)
         )
         
-        case 3: return .unlockAgentTokens(try FfiConverterTypeAgentTokens.read(from: &buf)
+        case 3: return .unlockAgentTokens(agentTokens: try FfiConverterTypeAgentTokens.read(from: &buf)
         )
         
         case 4: return .compensateCustomer(complaintId: try FfiConverterString.read(from: &buf), customerId: try FfiConverterString.read(from: &buf), amountVnd: try FfiConverterTypeVnd.read(from: &buf), depositVnd: try FfiConverterTypeVnd.read(from: &buf)
@@ -14052,7 +14052,7 @@ public struct FfiConverterTypeComplaintEffect: FfiConverterRustBuffer {
         case 5: return .escalate(complaintId: try FfiConverterString.read(from: &buf), toRole: try FfiConverterString.read(from: &buf), reason: try FfiConverterTypeEscalationReason.read(from: &buf), slaDue: try FfiConverterTypeTimestamp.read(from: &buf)
         )
         
-        case 6: return .archiveReport(try FfiConverterTypeArchivedReport.read(from: &buf)
+        case 6: return .archiveReport(archivedReport: try FfiConverterTypeArchivedReport.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -14063,19 +14063,19 @@ public struct FfiConverterTypeComplaintEffect: FfiConverterRustBuffer {
         switch value {
         
         
-        case let .notify(v1):
+        case let .notify(notification):
             writeInt(&buf, Int32(1))
-            FfiConverterTypeNotification.write(v1, into: &buf)
+            FfiConverterTypeNotification.write(notification, into: &buf)
             
         
-        case let .lockAgentTokens(v1):
+        case let .lockAgentTokens(agentTokens):
             writeInt(&buf, Int32(2))
-            FfiConverterTypeAgentTokens.write(v1, into: &buf)
+            FfiConverterTypeAgentTokens.write(agentTokens, into: &buf)
             
         
-        case let .unlockAgentTokens(v1):
+        case let .unlockAgentTokens(agentTokens):
             writeInt(&buf, Int32(3))
-            FfiConverterTypeAgentTokens.write(v1, into: &buf)
+            FfiConverterTypeAgentTokens.write(agentTokens, into: &buf)
             
         
         case let .compensateCustomer(complaintId,customerId,amountVnd,depositVnd):
@@ -14094,9 +14094,9 @@ public struct FfiConverterTypeComplaintEffect: FfiConverterRustBuffer {
             FfiConverterTypeTimestamp.write(slaDue, into: &buf)
             
         
-        case let .archiveReport(v1):
+        case let .archiveReport(archivedReport):
             writeInt(&buf, Int32(6))
-            FfiConverterTypeArchivedReport.write(v1, into: &buf)
+            FfiConverterTypeArchivedReport.write(archivedReport, into: &buf)
             
         }
     }
@@ -14149,7 +14149,7 @@ public enum ComplaintEvent: Equatable, Hashable {
          */description: String, 
         /**
          * The agent, if named.
-         */agentId: String?, 
+         */agentId: String? = nil, 
         /**
          * The receiving point.
          */receivedBy: String, 
@@ -14188,7 +14188,7 @@ public enum ComplaintEvent: Equatable, Hashable {
          */items: [DocumentKind], 
         /**
          * The note.
-         */note: String?
+         */note: String? = nil
     )
     /**
      * Documents arrived.
@@ -14236,7 +14236,7 @@ public enum ComplaintEvent: Equatable, Hashable {
     case outcomeAgreed(
         /**
          * What ops noted.
-         */note: String?
+         */note: String? = nil
     )
     /**
      * No agreement: the agent must deposit.
@@ -14250,7 +14250,7 @@ public enum ComplaintEvent: Equatable, Hashable {
          */due: Timestamp, 
         /**
          * What ops noted.
-         */note: String?
+         */note: String? = nil
     )
     /**
      * No agreement and no damages (no deposit applies): the unresolved case was proposed
@@ -14259,7 +14259,7 @@ public enum ComplaintEvent: Equatable, Hashable {
     case escalatedUnresolved(
         /**
          * What ops noted.
-         */note: String?
+         */note: String? = nil
     )
     /**
      * Management settled the escalated case: resolved.
@@ -14300,7 +14300,7 @@ public enum ComplaintEvent: Equatable, Hashable {
          */amountVnd: Vnd, 
         /**
          * The payment reference.
-         */reference: String?
+         */reference: String? = nil
     )
     /**
      * 75 % of the SLA has passed.
@@ -14693,7 +14693,7 @@ public enum ComplaintReportAnswer: Equatable, Hashable {
     /**
      * The weekly report.
      */
-    case weeklyReport(WeeklyReport
+    case weeklyReport(weeklyReport: WeeklyReport
     )
 
 
@@ -14716,7 +14716,7 @@ public struct FfiConverterTypeComplaintReportAnswer: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .weeklyReport(try FfiConverterTypeWeeklyReport.read(from: &buf)
+        case 1: return .weeklyReport(weeklyReport: try FfiConverterTypeWeeklyReport.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -14727,9 +14727,9 @@ public struct FfiConverterTypeComplaintReportAnswer: FfiConverterRustBuffer {
         switch value {
         
         
-        case let .weeklyReport(v1):
+        case let .weeklyReport(weeklyReport):
             writeInt(&buf, Int32(1))
-            FfiConverterTypeWeeklyReport.write(v1, into: &buf)
+            FfiConverterTypeWeeklyReport.write(weeklyReport, into: &buf)
             
         }
     }
@@ -15400,7 +15400,7 @@ public enum LeadCareCommand: Equatable, Hashable {
          */approve: Bool, 
         /**
          * The reviewer's note (1–2000 characters when given).
-         */note: String?
+         */note: String? = nil
     )
 
 
@@ -15522,12 +15522,12 @@ public enum LeadCareEffect: Equatable, Hashable {
     /**
      * Send a notification by template id.
      */
-    case notify(Notification
+    case notify(notification: Notification
     )
     /**
      * Allocate a replacement lead for an approved request.
      */
-    case allocateReplacementLead(Replacement
+    case allocateReplacementLead(replacement: Replacement
     )
 
 
@@ -15550,10 +15550,10 @@ public struct FfiConverterTypeLeadCareEffect: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .notify(try FfiConverterTypeNotification.read(from: &buf)
+        case 1: return .notify(notification: try FfiConverterTypeNotification.read(from: &buf)
         )
         
-        case 2: return .allocateReplacementLead(try FfiConverterTypeReplacement.read(from: &buf)
+        case 2: return .allocateReplacementLead(replacement: try FfiConverterTypeReplacement.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -15564,14 +15564,14 @@ public struct FfiConverterTypeLeadCareEffect: FfiConverterRustBuffer {
         switch value {
         
         
-        case let .notify(v1):
+        case let .notify(notification):
             writeInt(&buf, Int32(1))
-            FfiConverterTypeNotification.write(v1, into: &buf)
+            FfiConverterTypeNotification.write(notification, into: &buf)
             
         
-        case let .allocateReplacementLead(v1):
+        case let .allocateReplacementLead(replacement):
             writeInt(&buf, Int32(2))
-            FfiConverterTypeReplacement.write(v1, into: &buf)
+            FfiConverterTypeReplacement.write(replacement, into: &buf)
             
         }
     }
@@ -15688,7 +15688,7 @@ public enum LeadCareEvent: Equatable, Hashable {
          */approved: Bool, 
         /**
          * The note.
-         */note: String?, 
+         */note: String? = nil, 
         /**
          * The reviewer.
          */reviewerId: String
@@ -17222,17 +17222,17 @@ public enum RenewalBillingEffect: Equatable, Hashable {
     /**
      * Send a notification by template id.
      */
-    case notify(Notification
+    case notify(notification: Notification
     )
     /**
      * Issue the invoice (electronic invoice) with what it carries.
      */
-    case issueInvoice(Invoice
+    case issueInvoice(invoice: Invoice
     )
     /**
      * Extend the service to the new term's last day.
      */
-    case extendTerm(TermExtension
+    case extendTerm(termExtension: TermExtension
     )
 
 
@@ -17255,13 +17255,13 @@ public struct FfiConverterTypeRenewalBillingEffect: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .notify(try FfiConverterTypeNotification.read(from: &buf)
+        case 1: return .notify(notification: try FfiConverterTypeNotification.read(from: &buf)
         )
         
-        case 2: return .issueInvoice(try FfiConverterTypeInvoice.read(from: &buf)
+        case 2: return .issueInvoice(invoice: try FfiConverterTypeInvoice.read(from: &buf)
         )
         
-        case 3: return .extendTerm(try FfiConverterTypeTermExtension.read(from: &buf)
+        case 3: return .extendTerm(termExtension: try FfiConverterTypeTermExtension.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -17272,19 +17272,19 @@ public struct FfiConverterTypeRenewalBillingEffect: FfiConverterRustBuffer {
         switch value {
         
         
-        case let .notify(v1):
+        case let .notify(notification):
             writeInt(&buf, Int32(1))
-            FfiConverterTypeNotification.write(v1, into: &buf)
+            FfiConverterTypeNotification.write(notification, into: &buf)
             
         
-        case let .issueInvoice(v1):
+        case let .issueInvoice(invoice):
             writeInt(&buf, Int32(2))
-            FfiConverterTypeInvoice.write(v1, into: &buf)
+            FfiConverterTypeInvoice.write(invoice, into: &buf)
             
         
-        case let .extendTerm(v1):
+        case let .extendTerm(termExtension):
             writeInt(&buf, Int32(3))
-            FfiConverterTypeTermExtension.write(v1, into: &buf)
+            FfiConverterTypeTermExtension.write(termExtension, into: &buf)
             
         }
     }
@@ -17849,7 +17849,7 @@ public enum RenewalBillingReport: Equatable, Hashable {
      * The CSM's filter: the rows of the asking csm's scope that match, soonest term end
      * first.
      */
-    case filter(Filter
+    case filter(filter: Filter
     )
 
 
@@ -17872,7 +17872,7 @@ public struct FfiConverterTypeRenewalBillingReport: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .filter(try FfiConverterTypeFilter.read(from: &buf)
+        case 1: return .filter(filter: try FfiConverterTypeFilter.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -17883,9 +17883,9 @@ public struct FfiConverterTypeRenewalBillingReport: FfiConverterRustBuffer {
         switch value {
         
         
-        case let .filter(v1):
+        case let .filter(filter):
             writeInt(&buf, Int32(1))
-            FfiConverterTypeFilter.write(v1, into: &buf)
+            FfiConverterTypeFilter.write(filter, into: &buf)
             
         }
     }
@@ -17923,7 +17923,7 @@ public enum RenewalBillingReportAnswer: Equatable, Hashable {
     /**
      * The filter's result.
      */
-    case filter(Filtered
+    case filter(filtered: Filtered
     )
 
 
@@ -17946,7 +17946,7 @@ public struct FfiConverterTypeRenewalBillingReportAnswer: FfiConverterRustBuffer
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .filter(try FfiConverterTypeFiltered.read(from: &buf)
+        case 1: return .filter(filtered: try FfiConverterTypeFiltered.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -17957,9 +17957,9 @@ public struct FfiConverterTypeRenewalBillingReportAnswer: FfiConverterRustBuffer
         switch value {
         
         
-        case let .filter(v1):
+        case let .filter(filtered):
             writeInt(&buf, Int32(1))
-            FfiConverterTypeFiltered.write(v1, into: &buf)
+            FfiConverterTypeFiltered.write(filtered, into: &buf)
             
         }
     }
@@ -19021,7 +19021,7 @@ public enum StoreSubscriptionAnswer: Equatable, Hashable {
     case notice(
         /**
          * The notice, when it is on.
-         */notice: FooterNotice?
+         */notice: FooterNotice? = nil
     )
     /**
      * Orders, newest first.
@@ -19042,7 +19042,7 @@ public enum StoreSubscriptionAnswer: Equatable, Hashable {
          * While the order awaits a payment: the payment QR for what remains to pay (the
          * same as the last `show_payment_qr` effect's), so a host that restored the
          * instance from a snapshot can show it again.
-         */paymentQr: PaymentQr?
+         */paymentQr: PaymentQr? = nil
     )
 
 
@@ -19223,7 +19223,7 @@ public enum StoreSubscriptionCommand: Equatable, Hashable {
          */orderId: String, 
         /**
          * Why (1–2000 characters when given).
-         */note: String?
+         */note: String? = nil
     )
 
 
@@ -19363,27 +19363,27 @@ public enum StoreSubscriptionEffect: Equatable, Hashable {
     /**
      * Send a notification by template id.
      */
-    case notify(Notification
+    case notify(notification: Notification
     )
     /**
      * Show the payment QR ("quét mã QR thanh toán").
      */
-    case showPaymentQr(PaymentQr
+    case showPaymentQr(paymentQr: PaymentQr
     )
     /**
      * Issue a service confirmation ("Bản xác nhận dịch vụ") for the host to render.
      */
-    case issueServiceConfirmation(ServiceConfirmation
+    case issueServiceConfirmation(serviceConfirmation: ServiceConfirmation
     )
     /**
      * Apply the contract's package, status and expiry in the host's licensing.
      */
-    case applyContract(ContractTerms
+    case applyContract(contractTerms: ContractTerms
     )
     /**
      * The vendor follows up on a partial payment.
      */
-    case vendorFollowUp(FollowUp
+    case vendorFollowUp(followUp: FollowUp
     )
 
 
@@ -19406,19 +19406,19 @@ public struct FfiConverterTypeStoreSubscriptionEffect: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .notify(try FfiConverterTypeNotification.read(from: &buf)
+        case 1: return .notify(notification: try FfiConverterTypeNotification.read(from: &buf)
         )
         
-        case 2: return .showPaymentQr(try FfiConverterTypePaymentQr.read(from: &buf)
+        case 2: return .showPaymentQr(paymentQr: try FfiConverterTypePaymentQr.read(from: &buf)
         )
         
-        case 3: return .issueServiceConfirmation(try FfiConverterTypeServiceConfirmation.read(from: &buf)
+        case 3: return .issueServiceConfirmation(serviceConfirmation: try FfiConverterTypeServiceConfirmation.read(from: &buf)
         )
         
-        case 4: return .applyContract(try FfiConverterTypeContractTerms.read(from: &buf)
+        case 4: return .applyContract(contractTerms: try FfiConverterTypeContractTerms.read(from: &buf)
         )
         
-        case 5: return .vendorFollowUp(try FfiConverterTypeFollowUp.read(from: &buf)
+        case 5: return .vendorFollowUp(followUp: try FfiConverterTypeFollowUp.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -19429,29 +19429,29 @@ public struct FfiConverterTypeStoreSubscriptionEffect: FfiConverterRustBuffer {
         switch value {
         
         
-        case let .notify(v1):
+        case let .notify(notification):
             writeInt(&buf, Int32(1))
-            FfiConverterTypeNotification.write(v1, into: &buf)
+            FfiConverterTypeNotification.write(notification, into: &buf)
             
         
-        case let .showPaymentQr(v1):
+        case let .showPaymentQr(paymentQr):
             writeInt(&buf, Int32(2))
-            FfiConverterTypePaymentQr.write(v1, into: &buf)
+            FfiConverterTypePaymentQr.write(paymentQr, into: &buf)
             
         
-        case let .issueServiceConfirmation(v1):
+        case let .issueServiceConfirmation(serviceConfirmation):
             writeInt(&buf, Int32(3))
-            FfiConverterTypeServiceConfirmation.write(v1, into: &buf)
+            FfiConverterTypeServiceConfirmation.write(serviceConfirmation, into: &buf)
             
         
-        case let .applyContract(v1):
+        case let .applyContract(contractTerms):
             writeInt(&buf, Int32(4))
-            FfiConverterTypeContractTerms.write(v1, into: &buf)
+            FfiConverterTypeContractTerms.write(contractTerms, into: &buf)
             
         
-        case let .vendorFollowUp(v1):
+        case let .vendorFollowUp(followUp):
             writeInt(&buf, Int32(5))
-            FfiConverterTypeFollowUp.write(v1, into: &buf)
+            FfiConverterTypeFollowUp.write(followUp, into: &buf)
             
         }
     }
@@ -19675,7 +19675,7 @@ public enum StoreSubscriptionEvent: Equatable, Hashable {
          */vendorId: String, 
         /**
          * Why.
-         */note: String?, 
+         */note: String? = nil, 
         /**
          * When the new payment window ends.
          */windowEnds: Timestamp

@@ -1049,7 +1049,7 @@ public protocol CompanionInstanceProtocol: AnyObject, Sendable {
     /**
      * The number of events recorded so far.
      */
-    func version()  -> UInt64
+    func version()  -> Version
     
 }
 /**
@@ -1362,8 +1362,8 @@ open func tick(at: Timestamp)throws  -> CompanionOutcome  {
     /**
      * The number of events recorded so far.
      */
-open func version() -> UInt64  {
-    return try!  FfiConverterUInt64.lift(try! rustCall() {
+open func version() -> Version  {
+    return try!  FfiConverterTypeVersion_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_quytrinh_ffi_fn_method_companioninstance_version(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1518,7 +1518,7 @@ public protocol ComplaintInstanceProtocol: AnyObject, Sendable {
     /**
      * The number of events recorded so far.
      */
-    func version()  -> UInt64
+    func version()  -> Version
     
 }
 /**
@@ -1831,8 +1831,8 @@ open func tick(at: Timestamp)throws  -> ComplaintOutcome  {
     /**
      * The number of events recorded so far.
      */
-open func version() -> UInt64  {
-    return try!  FfiConverterUInt64.lift(try! rustCall() {
+open func version() -> Version  {
+    return try!  FfiConverterTypeVersion_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_quytrinh_ffi_fn_method_complaintinstance_version(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1987,7 +1987,7 @@ public protocol LeadCareInstanceProtocol: AnyObject, Sendable {
     /**
      * The number of events recorded so far.
      */
-    func version()  -> UInt64
+    func version()  -> Version
     
 }
 /**
@@ -2300,8 +2300,8 @@ open func tick(at: Timestamp)throws  -> LeadCareOutcome  {
     /**
      * The number of events recorded so far.
      */
-open func version() -> UInt64  {
-    return try!  FfiConverterUInt64.lift(try! rustCall() {
+open func version() -> Version  {
+    return try!  FfiConverterTypeVersion_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_quytrinh_ffi_fn_method_leadcareinstance_version(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -2456,7 +2456,7 @@ public protocol RenewalBillingInstanceProtocol: AnyObject, Sendable {
     /**
      * The number of events recorded so far.
      */
-    func version()  -> UInt64
+    func version()  -> Version
     
 }
 /**
@@ -2769,8 +2769,8 @@ open func tick(at: Timestamp)throws  -> RenewalBillingOutcome  {
     /**
      * The number of events recorded so far.
      */
-open func version() -> UInt64  {
-    return try!  FfiConverterUInt64.lift(try! rustCall() {
+open func version() -> Version  {
+    return try!  FfiConverterTypeVersion_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_quytrinh_ffi_fn_method_renewalbillinginstance_version(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -2925,7 +2925,7 @@ public protocol StoreSubscriptionInstanceProtocol: AnyObject, Sendable {
     /**
      * The number of events recorded so far.
      */
-    func version()  -> UInt64
+    func version()  -> Version
     
 }
 /**
@@ -3238,8 +3238,8 @@ open func tick(at: Timestamp)throws  -> StoreSubscriptionOutcome  {
     /**
      * The number of events recorded so far.
      */
-open func version() -> UInt64  {
-    return try!  FfiConverterUInt64.lift(try! rustCall() {
+open func version() -> Version  {
+    return try!  FfiConverterTypeVersion_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_quytrinh_ffi_fn_method_storesubscriptioninstance_version(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -3376,7 +3376,7 @@ public protocol WorkflowInstanceProtocol: AnyObject, Sendable {
     /**
      * The number of events recorded so far.
      */
-    func version()  -> UInt64
+    func version()  -> Version
     
     /**
      * The workflow's name.
@@ -3653,8 +3653,8 @@ open func tick(at: Timestamp)throws  -> String  {
     /**
      * The number of events recorded so far.
      */
-open func version() -> UInt64  {
-    return try!  FfiConverterUInt64.lift(try! rustCall() {
+open func version() -> Version  {
+    return try!  FfiConverterTypeVersion_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_quytrinh_ffi_fn_method_workflowinstance_version(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -4042,7 +4042,7 @@ public struct CompanionOutcome: Equatable, Hashable {
     /**
      * The instance's version after the input.
      */
-    public var version: UInt64
+    public var version: Version
     /**
      * The events appended, deadlines that fired first, in order.
      */
@@ -4062,13 +4062,13 @@ public struct CompanionOutcome: Equatable, Hashable {
          */duplicate: Bool, 
         /**
          * The instance's version after the input.
-         */version: UInt64, 
+         */version: Version, 
         /**
          * The events appended, deadlines that fired first, in order.
          */events: [CompanionRecord], 
         /**
          * The earliest pending deadline now, if any.
-         */nextDeadline: Deadline?) {
+         */nextDeadline: Deadline? = nil) {
         self.duplicate = duplicate
         self.version = version
         self.events = events
@@ -4092,7 +4092,7 @@ public struct FfiConverterTypeCompanionOutcome: FfiConverterRustBuffer {
         return
             try CompanionOutcome(
                 duplicate: FfiConverterBool.read(from: &buf), 
-                version: FfiConverterUInt64.read(from: &buf), 
+                version: FfiConverterTypeVersion.read(from: &buf), 
                 events: FfiConverterSequenceTypeCompanionRecord.read(from: &buf), 
                 nextDeadline: FfiConverterOptionTypeDeadline.read(from: &buf)
         )
@@ -4100,7 +4100,7 @@ public struct FfiConverterTypeCompanionOutcome: FfiConverterRustBuffer {
 
     public static func write(_ value: CompanionOutcome, into buf: inout [UInt8]) {
         FfiConverterBool.write(value.duplicate, into: &buf)
-        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeVersion.write(value.version, into: &buf)
         FfiConverterSequenceTypeCompanionRecord.write(value.events, into: &buf)
         FfiConverterOptionTypeDeadline.write(value.nextDeadline, into: &buf)
     }
@@ -4129,7 +4129,7 @@ public struct CompanionRecord: Equatable, Hashable {
     /**
      * The instance's version after this event (1 for the first).
      */
-    public var version: UInt64
+    public var version: Version
     /**
      * When it happened: the command's `at`, or a deadline's due instant.
      */
@@ -4164,13 +4164,13 @@ public struct CompanionRecord: Equatable, Hashable {
     public init(
         /**
          * The instance's version after this event (1 for the first).
-         */version: UInt64, 
+         */version: Version, 
         /**
          * When it happened: the command's `at`, or a deadline's due instant.
          */at: Timestamp, 
         /**
          * The command whose input recorded it; `null` for events of a tick.
-         */commandId: String?, 
+         */commandId: String? = nil, 
         /**
          * Who acted (`system` for deadlines).
          */actor: Actor, 
@@ -4212,7 +4212,7 @@ public struct FfiConverterTypeCompanionRecord: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CompanionRecord {
         return
             try CompanionRecord(
-                version: FfiConverterUInt64.read(from: &buf), 
+                version: FfiConverterTypeVersion.read(from: &buf), 
                 at: FfiConverterTypeTimestamp.read(from: &buf), 
                 commandId: FfiConverterOptionString.read(from: &buf), 
                 actor: FfiConverterTypeActor.read(from: &buf), 
@@ -4224,7 +4224,7 @@ public struct FfiConverterTypeCompanionRecord: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: CompanionRecord, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeVersion.write(value.version, into: &buf)
         FfiConverterTypeTimestamp.write(value.at, into: &buf)
         FfiConverterOptionString.write(value.commandId, into: &buf)
         FfiConverterTypeActor.write(value.actor, into: &buf)
@@ -4492,7 +4492,7 @@ public struct ComplaintOutcome: Equatable, Hashable {
     /**
      * The instance's version after the input.
      */
-    public var version: UInt64
+    public var version: Version
     /**
      * The events appended, deadlines that fired first, in order.
      */
@@ -4512,13 +4512,13 @@ public struct ComplaintOutcome: Equatable, Hashable {
          */duplicate: Bool, 
         /**
          * The instance's version after the input.
-         */version: UInt64, 
+         */version: Version, 
         /**
          * The events appended, deadlines that fired first, in order.
          */events: [ComplaintRecord], 
         /**
          * The earliest pending deadline now, if any.
-         */nextDeadline: Deadline?) {
+         */nextDeadline: Deadline? = nil) {
         self.duplicate = duplicate
         self.version = version
         self.events = events
@@ -4542,7 +4542,7 @@ public struct FfiConverterTypeComplaintOutcome: FfiConverterRustBuffer {
         return
             try ComplaintOutcome(
                 duplicate: FfiConverterBool.read(from: &buf), 
-                version: FfiConverterUInt64.read(from: &buf), 
+                version: FfiConverterTypeVersion.read(from: &buf), 
                 events: FfiConverterSequenceTypeComplaintRecord.read(from: &buf), 
                 nextDeadline: FfiConverterOptionTypeDeadline.read(from: &buf)
         )
@@ -4550,7 +4550,7 @@ public struct FfiConverterTypeComplaintOutcome: FfiConverterRustBuffer {
 
     public static func write(_ value: ComplaintOutcome, into buf: inout [UInt8]) {
         FfiConverterBool.write(value.duplicate, into: &buf)
-        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeVersion.write(value.version, into: &buf)
         FfiConverterSequenceTypeComplaintRecord.write(value.events, into: &buf)
         FfiConverterOptionTypeDeadline.write(value.nextDeadline, into: &buf)
     }
@@ -4579,7 +4579,7 @@ public struct ComplaintRecord: Equatable, Hashable {
     /**
      * The instance's version after this event (1 for the first).
      */
-    public var version: UInt64
+    public var version: Version
     /**
      * When it happened: the command's `at`, or a deadline's due instant.
      */
@@ -4614,13 +4614,13 @@ public struct ComplaintRecord: Equatable, Hashable {
     public init(
         /**
          * The instance's version after this event (1 for the first).
-         */version: UInt64, 
+         */version: Version, 
         /**
          * When it happened: the command's `at`, or a deadline's due instant.
          */at: Timestamp, 
         /**
          * The command whose input recorded it; `null` for events of a tick.
-         */commandId: String?, 
+         */commandId: String? = nil, 
         /**
          * Who acted (`system` for deadlines).
          */actor: Actor, 
@@ -4662,7 +4662,7 @@ public struct FfiConverterTypeComplaintRecord: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ComplaintRecord {
         return
             try ComplaintRecord(
-                version: FfiConverterUInt64.read(from: &buf), 
+                version: FfiConverterTypeVersion.read(from: &buf), 
                 at: FfiConverterTypeTimestamp.read(from: &buf), 
                 commandId: FfiConverterOptionString.read(from: &buf), 
                 actor: FfiConverterTypeActor.read(from: &buf), 
@@ -4674,7 +4674,7 @@ public struct FfiConverterTypeComplaintRecord: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: ComplaintRecord, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeVersion.write(value.version, into: &buf)
         FfiConverterTypeTimestamp.write(value.at, into: &buf)
         FfiConverterOptionString.write(value.commandId, into: &buf)
         FfiConverterTypeActor.write(value.actor, into: &buf)
@@ -4735,7 +4735,7 @@ public struct Deadline: Equatable, Hashable {
          */kind: String, 
         /**
          * The entity it belongs to (a request, a batch), when the instance holds many.
-         */target: String?, 
+         */target: String? = nil, 
         /**
          * Its stable id, `kind` or `kind:target`: a host replaces or cancels its timer by it.
          */id: String, 
@@ -5081,7 +5081,7 @@ public struct Envelope: Equatable, Hashable {
     /**
      * The version the host expects the instance to be at, if it cares.
      */
-    public var expectedVersion: UInt64?
+    public var expectedVersion: Version?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5097,7 +5097,7 @@ public struct Envelope: Equatable, Hashable {
          */at: Timestamp, 
         /**
          * The version the host expects the instance to be at, if it cares.
-         */expectedVersion: UInt64? = nil) {
+         */expectedVersion: Version? = nil) {
         self.commandId = commandId
         self.actor = actor
         self.at = at
@@ -5123,7 +5123,7 @@ public struct FfiConverterTypeEnvelope: FfiConverterRustBuffer {
                 commandId: FfiConverterString.read(from: &buf), 
                 actor: FfiConverterTypeActor.read(from: &buf), 
                 at: FfiConverterTypeTimestamp.read(from: &buf), 
-                expectedVersion: FfiConverterOptionUInt64.read(from: &buf)
+                expectedVersion: FfiConverterOptionTypeVersion.read(from: &buf)
         )
     }
 
@@ -5131,7 +5131,7 @@ public struct FfiConverterTypeEnvelope: FfiConverterRustBuffer {
         FfiConverterString.write(value.commandId, into: &buf)
         FfiConverterTypeActor.write(value.actor, into: &buf)
         FfiConverterTypeTimestamp.write(value.at, into: &buf)
-        FfiConverterOptionUInt64.write(value.expectedVersion, into: &buf)
+        FfiConverterOptionTypeVersion.write(value.expectedVersion, into: &buf)
     }
 }
 
@@ -5600,7 +5600,7 @@ public struct LeadCareOutcome: Equatable, Hashable {
     /**
      * The instance's version after the input.
      */
-    public var version: UInt64
+    public var version: Version
     /**
      * The events appended, deadlines that fired first, in order.
      */
@@ -5620,13 +5620,13 @@ public struct LeadCareOutcome: Equatable, Hashable {
          */duplicate: Bool, 
         /**
          * The instance's version after the input.
-         */version: UInt64, 
+         */version: Version, 
         /**
          * The events appended, deadlines that fired first, in order.
          */events: [LeadCareRecord], 
         /**
          * The earliest pending deadline now, if any.
-         */nextDeadline: Deadline?) {
+         */nextDeadline: Deadline? = nil) {
         self.duplicate = duplicate
         self.version = version
         self.events = events
@@ -5650,7 +5650,7 @@ public struct FfiConverterTypeLeadCareOutcome: FfiConverterRustBuffer {
         return
             try LeadCareOutcome(
                 duplicate: FfiConverterBool.read(from: &buf), 
-                version: FfiConverterUInt64.read(from: &buf), 
+                version: FfiConverterTypeVersion.read(from: &buf), 
                 events: FfiConverterSequenceTypeLeadCareRecord.read(from: &buf), 
                 nextDeadline: FfiConverterOptionTypeDeadline.read(from: &buf)
         )
@@ -5658,7 +5658,7 @@ public struct FfiConverterTypeLeadCareOutcome: FfiConverterRustBuffer {
 
     public static func write(_ value: LeadCareOutcome, into buf: inout [UInt8]) {
         FfiConverterBool.write(value.duplicate, into: &buf)
-        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeVersion.write(value.version, into: &buf)
         FfiConverterSequenceTypeLeadCareRecord.write(value.events, into: &buf)
         FfiConverterOptionTypeDeadline.write(value.nextDeadline, into: &buf)
     }
@@ -5687,7 +5687,7 @@ public struct LeadCareRecord: Equatable, Hashable {
     /**
      * The instance's version after this event (1 for the first).
      */
-    public var version: UInt64
+    public var version: Version
     /**
      * When it happened: the command's `at`, or a deadline's due instant.
      */
@@ -5722,13 +5722,13 @@ public struct LeadCareRecord: Equatable, Hashable {
     public init(
         /**
          * The instance's version after this event (1 for the first).
-         */version: UInt64, 
+         */version: Version, 
         /**
          * When it happened: the command's `at`, or a deadline's due instant.
          */at: Timestamp, 
         /**
          * The command whose input recorded it; `null` for events of a tick.
-         */commandId: String?, 
+         */commandId: String? = nil, 
         /**
          * Who acted (`system` for deadlines).
          */actor: Actor, 
@@ -5770,7 +5770,7 @@ public struct FfiConverterTypeLeadCareRecord: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LeadCareRecord {
         return
             try LeadCareRecord(
-                version: FfiConverterUInt64.read(from: &buf), 
+                version: FfiConverterTypeVersion.read(from: &buf), 
                 at: FfiConverterTypeTimestamp.read(from: &buf), 
                 commandId: FfiConverterOptionString.read(from: &buf), 
                 actor: FfiConverterTypeActor.read(from: &buf), 
@@ -5782,7 +5782,7 @@ public struct FfiConverterTypeLeadCareRecord: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: LeadCareRecord, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeVersion.write(value.version, into: &buf)
         FfiConverterTypeTimestamp.write(value.at, into: &buf)
         FfiConverterOptionString.write(value.commandId, into: &buf)
         FfiConverterTypeActor.write(value.actor, into: &buf)
@@ -5915,7 +5915,7 @@ public struct RegionState: Equatable, Hashable {
         /**
          * The entity (a lead, a batch) for a region that is per entity; `null` for a region
          * of the instance as a whole.
-         */entity: String?, 
+         */entity: String? = nil, 
         /**
          * The state's id in that region.
          */state: String) {
@@ -6210,7 +6210,7 @@ public struct RenewalBillingOutcome: Equatable, Hashable {
     /**
      * The instance's version after the input.
      */
-    public var version: UInt64
+    public var version: Version
     /**
      * The events appended, deadlines that fired first, in order.
      */
@@ -6230,13 +6230,13 @@ public struct RenewalBillingOutcome: Equatable, Hashable {
          */duplicate: Bool, 
         /**
          * The instance's version after the input.
-         */version: UInt64, 
+         */version: Version, 
         /**
          * The events appended, deadlines that fired first, in order.
          */events: [RenewalBillingRecord], 
         /**
          * The earliest pending deadline now, if any.
-         */nextDeadline: Deadline?) {
+         */nextDeadline: Deadline? = nil) {
         self.duplicate = duplicate
         self.version = version
         self.events = events
@@ -6260,7 +6260,7 @@ public struct FfiConverterTypeRenewalBillingOutcome: FfiConverterRustBuffer {
         return
             try RenewalBillingOutcome(
                 duplicate: FfiConverterBool.read(from: &buf), 
-                version: FfiConverterUInt64.read(from: &buf), 
+                version: FfiConverterTypeVersion.read(from: &buf), 
                 events: FfiConverterSequenceTypeRenewalBillingRecord.read(from: &buf), 
                 nextDeadline: FfiConverterOptionTypeDeadline.read(from: &buf)
         )
@@ -6268,7 +6268,7 @@ public struct FfiConverterTypeRenewalBillingOutcome: FfiConverterRustBuffer {
 
     public static func write(_ value: RenewalBillingOutcome, into buf: inout [UInt8]) {
         FfiConverterBool.write(value.duplicate, into: &buf)
-        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeVersion.write(value.version, into: &buf)
         FfiConverterSequenceTypeRenewalBillingRecord.write(value.events, into: &buf)
         FfiConverterOptionTypeDeadline.write(value.nextDeadline, into: &buf)
     }
@@ -6297,7 +6297,7 @@ public struct RenewalBillingRecord: Equatable, Hashable {
     /**
      * The instance's version after this event (1 for the first).
      */
-    public var version: UInt64
+    public var version: Version
     /**
      * When it happened: the command's `at`, or a deadline's due instant.
      */
@@ -6332,13 +6332,13 @@ public struct RenewalBillingRecord: Equatable, Hashable {
     public init(
         /**
          * The instance's version after this event (1 for the first).
-         */version: UInt64, 
+         */version: Version, 
         /**
          * When it happened: the command's `at`, or a deadline's due instant.
          */at: Timestamp, 
         /**
          * The command whose input recorded it; `null` for events of a tick.
-         */commandId: String?, 
+         */commandId: String? = nil, 
         /**
          * Who acted (`system` for deadlines).
          */actor: Actor, 
@@ -6380,7 +6380,7 @@ public struct FfiConverterTypeRenewalBillingRecord: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RenewalBillingRecord {
         return
             try RenewalBillingRecord(
-                version: FfiConverterUInt64.read(from: &buf), 
+                version: FfiConverterTypeVersion.read(from: &buf), 
                 at: FfiConverterTypeTimestamp.read(from: &buf), 
                 commandId: FfiConverterOptionString.read(from: &buf), 
                 actor: FfiConverterTypeActor.read(from: &buf), 
@@ -6392,7 +6392,7 @@ public struct FfiConverterTypeRenewalBillingRecord: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: RenewalBillingRecord, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeVersion.write(value.version, into: &buf)
         FfiConverterTypeTimestamp.write(value.at, into: &buf)
         FfiConverterOptionString.write(value.commandId, into: &buf)
         FfiConverterTypeActor.write(value.actor, into: &buf)
@@ -6818,7 +6818,7 @@ public struct StoreSubscriptionOutcome: Equatable, Hashable {
     /**
      * The instance's version after the input.
      */
-    public var version: UInt64
+    public var version: Version
     /**
      * The events appended, deadlines that fired first, in order.
      */
@@ -6838,13 +6838,13 @@ public struct StoreSubscriptionOutcome: Equatable, Hashable {
          */duplicate: Bool, 
         /**
          * The instance's version after the input.
-         */version: UInt64, 
+         */version: Version, 
         /**
          * The events appended, deadlines that fired first, in order.
          */events: [StoreSubscriptionRecord], 
         /**
          * The earliest pending deadline now, if any.
-         */nextDeadline: Deadline?) {
+         */nextDeadline: Deadline? = nil) {
         self.duplicate = duplicate
         self.version = version
         self.events = events
@@ -6868,7 +6868,7 @@ public struct FfiConverterTypeStoreSubscriptionOutcome: FfiConverterRustBuffer {
         return
             try StoreSubscriptionOutcome(
                 duplicate: FfiConverterBool.read(from: &buf), 
-                version: FfiConverterUInt64.read(from: &buf), 
+                version: FfiConverterTypeVersion.read(from: &buf), 
                 events: FfiConverterSequenceTypeStoreSubscriptionRecord.read(from: &buf), 
                 nextDeadline: FfiConverterOptionTypeDeadline.read(from: &buf)
         )
@@ -6876,7 +6876,7 @@ public struct FfiConverterTypeStoreSubscriptionOutcome: FfiConverterRustBuffer {
 
     public static func write(_ value: StoreSubscriptionOutcome, into buf: inout [UInt8]) {
         FfiConverterBool.write(value.duplicate, into: &buf)
-        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeVersion.write(value.version, into: &buf)
         FfiConverterSequenceTypeStoreSubscriptionRecord.write(value.events, into: &buf)
         FfiConverterOptionTypeDeadline.write(value.nextDeadline, into: &buf)
     }
@@ -6905,7 +6905,7 @@ public struct StoreSubscriptionRecord: Equatable, Hashable {
     /**
      * The instance's version after this event (1 for the first).
      */
-    public var version: UInt64
+    public var version: Version
     /**
      * When it happened: the command's `at`, or a deadline's due instant.
      */
@@ -6940,13 +6940,13 @@ public struct StoreSubscriptionRecord: Equatable, Hashable {
     public init(
         /**
          * The instance's version after this event (1 for the first).
-         */version: UInt64, 
+         */version: Version, 
         /**
          * When it happened: the command's `at`, or a deadline's due instant.
          */at: Timestamp, 
         /**
          * The command whose input recorded it; `null` for events of a tick.
-         */commandId: String?, 
+         */commandId: String? = nil, 
         /**
          * Who acted (`system` for deadlines).
          */actor: Actor, 
@@ -6988,7 +6988,7 @@ public struct FfiConverterTypeStoreSubscriptionRecord: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreSubscriptionRecord {
         return
             try StoreSubscriptionRecord(
-                version: FfiConverterUInt64.read(from: &buf), 
+                version: FfiConverterTypeVersion.read(from: &buf), 
                 at: FfiConverterTypeTimestamp.read(from: &buf), 
                 commandId: FfiConverterOptionString.read(from: &buf), 
                 actor: FfiConverterTypeActor.read(from: &buf), 
@@ -7000,7 +7000,7 @@ public struct FfiConverterTypeStoreSubscriptionRecord: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: StoreSubscriptionRecord, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.version, into: &buf)
+        FfiConverterTypeVersion.write(value.version, into: &buf)
         FfiConverterTypeTimestamp.write(value.at, into: &buf)
         FfiConverterOptionString.write(value.commandId, into: &buf)
         FfiConverterTypeActor.write(value.actor, into: &buf)
@@ -7333,7 +7333,9 @@ public func FfiConverterTypeHolidayReason_lower(_ value: HolidayReason) -> RustB
 /**
  * Every error of the library, mapped once from the core's error. In Kotlin this is the
  * sealed `QuytrinhException`, in Swift the `QuytrinhError` enum; nothing is changed by a
- * call that fails with it.
+ * call that fails with it. Its text (`Display`, exported: Kotlin's `message` and
+ * `toString()`, Swift's `description`) is the human message: a rejection's English
+ * message (its Vietnamese one is `message_vi`), or the code and what is wrong.
  */
 public 
 enum QuytrinhError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -7381,10 +7383,10 @@ enum QuytrinhError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError 
     case UnsupportedSchema(
         /**
          * The version found in the document.
-         */found: UInt64, 
+         */found: Version, 
         /**
          * The version this build reads and writes.
-         */supported: UInt64
+         */supported: Version
     )
     /**
      * A document of another workflow than the one asked for (`wrong_workflow`).
@@ -7445,6 +7447,17 @@ enum QuytrinhError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError 
     
 
     
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_quytrinh_ffi_fn_method_quytrinherror_uniffi_trait_display(
+            FfiConverterTypeQuytrinhError_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 
     
     public var errorDescription: String? {
@@ -7482,8 +7495,8 @@ public struct FfiConverterTypeQuytrinhError: FfiConverterRustBuffer {
             column: try FfiConverterUInt64.read(from: &buf)
             )
         case 3: return .UnsupportedSchema(
-            found: try FfiConverterUInt64.read(from: &buf), 
-            supported: try FfiConverterUInt64.read(from: &buf)
+            found: try FfiConverterTypeVersion.read(from: &buf), 
+            supported: try FfiConverterTypeVersion.read(from: &buf)
             )
         case 4: return .WrongWorkflow(
             expected: try FfiConverterString.read(from: &buf), 
@@ -7534,8 +7547,8 @@ public struct FfiConverterTypeQuytrinhError: FfiConverterRustBuffer {
         
         case let .UnsupportedSchema(found,supported):
             writeInt(&buf, Int32(3))
-            FfiConverterUInt64.write(found, into: &buf)
-            FfiConverterUInt64.write(supported, into: &buf)
+            FfiConverterTypeVersion.write(found, into: &buf)
+            FfiConverterTypeVersion.write(supported, into: &buf)
             
         
         case let .WrongWorkflow(expected,found):
@@ -7586,30 +7599,6 @@ public func FfiConverterTypeQuytrinhError_lift(_ buf: RustBuffer) throws -> Quyt
 #endif
 public func FfiConverterTypeQuytrinhError_lower(_ value: QuytrinhError) -> RustBuffer {
     return FfiConverterTypeQuytrinhError.lower(value)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
-    typealias SwiftType = UInt64?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterUInt64.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterUInt64.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
 }
 
 #if swift(>=5.8)
@@ -7871,6 +7860,30 @@ fileprivate struct FfiConverterOptionTypeTimestamp: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeTimestamp.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeVersion: FfiConverterRustBuffer {
+    typealias SwiftType = Version?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeVersion.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeVersion.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -8525,6 +8538,46 @@ fileprivate struct FfiConverterSequenceTypeTransitionSpec: FfiConverterRustBuffe
         return seq
     }
 }
+
+
+public typealias Version = Int64
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVersion: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Version {
+        return try FfiConverterInt64.read(from: &buf)
+    }
+
+    public static func write(_ value: Version, into buf: inout [UInt8]) {
+        return FfiConverterInt64.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: Int64) throws -> Version {
+        return try FfiConverterInt64.lift(value)
+    }
+
+    public static func lower(_ value: Version) -> Int64 {
+        return FfiConverterInt64.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVersion_lift(_ value: Int64) throws -> Version {
+    return try FfiConverterTypeVersion.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVersion_lower(_ value: Version) -> Int64 {
+    return FfiConverterTypeVersion.lower(value)
+}
+
 /**
  * Runs a report of `workflow` (JSON tagged by `type`, e.g.
  * `{"type":"weekly_report","week_ending":"2026-03-12"}`) over many instances' rows (each
@@ -9162,7 +9215,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_tick() != 34272) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_version() != 50818) {
+    if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_version() != 16573) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_workflowinstance_workflow() != 25582) {
@@ -9240,7 +9293,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_companioninstance_tick() != 20813) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_version() != 14919) {
+    if (uniffi_quytrinh_ffi_checksum_method_companioninstance_version() != 33839) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_available_commands() != 19325) {
@@ -9291,7 +9344,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_tick() != 52668) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_version() != 61493) {
+    if (uniffi_quytrinh_ffi_checksum_method_complaintinstance_version() != 3271) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_available_commands() != 27860) {
@@ -9342,7 +9395,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_tick() != 8305) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_version() != 60095) {
+    if (uniffi_quytrinh_ffi_checksum_method_leadcareinstance_version() != 15425) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_available_commands() != 60666) {
@@ -9393,7 +9446,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_tick() != 21173) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_version() != 48739) {
+    if (uniffi_quytrinh_ffi_checksum_method_renewalbillinginstance_version() != 56188) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_available_commands() != 64317) {
@@ -9444,7 +9497,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_tick() != 42306) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_version() != 60805) {
+    if (uniffi_quytrinh_ffi_checksum_method_storesubscriptioninstance_version() != 38608) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_quytrinh_ffi_checksum_constructor_workflowinstance_create() != 55228) {

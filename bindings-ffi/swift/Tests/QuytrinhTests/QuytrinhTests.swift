@@ -103,7 +103,7 @@ final class QuytrinhTests: XCTestCase {
     }
 
     struct Observed {
-        let duplicate: Bool, version: UInt64, events: [String], effects: [String]
+        let duplicate: Bool, version: Int64, events: [String], effects: [String]
         let nextDeadline: Deadline?, state: Any?, position: [String: String]
     }
 
@@ -166,7 +166,7 @@ final class QuytrinhTests: XCTestCase {
                 let effects = (o["effects"] as! [[String: Any]]).map { e -> String in
                     (e["kind"] as? String) == "notify" ? "notify:\(e["template"] as! String)" : e["kind"] as! String
                 }
-                return Observed(duplicate: o["duplicate"] as! Bool, version: (o["version"] as! NSNumber).uint64Value,
+                return Observed(duplicate: o["duplicate"] as! Bool, version: (o["version"] as! NSNumber).int64Value,
                                 events: events, effects: effects, nextDeadline: i.nextDeadline(),
                                 state: try? JSONSerialization.jsonObject(with: Data(i.state().utf8)),
                                 position: Dictionary(uniqueKeysWithValues: i.position().map { p in (p.entity.map { "\(p.region):\($0)" } ?? p.region, p.state) }))
@@ -206,7 +206,7 @@ final class QuytrinhTests: XCTestCase {
             if let rejected { return ["expected rejection \(rejected), but accepted"] }
             var f: [String] = []
             if let d = expect["duplicate"] as? Bool, d != o.duplicate { f.append("duplicate") }
-            if let n = expect["version"] as? NSNumber, n.uint64Value != o.version { f.append("version \(o.version)") }
+            if let n = expect["version"] as? NSNumber, n.int64Value != o.version { f.append("version \(o.version)") }
             if let e = expect["events"] as? [String], e != o.events { f.append("events \(o.events)") }
             if let e = expect["effects"] as? [String], e != o.effects { f.append("effects \(o.effects)") }
             if let p = expect["state"], let m = matches(p, o.state, "state") { f.append(m) }

@@ -232,16 +232,22 @@ pub struct Request {
     /// When it was staged.
     pub created_at: DateTime<Utc>,
     /// When it became pending; its auto-confirm or expiry is counted from here.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub submitted_at: Option<DateTime<Utc>>,
     /// When it auto-confirms (unlink) or expires (link), while pending.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub due: Option<DateTime<Utc>>,
     /// When it was closed.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub closed_at: Option<DateTime<Utc>>,
     /// The request this one resends.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub resent_from: Option<String>,
     /// The request that resent this one.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub resent_as: Option<String>,
     /// The open OTP challenge, if any.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub challenge: Option<Challenge>,
     /// OTP challenges issued for this request (numbers the challenge ids).
     pub challenges_issued: u32,
@@ -412,6 +418,7 @@ pub enum CompanionEvent {
         /// Who asked.
         requester: Party,
         /// The request it resends, if any.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         resent_from: Option<String>,
         /// The OTP challenge.
         challenge_id: String,
@@ -516,19 +523,19 @@ pub enum CompanionEffect {
         expires_at: DateTime<Utc>,
     },
     /// Send a notification.
-    Notify(Notification),
+    Notify(#[cfg_attr(feature = "uniffi", uniffi(name = "notification"))] Notification),
     /// Suspend the SACO's trading rights on the account: view only.
-    SuspendTradingRights(Parties),
+    SuspendTradingRights(#[cfg_attr(feature = "uniffi", uniffi(name = "parties"))] Parties),
     /// Restore the SACO's trading rights on the account.
-    RestoreTradingRights(Parties),
+    RestoreTradingRights(#[cfg_attr(feature = "uniffi", uniffi(name = "parties"))] Parties),
     /// Remove the customer from the SACO's customer list.
-    RemoveFromSacoList(Parties),
+    RemoveFromSacoList(#[cfg_attr(feature = "uniffi", uniffi(name = "parties"))] Parties),
     /// Revoke the SACO's companion access to the account.
-    RevokeCompanionAccess(Parties),
+    RevokeCompanionAccess(#[cfg_attr(feature = "uniffi", uniffi(name = "parties"))] Parties),
     /// Add the customer to the SACO's customer list.
-    AddToSacoList(Parties),
+    AddToSacoList(#[cfg_attr(feature = "uniffi", uniffi(name = "parties"))] Parties),
     /// Grant the SACO companion access (view and trade) to the account.
-    GrantCompanionAccess(Parties),
+    GrantCompanionAccess(#[cfg_attr(feature = "uniffi", uniffi(name = "parties"))] Parties),
 }
 
 impl EffectName for CompanionEffect {

@@ -34,6 +34,7 @@ pub enum ComplaintCommand {
         description: String,
         /// The level-1 agent, when the customer names one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         agent_id: Option<String>,
     },
     /// The officer takes the case up and starts the analysis.
@@ -51,6 +52,7 @@ pub enum ComplaintCommand {
         items: Vec<DocumentKind>,
         /// A note for the customer.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         note: Option<String>,
     },
     /// The customer's documents arrived.
@@ -69,6 +71,7 @@ pub enum ComplaintCommand {
         damages_vnd: Vnd,
         /// The level-1 agent, if not named at receipt (or to correct it).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         agent_id: Option<String>,
     },
     /// The written response, sent by three-party e-mail; the agent has 48 h to act.
@@ -82,6 +85,7 @@ pub enum ComplaintCommand {
         agreed: bool,
         /// What ops noted.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         note: Option<String>,
     },
     /// The agent's deposit arrived (cash or transfer).
@@ -90,6 +94,7 @@ pub enum ComplaintCommand {
         amount_vnd: Vnd,
         /// The host's payment reference.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         reference: Option<String>,
     },
     /// Management (`head_of_ops`) settles an escalated case with its decision: resolved.
@@ -160,6 +165,7 @@ pub enum ComplaintEvent {
         /// The complaint.
         description: String,
         /// The agent, if named.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         agent_id: Option<String>,
         /// The receiving point.
         received_by: String,
@@ -185,6 +191,7 @@ pub enum ComplaintEvent {
         /// What was asked for.
         items: Vec<DocumentKind>,
         /// The note.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         note: Option<String>,
     },
     /// Documents arrived.
@@ -215,6 +222,7 @@ pub enum ComplaintEvent {
     /// Agent and customer agreed: resolved.
     OutcomeAgreed {
         /// What ops noted.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         note: Option<String>,
     },
     /// No agreement: the agent must deposit.
@@ -224,12 +232,14 @@ pub enum ComplaintEvent {
         /// When the 72 h end.
         due: DateTime<Utc>,
         /// What ops noted.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         note: Option<String>,
     },
     /// No agreement and no damages (no deposit applies): the unresolved case was proposed
     /// to management.
     EscalatedUnresolved {
         /// What ops noted.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         note: Option<String>,
     },
     /// Management settled the escalated case: resolved.
@@ -256,6 +266,7 @@ pub enum ComplaintEvent {
         /// The amount.
         amount_vnd: Vnd,
         /// The payment reference.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         reference: Option<String>,
     },
     /// 75 % of the SLA has passed.
@@ -346,8 +357,10 @@ pub struct ArchivedReport {
     /// The customer.
     pub customer_id: String,
     /// The agent, if any.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agent_id: Option<String>,
     /// The officer in charge.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub officer_id: Option<String>,
     /// The complaint.
     pub description: String,
@@ -360,15 +373,20 @@ pub struct ArchivedReport {
     /// The documents received.
     pub documents_received: Vec<DocumentKind>,
     /// The finding, if any (none on the fast path).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub finding: Option<Finding>,
     /// The answer or written response.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub response: Option<String>,
     /// Whether agent and customer agreed, if asked.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agreed: Option<bool>,
     /// The deposit received, if any.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub deposit_vnd: Option<Vnd>,
     /// Management's decision, when the unresolved case was escalated and settled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub management_decision: Option<String>,
     /// Whether the agent's tokens were locked during the case.
     pub agent_tokens_locked: bool,
@@ -401,11 +419,11 @@ pub struct ArchivedReport {
 #[strum(serialize_all = "snake_case")]
 pub enum ComplaintEffect {
     /// Send a notification (e-mail or in-app) by template id.
-    Notify(Notification),
+    Notify(#[cfg_attr(feature = "uniffi", uniffi(name = "notification"))] Notification),
     /// Lock all the agent's token admin accounts until this case is resolved.
-    LockAgentTokens(AgentTokens),
+    LockAgentTokens(#[cfg_attr(feature = "uniffi", uniffi(name = "agent_tokens"))] AgentTokens),
     /// Lift this case's lock on the agent's token admin accounts.
-    UnlockAgentTokens(AgentTokens),
+    UnlockAgentTokens(#[cfg_attr(feature = "uniffi", uniffi(name = "agent_tokens"))] AgentTokens),
     /// Compensate the customer from the agent's deposit.
     CompensateCustomer {
         /// The complaint.
@@ -429,7 +447,9 @@ pub enum ComplaintEffect {
         sla_due: DateTime<Utc>,
     },
     /// Archive the case record.
-    ArchiveReport(Box<ArchivedReport>),
+    ArchiveReport(
+        #[cfg_attr(feature = "uniffi", uniffi(name = "archived_report"))] Box<ArchivedReport>,
+    ),
 }
 
 impl EffectName for ComplaintEffect {

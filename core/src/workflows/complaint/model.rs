@@ -267,12 +267,15 @@ impl DocumentKind {
 pub struct Contact {
     /// The customer's name, if given.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Phone number.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone: Option<String>,
     /// E-mail address.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: Option<String>,
 }
 
@@ -388,6 +391,7 @@ pub struct Response {
     /// When it was given.
     pub at: DateTime<Utc>,
     /// When the agent's 48 h end (written responses only); pending while `answered`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agent_action_due: Option<DateTime<Utc>>,
 }
 
@@ -406,6 +410,7 @@ pub struct Agreement {
     /// Whether agent and customer agreed ("thống nhất được phương án xử lý").
     pub agreed: bool,
     /// What ops noted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub note: Option<String>,
     /// When it was confirmed.
     pub at: DateTime<Utc>,
@@ -432,10 +437,13 @@ pub struct Deposit {
     /// When the 72 h end; pending while `deposit_required`.
     pub due: DateTime<Utc>,
     /// What was received.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub received_vnd: Option<Vnd>,
     /// When.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub received_at: Option<DateTime<Utc>>,
     /// The host's payment reference.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reference: Option<String>,
 }
 
@@ -454,6 +462,7 @@ pub struct TokenLock {
     /// When all the agent's token admin accounts were locked.
     pub locked_at: DateTime<Utc>,
     /// When they were unlocked (the case was resolved).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub unlocked_at: Option<DateTime<Utc>>,
 }
 
@@ -496,12 +505,16 @@ pub struct Escalation {
     /// When the officer escalated it.
     pub at: DateTime<Utc>,
     /// What the officer noted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub note: Option<String>,
     /// The head of operations who decided, once decided.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub decided_by: Option<String>,
     /// Management's decision (`settle_escalation`) or instructions (`return_to_officer`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub decision: Option<String>,
     /// When management decided.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub decided_at: Option<DateTime<Utc>>,
     /// Whether management returned the case to the officer rather than settling it.
     pub returned: bool,
@@ -543,35 +556,48 @@ pub struct ComplaintState {
     /// The complaint's reference.
     pub complaint_id: String,
     /// Where the case stands; `None` before `receive`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<CaseStatus>,
     /// What the receiving point recorded.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub intake: Option<Intake>,
     /// The level-1 agent involved (named at `receive` or `record_finding`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agent_id: Option<String>,
     /// The complaint officer in charge (chuyên viên): the actor who took the case up.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub officer_id: Option<String>,
     /// The documents asked for and received.
     pub documents: Documents,
     /// The finding.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub finding: Option<Finding>,
     /// The answer to the customer.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub response: Option<Response>,
     /// The follow-up's result.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agreement: Option<Agreement>,
     /// The deposit demanded of the agent.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub deposit: Option<Deposit>,
     /// The lock on the agent's token admin accounts.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub token_lock: Option<TokenLock>,
     /// The latest escalation of the unresolved case to management, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub escalation: Option<Escalation>,
     /// The resolution SLA.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sla: Option<Sla>,
     /// Set when the SLA was breached; stays set.
     pub sla_breached: bool,
     /// When the case was resolved.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub resolved_at: Option<DateTime<Utc>>,
     /// The closing.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub closing: Option<Closing>,
     /// Every status the case went through, oldest first.
     pub history: Vec<StatusChange>,

@@ -36,10 +36,12 @@ pub enum ComplaintAnswer {
     /// The case's progress.
     Timeline {
         /// The status now (none before receipt).
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         status: Option<CaseStatus>,
         /// Every status change, oldest first.
         history: Vec<StatusChange>,
         /// The resolution SLA, once received.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         sla: Option<Sla>,
         /// Whether the SLA was breached.
         sla_breached: bool,

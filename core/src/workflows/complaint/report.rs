@@ -80,14 +80,17 @@ pub struct EscalationLine {
     /// The complaint.
     pub complaint_id: String,
     /// Its status at the end of the period.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<CaseStatus>,
     /// How it came in.
     pub channel: ComplaintChannel,
     /// When it was received.
     pub received_at: DateTime<Utc>,
     /// The agent, if named.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agent_id: Option<String>,
     /// The officer in charge, if any.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub officer_id: Option<String>,
     /// Working hours from receipt to the end of the period, on the calendar (whole hours).
     pub working_hours_elapsed: i64,
@@ -146,6 +149,7 @@ pub struct WeeklyReport {
     /// the same time on the next working day **[decision]**.
     pub due_at: DateTime<Utc>,
     /// Set when the report's day is a day off.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub holiday: Option<ReportHoliday>,
     /// Complaints received in the period.
     pub received: u32,
@@ -202,7 +206,7 @@ pub enum ComplaintReport {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ComplaintReportAnswer {
     /// The weekly report.
-    WeeklyReport(WeeklyReport),
+    WeeklyReport(#[cfg_attr(feature = "uniffi", uniffi(name = "weekly_report"))] WeeklyReport),
 }
 
 /// Runs a [`ComplaintReport`] over complaint snapshots.

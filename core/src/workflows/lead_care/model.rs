@@ -245,6 +245,7 @@ pub struct LeadCareInit {
     pub purchased_at: DateTime<Utc>,
     /// The leads delivered at creation.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub leads: Vec<InitialLead>,
 }
 
@@ -293,6 +294,7 @@ pub struct Lead {
     /// The current care status.
     pub status: String,
     /// The lead this one compensates (a replacement lead), if any.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub replaces: Option<String>,
     /// The contact history, oldest first.
     pub contact_history: Vec<ContactEntry>,
@@ -363,6 +365,7 @@ pub struct Review {
     /// Approved or rejected.
     pub approved: bool,
     /// The reviewer's note.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub note: Option<String>,
     /// The reviewer.
     pub reviewer_id: String,
@@ -400,12 +403,16 @@ pub struct CompensationRequest {
     /// Where it stands.
     pub state: CompensationStatus,
     /// The batch it was sent in.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub batch_id: Option<String>,
     /// When it was withdrawn.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub withdrawn_at: Option<DateTime<Utc>>,
     /// The reviewer's decision.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub review: Option<Review>,
     /// The replacement lead delivered for it (approved requests).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub replaced_by: Option<String>,
 }
 
@@ -469,6 +476,7 @@ pub struct Batch {
     /// Where it stands.
     pub status: BatchStatus,
     /// When the last request was decided.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub closed_at: Option<DateTime<Utc>>,
 }
 
@@ -672,6 +680,7 @@ pub struct NewLead {
     pub customer_id: String,
     /// The lead this one compensates: its request must be approved and not yet replaced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub replaces: Option<String>,
 }
 
@@ -730,6 +739,7 @@ pub enum LeadCareCommand {
         approve: bool,
         /// The reviewer's note (1–2000 characters when given).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         note: Option<String>,
     },
 }
@@ -800,6 +810,7 @@ pub enum LeadCareEvent {
         /// Approved or rejected.
         approved: bool,
         /// The note.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         note: Option<String>,
         /// The reviewer.
         reviewer_id: String,
@@ -884,9 +895,11 @@ pub struct Replacement {
 #[strum(serialize_all = "snake_case")]
 pub enum LeadCareEffect {
     /// Send a notification by template id.
-    Notify(Notification),
+    Notify(#[cfg_attr(feature = "uniffi", uniffi(name = "notification"))] Notification),
     /// Allocate a replacement lead for an approved request.
-    AllocateReplacementLead(Replacement),
+    AllocateReplacementLead(
+        #[cfg_attr(feature = "uniffi", uniffi(name = "replacement"))] Replacement,
+    ),
 }
 
 impl EffectName for LeadCareEffect {

@@ -58,6 +58,7 @@ pub struct SubmissionPreview {
     /// The drafts that would be sent, by request number.
     pub drafts: Vec<PreviewItem>,
     /// The batch being reviewed, if any: submitting must wait until it is decided.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub batch_in_review: Option<String>,
     /// `sha256:` + the lowercase hex SHA-256 of [`canonical_submission`].
     pub confirm_token: String,

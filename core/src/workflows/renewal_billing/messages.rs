@@ -312,11 +312,11 @@ pub struct TermExtension {
 #[strum(serialize_all = "snake_case")]
 pub enum RenewalBillingEffect {
     /// Send a notification by template id.
-    Notify(Notification),
+    Notify(#[cfg_attr(feature = "uniffi", uniffi(name = "notification"))] Notification),
     /// Issue the invoice (electronic invoice) with what it carries.
-    IssueInvoice(Box<Invoice>),
+    IssueInvoice(#[cfg_attr(feature = "uniffi", uniffi(name = "invoice"))] Box<Invoice>),
     /// Extend the service to the new term's last day.
-    ExtendTerm(TermExtension),
+    ExtendTerm(#[cfg_attr(feature = "uniffi", uniffi(name = "term_extension"))] TermExtension),
 }
 
 impl EffectName for RenewalBillingEffect {

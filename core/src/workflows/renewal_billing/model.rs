@@ -311,6 +311,7 @@ pub struct InvoiceInfo {
     /// The tax code, when the buyer has one (10 digits, 10-3 for a dependent unit, or a
     /// 12-digit personal identification number): see [`tax_code`](crate::kernel::tax_code).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tax_code: Option<String>,
     /// The address on the invoice (1–500 characters).
     pub address: String,
@@ -368,6 +369,7 @@ pub struct RenewalBillingInit {
     pub csm_id: String,
     /// The number of the term in force (default 1).
     #[serde(default = "first_term")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
     pub term_no: u32,
     /// The last day of the term in force (Vietnam time): the term ends as the next day
     /// starts.
@@ -524,6 +526,7 @@ pub struct Reminder {
     /// Vietnam calendar days from that day to the term's last day.
     pub days_left: i64,
     /// When it was sent.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sent_at: Option<DateTime<Utc>>,
 }
 
@@ -641,12 +644,16 @@ pub struct PaymentRequest {
     /// Who issued it (the host's scheduler or a csm).
     pub issued_by: Actor,
     /// When the customer opened it.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub opened_at: Option<DateTime<Utc>>,
     /// When the customer reported having paid.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reported_paid_at: Option<DateTime<Utc>>,
     /// When the payment must be reconciled by (business basis).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reconcile_by: Option<DateTime<Utc>>,
     /// When the csm was alerted that it was not.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reconcile_overdue_at: Option<DateTime<Utc>>,
     /// Its reminders, in due order.
     pub reminders: Vec<Reminder>,
@@ -657,10 +664,13 @@ pub struct PaymentRequest {
     /// Their total.
     pub paid_total: Vnd,
     /// When it was paid, cancelled, refused or expired.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub closed_at: Option<DateTime<Utc>>,
     /// The reason given when cancelled or refused.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub close_reason: Option<String>,
     /// The invoice issued when it was paid.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub invoice: Option<Invoice>,
 }
 
@@ -758,6 +768,7 @@ pub struct SupportEntry {
     /// The csm.
     pub actor_id: String,
     /// The request concerned, if any.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub request_id: Option<String>,
     /// What was done.
     pub action: SupportAction,

@@ -65,6 +65,7 @@ pub struct TimelineEntry {
     pub step: Step,
     /// Details: the channel of a resend, the days left of a reminder, an amount and its
     /// bank reference, a reason.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub detail: Option<String>,
 }
 
@@ -152,6 +153,7 @@ pub struct RequestView {
     /// How to pay what is left.
     pub transfer: TransferInfo,
     /// The VietQR payload of that transfer, while the request awaits payment.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub qr_payload: Option<String>,
 }
 

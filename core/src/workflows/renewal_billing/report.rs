@@ -94,14 +94,17 @@ pub struct RenewalRow {
     /// The last day of the term in force.
     pub term_end: NaiveDate,
     /// The latest request, if any.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub request_id: Option<String>,
     /// Its status.
     pub request_status: RowStatus,
     /// Whether the customer opened it.
     pub opened: bool,
     /// Its amount.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount: Option<Vnd>,
     /// What is left to pay on it.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub remaining: Option<Vnd>,
     /// Whether the csm was alerted that a reported payment is not reconciled.
     pub reconcile_overdue: bool,
@@ -152,16 +155,21 @@ pub struct Filter {
     /// Any of these assigned csms.
     pub csm_ids: Vec<String>,
     /// Opened or not.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub opened: Option<bool>,
     /// At least this many days to the term's end (negative: past it).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub min_days_to_term_end: Option<i64>,
     /// At most this many days to the term's end.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub max_days_to_term_end: Option<i64>,
     /// Active or lapsed subscriptions.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub subscription_status: Option<SubscriptionStatus>,
     /// Lines to skip, after sorting (default 0).
     pub offset: u32,
     /// Lines to give at most (default all).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limit: Option<u32>,
 }
 
@@ -182,7 +190,7 @@ pub struct Filter {
 pub enum RenewalBillingReport {
     /// The CSM's filter: the rows of the asking csm's scope that match, soonest term end
     /// first.
-    Filter(Filter),
+    Filter(#[cfg_attr(feature = "uniffi", uniffi(name = "filter"))] Filter),
 }
 
 /// A row the filter kept, with its days to the term's end at the report's instant (in JSON,
@@ -234,7 +242,7 @@ pub struct Filtered {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RenewalBillingReportAnswer {
     /// The filter's result.
-    Filter(Filtered),
+    Filter(#[cfg_attr(feature = "uniffi", uniffi(name = "filtered"))] Filtered),
 }
 
 /// The filter over `rows` for csm `actor` at `at`: the rows in the csm's scope (assigned to

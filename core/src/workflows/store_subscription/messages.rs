@@ -76,6 +76,7 @@ pub enum StoreSubscriptionCommand {
         order_id: String,
         /// Why (1–2000 characters when given).
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         note: Option<String>,
     },
 }
@@ -216,6 +217,7 @@ pub enum StoreSubscriptionEvent {
         /// The vendor.
         vendor_id: String,
         /// Why.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         note: Option<String>,
         /// When the new payment window ends.
         window_ends: DateTime<Utc>,
@@ -299,6 +301,7 @@ pub struct PaymentQr {
     pub payload: String,
     /// The account holder's name, when configured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub account_name: Option<String>,
     /// When the payment window ends.
     pub expires_at: DateTime<Utc>,
@@ -375,15 +378,17 @@ pub struct FollowUp {
 #[strum(serialize_all = "snake_case")]
 pub enum StoreSubscriptionEffect {
     /// Send a notification by template id.
-    Notify(Notification),
+    Notify(#[cfg_attr(feature = "uniffi", uniffi(name = "notification"))] Notification),
     /// Show the payment QR ("quét mã QR thanh toán").
-    ShowPaymentQr(PaymentQr),
+    ShowPaymentQr(#[cfg_attr(feature = "uniffi", uniffi(name = "payment_qr"))] PaymentQr),
     /// Issue a service confirmation ("Bản xác nhận dịch vụ") for the host to render.
-    IssueServiceConfirmation(ServiceConfirmation),
+    IssueServiceConfirmation(
+        #[cfg_attr(feature = "uniffi", uniffi(name = "service_confirmation"))] ServiceConfirmation,
+    ),
     /// Apply the contract's package, status and expiry in the host's licensing.
-    ApplyContract(ContractTerms),
+    ApplyContract(#[cfg_attr(feature = "uniffi", uniffi(name = "contract_terms"))] ContractTerms),
     /// The vendor follows up on a partial payment.
-    VendorFollowUp(FollowUp),
+    VendorFollowUp(#[cfg_attr(feature = "uniffi", uniffi(name = "follow_up"))] FollowUp),
 }
 
 impl EffectName for StoreSubscriptionEffect {

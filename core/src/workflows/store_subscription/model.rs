@@ -368,6 +368,7 @@ pub struct VendorAccount {
     pub service: Service,
     /// The account holder's name, for the host to show beside the QR.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub account_name: Option<String>,
 }
 
@@ -430,6 +431,7 @@ pub fn default_payment_methods() -> Vec<PaymentMethod> {
 pub struct StoreSubscriptionConfig {
     /// The vendor's account that payment QRs pay into (none by default: choosing a payment
     /// method is refused until it is set).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vendor_account: Option<VendorAccount>,
     /// The first word of every transfer reference (1–4 ASCII letters or digits; default
     /// `GH`, "gian hàng").
@@ -702,14 +704,19 @@ pub struct PaymentClaim {
     /// When the vendor must have contacted the store.
     pub contact_by: DateTime<Utc>,
     /// When it was escalated, if the vendor did not settle it in time.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub escalated_at: Option<DateTime<Utc>>,
     /// When it was settled.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub closed_at: Option<DateTime<Utc>>,
     /// How it was settled.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub outcome: Option<ClaimOutcome>,
     /// The vendor who settled it.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vendor_id: Option<String>,
     /// The vendor's note, when rejecting.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub note: Option<String>,
 }
 
@@ -751,18 +758,21 @@ pub struct Order {
     /// Where it stands.
     pub status: OrderStatus,
     /// The payment method chosen.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub method: Option<String>,
     /// Everything received so far.
     pub paid_vnd: Vnd,
     /// The payments, oldest first.
     pub payments: Vec<OrderPayment>,
     /// When the payment window ends (open orders waiting for money).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub window_ends: Option<DateTime<Utc>>,
     /// The claims that the store paid, oldest first.
     pub claims: Vec<PaymentClaim>,
     /// What was paid beyond the price, kept to the store's credit.
     pub credit_vnd: Vnd,
     /// When it was paid, lapsed, stopped or superseded.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub closed_at: Option<DateTime<Utc>>,
 }
 

@@ -93,12 +93,14 @@ pub struct StoreProfile {
     /// Vietnamese calendar days left (0 on the expiry's day and after).
     pub days_left: u32,
     /// The footer notice, when it is on.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub footer_notice: Option<FooterNotice>,
     /// The version of the terms of use accepted ("Điều khoản sử dụng").
     pub terms_version: String,
     /// Overpayments kept to the store's credit.
     pub credit_vnd: Vnd,
     /// The open order, if any.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub open_order: Option<Order>,
     /// The packages on offer.
     pub offers: Vec<PackageOffer>,
@@ -255,6 +257,7 @@ pub enum StoreSubscriptionAnswer {
     /// The footer notice, or none.
     Notice {
         /// The notice, when it is on.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         notice: Option<FooterNotice>,
     },
     /// Orders, newest first.
@@ -269,6 +272,7 @@ pub enum StoreSubscriptionAnswer {
         /// While the order awaits a payment: the payment QR for what remains to pay (the
         /// same as the last `show_payment_qr` effect's), so a host that restored the
         /// instance from a snapshot can show it again.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         payment_qr: Option<PaymentQr>,
     },
 }
