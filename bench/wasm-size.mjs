@@ -31,7 +31,7 @@ const families = [
   ['serialization (serde_json ser, Value, derived Serialize)', /serde_json::ser|serde_json::value|serde_core::ser|as serde_core::ser::Serialize>|Serializer/],
   ['calendar, chrono', /chrono::|quytrinh::calendar/],
   ['core logic (quytrinh)', /quytrinh::|quytrinh\[/],
-  ['std, alloc, core (fmt, float printing, collections)', /^<?&?(mut )?(core|alloc|std)[[:<]|^<?(core|alloc|std)::|dlmalloc|compiler_builtins|hashbrown|memchr|ryu|itoa/],
+  ['std, alloc, core (fmt, float printing, collections)', /^<?&?(mut )?(core|alloc|std)[[:<]|^<?(core|alloc|std)::|^<(str|char|f32|f64|[iu](8|16|32|64|128|size))[ >]|__rustc|dlmalloc|compiler_builtins|hashbrown|memchr|ryu|itoa|zmij/],
 ];
 
 const csv = execFileSync(twiggy, ['top', '-n', '1000000', '--format', 'csv', wasm], { encoding: 'utf8', maxBuffer: 1 << 28 });

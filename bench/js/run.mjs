@@ -2,7 +2,8 @@
 // The peer benchmark: quytrinh's npm package (the Node build, build/wasm/pkg) against XState v5
 // (companion-xstate.mjs) on the same companion cycle, interleaved in one Node process: 7
 // rounds after a warm-up round, the side that goes first alternating, medians printed in one
-// table with ratios. Memory per live instance is measured in a fresh child process per side
+// table with ratios, for the wall clock and for the CPU time of the process (which a shared,
+// loaded machine inflates less). Memory per live instance is measured in a fresh child process per side
 // (a WASM memory, once grown, is reused and never shrinks, so only a fresh process shows it).
 //
 //   node --expose-gc bench/js/run.mjs            the full run (about a minute or two)
@@ -245,11 +246,13 @@ const samples = Object.fromEntries(cases.map((c) => [c.id, { xstate: [], quytrin
 function measure(kase, name) {
   const prepared = kase.prepare(sides[name]);
   globalThis.gc(); // the garbage of the preparation is not the timed side's to collect
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   prepared.run();
   const ns = Number(process.hrtime.bigint() - started);
+  const used = process.cpuUsage(cpu);
   prepared.done();
-  return ns / prepared.ops;
+  return { wall: ns / prepared.ops, cpu: ((used.user + used.system) * 1e3) / prepared.ops };
 }
 
 const median = (xs) => {
@@ -396,22 +399,38 @@ const versions = {
 };
 
 const rows = cases.map((c) => {
-  const x = median(samples[c.id].xstate);
-  const q = median(samples[c.id].quytrinh);
-  return { id: c.id, what: c.what, unit: c.unit, xstate_ns: x, quytrinh_ns: q, xstate_samples: samples[c.id].xstate, quytrinh_samples: samples[c.id].quytrinh };
+  const [x, q] = [samples[c.id].xstate, samples[c.id].quytrinh];
+  const wall = (xs) => xs.map((s) => s.wall);
+  const cpu = (xs) => xs.map((s) => s.cpu);
+  return {
+    id: c.id,
+    what: c.what,
+    unit: c.unit,
+    xstate_ns: median(wall(x)),
+    quytrinh_ns: median(wall(q)),
+    xstate_cpu_ns: median(cpu(x)),
+    quytrinh_cpu_ns: median(cpu(q)),
+    xstate_samples: x,
+    quytrinh_samples: q,
+  };
 });
 console.log();
 console.log(
-  `${smoke ? 'smoke run (1 round, small counts: the figures mean nothing)' : `${rounds} interleaved rounds after a warm-up, medians per ${'operation'}`}; ` +
+  `${smoke ? 'smoke run (1 round, small counts: the figures mean nothing)' : `${rounds} interleaved rounds after a warm-up, medians per operation (wall clock; CPU time of the process beside it)`}; ` +
     `Node ${versions.node}, XState ${versions.xstate}, quytrinh ${versions.quytrinh} (${pkgEntry.replace(root, '')})`,
 );
 console.log();
-console.log('| what | XState | quytrinh | ratio |');
-console.log('|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.what} | ${us(r.xstate_ns)} | ${us(r.quytrinh_ns)} | ${ratio(r.xstate_ns, r.quytrinh_ns)} |`);
+console.log('| what | XState | quytrinh | ratio | CPU time: XState, quytrinh, ratio |');
+console.log('|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.what} | ${us(r.xstate_ns)} | ${us(r.quytrinh_ns)} | ${ratio(r.xstate_ns, r.quytrinh_ns)} | ` +
+      `${us(r.xstate_cpu_ns)}, ${us(r.quytrinh_cpu_ns)}, ${ratio(r.xstate_cpu_ns, r.quytrinh_cpu_ns)} |`,
+  );
+}
 const memRatio = mem.xstate.total >= mem.quytrinh.total ? `quytrinh ${(mem.xstate.total / mem.quytrinh.total).toFixed(2)}× smaller` : `quytrinh ${(mem.quytrinh.total / mem.xstate.total).toFixed(2)}× larger`;
 console.log(
-  `| memory per live instance (${counts.memory.toLocaleString('en')} live; heap + external) | ${kb(mem.xstate.total)} | ${kb(mem.quytrinh.total)} (JS heap ${kb(mem.quytrinh.heap)}, WASM and other external ${kb(mem.quytrinh.external)}) | ${memRatio} |`,
+  `| memory per live instance (${counts.memory.toLocaleString('en')} live; heap + external) | ${kb(mem.xstate.total)} | ${kb(mem.quytrinh.total)} (JS heap ${kb(mem.quytrinh.heap)}, WASM and other external ${kb(mem.quytrinh.external)}) | ${memRatio} | |`,
 );
 console.log();
 for (const c of cases) console.log(`  ${c.what}: quytrinh ${c.quytrinh}; XState ${c.xstate}`);

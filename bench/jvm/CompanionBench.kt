@@ -4,11 +4,12 @@
 // unlink, passes the OTP, the customer rejects. Each instance gets one untimed cycle (one
 // past request), then CYCLES timed ones; the envelopes and commands are made before the
 // clock starts. A warm-up round for the JIT, then ROUNDS rounds of INSTANCES instances; the
-// median round is printed, with create + close.
+// median round is printed (wall clock and this thread's CPU time), with create + close.
 //
 // Built and run by scripts/bench.sh jvm:
 //   java -Djna.library.path=<target>/release -cp bench.jar:bindings.jar:jna.jar:kotlin-stdlib.jar CompanionBenchKt [INSTANCES [ROUNDS]]
-// The last line is machine-readable: jvm_uniffi command_ns=… create_free_ns=…
+// The last line is machine-readable: jvm_uniffi command_ns=… command_cpu_ns=… create_free_ns=…
+import java.lang.management.ManagementFactory
 import java.time.Instant
 import uniffi.quytrinh.*
 import uniffi.quytrinh_ffi.*
@@ -34,9 +35,14 @@ fun steps(): List<Step> {
     }
 }
 
-/** One round: nanoseconds per command and per create + close. */
-fun round(instances: Int, steps: List<Step>): Pair<Double, Double> {
+/** What one round measured, in nanoseconds: per command (wall clock, CPU time of this
+ * thread), per create + close. */
+class Round(val command: Double, val commandCpu: Double, val lifecycle: Double)
+
+fun round(instances: Int, steps: List<Step>): Round {
+    val threads = ManagementFactory.getThreadMXBean()
     var handling = 0L
+    var handlingCpu = 0L
     var lifecycle = 0L
     var versions = 0L
     repeat(instances) { n ->
@@ -44,15 +50,18 @@ fun round(instances: Int, steps: List<Step>): Pair<Double, Double> {
         val instance = CompanionInstance.create("rel-$n", CompanionInit("S1", "K1", "A1", Relationship.ACTIVE))
         lifecycle += System.nanoTime() - t
         for (step in steps.subList(0, 3)) instance.handle(step.envelope, step.command)
+        val cpu = threads.currentThreadCpuTime
         t = System.nanoTime()
         for (step in steps.subList(3, steps.size)) versions += instance.handle(step.envelope, step.command).version.toLong()
         handling += System.nanoTime() - t
+        handlingCpu += threads.currentThreadCpuTime - cpu
         t = System.nanoTime()
         instance.close()
         lifecycle += System.nanoTime() - t
     }
     check(versions > 0)
-    return handling.toDouble() / (instances.toLong() * CYCLES * 3) to lifecycle.toDouble() / instances
+    val commands = (instances.toLong() * CYCLES * 3).toDouble()
+    return Round(handling / commands, handlingCpu / commands, lifecycle.toDouble() / instances)
 }
 
 fun main(args: Array<String>) {
@@ -62,11 +71,14 @@ fun main(args: Array<String>) {
     val steps = steps()
     round(instances, steps) // warm-up
     val results = (1..rounds).map { round(instances, steps) }
-    val command = results.map { it.first }.sorted()[rounds / 2]
-    val lifecycle = results.map { it.second }.sorted()[rounds / 2]
+    fun median(of: (Round) -> Double) = results.map(of).sorted()[rounds / 2]
+    val command = median { it.command }
+    val commandCpu = median { it.commandCpu }
+    val lifecycle = median { it.lifecycle }
     println(
-        "%d rounds of %d instances x %d commands (request_unlink, otp_verified, reject): median %.2f us per command (typed, through UniFFI and JNA), %.2f us per create + close"
-            .format(rounds, instances, CYCLES * 3, command / 1e3, lifecycle / 1e3),
+        ("%d rounds of %d instances x %d commands (request_unlink, otp_verified, reject): median %.2f us per command " +
+            "(typed, through UniFFI and JNA; CPU time %.2f us), %.2f us per create + close")
+            .format(rounds, instances, CYCLES * 3, command / 1e3, commandCpu / 1e3, lifecycle / 1e3),
     )
-    println("jvm_uniffi command_ns=%.0f create_free_ns=%.0f".format(command, lifecycle))
+    println("jvm_uniffi command_ns=%.0f command_cpu_ns=%.0f create_free_ns=%.0f".format(command, commandCpu, lifecycle))
 }
