@@ -35,7 +35,7 @@ fn live_bytes_per<T>(count: usize, make: impl Fn(usize) -> T) -> f64 {
 /// A companion instance as the Rust API makes it (relationship active, no request).
 fn typed(index: usize) -> Instance<Companion> {
     Instance::create(
-        &format!("rel-{index}"),
+        format!("rel-{index}"),
         CompanionConfig::default(),
         Settings::default(),
         CompanionInit::active("SACO-01", "KH-01", "0001234567"),
