@@ -65,6 +65,7 @@ suite "native snapshots for the round trips (cargo test)" \
   env QUYTRINH_FIXTURES="$fixtures" cargo test --quiet --locked -p quytrinh-wasm --test snapshots -- native_writes_fixtures
 suite "Node: vectors, API, errors, bad input, round trips, panic (node --test)" \
   node --test tests/js/vectors.test.mjs tests/js/api.test.mjs tests/js/roundtrip.test.mjs tests/js/panic.test.mjs
+suite "peer benchmark smoke: XState and quytrinh reach the same states (scripts/bench.sh js --smoke)" bash scripts/bench.sh js --smoke
 suite "WASM snapshots restore natively (cargo test)" \
   env QUYTRINH_FIXTURES="$fixtures" cargo test --quiet --locked -p quytrinh-wasm --test snapshots -- native_restores_wasm_fixtures
 suite "Chromium: every vector through the web build" node --test tests/js/browser/vectors.test.mjs
