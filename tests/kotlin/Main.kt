@@ -280,6 +280,19 @@ fun main(args: Array<String>) {
         assertEq(99L, unsupported.found)
     }
 
+    test("bad input names the field at fault, not a column of JSON the host never wrote") {
+        val late = assertThrows<QuytrinhException.InvalidJson> {
+            companionCommandFromJson("""{"command_id":"x","actor":{"role":"saco","id":"S"},"at":"yesterday","type":"request_unlink"}""")
+        }
+        assertTrue(late.reason.startsWith("`at`: "), "names `at`: ${late.reason}")
+        val actor = assertThrows<QuytrinhException.InvalidJson> {
+            companionCommandFromJson("""{"command_id":"x","actor":{"role":"saco"},"at":"2026-11-23T09:00:00+07:00","type":"request_unlink"}""")
+        }
+        assertTrue(actor.reason.startsWith("`actor`: missing field `id`"), "names `actor`: ${actor.reason}")
+        val init = assertThrows<QuytrinhException.InvalidJson> { WorkflowInstance.create("companion", "rel-1", "{}") }
+        assertTrue(init.reason.startsWith("`init`: missing field"), "names `init`: ${init.reason}")
+    }
+
     test("a repeated command id returns the original outcome") {
         val rel = newRelationship()
         val first = rel.handle(envelope("c1", saco, t0), CompanionCommand.RequestUnlink)

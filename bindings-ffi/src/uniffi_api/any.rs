@@ -184,10 +184,7 @@ pub fn report(
     let rows = rows_json
         .iter()
         .enumerate()
-        .map(|(i, row)| {
-            serde_json::from_str(row)
-                .map_err(|e| QuytrinhError::from(quytrinh::kernel::Error::in_row(i, &e)))
-        })
+        .map(|(i, row)| quytrinh::kernel::from_json(&format!("rows[{i}]"), row))
         .collect::<Result<Vec<Value>, _>>()?;
     Ok(dynamic::report(&workflow, config.as_ref(), &actor, at, &report, &rows)?.to_string())
 }

@@ -139,7 +139,8 @@ macro_rules! workflow_api {
         /// and body side by side, unknown fields refused: `InvalidJson`).
         #[uniffi::export]
         pub fn $from_json(json: String) -> Result<$Input, $crate::uniffi_api::QuytrinhError> {
-            let command: quytrinh::kernel::Command<$Command> = serde_json::from_str(&json)?;
+            let command: quytrinh::kernel::Command<$Command> =
+                quytrinh::kernel::from_json("", &json)?;
             Ok($Input {
                 envelope: $crate::uniffi_api::Envelope::of(&command),
                 command: command.body,
@@ -341,9 +342,7 @@ macro_rules! typed_workflow {
                 let rows = rows_json
                     .iter()
                     .enumerate()
-                    .map(|(i, row)| {
-                        serde_json::from_str(row).map_err(|e| quytrinh::kernel::Error::in_row(i, &e))
-                    })
+                    .map(|(i, row)| quytrinh::kernel::from_json(&format!("rows[{i}]"), row))
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(quytrinh::kernel::report::<quytrinh::workflows::$module::$W>(
                     &config.unwrap_or_default(),
@@ -419,7 +418,7 @@ macro_rules! typed_workflow {
             pub fn [<$module _config_from_json>](
                 json: String,
             ) -> Result<quytrinh::workflows::$module::[<$W Config>], $crate::uniffi_api::QuytrinhError> {
-                Ok(serde_json::from_str(&json)?)
+                Ok(quytrinh::kernel::from_json("config", &json)?)
             }
 
             #[doc = "A configuration of `" $module "` as the JSON every binding reads."]
@@ -435,7 +434,7 @@ macro_rules! typed_workflow {
             pub fn [<$module _init_from_json>](
                 json: String,
             ) -> Result<quytrinh::workflows::$module::[<$W Init>], $crate::uniffi_api::QuytrinhError> {
-                Ok(serde_json::from_str(&json)?)
+                Ok(quytrinh::kernel::from_json("init", &json)?)
             }
         }
     };

@@ -104,23 +104,6 @@ impl Error {
         }
     }
 
-    /// `invalid_json` for row `index` of a report's rows (rows come one by one from the
-    /// host's storage, so the error names the row rather than a line).
-    ///
-    /// ```
-    /// # use quytrinh::kernel::Error;
-    /// let e = serde_json::from_str::<u8>("300").unwrap_err();
-    /// assert!(Error::in_row(2, &e).to_string().contains("rows[2]"));
-    /// ```
-    pub fn in_row(index: usize, error: &serde_json::Error) -> Self {
-        Error::InvalidJson {
-            message: error.to_string(),
-            path: format!("rows[{index}]"),
-            line: 0,
-            column: 0,
-        }
-    }
-
     /// `invalid_json` for `error` met reading `text`, naming the JSON path of the value at
     /// fault under `what` (the input's name, e.g. `init`; empty for a whole document).
     ///
