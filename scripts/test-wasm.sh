@@ -2,7 +2,8 @@
 # The WASM binding end to end: installs what is missing (skipping what is there), builds the
 # npm package (sizes printed, gzip budget checked), then runs the TypeScript check, the Node
 # suites (every conformance vector, the API, native⇄WASM snapshot round trips, the panic
-# policy), the vectors in headless Chromium and the example page's click-through.
+# policy), the vectors in headless Chromium, the example page's click-through, the packed
+# tarball, and a page built from it by esbuild, Vite and webpack run in headless Chromium.
 # Usage: bash scripts/test-wasm.sh   (from anywhere; no stdin needed; CI runs it with CI=true)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,25 @@ started=$SECONDS
 # QR codes (bindings-wasm/build.sh vendors it into the page); `zxing-wasm` (ZXing-C++) decodes
 # them back in the page's test.
 NPM_TOOLS=(binaryen@132.0.0 playwright-core@1.65.1 typescript@7.0.2 qr@0.7.0 zxing-wasm@3.1.6)
+# The bundlers a page is built with from the packed tarball, in their own .tools/bundlers/ so
+# their dependencies stay apart from the tools above (Vite 8 needs Node ^20.19 or >=22.12).
+BUNDLER_TOOLS=(esbuild@0.28.2 vite@8.4.0 webpack@5.113.0 webpack-cli@7.3.1)
+
+# `npm_tools DIR SPEC...`: installs into DIR each name@version not there at that version.
+npm_tools() {
+  local dir=$1 spec name version installed
+  shift
+  local missing=()
+  for spec in "$@"; do
+    name=${spec%@*}
+    version=${spec##*@}
+    installed=$(node -p "require('./$dir/node_modules/$name/package.json').version" 2>/dev/null || true)
+    [ "$installed" = "$version" ] || missing+=("$spec")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    npm install --prefix "$dir" --no-audit --no-fund --save-exact "${missing[@]}"
+  fi
+}
 
 echo "══ install what is missing"
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
@@ -31,16 +51,8 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then
   $sudo apt-get update
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium
 fi
-missing=()
-for spec in "${NPM_TOOLS[@]}"; do
-  name=${spec%@*}
-  version=${spec##*@}
-  installed=$(node -p "require('./.tools/node_modules/$name/package.json').version" 2>/dev/null || true)
-  [ "$installed" = "$version" ] || missing+=("$spec")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  npm install --prefix .tools --no-audit --no-fund --save-exact "${missing[@]}"
-fi
+npm_tools .tools "${NPM_TOOLS[@]}"
+npm_tools .tools/bundlers "${BUNDLER_TOOLS[@]}"
 echo "tools ready after $((SECONDS - started)) s: wasm-bindgen $want, $(/usr/bin/chromium --version 2>/dev/null || echo "${CHROMIUM:-chromium}")"
 
 # shellcheck source=scripts/suite.sh
@@ -70,6 +82,10 @@ suite "WASM snapshots restore natively (cargo test)" \
   env QUYTRINH_FIXTURES="$fixtures" cargo test --quiet --locked -p quytrinh-wasm --test snapshots -- native_restores_wasm_fixtures
 suite "Chromium: every vector through the web build" node --test tests/js/browser/vectors.test.mjs
 suite "Chromium: the example page (screenshots in build/screenshots/)" node --test tests/js/browser/page.test.mjs
+suite "the packed tarball: one .wasm, licences, repository, README links (npm pack)" \
+  node --test tests/js/bundlers/package.test.mjs
+suite "Chromium: a page built from the tarball by esbuild, Vite and webpack" \
+  node --test tests/js/browser/bundlers.test.mjs
 
 echo
 echo "wasm sizes: $(cat build/wasm/size.json)"
