@@ -3,7 +3,7 @@
 // (`new URL(…, import.meta.url)`, which Vite and webpack turn into an emitted asset); pass
 // another URL, a `Response`, the bytes or a compiled `WebAssembly.Module` to load it
 // otherwise (esbuild: import the URL of `quytrinh/quytrinh_wasm_bg.wasm` with the `file`
-// loader and pass it). A module that cannot be fetched or compiled is a `QuytrinhError`
+// loader and pass `new URL(wasmUrl, import.meta.url)`). A module that cannot be fetched or compiled is a `QuytrinhError`
 // with code `load_failed`.
 import initGlue, * as glue from './quytrinh_wasm.js';
 import { slot } from './slot.js';
