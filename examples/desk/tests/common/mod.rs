@@ -1,0 +1,185 @@
+//! What the desk's tests share: fresh databases (a SQLite file; a PostgreSQL database when
+//! `QUYTRINH_DESK_POSTGRES` names a server), desks in this process or as child processes,
+//! and an HTTP client with the callers' tokens.
+#![allow(dead_code)] // each test file uses its own part of these helpers
+
+use clap::Parser;
+use quytrinh_desk::{Cli, Command, Desk, ServeArgs};
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+/// A database for one test: `sqlite` or `postgres`.
+pub struct Db {
+    pub backend: &'static str,
+    pub url: String,
+}
+
+/// A scratch directory under the system's temporary directory, emptied.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quytrinh-desk-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A fresh SQLite file.
+pub fn sqlite(name: &str) -> Db {
+    let file = scratch(name).join("desk.db");
+    Db { backend: "sqlite", url: format!("sqlite://{}?mode=rwc", file.display()) }
+}
+
+/// A fresh PostgreSQL database, when a server is configured; `None` (or a panic when
+/// `QUYTRINH_DESK_REQUIRE_POSTGRES` is set, as in scripts/test-desk.sh) otherwise.
+pub async fn postgres(name: &str) -> Option<Db> {
+    let Ok(server) = std::env::var("QUYTRINH_DESK_POSTGRES") else {
+        assert!(
+            std::env::var_os("QUYTRINH_DESK_REQUIRE_POSTGRES").is_none(),
+            "QUYTRINH_DESK_REQUIRE_POSTGRES is set but QUYTRINH_DESK_POSTGRES is not"
+        );
+        eprintln!("QUYTRINH_DESK_POSTGRES is not set: the PostgreSQL half of this test is skipped (scripts/test-desk.sh sets it)");
+        return None;
+    };
+    sqlx::any::install_default_drivers();
+    let database = format!("desk_{name}");
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&server).await.unwrap();
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).execute(&mut conn).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {database}")).execute(&mut conn).await.unwrap();
+    let (base, _) = server.rsplit_once('/').unwrap();
+    Some(Db { backend: "postgres", url: format!("{base}/{database}") })
+}
+
+/// Both databases (PostgreSQL when configured).
+pub async fn databases(name: &str) -> Vec<Db> {
+    let mut all = vec![sqlite(name)];
+    all.extend(postgres(name).await);
+    all
+}
+
+/// A tokens file standing for `actors` (`role`, `id`), each token `role/id`.
+pub fn tokens_file(dir: &std::path::Path, actors: &[(&str, &str)]) -> PathBuf {
+    let mut text = String::new();
+    for (role, id) in actors {
+        text.push_str(&format!("[[token]]\ntoken = \"{role}/{id}\"\nrole = \"{role}\"\nid = \"{id}\"\n"));
+    }
+    let path = dir.join("tokens.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `serve` options from command-line words.
+pub fn serve_args(words: &[&str]) -> ServeArgs {
+    let mut all = vec!["quytrinh-desk", "serve"];
+    all.extend_from_slice(words);
+    match Cli::try_parse_from(all).unwrap().command {
+        Command::Serve(args) => args,
+        Command::Openapi => unreachable!(),
+    }
+}
+
+/// A desk served in this process on a free port; its base URL.
+pub async fn start_in_process(args: ServeArgs) -> String {
+    let desk = Desk::open(&args).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        quytrinh_desk::serve(listener, desk, &args, std::future::pending()).await.unwrap();
+    });
+    base
+}
+
+/// A free local port.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A desk as a child process (`quytrinh-desk serve --listen 127.0.0.1:PORT …`), its log
+/// in `log`; returns once its health endpoint answers.
+pub async fn spawn_desk(port: u16, words: &[&str], log: &std::path::Path) -> Child {
+    let log = std::fs::File::create(log).unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_quytrinh-desk"))
+        .arg("serve")
+        .arg("--listen")
+        .arg(format!("127.0.0.1:{port}"))
+        .args(words)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let started = Instant::now();
+    while reqwest::get(format!("{base}/health")).await.is_err() {
+        assert!(started.elapsed() < Duration::from_secs(60), "the desk on port {port} did not start");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    child
+}
+
+/// Kills a child desk with SIGKILL (no shutdown, no flush) and reaps it.
+pub fn kill9(child: &mut Child) {
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+/// An HTTP client of the desk at `base`.
+#[derive(Clone)]
+pub struct Client {
+    pub base: String,
+    pub http: reqwest::Client,
+}
+
+impl Client {
+    pub fn new(base: &str) -> Self {
+        Self { base: base.to_owned(), http: reqwest::Client::new() }
+    }
+
+    /// Sends `method path` with `token` (or none) and a JSON body (or none); the status
+    /// and the JSON answer (`Value::String` of the text when it is not JSON).
+    pub async fn call(&self, method: &str, path: &str, token: Option<&str>, body: Option<&Value>) -> (u16, Value) {
+        let mut request = self.http.request(method.parse().unwrap(), format!("{}{path}", self.base));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    }
+
+    /// `call`, asserting a 2xx answer.
+    pub async fn ok(&self, method: &str, path: &str, token: &str, body: Option<&Value>) -> Value {
+        let (status, answer) = self.call(method, path, Some(token), body).await;
+        assert!((200..300).contains(&status), "{method} {path}: {status} {answer}");
+        answer
+    }
+
+    pub async fn health(&self) -> Value {
+        self.call("GET", "/health", None, None).await.1
+    }
+
+    /// Waits until the health counts satisfy `done` (at most `seconds`).
+    pub async fn wait_for(&self, seconds: u64, what: &str, done: impl Fn(&Value) -> bool) -> Value {
+        let started = Instant::now();
+        loop {
+            let health = self.health().await;
+            if done(&health["counts"]) {
+                return health;
+            }
+            assert!(started.elapsed() < Duration::from_secs(seconds), "timed out waiting for {what}: {health}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+/// Runs a statement returning one integer on the database at `url`.
+pub async fn count(url: &str, sql: &str) -> i64 {
+    sqlx::any::install_default_drivers();
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(url).await.unwrap();
+    let row = sqlx::query(sql).fetch_one(&mut conn).await.unwrap();
+    sqlx::Row::try_get(&row, 0).unwrap()
+}
