@@ -5,7 +5,8 @@
 
 use clap::Parser;
 use quytrinh_desk::{Cli, Command, Desk, ServeArgs};
-use serde_json::Value;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
@@ -183,3 +184,122 @@ pub async fn count(url: &str, sql: &str) -> i64 {
     let row = sqlx::query(sql).fetch_one(&mut conn).await.unwrap();
     sqlx::Row::try_get(&row, 0).unwrap()
 }
+
+/// How the test webhook answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// 200.
+    Ok,
+    /// 500.
+    Fail,
+    /// Never (the request hangs until the desk gives up on it or dies).
+    Hang,
+}
+
+/// A webhook receiver: every delivery's `Idempotency-Key` header and body, in order.
+#[derive(Default)]
+pub struct Webhook {
+    pub received: std::sync::Mutex<Vec<(String, Value)>>,
+    answer: std::sync::Mutex<Option<Answer>>,
+}
+
+impl Webhook {
+    /// Starts a receiver on a free port; its URL and itself.
+    pub async fn start(answer: Answer) -> (String, std::sync::Arc<Self>) {
+        let hook = std::sync::Arc::new(Webhook { received: Default::default(), answer: std::sync::Mutex::new(Some(answer)) });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/effects", listener.local_addr().unwrap());
+        let state = hook.clone();
+        let app = axum::Router::new().route("/effects", axum::routing::post(
+            async move |headers: axum::http::HeaderMap, axum::Json(body): axum::Json<Value>| {
+                let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+                state.received.lock().unwrap().push((key, body));
+                let answer = state.answer.lock().unwrap().unwrap_or(Answer::Ok);
+                match answer {
+                    Answer::Ok => axum::http::StatusCode::OK,
+                    Answer::Fail => axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                    Answer::Hang => std::future::pending().await,
+                }
+            }));
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        (url, hook)
+    }
+
+    pub fn answer(&self, answer: Answer) {
+        *self.answer.lock().unwrap() = Some(answer);
+    }
+
+    /// The keys received, in order.
+    pub fn keys(&self) -> Vec<String> {
+        self.received.lock().unwrap().iter().map(|(k, _)| k.clone()).collect()
+    }
+}
+
+/// The events a store_subscription instance records once its trial's expiry has passed,
+/// by the library itself: what every instance must have recorded, exactly once.
+pub fn expected_firings(init: &serde_json::Value, config: &serde_json::Value, at: &str) -> Vec<(String, String)> {
+    let mut instance = quytrinh::dynamic::create("store_subscription", "x", Some(config), None, init).unwrap();
+    let outcome = instance.tick(at.parse().unwrap()).unwrap();
+    outcome["events"].as_array().unwrap().iter()
+        .map(|r| (r["event"]["type"].as_str().unwrap().to_owned(), r["at"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+pub fn store_config() -> serde_json::Value {
+    json!({"vendor_account": {"bank_bin": "970436", "account": "0011001234567", "account_name": "CONG TY CP PHAN MEM QUAN LY BAN HANG"}})
+}
+
+pub fn store_init(i: usize) -> serde_json::Value {
+    json!({"store_id": format!("CH{i:05}"), "store_name": "Tạp hoá Minh Anh", "industry": "Tạp hóa & Siêu thị mini",
+           "tier": "support", "status": "active", "expiry": "2026-07-01T00:00:00+07:00", "terms_version": "2023-08"})
+}
+
+/// Creates `n` store subscriptions (each with its expiry notice and expiry deadlines)
+/// through the desks at `bases`, 32 at a time.
+pub async fn seed(bases: &[String], n: usize) {
+    let clients: Vec<Client> = bases.iter().map(|b| Client::new(b)).collect();
+    let semaphore = std::sync::Arc::new(tokio::sync::Semaphore::new(32));
+    let mut tasks = Vec::new();
+    for i in 0..n {
+        let desk = clients[i % clients.len()].clone();
+        let permit = semaphore.clone().acquire_owned().await.unwrap();
+        tasks.push(tokio::spawn(async move {
+            desk.ok("POST", "/instances", "back_office/seeder", Some(&json!({"workflow": "store_subscription",
+                "instance_id": format!("CH{i:05}"), "config": store_config(), "init": store_init(i)}))).await;
+            drop(permit);
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
+}
+
+/// Every instance recorded exactly the library's firings, each once, at its own instant.
+pub async fn assert_each_fired_once(db: &Db, n: usize, at: &str) {
+    let expected = expected_firings(&store_init(0), &store_config(), at);
+    assert!(!expected.is_empty());
+    sqlx::any::install_default_drivers();
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&db.url).await.unwrap();
+    let rows = sqlx::query("SELECT instance_id, record FROM desk_events WHERE instance_id LIKE 'CH%' ORDER BY instance_id, version")
+        .fetch_all(&mut conn).await.unwrap();
+    let mut by_instance: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for row in &rows {
+        let id: String = sqlx::Row::try_get(row, 0).unwrap();
+        let record: serde_json::Value = serde_json::from_str(&sqlx::Row::try_get::<String, _>(row, 1).unwrap()).unwrap();
+        by_instance.entry(id).or_default().push((
+            record["event"]["type"].as_str().unwrap().to_owned(), record["at"].as_str().unwrap().to_owned()));
+    }
+    assert_eq!(by_instance.len(), n, "every instance fired ({})", db.backend);
+    for (id, fired) in &by_instance {
+        assert_eq!(fired, &expected, "{id} ({})", db.backend);
+    }
+    // One outbox row per effect recorded, one per key.
+    let recorded: i64 = rows.iter().map(|row| {
+        let record: serde_json::Value = serde_json::from_str(&sqlx::Row::try_get::<String, _>(row, 1).unwrap()).unwrap();
+        i64::try_from(record["effects"].as_array().map_or(0, Vec::len)).unwrap()
+    }).sum();
+    let outbox_rows = count(&db.url, "SELECT COUNT(*) FROM desk_outbox WHERE instance_id LIKE 'CH%'").await;
+    let keys = count(&db.url, "SELECT COUNT(DISTINCT idempotency_key) FROM desk_outbox WHERE instance_id LIKE 'CH%'").await;
+    assert_eq!((outbox_rows, keys), (recorded, recorded), "{}", db.backend);
+}
+
