@@ -96,13 +96,15 @@ impl FromRequest<Arc<Desk>> for JsonBody {
     type Rejection = DeskError;
 
     async fn from_request(request: Request, desk: &Arc<Desk>) -> Result<Self, DeskError> {
-        let bytes = Bytes::from_request(request, desk).await.map_err(|rejection| {
-            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                DeskError::TooLarge(desk.max_body)
-            } else {
-                DeskError::BadRequest(rejection.body_text())
-            }
-        })?;
+        let bytes = Bytes::from_request(request, desk)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    DeskError::TooLarge(desk.max_body)
+                } else {
+                    DeskError::BadRequest(rejection.body_text())
+                }
+            })?;
         serde_json::from_slice(&bytes)
             .map(JsonBody)
             .map_err(|e| DeskError::BadRequest(e.to_string()))
@@ -238,7 +240,11 @@ struct CreateInstance {
 /// Everything about an instance the caller may want on one screen. While the desk's clock
 /// is behind the instance's last event (a test clock moved back), no command can be
 /// issued now: `available_commands` is empty.
-fn view(instance: &dyn AnyInstance, caller: &Actor, now: DateTime<Utc>) -> Result<Value, DeskError> {
+fn view(
+    instance: &dyn AnyInstance,
+    caller: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Value, DeskError> {
     let available = match instance.available_commands(caller, now) {
         Err(e) if e.code() == RejectionCode::ClockWentBackwards.as_str() => json!([]),
         other => other?,
@@ -280,7 +286,10 @@ async fn create_instance(
     let now = desk.clock.now();
     desk.store.insert(instance.as_ref(), now).await?;
     tracing::info!(instance = instance.id(), workflow = instance.workflow(), by = %caller.id, "instance created");
-    Ok((StatusCode::CREATED, Json(view(instance.as_ref(), &caller, now)?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(view(instance.as_ref(), &caller, now)?),
+    ))
 }
 
 #[utoipa::path(get, path = "/instances/{id}", tag = "instances",
@@ -353,7 +362,11 @@ async fn run_query(
     JsonBody(query): JsonBody,
 ) -> Result<Json<Value>, DeskError> {
     let instance = desk.store.load(&id).await?;
-    Ok(Json(instance.query_value(&caller, desk.clock.now(), query)?))
+    Ok(Json(instance.query_value(
+        &caller,
+        desk.clock.now(),
+        query,
+    )?))
 }
 
 #[utoipa::path(get, path = "/instances/{id}/events", tag = "instances",
@@ -382,7 +395,12 @@ async fn instance_diagram(
     let instance = desk.store.load(&id).await?;
     let positions = instance.position();
     let current = quytrinh::kernel::highlights(&positions);
-    diagram(instance.workflow(), Some(&instance.config()), &params, &current)
+    diagram(
+        instance.workflow(),
+        Some(&instance.config()),
+        &params,
+        &current,
+    )
 }
 
 /// The instant to move a test clock to.

@@ -142,9 +142,12 @@ impl DeskError {
             DeskError::Library(e) => {
                 ErrorBody::new(e.code(), None, format!("Đầu vào không hợp lệ: {e}"), en)
             }
-            DeskError::NotFound(id) => {
-                ErrorBody::new("not_found", Some("id"), format!("Không có hồ sơ `{id}`."), en)
-            }
+            DeskError::NotFound(id) => ErrorBody::new(
+                "not_found",
+                Some("id"),
+                format!("Không có hồ sơ `{id}`."),
+                en,
+            ),
             DeskError::Exists(id) => ErrorBody::new(
                 "exists",
                 Some("instance_id"),

@@ -48,7 +48,11 @@ use tokio::net::TcpListener;
 /// assert!(matches!(cli.command, quytrinh_desk::Command::Openapi));
 /// ```
 #[derive(Parser, Debug)]
-#[command(name = "quytrinh-desk", version, about = "The back-office host of quytrinh: every workflow over HTTP, on SQLite or PostgreSQL")]
+#[command(
+    name = "quytrinh-desk",
+    version,
+    about = "The back-office host of quytrinh: every workflow over HTTP, on SQLite or PostgreSQL"
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -140,14 +144,15 @@ pub struct Desk {
 impl Desk {
     /// Opens the database and reads the tokens: a desk ready to serve.
     pub async fn open(args: &ServeArgs) -> Result<Arc<Self>, String> {
-        let tokens = match &args.tokens {
-            Some(path) => Tokens::from_toml(
+        let tokens = if let Some(path) = &args.tokens {
+            Tokens::from_toml(
                 &std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?,
-            )?,
-            None => {
-                tracing::warn!("no --tokens file: serving the demo tokens of examples/desk/tokens.toml");
-                Tokens::from_toml(DEMO_TOKENS)?
-            }
+            )?
+        } else {
+            tracing::warn!(
+                "no --tokens file: serving the demo tokens of examples/desk/tokens.toml"
+            );
+            Tokens::from_toml(DEMO_TOKENS)?
         };
         let sink = match &args.webhook {
             Some(url) => Sink::webhook(url)?,
@@ -179,24 +184,35 @@ impl Desk {
 
 /// The OpenAPI description of the API, as pretty JSON.
 ///
+/// # Panics
+///
+/// Never: the description is plain data made at compile time, and always serializes.
+///
 /// ```
 /// let doc: serde_json::Value = serde_json::from_str(&quytrinh_desk::openapi_json()).unwrap();
 /// assert_eq!(doc["info"]["title"], "quytrinh desk");
 /// ```
 pub fn openapi_json() -> String {
     let (_, api) = api::routes();
-    api.to_pretty_json().expect("an OpenAPI description always serializes") + "\n"
+    api.to_pretty_json()
+        .expect("an OpenAPI description always serializes")
+        + "\n"
 }
 
 /// The application: the API routes, `GET /openapi.json` and the body limit.
 fn app(desk: Arc<Desk>) -> axum::Router {
     let (router, api) = api::routes();
-    let doc = api.to_pretty_json().expect("an OpenAPI description always serializes");
+    let doc = api
+        .to_pretty_json()
+        .expect("an OpenAPI description always serializes");
     router
         .route(
             "/openapi.json",
             axum::routing::get(move || async move {
-                ([(axum::http::header::CONTENT_TYPE, "application/json")], doc)
+                (
+                    [(axum::http::header::CONTENT_TYPE, "application/json")],
+                    doc,
+                )
             }),
         )
         .layer(DefaultBodyLimit::max(desk.max_body))
@@ -258,7 +274,9 @@ pub async fn serve(
 pub fn init_logging(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {

@@ -156,7 +156,9 @@ pub async fn dispatch_once(
                 delivered += 1;
             }
             Err(error) => {
-                let next = retry.after(delivery.attempts).map(|wait| system_ms() + wait);
+                let next = retry
+                    .after(delivery.attempts)
+                    .map(|wait| system_ms() + wait);
                 if next.is_none() {
                     tracing::error!(idempotency_key = %delivery.key, attempts = delivery.attempts, %error, "effect given up: dead letter");
                 } else {

@@ -373,12 +373,11 @@ impl Store {
 
     /// The event log of instance `id`: every record, in version order.
     pub async fn events(&self, id: &str) -> Result<Vec<Value>, DeskError> {
-        let rows = sqlx::query(
-            "SELECT record FROM desk_events WHERE instance_id = $1 ORDER BY version",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows =
+            sqlx::query("SELECT record FROM desk_events WHERE instance_id = $1 ORDER BY version")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
         if rows.is_empty() {
             // An instance with no events yet, or none at all.
             self.load(id).await?;
@@ -393,10 +392,11 @@ impl Store {
 
     /// The summary rows of every instance of `workflow`, for its reports.
     pub async fn rows(&self, workflow: &str) -> Result<Vec<Value>, DeskError> {
-        let rows = sqlx::query("SELECT summary FROM desk_instances WHERE workflow = $1 ORDER BY id")
-            .bind(workflow)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT summary FROM desk_instances WHERE workflow = $1 ORDER BY id")
+                .bind(workflow)
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter()
             .map(|row| {
                 let text: String = row.try_get(0)?;

@@ -26,11 +26,16 @@ async fn desk(db: &Db, name: &str, extra: &[&str]) -> Client {
     let dir = common::scratch(&format!("api-{name}-{}", db.backend));
     let tokens = common::tokens_file(&dir, ACTORS);
     let mut words = vec![
-        "--database", &db.url,
-        "--tokens", tokens.to_str().unwrap(),
-        "--now", "2026-03-05T14:00:00+07:00",
-        "--scheduler-interval-ms", "0",
-        "--dispatch-interval-ms", "0",
+        "--database",
+        &db.url,
+        "--tokens",
+        tokens.to_str().unwrap(),
+        "--now",
+        "2026-03-05T14:00:00+07:00",
+        "--scheduler-interval-ms",
+        "0",
+        "--dispatch-interval-ms",
+        "0",
     ];
     words.extend_from_slice(extra);
     Client::new(&common::start_in_process(common::serve_args(&words)).await)
@@ -39,8 +44,14 @@ async fn desk(db: &Db, name: &str, extra: &[&str]) -> Client {
 /// A complaint received on Thursday 5 March 2026 at 14:00 (as in the vector
 /// `complaint/sla_breach_escalates.json`).
 async fn received_complaint(desk: &Client, id: &str) {
-    desk.ok("POST", "/instances", INTAKE, Some(&json!({
-        "workflow": "complaint", "instance_id": id, "init": {"complaint_id": id}}))).await;
+    desk.ok(
+        "POST",
+        "/instances",
+        INTAKE,
+        Some(&json!({
+        "workflow": "complaint", "instance_id": id, "init": {"complaint_id": id}})),
+    )
+    .await;
     desk.ok("POST", &format!("/instances/{id}/commands"), INTAKE, Some(&json!({
         "command_id": "c1", "type": "receive", "channel": "email", "customer_id": "KH-08",
         "contact": {"email": "hoa.vo@example.vn"}, "description": "Bị trừ tiền hai lần khi mua token",
@@ -48,13 +59,22 @@ async fn received_complaint(desk: &Client, id: &str) {
 }
 
 async fn relationship(desk: &Client, id: &str) {
-    desk.ok("POST", "/instances", SACO, Some(&json!({
+    desk.ok(
+        "POST",
+        "/instances",
+        SACO,
+        Some(&json!({
         "workflow": "companion", "instance_id": id,
-        "init": {"saco_id": "SACO-01", "customer_id": "KH-01", "account": "0001234567"}}))).await;
+        "init": {"saco_id": "SACO-01", "customer_id": "KH-01", "account": "0001234567"}})),
+    )
+    .await;
 }
 
 async fn version(desk: &Client, id: &str) -> u64 {
-    desk.ok("GET", &format!("/instances/{id}"), INTAKE, None).await["version"].as_u64().unwrap()
+    desk.ok("GET", &format!("/instances/{id}"), INTAKE, None)
+        .await["version"]
+        .as_u64()
+        .unwrap()
 }
 
 async fn for_each_database(name: &str, test: impl AsyncFn(&Db)) {
@@ -69,40 +89,84 @@ async fn a_forged_actor_is_refused_and_changes_nothing() {
         let desk = desk(db, "forged", &[]).await;
         relationship(&desk, "rel-1").await;
         let path = "/instances/rel-1/commands";
-        let unlink = |actor: Value| json!({"command_id": "c1", "type": "request_unlink", "actor": actor});
+        let unlink =
+            |actor: Value| json!({"command_id": "c1", "type": "request_unlink", "actor": actor});
         // The SACO's token, a body claiming to be the customer, or the system.
-        for claimed in [json!({"role": "customer", "id": "KH-01"}), json!({"role": "system", "id": "system"}),
-                        json!({"role": "saco", "id": "SACO-02"}), json!("saco")] {
-            let (status, body) = desk.call("POST", path, Some(SACO), Some(&unlink(claimed.clone()))).await;
-            assert_eq!((status, body["code"].as_str(), body["rule"].as_str()), (403, Some("not_permitted"), Some("actor")), "{claimed}");
+        for claimed in [
+            json!({"role": "customer", "id": "KH-01"}),
+            json!({"role": "system", "id": "system"}),
+            json!({"role": "saco", "id": "SACO-02"}),
+            json!("saco"),
+        ] {
+            let (status, body) = desk
+                .call("POST", path, Some(SACO), Some(&unlink(claimed.clone())))
+                .await;
+            assert_eq!(
+                (status, body["code"].as_str(), body["rule"].as_str()),
+                (403, Some("not_permitted"), Some("actor")),
+                "{claimed}"
+            );
             assert!(body["message_vi"].as_str().unwrap().contains("mã truy cập"));
         }
         assert_eq!(version(&desk, "rel-1").await, 0);
         // No token, or one the desk does not know.
         for token in [None, Some("saco/SACO-02"), Some("")] {
-            let (status, body) = desk.call("POST", path, token, Some(&unlink(Value::Null))).await;
-            assert_eq!((status, body["code"].as_str()), (401, Some("unauthorized")), "{token:?}");
+            let (status, body) = desk
+                .call("POST", path, token, Some(&unlink(Value::Null)))
+                .await;
+            assert_eq!(
+                (status, body["code"].as_str()),
+                (401, Some("unauthorized")),
+                "{token:?}"
+            );
         }
         // Another customer's own token: the library refuses a non-party (SPEC: only the
         // relationship's SACO and customer act on it).
-        let (status, body) = desk.call("POST", path, Some("customer/KH-02"),
-            Some(&json!({"command_id": "c1", "type": "request_unlink"}))).await;
-        assert_eq!((status, body["code"].as_str(), body["rule"].as_str()), (422, Some("not_permitted"), Some("not_a_party")));
+        let (status, body) = desk
+            .call(
+                "POST",
+                path,
+                Some("customer/KH-02"),
+                Some(&json!({"command_id": "c1", "type": "request_unlink"})),
+            )
+            .await;
+        assert_eq!(
+            (status, body["code"].as_str(), body["rule"].as_str()),
+            (422, Some("not_permitted"), Some("not_a_party"))
+        );
         assert_eq!(version(&desk, "rel-1").await, 0);
         // The same actor as the token, written out, is accepted.
-        let outcome = desk.ok("POST", path, SACO, Some(&unlink(json!({"role": "saco", "id": "SACO-01"})))).await;
-        assert_eq!(outcome["events"][0]["actor"], json!({"role": "saco", "id": "SACO-01"}));
+        let outcome = desk
+            .ok(
+                "POST",
+                path,
+                SACO,
+                Some(&unlink(json!({"role": "saco", "id": "SACO-01"}))),
+            )
+            .await;
+        assert_eq!(
+            outcome["events"][0]["actor"],
+            json!({"role": "saco", "id": "SACO-01"})
+        );
         assert_eq!(outcome["effects"][0]["kind"], "send_otp");
-    }).await;
+    })
+    .await;
 }
 
 #[test]
 fn no_token_may_stand_for_the_system() {
     let dir = common::scratch("system-token");
     let tokens = common::tokens_file(&dir, &[("system", "scheduler")]);
-    let args = common::serve_args(&["--database", "sqlite::memory:", "--tokens", tokens.to_str().unwrap()]);
+    let args = common::serve_args(&[
+        "--database",
+        "sqlite::memory:",
+        "--tokens",
+        tokens.to_str().unwrap(),
+    ]);
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let err = runtime.block_on(quytrinh_desk::Desk::open(&args)).unwrap_err();
+    let err = runtime
+        .block_on(quytrinh_desk::Desk::open(&args))
+        .unwrap_err();
     assert!(err.contains("system"), "{err}");
 }
 
@@ -189,26 +253,50 @@ async fn a_retried_command_gets_its_original_outcome_and_one_outbox_row() {
         let desk = desk(db, "retry", &[]).await;
         relationship(&desk, "rel-1").await;
         let unlink = json!({"command_id": "c1", "type": "request_unlink"});
-        let first = desk.ok("POST", "/instances/rel-1/commands", SACO, Some(&unlink)).await;
-        let again = desk.ok("POST", "/instances/rel-1/commands", SACO, Some(&unlink)).await;
-        assert_eq!((first["duplicate"].as_bool(), again["duplicate"].as_bool()), (Some(false), Some(true)));
+        let first = desk
+            .ok("POST", "/instances/rel-1/commands", SACO, Some(&unlink))
+            .await;
+        let again = desk
+            .ok("POST", "/instances/rel-1/commands", SACO, Some(&unlink))
+            .await;
+        assert_eq!(
+            (first["duplicate"].as_bool(), again["duplicate"].as_bool()),
+            (Some(false), Some(true))
+        );
         assert_eq!(again["events"], first["events"]);
         assert_eq!(again["effects"], first["effects"]);
-        assert_eq!(common::count(&db.url, "SELECT COUNT(*) FROM desk_outbox").await, 1);
-        assert_eq!(common::count(&db.url, "SELECT COUNT(*) FROM desk_events").await, 1);
-    }).await;
+        assert_eq!(
+            common::count(&db.url, "SELECT COUNT(*) FROM desk_outbox").await,
+            1
+        );
+        assert_eq!(
+            common::count(&db.url, "SELECT COUNT(*) FROM desk_events").await,
+            1
+        );
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reads_are_for_the_caller() {
     let db = common::sqlite("reads");
     let desk = desk(&db, "reads", &[]).await;
-    desk.ok("POST", "/instances", INTAKE, Some(&json!({
-        "workflow": "complaint", "instance_id": "KN-2", "init": {"complaint_id": "KN-2"}}))).await;
+    desk.ok(
+        "POST",
+        "/instances",
+        INTAKE,
+        Some(&json!({
+        "workflow": "complaint", "instance_id": "KN-2", "init": {"complaint_id": "KN-2"}})),
+    )
+    .await;
     // Before it is received, only the intake may receive the complaint.
     let types = async |token: &str| -> Vec<String> {
-        desk.ok("GET", "/instances/KN-2", token, None).await["available_commands"].as_array().unwrap()
-            .iter().map(|c| c["type"].as_str().unwrap().to_owned()).collect()
+        desk.ok("GET", "/instances/KN-2", token, None).await["available_commands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["type"].as_str().unwrap().to_owned())
+            .collect()
     };
     assert_eq!(types(INTAKE).await, ["receive"]);
     assert!(!types("ops/NV-09").await.contains(&"receive".to_owned()));
@@ -216,30 +304,71 @@ async fn reads_are_for_the_caller() {
     let view = desk.ok("GET", "/instances/KN-2", INTAKE, None).await;
     // 72 working hours from Thursday 14:00: Tuesday 14:00 (SPEC, complaint SLA).
     assert_eq!(view["next_deadline"]["kind"], "sla_warning");
-    assert!(view["deadlines"].as_array().unwrap().iter().any(|d| d["due"] == "2026-03-10T07:00:00Z"), "{view}");
+    assert!(
+        view["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["due"] == "2026-03-10T07:00:00Z"),
+        "{view}"
+    );
     assert_eq!(view["position"]["case"], "received");
-    let timeline = desk.ok("POST", "/instances/KN-2/queries", "ops/NV-09", Some(&json!({"type": "timeline"}))).await;
+    let timeline = desk
+        .ok(
+            "POST",
+            "/instances/KN-2/queries",
+            "ops/NV-09",
+            Some(&json!({"type": "timeline"})),
+        )
+        .await;
     assert_eq!(timeline["type"], "timeline");
     let log = desk.ok("GET", "/instances/KN-2/events", INTAKE, None).await;
     assert_eq!(log["records"][0]["event"]["type"], "received");
     // The weekly report is the head of operations' (SPEC): it counts the complaint.
     let weekly = json!({"type": "weekly_report", "week_ending": "2026-03-12"});
-    let report = desk.ok("POST", "/workflows/complaint/reports", "head_of_ops/TP-01", Some(&weekly)).await;
+    let report = desk
+        .ok(
+            "POST",
+            "/workflows/complaint/reports",
+            "head_of_ops/TP-01",
+            Some(&weekly),
+        )
+        .await;
     assert_eq!(report["received"], 1, "{report}");
-    let (status, _) = desk.call("POST", "/workflows/complaint/reports", Some(INTAKE), Some(&weekly)).await;
+    let (status, _) = desk
+        .call(
+            "POST",
+            "/workflows/complaint/reports",
+            Some(INTAKE),
+            Some(&weekly),
+        )
+        .await;
     assert_eq!(status, 422);
-    let diagram = desk.ok("GET", "/workflows/complaint/diagram?lang=en", INTAKE, None).await;
+    let diagram = desk
+        .ok("GET", "/workflows/complaint/diagram?lang=en", INTAKE, None)
+        .await;
     assert!(diagram.as_str().unwrap().starts_with("stateDiagram-v2"));
-    let current = desk.ok("GET", "/instances/KN-2/diagram?format=dot", INTAKE, None).await;
-    assert!(current.as_str().unwrap().starts_with("digraph"), "{current}");
+    let current = desk
+        .ok("GET", "/instances/KN-2/diagram?format=dot", INTAKE, None)
+        .await;
+    assert!(
+        current.as_str().unwrap().starts_with("digraph"),
+        "{current}"
+    );
     let workflows = desk.ok("GET", "/workflows", INTAKE, None).await;
     assert_eq!(workflows, json!(quytrinh::dynamic::WORKFLOWS));
 }
 
 async fn received_complaint_at(desk: &Client, id: &str) {
-    desk.ok("POST", &format!("/instances/{id}/commands"), INTAKE, Some(&json!({
+    desk.ok(
+        "POST",
+        &format!("/instances/{id}/commands"),
+        INTAKE,
+        Some(&json!({
         "command_id": "c1", "type": "receive", "channel": "phone", "customer_id": "KH-08",
-        "contact": {"phone": "0912345678"}, "description": "Không nhận được chứng thư số"}))).await;
+        "contact": {"phone": "0912345678"}, "description": "Không nhận được chứng thư số"})),
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -247,11 +376,33 @@ async fn admin_endpoints_exist_only_with_a_test_clock() {
     let db = common::sqlite("admin");
     let dir = common::scratch("admin");
     let tokens = common::tokens_file(&dir, ACTORS);
-    let desk = Client::new(&common::start_in_process(common::serve_args(&[
-        "--database", &db.url, "--tokens", tokens.to_str().unwrap()])).await);
-    for (method, path) in [("PUT", "/admin/clock"), ("POST", "/admin/scheduler/run"), ("POST", "/admin/outbox/run")] {
-        let (status, body) = desk.call(method, path, Some(INTAKE), Some(&json!({"now": "2030-01-01T00:00:00Z"}))).await;
-        assert_eq!((status, body["code"].as_str()), (404, Some("no_test_clock")), "{path}");
+    let desk = Client::new(
+        &common::start_in_process(common::serve_args(&[
+            "--database",
+            &db.url,
+            "--tokens",
+            tokens.to_str().unwrap(),
+        ]))
+        .await,
+    );
+    for (method, path) in [
+        ("PUT", "/admin/clock"),
+        ("POST", "/admin/scheduler/run"),
+        ("POST", "/admin/outbox/run"),
+    ] {
+        let (status, body) = desk
+            .call(
+                method,
+                path,
+                Some(INTAKE),
+                Some(&json!({"now": "2030-01-01T00:00:00Z"})),
+            )
+            .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (404, Some("no_test_clock")),
+            "{path}"
+        );
     }
     assert_eq!(desk.health().await["test_clock"], false);
 }
@@ -272,9 +423,21 @@ async fn the_openapi_description_is_served_committed_and_routed() {
     let mut described = 0;
     for (path, item) in served["paths"].as_object().unwrap() {
         for method in item.as_object().unwrap().keys() {
-            let concrete = path.replace("{id}", "nope").replace("{workflow}", "complaint");
-            let (status, body) = desk.call(&method.to_uppercase(), &concrete, Some(INTAKE), Some(&json!({}))).await;
-            assert!(status != 405 && (status != 404 || body["code"].is_string()), "{method} {path}: {status} {body}");
+            let concrete = path
+                .replace("{id}", "nope")
+                .replace("{workflow}", "complaint");
+            let (status, body) = desk
+                .call(
+                    &method.to_uppercase(),
+                    &concrete,
+                    Some(INTAKE),
+                    Some(&json!({})),
+                )
+                .await;
+            assert!(
+                status != 405 && (status != 404 || body["code"].is_string()),
+                "{method} {path}: {status} {body}"
+            );
             described += 1;
         }
     }
@@ -309,16 +472,27 @@ proptest! {
 
 fn body_strategy() -> impl Strategy<Value = String> {
     let field = prop_oneof![
-        Just("command_id".to_owned()), Just("type".to_owned()), Just("actor".to_owned()),
-        Just("expected_version".to_owned()), Just("request_id".to_owned()), "[a-z_]{1,8}",
+        Just("command_id".to_owned()),
+        Just("type".to_owned()),
+        Just("actor".to_owned()),
+        Just("expected_version".to_owned()),
+        Just("request_id".to_owned()),
+        "[a-z_]{1,8}",
     ];
     let value = prop_oneof![
-        Just(json!("request_unlink")), Just(json!("withdraw")), Just(json!("c1")), Just(json!(0)),
-        Just(json!(-1)), Just(json!(null)), Just(json!({"role": "saco", "id": "SACO-01"})),
-        Just(json!({"role": "system", "id": "system"})), ".{0,12}".prop_map(Value::from),
+        Just(json!("request_unlink")),
+        Just(json!("withdraw")),
+        Just(json!("c1")),
+        Just(json!(0)),
+        Just(json!(-1)),
+        Just(json!(null)),
+        Just(json!({"role": "saco", "id": "SACO-01"})),
+        Just(json!({"role": "system", "id": "system"})),
+        ".{0,12}".prop_map(Value::from),
     ];
     prop_oneof![
-        prop::collection::btree_map(field, value, 0..5).prop_map(|m| serde_json::to_string(&m).unwrap()),
+        prop::collection::btree_map(field, value, 0..5)
+            .prop_map(|m| serde_json::to_string(&m).unwrap()),
         ".{0,40}",
     ]
 }

@@ -25,21 +25,49 @@ async fn killed_during_a_tick_nothing_is_lost_or_fired_twice() {
         let tokens = tokens(&format!("kill-tick-tokens-{}", db.backend));
         let port = common::free_port();
         let base = format!("http://127.0.0.1:{port}");
-        let words = ["--database", &db.url, "--tokens", &tokens, "--now", "2026-06-01T09:00:00+07:00",
-            "--scheduler-interval-ms", "10", "--batch", "16"];
+        let words = [
+            "--database",
+            &db.url,
+            "--tokens",
+            &tokens,
+            "--now",
+            "2026-06-01T09:00:00+07:00",
+            "--scheduler-interval-ms",
+            "10",
+            "--batch",
+            "16",
+        ];
         let mut first = common::spawn_desk(port, &words, &dir.join("first.log")).await;
         common::seed(std::slice::from_ref(&base), N).await;
         let desk = Client::new(&base);
         assert_eq!(desk.health().await["counts"]["due"], 0);
-        desk.ok("PUT", "/admin/clock", SEEDER, Some(&json!({"now": after}))).await;
+        desk.ok("PUT", "/admin/clock", SEEDER, Some(&json!({"now": after})))
+            .await;
         // Kill it once some of the instances were ticked, but not all.
-        let health = desk.wait_for(120, "the scheduler to start", |c| c["due"].as_i64().unwrap() < i64::try_from(N).unwrap() - 50).await;
+        let health = desk
+            .wait_for(120, "the scheduler to start", |c| {
+                c["due"].as_i64().unwrap() < i64::try_from(N).unwrap() - 50
+            })
+            .await;
         common::kill9(&mut first);
         let due = health["counts"]["due"].as_i64().unwrap();
-        assert!(due > 0, "the scheduler finished before the kill; nothing was tested");
-        let words_after = ["--database", &db.url, "--tokens", &tokens, "--now", after, "--scheduler-interval-ms", "10"];
+        assert!(
+            due > 0,
+            "the scheduler finished before the kill; nothing was tested"
+        );
+        let words_after = [
+            "--database",
+            &db.url,
+            "--tokens",
+            &tokens,
+            "--now",
+            after,
+            "--scheduler-interval-ms",
+            "10",
+        ];
         let mut second = common::spawn_desk(port, &words_after, &dir.join("second.log")).await;
-        desk.wait_for(120, "every deadline", |c| c["due"] == 0).await;
+        desk.wait_for(120, "every deadline", |c| c["due"] == 0)
+            .await;
         common::kill9(&mut second);
         common::assert_each_fired_once(&db, N, after).await;
     }
@@ -48,13 +76,27 @@ async fn killed_during_a_tick_nothing_is_lost_or_fired_twice() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn four_desks_on_postgres_fire_ten_thousand_deadlines_exactly_once() {
     const N: usize = 10_000;
-    let Some(db) = common::postgres("four_workers").await else { return };
+    let Some(db) = common::postgres("four_workers").await else {
+        return;
+    };
     let dir = common::scratch("four-workers");
     let tokens = tokens("four-workers-tokens");
     let before = "2026-06-01T09:00:00+07:00";
     let after = "2026-07-02T09:00:00+07:00";
-    let words = ["--database", &db.url, "--tokens", &tokens, "--now", before,
-        "--scheduler-interval-ms", "10", "--batch", "32", "--dispatch-interval-ms", "50"];
+    let words = [
+        "--database",
+        &db.url,
+        "--tokens",
+        &tokens,
+        "--now",
+        before,
+        "--scheduler-interval-ms",
+        "10",
+        "--batch",
+        "32",
+        "--dispatch-interval-ms",
+        "50",
+    ];
     let mut desks = Vec::new();
     let mut bases = Vec::new();
     for i in 0..4 {
@@ -68,22 +110,34 @@ async fn four_desks_on_postgres_fire_ten_thousand_deadlines_exactly_once() {
     let (a, b) = (Client::new(&bases[0]), Client::new(&bases[1]));
     for round in 0..10 {
         let id = format!("rel-race-{round}");
-        a.ok("POST", "/instances", SACO, Some(&json!({"workflow": "companion", "instance_id": id,
-            "init": {"saco_id": "SACO-01", "customer_id": "KH-01", "account": "0001234567"}}))).await;
+        a.ok(
+            "POST",
+            "/instances",
+            SACO,
+            Some(&json!({"workflow": "companion", "instance_id": id,
+            "init": {"saco_id": "SACO-01", "customer_id": "KH-01", "account": "0001234567"}})),
+        )
+        .await;
         let body = |command_id: &str| json!({"command_id": command_id, "type": "request_unlink", "expected_version": 0});
         let path = format!("/instances/{id}/commands");
         let (from_a, from_b) = (body("from-a"), body("from-b"));
         let (first, second) = tokio::join!(
             a.call("POST", &path, Some(SACO), Some(&from_a)),
-            b.call("POST", &path, Some(SACO), Some(&from_b)));
+            b.call("POST", &path, Some(SACO), Some(&from_b))
+        );
         let mut statuses = [first.0, second.0];
         statuses.sort_unstable();
         assert_eq!(statuses, [200, 409], "{id}: {first:?} {second:?}");
-        assert_eq!(a.ok("GET", &format!("/instances/{id}"), SACO, None).await["version"], 1);
+        assert_eq!(
+            a.ok("GET", &format!("/instances/{id}"), SACO, None).await["version"],
+            1
+        );
     }
     // Every desk's clock moves past the expiry: they share the 10,000 instances.
     for base in &bases {
-        Client::new(base).ok("PUT", "/admin/clock", SEEDER, Some(&json!({"now": after}))).await;
+        Client::new(base)
+            .ok("PUT", "/admin/clock", SEEDER, Some(&json!({"now": after})))
+            .await;
     }
     a.wait_for(300, "every deadline", |c| c["due"] == 0).await;
     for desk in &mut desks {

@@ -34,7 +34,10 @@ fn vectors() -> Vec<(String, Vector)> {
         .into_iter()
         .map(|f| {
             let text = std::fs::read_to_string(&f).unwrap();
-            (f.display().to_string(), serde_json::from_str(&text).unwrap())
+            (
+                f.display().to_string(),
+                serde_json::from_str(&text).unwrap(),
+            )
         })
         .collect()
 }
@@ -45,7 +48,10 @@ fn actors(vectors: &[(String, Vector)]) -> BTreeSet<(String, String)> {
     for (_, v) in vectors {
         for step in &v.steps {
             if let Some(c) = &step.command {
-                let (role, id) = (c["actor"]["role"].as_str().unwrap(), c["actor"]["id"].as_str().unwrap());
+                let (role, id) = (
+                    c["actor"]["role"].as_str().unwrap(),
+                    c["actor"]["id"].as_str().unwrap(),
+                );
                 if role != "system" {
                     all.insert((role.to_owned(), id.to_owned()));
                 }
@@ -65,57 +71,135 @@ fn error_of(body: &Value) -> Error {
             body["message_vi"].as_str().unwrap_or("").to_owned(),
             body["message_en"].as_str().unwrap_or("").to_owned(),
         )),
-        Err(_) if code == "invalid_json" => Error::InvalidJson { message: body.to_string(), line: 0, column: 0 },
+        Err(_) if code == "invalid_json" => Error::InvalidJson {
+            message: body.to_string(),
+            line: 0,
+            column: 0,
+        },
         Err(_) => Error::Internal(body.to_string()),
     }
 }
 
+/// Sends a vector's command with its actor's token, after moving the clock to its `at`.
+async fn send(desk: &Client, id: &str, command: &Value) -> Result<Value, Error> {
+    desk.ok(
+        "PUT",
+        "/admin/clock",
+        CREATOR,
+        Some(&json!({"now": command["at"]})),
+    )
+    .await;
+    let mut body = command.clone();
+    body.as_object_mut().unwrap().remove("at");
+    let token = format!(
+        "{}/{}",
+        command["actor"]["role"].as_str().unwrap(),
+        command["actor"]["id"].as_str().unwrap()
+    );
+    let (status, answer) = desk
+        .call(
+            "POST",
+            &format!("/instances/{id}/commands"),
+            Some(&token),
+            Some(&body),
+        )
+        .await;
+    if status == 200 {
+        Ok(answer)
+    } else {
+        Err(error_of(&answer))
+    }
+}
+
+/// Sends a command whose body claims to be `system`, with another caller's token.
+async fn send_as_system(desk: &Client, id: &str, command: &Value) -> (u16, Value) {
+    let mut body = command.clone();
+    body.as_object_mut().unwrap().remove("at");
+    desk.call(
+        "POST",
+        &format!("/instances/{id}/commands"),
+        Some(CREATOR),
+        Some(&body),
+    )
+    .await
+}
+
+/// Moves the clock to `at`, runs the scheduler, and reads what it recorded after
+/// `version` from the event log.
+async fn tick_at(
+    desk: &Client,
+    id: &str,
+    at: chrono::DateTime<chrono::Utc>,
+    version: u64,
+) -> Result<Value, Error> {
+    desk.ok("PUT", "/admin/clock", CREATOR, Some(&json!({"now": at})))
+        .await;
+    desk.ok("POST", "/admin/scheduler/run", CREATOR, None).await;
+    let log = desk
+        .ok("GET", &format!("/instances/{id}/events"), CREATOR, None)
+        .await;
+    let new: Vec<Value> = log["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["version"].as_u64().unwrap() > version)
+        .cloned()
+        .collect();
+    let effects: Vec<Value> = new
+        .iter()
+        .flat_map(|r| r["effects"].as_array().cloned().unwrap_or_default())
+        .collect();
+    Ok(json!({"duplicate": false, "events": new, "effects": effects}))
+}
+
 async fn replay(db: &Db, name: &str, vector: &Vector, tokens: &std::path::Path) -> Vec<String> {
     let args = common::serve_args(&[
-        "--database", &db.url,
-        "--tokens", tokens.to_str().unwrap(),
-        "--now", "2020-01-01T00:00:00Z",
-        "--scheduler-interval-ms", "0",
-        "--dispatch-interval-ms", "0",
+        "--database",
+        &db.url,
+        "--tokens",
+        tokens.to_str().unwrap(),
+        "--now",
+        "2020-01-01T00:00:00Z",
+        "--scheduler-interval-ms",
+        "0",
+        "--dispatch-interval-ms",
+        "0",
     ]);
     let desk = Client::new(&common::start_in_process(args).await);
     let id = vector.instance_id.as_str();
-    desk.ok("POST", "/instances", CREATOR, Some(&json!({
-        "workflow": vector.workflow, "instance_id": id, "config": vector.config,
-        "settings": vector.settings, "init": vector.init,
-    }))).await;
+    desk.ok(
+        "POST",
+        "/instances",
+        CREATOR,
+        Some(&json!({
+            "workflow": vector.workflow, "instance_id": id, "config": vector.config,
+            "settings": vector.settings, "init": vector.init,
+        })),
+    )
+    .await;
     let mut failures = Vec::new();
     let mut version = 0;
     for (index, step) in vector.steps.iter().enumerate() {
-        let result = if let Some(command) = &step.command {
-            desk.ok("PUT", "/admin/clock", CREATOR, Some(&json!({"now": command["at"]}))).await;
-            let mut body = command.clone();
-            body.as_object_mut().unwrap().remove("at");
-            let role = command["actor"]["role"].as_str().unwrap();
-            if role == "system" {
-                let (status, answer) = desk.call("POST", &format!("/instances/{id}/commands"), Some(CREATOR), Some(&body)).await;
-                let refused = status == 403 && answer["code"] == "not_permitted" && answer["rule"] == "actor";
+        let result = match (&step.command, &step.tick) {
+            (Some(command), _) if command["actor"]["role"] == "system" => {
+                let (status, answer) = send_as_system(&desk, id, command).await;
+                let refused =
+                    status == 403 && answer["code"] == "not_permitted" && answer["rule"] == "actor";
                 if !refused || step.expect.rejected.as_deref() != Some("not_permitted") {
-                    failures.push(format!("{name}: step {index}: a command as `system`: {status} {answer}"));
+                    failures.push(format!(
+                        "{name}: step {index}: a command as `system`: {status} {answer}"
+                    ));
                 }
                 continue;
             }
-            let token = format!("{role}/{}", command["actor"]["id"].as_str().unwrap());
-            let (status, answer) = desk.call("POST", &format!("/instances/{id}/commands"), Some(&token), Some(&body)).await;
-            if status == 200 { Ok(answer) } else { Err(error_of(&answer)) }
-        } else {
-            let at = step.tick.as_ref().unwrap().at;
-            desk.ok("PUT", "/admin/clock", CREATOR, Some(&json!({"now": at}))).await;
-            desk.ok("POST", "/admin/scheduler/run", CREATOR, None).await;
-            let log = desk.ok("GET", &format!("/instances/{id}/events"), CREATOR, None).await;
-            let new: Vec<Value> = log["records"].as_array().unwrap().iter()
-                .filter(|r| r["version"].as_u64().unwrap() > version).cloned().collect();
-            let effects: Vec<Value> = new.iter().flat_map(|r| r["effects"].as_array().cloned().unwrap_or_default()).collect();
-            Ok(json!({"duplicate": false, "events": new, "effects": effects}))
+            (Some(command), _) => send(&desk, id, command).await,
+            (None, tick) => tick_at(&desk, id, tick.as_ref().unwrap().at, version).await,
         };
         let observed = match result {
             Ok(mut outcome) => {
-                let now = desk.ok("GET", &format!("/instances/{id}"), CREATOR, None).await;
+                let now = desk
+                    .ok("GET", &format!("/instances/{id}"), CREATOR, None)
+                    .await;
                 version = now["version"].as_u64().unwrap();
                 if outcome.get("version").is_none() {
                     outcome["version"] = now["version"].clone();
@@ -127,12 +211,22 @@ async fn replay(db: &Db, name: &str, vector: &Vector, tokens: &std::path::Path) 
             }
             Err(e) => Err(e),
         };
-        failures.extend(check(&step.expect, &observed).into_iter().map(|f| format!("{name}: step {index}: {f}")));
+        failures.extend(
+            check(&step.expect, &observed)
+                .into_iter()
+                .map(|f| format!("{name}: step {index}: {f}")),
+        );
     }
     let player = conformance::play(vector).unwrap();
-    let end = desk.ok("GET", &format!("/instances/{id}"), CREATOR, None).await;
+    let end = desk
+        .ok("GET", &format!("/instances/{id}"), CREATOR, None)
+        .await;
     if end["state"] != player.instance.state() || end["version"] != player.instance.version() {
-        failures.push(format!("{name}: the desk ends at version {} and the Rust player at {}, or their states differ", end["version"], player.instance.version()));
+        failures.push(format!(
+            "{name}: the desk ends at version {} and the Rust player at {}, or their states differ",
+            end["version"],
+            player.instance.version()
+        ));
     }
     failures
 }
@@ -140,7 +234,10 @@ async fn replay(db: &Db, name: &str, vector: &Vector, tokens: &std::path::Path) 
 async fn replay_all(db: Db) {
     let vectors = vectors();
     let actors = actors(&vectors);
-    let pairs: Vec<(&str, &str)> = actors.iter().map(|(r, i)| (r.as_str(), i.as_str())).collect();
+    let pairs: Vec<(&str, &str)> = actors
+        .iter()
+        .map(|(r, i)| (r.as_str(), i.as_str()))
+        .collect();
     let dir = common::scratch(&format!("vectors-{}", db.backend));
     let tokens = common::tokens_file(&dir, &pairs);
     let mut failures = Vec::new();
@@ -152,7 +249,13 @@ async fn replay_all(db: Db) {
         };
         failures.extend(replay(&db, name, vector, &tokens).await);
     }
-    assert!(failures.is_empty(), "{} unmet expectations on {}:\n{}", failures.len(), db.backend, failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} unmet expectations on {}:\n{}",
+        failures.len(),
+        db.backend,
+        failures.join("\n")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
