@@ -70,6 +70,7 @@ async fn killed_during_a_tick_nothing_is_lost_or_fired_twice() {
             .await;
         common::kill9(&mut second);
         common::assert_each_fired_once(&db, N, after).await;
+        common::drop_db(&db).await;
     }
 }
 
@@ -104,7 +105,12 @@ async fn four_desks_on_postgres_fire_ten_thousand_deadlines_exactly_once() {
         desks.push(common::spawn_desk(port, &words, &dir.join(format!("desk-{i}.log"))).await);
         bases.push(format!("http://127.0.0.1:{port}"));
     }
+    let started = std::time::Instant::now();
     common::seed(&bases, N).await;
+    eprintln!(
+        "{N} instances created through four desks in {:?}",
+        started.elapsed()
+    );
     // Concurrent commands on one instance through two desks, with the same
     // expected_version: one wins, the other gets 409.
     let (a, b) = (Client::new(&bases[0]), Client::new(&bases[1]));
@@ -139,9 +145,15 @@ async fn four_desks_on_postgres_fire_ten_thousand_deadlines_exactly_once() {
             .ok("PUT", "/admin/clock", SEEDER, Some(&json!({"now": after})))
             .await;
     }
+    let started = std::time::Instant::now();
     a.wait_for(300, "every deadline", |c| c["due"] == 0).await;
+    eprintln!(
+        "{N} instances ticked by four desks in {:?}",
+        started.elapsed()
+    );
     for desk in &mut desks {
         common::kill9(desk);
     }
     common::assert_each_fired_once(&db, N, after).await;
+    common::drop_db(&db).await;
 }

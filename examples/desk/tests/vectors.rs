@@ -248,6 +248,7 @@ async fn replay_all(db: Db) {
             _ => common::postgres(&format!("vector_{index}")).await.unwrap(),
         };
         failures.extend(replay(&db, name, vector, &tokens).await);
+        common::drop_db(&db).await;
     }
     assert!(
         failures.is_empty(),

@@ -69,6 +69,27 @@ pub async fn postgres(name: &str) -> Option<Db> {
     })
 }
 
+/// Removes a test's database (a PostgreSQL database, or the SQLite file's directory).
+pub async fn drop_db(db: &Db) {
+    if db.backend == "postgres" {
+        let server = std::env::var("QUYTRINH_DESK_POSTGRES").unwrap();
+        let name = db.url.rsplit('/').next().unwrap();
+        let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&server)
+            .await
+            .unwrap();
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+    } else if let Some(file) = db
+        .url
+        .strip_prefix("sqlite://")
+        .and_then(|u| u.split('?').next())
+    {
+        let _ = std::fs::remove_dir_all(std::path::Path::new(file).parent().unwrap());
+    }
+}
+
 /// Both databases (PostgreSQL when configured).
 pub async fn databases(name: &str) -> Vec<Db> {
     let mut all = vec![sqlite(name)];
