@@ -28,9 +28,12 @@ mod store;
 pub use clock::Clock;
 pub use config::{DEMO_TOKENS, Tokens};
 pub use error::{DeskError, ErrorBody};
-pub use outbox::{Retry, Sink, dispatch_once};
-pub use scheduler::run_due;
-pub use store::{Backend, Counts, Delivery, Store};
+pub use outbox::{Retry, Sink};
+pub use store::Backend;
+
+use outbox::dispatch_once;
+use scheduler::run_due;
+use store::Store;
 
 use axum::extract::DefaultBodyLimit;
 use chrono::{DateTime, Utc};
@@ -142,7 +145,19 @@ pub struct Desk {
 }
 
 impl Desk {
-    /// Opens the database and reads the tokens: a desk ready to serve.
+    /// Opens the database (creating the schema when absent) and reads the tokens: a desk
+    /// ready to serve.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), String> {
+    /// use clap::Parser;
+    /// let cli = quytrinh_desk::Cli::parse_from(["quytrinh-desk", "serve", "--database", "sqlite://desk.db?mode=rwc"]);
+    /// let quytrinh_desk::Command::Serve(args) = cli.command else { unreachable!() };
+    /// let desk = quytrinh_desk::Desk::open(&args).await?;
+    /// let listener = tokio::net::TcpListener::bind(&args.listen).await.map_err(|e| e.to_string())?;
+    /// quytrinh_desk::serve(listener, desk, &args, std::future::pending()).await
+    /// # }
+    /// ```
     pub async fn open(args: &ServeArgs) -> Result<Arc<Self>, String> {
         let tokens = if let Some(path) = &args.tokens {
             Tokens::from_toml(
@@ -174,11 +189,6 @@ impl Desk {
             batch: args.batch.max(1),
             max_body: args.max_body_bytes,
         }))
-    }
-
-    /// The database.
-    pub fn store(&self) -> &Store {
-        &self.store
     }
 }
 
@@ -220,7 +230,7 @@ fn app(desk: Arc<Desk>) -> axum::Router {
 }
 
 /// Serves `desk` on `listener`, with its scheduler and dispatcher every `args`'s
-/// intervals, until `shutdown` completes.
+/// intervals, until `shutdown` completes (see [`Desk::open`] for an example).
 pub async fn serve(
     listener: TcpListener,
     desk: Arc<Desk>,
@@ -270,7 +280,13 @@ pub async fn serve(
         .map_err(|e| e.to_string())
 }
 
-/// Sets up logging (text, or JSON lines), filtered by `RUST_LOG` (default `info`).
+/// Sets up logging (text, or JSON lines) on standard error, filtered by `RUST_LOG`
+/// (default `info`). Call it once.
+///
+/// ```no_run
+/// quytrinh_desk::init_logging(true);
+/// tracing::info!(instance = "KN-008", "logged as a JSON line");
+/// ```
 pub fn init_logging(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));

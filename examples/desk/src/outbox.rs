@@ -138,7 +138,7 @@ fn system_ms() -> i64 {
 
 /// One round of the dispatcher: claims up to `limit` due effects and delivers each.
 /// Returns how many were delivered.
-pub async fn dispatch_once(
+pub(crate) async fn dispatch_once(
     store: &Store,
     sink: &Sink,
     retry: Retry,

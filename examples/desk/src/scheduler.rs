@@ -7,7 +7,11 @@ use chrono::{DateTime, Utc};
 
 /// Ticks every instance due at `now`, `batch` per transaction, until none is left that
 /// fires anything. Returns how many instance ticks fired something.
-pub async fn run_due(store: &Store, now: DateTime<Utc>, batch: i64) -> Result<usize, DeskError> {
+pub(crate) async fn run_due(
+    store: &Store,
+    now: DateTime<Utc>,
+    batch: i64,
+) -> Result<usize, DeskError> {
     let mut total = 0;
     loop {
         let (ticked, failed) = store.tick_due(now, batch).await?;

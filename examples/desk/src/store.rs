@@ -104,7 +104,7 @@ impl Backend {
 
 /// An effect to deliver, claimed from the outbox.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Delivery {
+pub(crate) struct Delivery {
     /// The effect's idempotency key (unique in the outbox).
     pub key: String,
     /// The instance whose input asked for it.
@@ -120,7 +120,7 @@ pub struct Delivery {
 /// Counts for operators (and tests): instances with a deadline due, and outbox rows by
 /// status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct Counts {
+pub(crate) struct Counts {
     /// Instances.
     pub instances: i64,
     /// Instances whose next deadline is due at the desk's clock.
@@ -135,7 +135,7 @@ pub struct Counts {
 
 /// The desk's database.
 #[derive(Clone, Debug)]
-pub struct Store {
+pub(crate) struct Store {
     pool: AnyPool,
     backend: Backend,
 }
@@ -152,7 +152,7 @@ impl Store {
     /// Connects to `url` (`sqlite://FILE?mode=rwc` or `postgres://…`) and creates the
     /// schema when absent. On PostgreSQL several desks may start at once: the schema is
     /// created under an advisory lock.
-    pub async fn open(url: &str) -> Result<Self, DeskError> {
+    pub(crate) async fn open(url: &str) -> Result<Self, DeskError> {
         sqlx::any::install_default_drivers();
         let backend = Backend::of(url);
         let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(30));
@@ -188,12 +188,12 @@ impl Store {
     }
 
     /// The backend.
-    pub fn backend(&self) -> Backend {
+    pub(crate) fn backend(&self) -> Backend {
         self.backend
     }
 
     /// Counts of instances and outbox rows at `now`.
-    pub async fn counts(&self, now: DateTime<Utc>) -> Result<Counts, DeskError> {
+    pub(crate) async fn counts(&self, now: DateTime<Utc>) -> Result<Counts, DeskError> {
         let row = sqlx::query(
             "SELECT
                (SELECT COUNT(*) FROM desk_instances),
@@ -215,7 +215,7 @@ impl Store {
     }
 
     /// Stores a new instance (version 0, no events).
-    pub async fn insert(
+    pub(crate) async fn insert(
         &self,
         instance: &dyn AnyInstance,
         now: DateTime<Utc>,
@@ -240,7 +240,7 @@ impl Store {
     }
 
     /// The instance `id`, restored from its snapshot.
-    pub async fn load(&self, id: &str) -> Result<Box<dyn AnyInstance>, DeskError> {
+    pub(crate) async fn load(&self, id: &str) -> Result<Box<dyn AnyInstance>, DeskError> {
         let row = sqlx::query("SELECT snapshot FROM desk_instances WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
@@ -255,7 +255,7 @@ impl Store {
     /// again on the newer instance (where an `expected_version` then gives
     /// `version_conflict`). A rejection, a duplicate or an input that records nothing
     /// writes nothing; a duplicate of command `command_id` gets its original records.
-    pub async fn apply<F>(
+    pub(crate) async fn apply<F>(
         &self,
         id: &str,
         now: DateTime<Utc>,
@@ -290,7 +290,7 @@ impl Store {
     /// first; on PostgreSQL rows other desks hold are skipped), ticks each at `now` and
     /// stores what fired, all in one transaction. Returns how many fired something and the
     /// ids whose tick failed (logged; they are parked a minute so they do not spin).
-    pub async fn tick_due(
+    pub(crate) async fn tick_due(
         &self,
         now: DateTime<Utc>,
         limit: i64,
@@ -372,7 +372,7 @@ impl Store {
     }
 
     /// The event log of instance `id`: every record, in version order.
-    pub async fn events(&self, id: &str) -> Result<Vec<Value>, DeskError> {
+    pub(crate) async fn events(&self, id: &str) -> Result<Vec<Value>, DeskError> {
         let rows =
             sqlx::query("SELECT record FROM desk_events WHERE instance_id = $1 ORDER BY version")
                 .bind(id)
@@ -391,7 +391,7 @@ impl Store {
     }
 
     /// The summary rows of every instance of `workflow`, for its reports.
-    pub async fn rows(&self, workflow: &str) -> Result<Vec<Value>, DeskError> {
+    pub(crate) async fn rows(&self, workflow: &str) -> Result<Vec<Value>, DeskError> {
         let rows =
             sqlx::query("SELECT summary FROM desk_instances WHERE workflow = $1 ORDER BY id")
                 .bind(workflow)
@@ -408,7 +408,7 @@ impl Store {
     /// Claims up to `limit` effects due for delivery at `now_ms` (system milliseconds):
     /// counts the attempt and leases each until `lease_until_ms`, so a desk that dies
     /// while delivering leaves it to be delivered again once the lease ends.
-    pub async fn claim_deliveries(
+    pub(crate) async fn claim_deliveries(
         &self,
         now_ms: i64,
         lease_until_ms: i64,
@@ -443,7 +443,7 @@ impl Store {
     }
 
     /// Records that the effect `key` was delivered.
-    pub async fn delivered(&self, key: &str, now_ms: i64) -> Result<(), DeskError> {
+    pub(crate) async fn delivered(&self, key: &str, now_ms: i64) -> Result<(), DeskError> {
         sqlx::query(
             "UPDATE desk_outbox SET status = 'delivered', delivered_ms = $1, last_error = NULL
              WHERE idempotency_key = $2",
@@ -457,7 +457,7 @@ impl Store {
 
     /// Records a failed delivery of `key`: tried again at `retry_at_ms`, or, with `None`,
     /// given up (`dead`).
-    pub async fn failed(
+    pub(crate) async fn failed(
         &self,
         key: &str,
         error: &str,
