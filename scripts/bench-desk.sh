@@ -95,8 +95,8 @@ run() { # LABEL DATABASE DESKS
     -n "$REQUESTS" -c "$CONNECTIONS" -t 10s --output-format json > "$WORK/oha.json"
   local written
   written=$(events "${database%%\?*}")
-  RESULTS+=("$(jq -r --arg label "$label" --arg written "$written" \
-    '"| \($label) | \(.summary.requestsPerSec | floor) | \(.latencyPercentiles.p50 * 1000 * 100 | round / 100) | \(.latencyPercentiles.p99 * 1000 * 100 | round / 100) | \(.statusCodeDistribution | to_entries | map("\(.key): \(.value)") | join(", ")) | \($written) |"' \
+  RESULTS+=("$(jq -r --arg name "$label" --arg written "$written" \
+    '"| \($name) | \(.summary.requestsPerSec | floor) | \(.latencyPercentiles.p50 * 1000 * 100 | round / 100) | \(.latencyPercentiles.p99 * 1000 * 100 | round / 100) | \(.statusCodeDistribution | to_entries | map("\(.key): \(.value)") | join(", ")) | \($written) |"' \
     "$WORK/oha.json")")
   stop_desks
 }
