@@ -2,8 +2,9 @@
 # The one command that installs what the tests need (skipping what is already there) and
 # runs every suite: formatting, lints, the Rust tests (unit, property, conformance, doc),
 # the conformance vectors through the `quytrinh` program, the tour, the C suite, the
-# Kotlin suite (UniFFI; Swift checked for drift), the WASM suites (Node, headless Chromium)
-# and a short run of every fuzz target (scripts/fuzz.sh --short).
+# Kotlin suite (UniFFI; Swift checked for drift), the WASM suites (Node, headless Chromium),
+# the back-office desk on SQLite and PostgreSQL (scripts/test-desk.sh) and a short run of
+# every fuzz target (scripts/fuzz.sh --short).
 # Usage: bash scripts/test.sh        (from anywhere; about 10 minutes on a fresh machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,8 @@ done
 
 suite "cargo fmt --check" cargo fmt --all -- --check
 suite "cargo clippy (all targets, -D warnings)" cargo clippy --workspace --all-targets --locked -- -D warnings
-suite "cargo test (unit, property, conformance, doc)" cargo test --workspace --locked
+# The desk's tests run in their own suite, with PostgreSQL (scripts/test-desk.sh).
+suite "cargo test (unit, property, conformance, doc)" cargo test --workspace --locked --exclude quytrinh-desk
 suite "cargo build --benches" cargo build --workspace --benches --locked
 suite "quytrinh replay tests/vectors/*/*.json" cargo run --quiet --locked -p quytrinh-cli -- replay tests/vectors/*/*.json
 suite "quytrinh tour" bash -c 'cargo run --quiet --locked -p quytrinh-cli -- tour --lang en > /dev/null'
@@ -27,6 +29,7 @@ suite "quytrinh diagram companion" bash -c 'cargo run --quiet --locked -p quytri
 suite "C ABI (header drift, C/C++ suite, valgrind, ASan, example)" bash scripts/test-c.sh
 suite "Kotlin and Swift (UniFFI: Swift drift, Kotlin vectors and example on the JVM)" bash scripts/test-kotlin.sh
 suite "WASM (size budget, Node and Chromium vectors, round trips with native, web page)" bash scripts/test-wasm.sh
+suite "desk (HTTP on SQLite and PostgreSQL: vectors, crash tests, four workers, README walk-through)" bash scripts/test-desk.sh
 suite "fuzzing (every cargo-fuzz target, 10 s each, nightly)" bash scripts/fuzz.sh --short
 
 echo

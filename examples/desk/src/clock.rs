@@ -1,0 +1,83 @@
+//! The desk's clock. The library has none: every command and tick is stamped here.
+
+use chrono::{DateTime, Utc};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// Where the desk reads the time: the system clock, or a test clock that stands still at
+/// an instant until an operator moves it (`serve --now`, then `PUT /admin/clock`).
+///
+/// ```
+/// use quytrinh_desk::Clock;
+/// let at = "2026-03-05T14:00:00+07:00".parse().unwrap();
+/// let clock = Clock::test(at);
+/// assert_eq!(clock.now(), at);
+/// assert!(clock.is_test());
+/// assert!(!Clock::System.is_test());
+/// ```
+#[derive(Clone, Debug)]
+pub enum Clock {
+    /// The system's wall clock.
+    System,
+    /// A clock that shows the instant it was last set to.
+    Test(Arc<Mutex<DateTime<Utc>>>),
+}
+
+impl Clock {
+    /// A test clock standing at `at`.
+    ///
+    /// ```
+    /// # use quytrinh_desk::Clock;
+    /// let at = "2026-01-01T00:00:00Z".parse().unwrap();
+    /// assert_eq!(Clock::test(at).now(), at);
+    /// ```
+    pub fn test(at: DateTime<Utc>) -> Self {
+        Clock::Test(Arc::new(Mutex::new(at)))
+    }
+
+    /// The current instant, to the millisecond (the precision the database keeps).
+    ///
+    /// ```
+    /// # use quytrinh_desk::Clock;
+    /// assert_eq!(Clock::System.now().timestamp_subsec_micros() % 1000, 0);
+    /// ```
+    pub fn now(&self) -> DateTime<Utc> {
+        match self {
+            Clock::System => {
+                let now = Utc::now();
+                DateTime::from_timestamp_millis(now.timestamp_millis()).unwrap_or(now)
+            }
+            Clock::Test(at) => *at.lock().unwrap_or_else(PoisonError::into_inner),
+        }
+    }
+
+    /// Whether this is a test clock (the admin endpoints exist only then).
+    ///
+    /// ```
+    /// # use quytrinh_desk::Clock;
+    /// assert!(Clock::test(chrono::Utc::now()).is_test());
+    /// ```
+    pub fn is_test(&self) -> bool {
+        matches!(self, Clock::Test(_))
+    }
+
+    /// Moves a test clock to `at` (forwards or backwards); `false` on the system clock,
+    /// which nobody moves.
+    ///
+    /// ```
+    /// # use quytrinh_desk::Clock;
+    /// let clock = Clock::test("2026-01-01T00:00:00Z".parse().unwrap());
+    /// let later = "2026-01-02T00:00:00Z".parse().unwrap();
+    /// assert!(clock.set(later));
+    /// assert_eq!(clock.now(), later);
+    /// assert!(!Clock::System.set(later));
+    /// ```
+    pub fn set(&self, at: DateTime<Utc>) -> bool {
+        match self {
+            Clock::System => false,
+            Clock::Test(now) => {
+                *now.lock().unwrap_or_else(PoisonError::into_inner) = at;
+                true
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The desk's suites (examples/desk): its tests on SQLite and on a real PostgreSQL — every
+# conformance vector through the HTTP API, forged actors, the error statuses, concurrent
+# expected_version, kill -9 between commit and delivery and during ticks, four desks over
+# 10,000 due instances, the README's walk-through, OpenAPI drift — and a check that the
+# load benchmark script parses (it is run by hand: scripts/bench-desk.sh).
+# Installs PostgreSQL (apt), curl and jq (the README's walk-through) when absent, skipping
+# what is there; the PostgreSQL cluster is a throwaway one (scripts/desk-postgres.sh).
+# Usage: bash scripts/test-desk.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=scripts/suite.sh
+source scripts/suite.sh
+
+missing=()
+for tool in curl jq; do command -v "$tool" > /dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+fi
+
+# shellcheck source=scripts/desk-postgres.sh
+source scripts/desk-postgres.sh
+export QUYTRINH_DESK_REQUIRE_POSTGRES=1
+
+suite "desk: tests on SQLite and PostgreSQL" cargo test --locked -p quytrinh-desk
+suite "desk: load benchmark script parses" bash -n scripts/bench-desk.sh
+
+suites_summary "desk suites:"
