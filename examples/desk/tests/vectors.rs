@@ -73,6 +73,7 @@ fn error_of(body: &Value) -> Error {
         )),
         Err(_) if code == "invalid_json" => Error::InvalidJson {
             message: body.to_string(),
+            path: body["rule"].as_str().unwrap_or("").to_owned(),
             line: 0,
             column: 0,
         },
