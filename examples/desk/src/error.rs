@@ -140,7 +140,14 @@ impl DeskError {
                 r.message_en.clone(),
             ),
             DeskError::Library(e) => {
-                ErrorBody::new(e.code(), None, format!("Đầu vào không hợp lệ: {e}"), en)
+                // The field at fault of bad JSON is its rule, as in every binding.
+                let rule = match e {
+                    LibraryError::InvalidJson { path, .. } if !path.is_empty() => {
+                        Some(path.as_str())
+                    }
+                    _ => None,
+                };
+                ErrorBody::new(e.code(), rule, format!("Đầu vào không hợp lệ: {e}"), en)
             }
             DeskError::NotFound(id) => ErrorBody::new(
                 "not_found",
