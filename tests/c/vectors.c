@@ -147,6 +147,36 @@ static void event_type(const cJSON *record, char *out, size_t out_size) {
     snprintf(out, out_size, "%s", cJSON_IsString(type) ? type->valuestring : "(no type)");
 }
 
+/* A rejection's accessors give what its error JSON says, on the handle and on the thread, so a
+ * host needs no JSON parser to show it; both messages are never empty. */
+static void check_error_fields(const cJSON *error, int step, QuytrinhInstance *instance) {
+    static const struct {
+        int32_t field;
+        const char *key;
+    } fields[] = {
+        {QUYTRINH_ERROR_FIELD_CODE, "code"},
+        {QUYTRINH_ERROR_FIELD_MESSAGE, "message"},
+        {QUYTRINH_ERROR_FIELD_RULE, "rule"},
+        {QUYTRINH_ERROR_FIELD_MESSAGE_VI, "message_vi"},
+        {QUYTRINH_ERROR_FIELD_MESSAGE_EN, "message_en"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof fields / sizeof *fields; i++) {
+        const char *expected =
+            cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(error, fields[i].key));
+        const char *on_handle = quytrinh_instance_last_error_field(instance, fields[i].field);
+        if (expected == NULL || expected[0] == '\0') {
+            test_fail("step %d: the rejection's `%s` is missing or empty", step, fields[i].key);
+        } else if (strcmp(on_handle, expected) != 0) {
+            test_fail("step %d: the handle's `%s` is `%s`, its error JSON says `%s`", step,
+                      fields[i].key, on_handle, expected);
+        } else if (strcmp(quytrinh_last_error_field(fields[i].field), expected) != 0) {
+            test_fail("step %d: the thread's `%s` differs from the handle's", step,
+                      fields[i].key);
+        }
+    }
+}
+
 static void check_rejection(const cJSON *expect, int step, QuytrinhStatus status,
                             QuytrinhInstance *instance) {
     const cJSON *rejected = cJSON_GetObjectItemCaseSensitive(expect, "rejected");
@@ -179,6 +209,7 @@ static void check_rejection(const cJSON *expect, int step, QuytrinhStatus status
     if (strcmp(quytrinh_last_error_json(), quytrinh_instance_last_error_json(instance)) != 0) {
         test_fail("step %d: the thread's error differs from the handle's", step);
     }
+    check_error_fields(error, step, instance);
     cJSON_Delete(error);
 }
 
