@@ -141,7 +141,8 @@ fn tidy(schema: &mut Schema) {
     }
 }
 
-/// The text without its fenced code blocks (```` ``` ```` … ```` ``` ````), trimmed.
+/// The text without its fenced code blocks (```` ``` ```` … ```` ``` ````) and rustdoc's
+/// escapes, trimmed.
 fn without_code_blocks(text: &str) -> String {
     let mut inside = false;
     let kept: Vec<&str> = text
@@ -154,7 +155,11 @@ fn without_code_blocks(text: &str) -> String {
             !fence && !inside
         })
         .collect();
-    kept.join("\n").trim().to_owned()
+    // Brackets escaped for rustdoc (`\[decision\]`) read as plain brackets.
+    kept.join("\n")
+        .trim()
+        .replace("\\[", "[")
+        .replace("\\]", "]")
 }
 
 /// The schema with the workflow's name in its title (`companion command`).

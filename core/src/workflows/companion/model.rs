@@ -4,7 +4,7 @@ use crate::kernel::{EffectName, Notification, Recipient};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Tunable values, with the defaults of SPEC §2 (all **[decision]** values configurable).
+/// Tunable values, with the defaults of SPEC §2 (all **\[decision\]** values configurable).
 ///
 /// ```
 /// use quytrinh::workflows::companion::CompanionConfig;
@@ -28,7 +28,7 @@ pub struct CompanionConfig {
     /// Unanswered link requests expire after this (default 24 h).
     pub link_request_ttl_seconds: u32,
     /// How many closed requests the state keeps as history (default 20, at least 1)
-    /// **[decision]**. When a request closes and more are closed, the oldest are forgotten,
+    /// **\[decision\]**. When a request closes and more are closed, the oldest are forgotten,
     /// except the latest request, a request that can still be resent, and a request an open
     /// request is linked to. Absent from older configurations: the default applies.
     pub max_closed_requests: u32,

@@ -149,7 +149,7 @@ pub struct WeeklyReport {
     /// The end of the period (excluded).
     pub period_end: DateTime<Utc>,
     /// When the report is presented: the end of the period, or, when that day is a day off,
-    /// the same time on the next working day **[decision]**.
+    /// the same time on the next working day **\[decision\]**.
     pub due_at: DateTime<Utc>,
     /// Set when the report's day is a day off.
     pub holiday: Option<ReportHoliday>,
@@ -241,7 +241,7 @@ fn local_instant(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
 /// not fired yet are fired (on a copy) first. The same complaint given twice counts once, from
 /// its snapshot with the highest version.
 ///
-/// **When the report's day is a day off [decision]**: the period still ends on that day at
+/// **When the report's day is a day off \[decision\]**: the period still ends on that day at
 /// the report's time, so consecutive reports cover every instant exactly once; the report is
 /// presented at the same time on the next working day (`due_at`), and says why (`holiday`).
 /// Counts in it never depend on when it is presented.

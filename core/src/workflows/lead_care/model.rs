@@ -61,7 +61,7 @@ impl CareStatus {
     }
 }
 
-/// The default catalogue **[decision]**: `new`, `contacted`, `interested`, `appointment`,
+/// The default catalogue **\[decision\]**: `new`, `contacted`, `interested`, `appointment`,
 /// `converted`, `not_interested`, and the compensable `unreachable`, `wrong_number`,
 /// `duplicate`, `fake_info`.
 ///
@@ -94,7 +94,7 @@ pub fn default_statuses() -> Vec<CareStatus> {
     .collect()
 }
 
-/// Tunable values of `lead_care`, with the defaults of SPEC §3 (**[decision]** values:
+/// Tunable values of `lead_care`, with the defaults of SPEC §3 (**\[decision\]** values:
 /// the catalogue, the 7-day claim window, the 3 working days of review).
 ///
 /// JSON, every field optional, unknown fields refused.
@@ -119,9 +119,9 @@ pub struct LeadCareConfig {
     /// The status of a lead when it is delivered (default `new`; in the catalogue).
     pub initial_status: String,
     /// Days (clock, 24 h each) after delivery during which a lead may be claimed
-    /// (default 7 **[decision]**); the window's end instant itself is still in.
+    /// (default 7 **\[decision\]**); the window's end instant itself is still in.
     pub claim_window_days: u32,
-    /// Working days the reviewers have for a batch (default 3 **[decision]**), counted on
+    /// Working days the reviewers have for a batch (default 3 **\[decision\]**), counted on
     /// `calendar`.
     pub review_working_days: u32,
     /// The business calendar the review is counted on (default: Vietnam's; left out of

@@ -48,7 +48,7 @@ pub const MAX_PAYMENT_CODE_CHARS: usize = 16;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReminderShift {
     /// Sent on the working day before (the customer keeps at least the lead time; reminders
-    /// that land on the same day are sent once) **[decision]**.
+    /// that land on the same day are sent once) **\[decision\]**.
     #[default]
     PreviousWorkingDay,
     /// Sent on the day itself, holiday or not.
@@ -154,7 +154,7 @@ impl Default for Payee {
     }
 }
 
-/// Tunable values of `renewal_billing`, with the defaults of SPEC §5 (**[decision]** values:
+/// Tunable values of `renewal_billing`, with the defaults of SPEC §5 (**\[decision\]** values:
 /// the reminder days, their time and their shift off days off, the 2 working days to
 /// reconcile, the 3 resends a day).
 ///
@@ -177,17 +177,17 @@ impl Default for Payee {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RenewalBillingConfig {
     /// Days before the term's last day on which the customer is reminded (default
-    /// 30, 15, 7, 3, 1 **[decision]**; each 1–366, distinct).
+    /// 30, 15, 7, 3, 1 **\[decision\]**; each 1–366, distinct).
     pub reminder_days: Vec<u32>,
-    /// The time of day (UTC+07:00) reminders are sent (default 09:00 **[decision]**).
+    /// The time of day (UTC+07:00) reminders are sent (default 09:00 **\[decision\]**).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub reminder_time: ClockTime,
     /// What happens to a reminder on a day off (default: the working day before).
     pub reminder_on_day_off: ReminderShift,
     /// Working days after the customer reports having paid before the csm is alerted that
-    /// the money has not been reconciled (default 2 **[decision]**).
+    /// the money has not been reconciled (default 2 **\[decision\]**).
     pub reconcile_working_days: u32,
-    /// Resends of one request a Vietnam calendar day (default 3 **[decision]**).
+    /// Resends of one request a Vietnam calendar day (default 3 **\[decision\]**).
     pub resend_daily_limit: u32,
     /// The business calendar of the reconciliation and of the reminders' days off (default:
     /// Vietnam's; left out of JSON while it is the default).

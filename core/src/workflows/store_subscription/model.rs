@@ -397,7 +397,7 @@ impl VendorAccount {
     }
 }
 
-/// The default payment methods **[decision]**: one, `vietqr` (a bank transfer by VietQR,
+/// The default payment methods **\[decision\]**: one, `vietqr` (a bank transfer by VietQR,
 /// which every Vietnamese bank app and the main e-wallets scan).
 ///
 /// ```
@@ -412,7 +412,7 @@ pub fn default_payment_methods() -> Vec<PaymentMethod> {
     )]
 }
 
-/// Tunable values of `store_subscription`, with the defaults of SPEC §4 (**[decision]**
+/// Tunable values of `store_subscription`, with the defaults of SPEC §4 (**\[decision\]**
 /// values: the 24 h payment window, the 24 h vendor contact, the 15-day notice, the months
 /// on offer, the reference prefix).
 ///
@@ -443,12 +443,12 @@ pub struct StoreSubscriptionConfig {
     /// `GH`, "gian hàng").
     pub reference_prefix: String,
     /// The periods on offer, in months (non-empty, each 1–120, no repeats; default 6, 12,
-    /// 24 and 36 **[decision]**).
+    /// 24 and 36 **\[decision\]**).
     pub months: Vec<u32>,
     /// The payment methods on offer (non-empty, unique ids).
     pub payment_methods: Vec<PaymentMethod>,
     /// How long an order waits for its payment, from its start, its QR, a partial payment
-    /// or a rejected claim (clock; default 24 h **[decision]**).
+    /// or a rejected claim (clock; default 24 h **\[decision\]**).
     pub payment_window_seconds: u32,
     /// How long the vendor has to contact a store that says it paid before the claim is
     /// escalated (clock: the vendor's lines work every day; default 24 h, the seed's
