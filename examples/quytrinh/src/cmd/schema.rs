@@ -15,7 +15,7 @@ pub struct SchemaArgs {
 
 /// Writes the schemas; the list of files written.
 pub fn run(args: &SchemaArgs) -> Result<String, String> {
-    let mut written = String::new();
+    let mut written = Vec::new();
     for schemas in schema::all() {
         let dir = args.out.join(schemas.workflow);
         if dir.exists() {
@@ -26,8 +26,8 @@ pub fn run(args: &SchemaArgs) -> Result<String, String> {
             let path = dir.join(format!("{stem}.schema.json"));
             std::fs::write(&path, schema::file_text(value))
                 .map_err(|e| format!("{}: {e}", path.display()))?;
-            written.push_str(&format!("{}\n", path.display()));
+            written.push(format!("{}\n", path.display()));
         }
     }
-    Ok(written)
+    Ok(written.concat())
 }
