@@ -5,7 +5,9 @@
  * Every workflow is driven through the same functions over opaque handles. Commands,
  * outcomes, snapshots, event logs, configurations and definitions cross as UTF-8 JSON, the
  * same JSON as the conformance vectors in tests/vectors/. Instants are RFC 3339 strings
- * ("2026-11-24T09:00:00+07:00"); instants written by the library are in UTC ("...Z").
+ * ("2026-11-24T09:00:00+07:00"); instants written by the library are in UTC ("...Z"). The
+ * fields of each workflow's commands, configuration, initial data and outcomes are in its
+ * JSON Schemas: schemas/<workflow>/{command,config,init,outcome}.schema.json.
  *
  * Rules every function follows:
  *
@@ -18,7 +20,9 @@
  *    (quytrinh_last_error_message, quytrinh_last_error_json) and, for a call on an
  *    instance, that instance's last error (quytrinh_instance_last_error,
  *    quytrinh_instance_last_error_json). Each status-returning call clears them on entry.
- *    There is no process-wide error state.
+ *    Their parts (code, rule, message_vi, message_en) are read without a JSON parser with
+ *    quytrinh_last_error_field / quytrinh_instance_last_error_field. There is no
+ *    process-wide error state.
  *  - Ownership. A string written to a `char **out_...` parameter belongs to the caller:
  *    free it with quytrinh_string_free, never with free(). Handles are freed with
  *    quytrinh_instance_free / quytrinh_calendar_free. Every free function accepts NULL, so
