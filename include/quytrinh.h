@@ -5,7 +5,9 @@
  * Every workflow is driven through the same functions over opaque handles. Commands,
  * outcomes, snapshots, event logs, configurations and definitions cross as UTF-8 JSON, the
  * same JSON as the conformance vectors in tests/vectors/. Instants are RFC 3339 strings
- * ("2026-11-24T09:00:00+07:00"); instants written by the library are in UTC ("...Z").
+ * ("2026-11-24T09:00:00+07:00"); instants written by the library are in UTC ("...Z"). The
+ * fields of each workflow's commands, configuration, initial data and outcomes are in its
+ * JSON Schemas: schemas/<workflow>/{command,config,init,outcome}.schema.json.
  *
  * Rules every function follows:
  *
@@ -18,7 +20,9 @@
  *    (quytrinh_last_error_message, quytrinh_last_error_json) and, for a call on an
  *    instance, that instance's last error (quytrinh_instance_last_error,
  *    quytrinh_instance_last_error_json). Each status-returning call clears them on entry.
- *    There is no process-wide error state.
+ *    Their parts (code, rule, message_vi, message_en) are read without a JSON parser with
+ *    quytrinh_last_error_field / quytrinh_instance_last_error_field. There is no
+ *    process-wide error state.
  *  - Ownership. A string written to a `char **out_...` parameter belongs to the caller:
  *    free it with quytrinh_string_free, never with free(). Handles are freed with
  *    quytrinh_instance_free / quytrinh_calendar_free. Every free function accepts NULL, so
@@ -161,6 +165,45 @@ typedef enum {
 } QuytrinhStatus;
 
 /**
+ * A part of the last failure, read with `quytrinh_last_error_field` (the thread's) or
+ * `quytrinh_instance_last_error_field` (a handle's), so that a host can show an error
+ * without parsing the error JSON. Each is `""` after a success and when the failure has no
+ * such part: `rule`, `message_vi` and `message_en` are set for rejections (statuses
+ * `100`–`199`) only.
+ *
+ * ```c
+ * if (status >= 100 && status < 200) {
+ *     printf("%s (%s): %s\n", quytrinh_instance_last_error_field(h, QUYTRINH_ERROR_FIELD_CODE),
+ *            quytrinh_instance_last_error_field(h, QUYTRINH_ERROR_FIELD_RULE),
+ *            quytrinh_instance_last_error_field(h, QUYTRINH_ERROR_FIELD_MESSAGE_VI));
+ * }
+ * ```
+ */
+typedef enum {
+    /**
+     * The core's snake-case code, the name of the status (`not_permitted`,
+     * `invalid_json`, …); `quytrinh_status_name` of the returned status.
+     */
+    QUYTRINH_ERROR_FIELD_CODE = 0,
+    /**
+     * The message in English, with the details (what `quytrinh_last_error_message` gives).
+     */
+    QUYTRINH_ERROR_FIELD_MESSAGE = 1,
+    /**
+     * A rejection's rule or field at fault, in snake_case (`requester_only`, `note`).
+     */
+    QUYTRINH_ERROR_FIELD_RULE = 2,
+    /**
+     * A rejection's message in Vietnamese, for the end user.
+     */
+    QUYTRINH_ERROR_FIELD_MESSAGE_VI = 3,
+    /**
+     * A rejection's message in English, for the end user.
+     */
+    QUYTRINH_ERROR_FIELD_MESSAGE_EN = 4,
+} QuytrinhErrorField;
+
+/**
  * A business calendar (working weekdays, counting mode, Vietnamese holidays). Opaque:
  * create it with `quytrinh_calendar_new`, free it with `quytrinh_calendar_free`.
  *
@@ -231,6 +274,17 @@ const char *quytrinh_last_error_message(void);
  * Ownership and lifetime: as `quytrinh_last_error_message`.
  */
 const char *quytrinh_last_error_json(void);
+
+/**
+ * One part of the last failure on the calling thread: `field` is a `QuytrinhErrorField`
+ * (`QUYTRINH_ERROR_FIELD_CODE`, `_MESSAGE`, `_RULE`, `_MESSAGE_VI`, `_MESSAGE_EN`). Gives
+ * `""` after a success, when the failure has no such part (the rule and the two messages
+ * belong to rejections), and for a number that is no field.
+ *
+ * Ownership and lifetime: as `quytrinh_last_error_message` (borrowed; never free it).
+ * Thread-safe (each thread has its own).
+ */
+const char *quytrinh_last_error_field(int32_t field);
 
 /**
  * The names of the workflows this build knows, as a JSON array of strings
@@ -383,6 +437,22 @@ const char *quytrinh_instance_last_error(const QuytrinhInstance *instance);
  * `instance` is NULL or a live handle not used by another thread during the call.
  */
 const char *quytrinh_instance_last_error_json(const QuytrinhInstance *instance);
+
+/**
+ * One part of the last failure on this handle: `field` is a `QuytrinhErrorField`, as for
+ * `quytrinh_last_error_field`. After a rejection, `QUYTRINH_ERROR_FIELD_CODE`, `_RULE`,
+ * `_MESSAGE_VI` and `_MESSAGE_EN` give what to show without parsing
+ * `quytrinh_instance_last_error_json`.
+ *
+ * Ownership and lifetime: as `quytrinh_instance_last_error` (borrowed, owned by the
+ * handle; never free it). Returns `""` for a NULL handle, after a success, for a part the
+ * failure does not have, and for a number that is no field.
+ *
+ * # Safety
+ * `instance` is NULL or a live handle not used by another thread during the call.
+ */
+const char *quytrinh_instance_last_error_field(const QuytrinhInstance *instance,
+                                               int32_t field);
 
 /**
  * Handles a command given as JSON, exactly as in the conformance vectors:

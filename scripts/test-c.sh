@@ -9,17 +9,25 @@
 #  4. builds the C suite (tests/c/) with gcc -std=c11 -Wall -Wextra -Werror -pedantic and
 #     runs it; builds it as C++ with g++ and runs it; runs the C build under valgrind (no
 #     leak, no error); builds it with -fsanitize=address,undefined and runs it;
-#  5. builds and runs the C example (examples/c/).
+#  5. builds and runs the C example (examples/c/);
+#  6. builds the release C library without UniFFI and installs it into a scratch prefix
+#     (make -C bindings-ffi install): checks that the shared library has its SONAME and exports
+#     only quytrinh_* functions (nm -D --defined-only), then builds the example from the
+#     installed library with `pkg-config --cflags --libs quytrinh` and with CMake
+#     `find_package(quytrinh)` (shared and static), runs each, and compares their output with
+#     step 5's.
 #
-# Environment: PROFILE=debug (default) or release; BUILD_DIR (default build/c).
+# Environment: PROFILE=debug (default) or release; BUILD_DIR (default build/c);
+# CARGO_TARGET_DIR (default target/).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PROFILE="${PROFILE:-debug}"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build/c}"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 CBINDGEN_VERSION="0.29.4"
-APT_PACKAGES=(gcc g++ make valgrind libcjson-dev)
+APT_PACKAGES=(gcc g++ make valgrind libcjson-dev cmake pkg-config)
 export PATH="$HOME/.cargo/bin:$PATH"
 
 START=$SECONDS
@@ -65,7 +73,7 @@ build_log="$(cargo rustc -p quytrinh-ffi --lib "${CARGO_PROFILE[@]}" -- --print 
     { echo "$build_log"; fail "cargo build"; }
 NATIVE_LIBS="$(sed -n 's/.*native-static-libs: //p' <<<"$build_log" | tail -n 1)"
 NATIVE_LIBS="${NATIVE_LIBS:--lgcc_s -lutil -lrt -lpthread -lm -ldl -lc}"
-LIB="$ROOT/target/$PROFILE/libquytrinh_ffi.a"
+LIB="$TARGET_DIR/$PROFILE/libquytrinh_ffi.a"
 [[ -f "$LIB" ]] || fail "$LIB was not built"
 echo "static library: $LIB; system libraries: $NATIVE_LIBS"
 
@@ -121,9 +129,59 @@ ASAN_OPTIONS="detect_leaks=1:abort_on_error=0" run_suite "C suite (ASan)" "$BUIL
 # --- 5. the example -------------------------------------------------------------------------
 step "example: examples/c"
 make -s -C examples/c run PROFILE="$PROFILE" SKIP_CARGO=1 NATIVE_LIBS="$NATIVE_LIBS" \
+    LIBDIR="$TARGET_DIR/$PROFILE" \
     OUT="$ROOT/build/examples-c" >"$BUILD_DIR/example.out" ||
     { cat "$BUILD_DIR/example.out"; fail "the C example"; }
 head -n 12 "$BUILD_DIR/example.out"
 echo "... ($(wc -l <"$BUILD_DIR/example.out") lines)"
+
+# --- 6. the installed library ---------------------------------------------------------------
+PREFIX="$BUILD_DIR/prefix"
+step "make -C bindings-ffi install PREFIX=$PREFIX (release, without UniFFI)"
+rm -rf "$PREFIX"
+make -s -C bindings-ffi install PREFIX="$PREFIX" >"$BUILD_DIR/install.out" 2>&1 ||
+    { cat "$BUILD_DIR/install.out"; fail "make install"; }
+(cd "$PREFIX" && find . -type f -o -type l | sort)
+
+step "the shared library: SONAME and exported symbols"
+SHARED="$(readlink -f "$PREFIX/lib/libquytrinh.so")"
+soname="$(readelf -d "$SHARED" | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')"
+[[ -n "$soname" && -e "$PREFIX/lib/$soname" ]] || fail "no SONAME link for $SHARED ($soname)"
+exported="$(nm -D --defined-only "$SHARED" | awk '{print $3}')"
+foreign="$(grep -v '^quytrinh_' <<<"$exported" || true)"
+[[ -z "$foreign" ]] || fail "libquytrinh.so exports more than quytrinh_*: $(head -n 5 <<<"$foreign")"
+declared="$(grep -E '^[A-Za-z].*\bquytrinh_[a-z_]+\(' include/quytrinh.h | grep -o 'quytrinh_[a-z_]*' | sort)"
+[[ "$(sort <<<"$exported")" == "$declared" ]] ||
+    fail "the exported functions differ from the header's: $(diff <(sort <<<"$exported") <(echo "$declared"))"
+if nm --defined-only "$PREFIX/lib/libquytrinh.a" 2>/dev/null | grep -q ' T uniffi_'; then
+    fail "libquytrinh.a carries UniFFI's symbols"
+fi
+echo "SONAME $soname; $(wc -l <<<"$exported") functions exported, all quytrinh_*, as declared"
+
+step "example from the installed library: pkg-config --cflags --libs quytrinh"
+PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" make -s -C examples/c installed \
+    OUT="$BUILD_DIR/installed" >"$BUILD_DIR/example-pkg-config.out" ||
+    { cat "$BUILD_DIR/example-pkg-config.out"; fail "the example through pkg-config"; }
+ldd "$BUILD_DIR/installed/desk-installed" | grep -q "$soname => $PREFIX/lib/" ||
+    fail "desk-installed does not load $PREFIX/lib/$soname"
+diff -u "$BUILD_DIR/example.out" "$BUILD_DIR/example-pkg-config.out" ||
+    fail "the installed library's output differs from the in-tree build's"
+echo "same output as the in-tree build, loading $soname from the prefix"
+
+step "example from the installed library: CMake find_package(quytrinh)"
+rm -rf "$BUILD_DIR/cmake"
+cmake -S examples/c -B "$BUILD_DIR/cmake" -DCMAKE_PREFIX_PATH="$PREFIX" \
+    -DCMAKE_BUILD_TYPE=Release >"$BUILD_DIR/cmake.out" 2>&1 &&
+    cmake --build "$BUILD_DIR/cmake" >>"$BUILD_DIR/cmake.out" 2>&1 ||
+    { cat "$BUILD_DIR/cmake.out"; fail "the example through CMake"; }
+for program in desk desk_static; do
+    (cd examples/c && "$BUILD_DIR/cmake/$program" cases.txt) >"$BUILD_DIR/example-$program.out" ||
+        fail "$program (CMake)"
+    diff -u "$BUILD_DIR/example.out" "$BUILD_DIR/example-$program.out" ||
+        fail "$program (CMake): output differs from the in-tree build's"
+done
+ldd "$BUILD_DIR/cmake/desk" | grep -q "$soname => $PREFIX/lib/" || fail "desk (CMake) is not linked to $soname"
+if ldd "$BUILD_DIR/cmake/desk_static" | grep -q libquytrinh; then fail "desk_static loads libquytrinh.so"; fi
+echo "desk (shared) and desk_static (static): same output as the in-tree build"
 
 step "all C checks passed"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one command that installs what the tests need (skipping what is already there) and
-# runs every suite: formatting, lints, the Rust tests (unit, property, conformance, doc),
+# runs every suite: formatting, lints, the Rust tests (unit, property, conformance, doc, the
+# JSON Schemas' drift and vectors), the crate's docs and a dry run of its publication,
 # the conformance vectors through the `quytrinh` program, the tour, the C suite, the
 # Kotlin suite (UniFFI; Swift checked for drift), the WASM suites (Node, headless Chromium),
 # the back-office desk on SQLite and PostgreSQL (scripts/test-desk.sh) and a short run of
@@ -23,6 +24,8 @@ suite "cargo clippy (all targets, -D warnings)" cargo clippy --workspace --all-t
 # The desk's tests run in their own suite, with PostgreSQL (scripts/test-desk.sh).
 suite "cargo test (unit, property, conformance, doc)" cargo test --workspace --locked --exclude quytrinh-desk
 suite "cargo build --benches" cargo build --workspace --benches --locked
+suite "cargo doc -p quytrinh (default and all features, -D warnings)" bash -c 'RUSTDOCFLAGS="-D warnings" cargo doc -p quytrinh --no-deps --locked && RUSTDOCFLAGS="-D warnings" cargo doc -p quytrinh --no-deps --locked --features conformance,schema'
+suite "cargo publish --dry-run -p quytrinh" cargo publish --dry-run -p quytrinh --locked
 suite "quytrinh replay tests/vectors/*/*.json" cargo run --quiet --locked -p quytrinh-cli -- replay tests/vectors/*/*.json
 suite "quytrinh tour" bash -c 'cargo run --quiet --locked -p quytrinh-cli -- tour --lang en > /dev/null'
 suite "quytrinh diagram companion" bash -c 'cargo run --quiet --locked -p quytrinh-cli -- diagram companion | grep -q "stateDiagram-v2"'

@@ -12,12 +12,20 @@
 //!   parses only `c_api`. Bindings are generated in library mode by the workspace's
 //!   `uniffi-bindgen` binary (`scripts/test-kotlin.sh`).
 //!
+//! The `uniffi` feature (default) brings in [`uniffi_api`]: the mobile library
+//! (`libquytrinh_ffi.so`, loaded by JNA) has both APIs. The C library that installs
+//! (`make -C bindings-ffi install PREFIX=…`: `libquytrinh.so` with a SONAME, `libquytrinh.a`,
+//! the header, `quytrinh.pc` and a CMake package) is built with `--no-default-features`,
+//! so it exports only the `quytrinh_*` functions.
+//!
 //! All hand-written `unsafe` code of the crate lives in [`c_api`]; `UniFFI`'s macros
 //! generate their own.
 pub use quytrinh;
 
 pub mod c_api;
+#[cfg(feature = "uniffi")]
 pub mod uniffi_api;
 
 // UniFFI's scaffolding (FFI functions, metadata) for this crate, in proc-macro mode.
+#[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("quytrinh_ffi");

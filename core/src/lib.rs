@@ -30,9 +30,12 @@
 #![cfg_attr(feature = "uniffi", allow(unsafe_code))]
 
 pub mod calendar;
+#[cfg(feature = "conformance")]
 pub mod conformance;
 pub mod dynamic;
 pub mod kernel;
+#[cfg(feature = "schema")]
+pub mod schema;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_support;
 pub mod vietqr;

@@ -60,21 +60,24 @@ static int workflow_available(const char *name) {
     return found;
 }
 
-/* Prints why a call on `instance` failed (its own error record). */
+/* One part of why a call on `instance` (or, without one, on this thread) failed. */
+static const char *failure_field(QuytrinhInstance *instance, QuytrinhErrorField field) {
+    return instance != NULL ? quytrinh_instance_last_error_field(instance, (int32_t)field)
+                            : quytrinh_last_error_field((int32_t)field);
+}
+
+/* Prints why a call on `instance` failed (its own error record), without parsing JSON. */
 static void print_failure(const char *id, QuytrinhStatus status, QuytrinhInstance *instance) {
-    cJSON *error = cJSON_Parse(instance != NULL ? quytrinh_instance_last_error_json(instance)
-                                                : quytrinh_last_error_json());
-    const char *rule = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(error, "rule"));
-    const char *vi = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(error, "message_vi"));
-    const char *en = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(error, "message_en"));
-    if (rule != NULL && vi != NULL && en != NULL) {
+    if (status >= 100 && status < 200) {
         printf("  %-8s REJECTED %s (rule %s)\n           vi: %s\n           en: %s\n", id,
-               quytrinh_status_name((int32_t)status), rule, vi, en);
+               failure_field(instance, QUYTRINH_ERROR_FIELD_CODE),
+               failure_field(instance, QUYTRINH_ERROR_FIELD_RULE),
+               failure_field(instance, QUYTRINH_ERROR_FIELD_MESSAGE_VI),
+               failure_field(instance, QUYTRINH_ERROR_FIELD_MESSAGE_EN));
     } else {
-        printf("  %-8s ERROR %s: %s\n", id, quytrinh_status_name((int32_t)status),
-               cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(error, "message")));
+        printf("  %-8s ERROR %s: %s\n", id, failure_field(instance, QUYTRINH_ERROR_FIELD_CODE),
+               failure_field(instance, QUYTRINH_ERROR_FIELD_MESSAGE));
     }
-    cJSON_Delete(error);
 }
 
 static void print_deadline(const cJSON *deadline) {

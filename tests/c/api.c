@@ -248,8 +248,39 @@ static void rejections_and_error_records(void) {
     check_true(cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(error, "status")) == 105.0,
                "status 105");
     cJSON_Delete(error);
+    /* The same parts without a JSON parser. */
+    check_str(quytrinh_instance_last_error_field(first, QUYTRINH_ERROR_FIELD_CODE),
+              "clock_went_backwards", "code accessor");
+    check_str(quytrinh_instance_last_error_field(first, QUYTRINH_ERROR_FIELD_RULE), "at",
+              "rule accessor");
+    check_true(quytrinh_instance_last_error_field(first, QUYTRINH_ERROR_FIELD_MESSAGE_VI)[0] !=
+                       '\0' &&
+                   quytrinh_instance_last_error_field(first, QUYTRINH_ERROR_FIELD_MESSAGE_EN)[0] !=
+                       '\0',
+               "message accessors");
+    check_str(quytrinh_instance_last_error_field(first, QUYTRINH_ERROR_FIELD_MESSAGE),
+              quytrinh_instance_last_error(first), "the message accessor is the message");
+    check_str(quytrinh_last_error_field(QUYTRINH_ERROR_FIELD_RULE), "at", "the thread's rule");
+    check_str(quytrinh_instance_last_error_field(first, 99), "", "a number that is no field");
+    check_str(quytrinh_instance_last_error_field(first, -1), "", "a negative number");
+    check_str(quytrinh_instance_last_error_field(NULL, QUYTRINH_ERROR_FIELD_CODE), "",
+              "a NULL handle");
+    check_str(quytrinh_instance_last_error_field(second, QUYTRINH_ERROR_FIELD_CODE), "",
+              "a handle without a failure");
     check_true(quytrinh_instance_last_error(first)[0] != '\0', "the handle has a message");
     check_str(quytrinh_instance_last_error(second), "", "the other handle has none");
+    /* A failure that is no rejection has a code and a message, no rule or messages. */
+    text = NULL;
+    check_status(quytrinh_instance_handle(second, "{not json", &text), QUYTRINH_STATUS_INVALID_JSON,
+                 "bad JSON");
+    check_str(quytrinh_instance_last_error_field(second, QUYTRINH_ERROR_FIELD_CODE), "invalid_json",
+              "invalid_json code");
+    check_true(quytrinh_instance_last_error_field(second, QUYTRINH_ERROR_FIELD_MESSAGE)[0] != '\0',
+               "invalid_json message");
+    check_str(quytrinh_instance_last_error_field(second, QUYTRINH_ERROR_FIELD_RULE), "",
+              "no rule outside a rejection");
+    check_str(quytrinh_instance_last_error_field(second, QUYTRINH_ERROR_FIELD_MESSAGE_VI), "",
+              "no Vietnamese message outside a rejection");
     /* Another handle's successful call clears the thread's error, not this handle's. */
     check_status(quytrinh_instance_version(second, &version), QUYTRINH_STATUS_OK, "version");
     check_str(quytrinh_last_error_message(), "", "the thread's error is cleared by a success");
@@ -260,6 +291,8 @@ static void rejections_and_error_records(void) {
     check_true(version == 1, "still version 1");
     check_str(quytrinh_instance_last_error(first), "", "a success clears the handle's error");
     check_str(quytrinh_instance_last_error_json(first), "null", "handle error JSON is null");
+    check_str(quytrinh_instance_last_error_field(first, QUYTRINH_ERROR_FIELD_CODE), "",
+              "a success clears the handle's code");
     /* A stale expected_version. */
     command_text(command, sizeof command, "c3", "saco", "SACO-01", "2026-11-23T09:00:10+07:00",
                  ",\"type\":\"otp_verified\",\"challenge_id\":\"R1-otp1\",\"expected_version\":0");

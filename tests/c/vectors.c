@@ -147,6 +147,43 @@ static void event_type(const cJSON *record, char *out, size_t out_size) {
     snprintf(out, out_size, "%s", cJSON_IsString(type) ? type->valuestring : "(no type)");
 }
 
+/* The failure's accessors give what its error JSON says, on the handle and on the thread, so a
+ * host needs no JSON parser to show it. A rejection (100-199) has every part; another failure
+ * (invalid_json, ...) has a code and a message, and no rule or messages for the end user. */
+static void check_error_fields(const cJSON *error, int step, QuytrinhStatus status,
+                               QuytrinhInstance *instance) {
+    static const struct {
+        int32_t field;
+        const char *key;
+        int rejections_only;
+    } fields[] = {
+        {QUYTRINH_ERROR_FIELD_CODE, "code", 0},
+        {QUYTRINH_ERROR_FIELD_MESSAGE, "message", 0},
+        {QUYTRINH_ERROR_FIELD_RULE, "rule", 1},
+        {QUYTRINH_ERROR_FIELD_MESSAGE_VI, "message_vi", 1},
+        {QUYTRINH_ERROR_FIELD_MESSAGE_EN, "message_en", 1},
+    };
+    const int rejection = status >= 100 && status < 200;
+    size_t i;
+    for (i = 0; i < sizeof fields / sizeof *fields; i++) {
+        const char *in_json =
+            cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(error, fields[i].key));
+        const char *expected = in_json != NULL ? in_json : "";
+        const char *on_handle = quytrinh_instance_last_error_field(instance, fields[i].field);
+        if ((rejection || !fields[i].rejections_only) && expected[0] == '\0') {
+            test_fail("step %d: the failure's `%s` is missing or empty", step, fields[i].key);
+        } else if (!rejection && fields[i].rejections_only && in_json != NULL) {
+            test_fail("step %d: a failure that is no rejection has a `%s`", step, fields[i].key);
+        } else if (strcmp(on_handle, expected) != 0) {
+            test_fail("step %d: the handle's `%s` is `%s`, its error JSON says `%s`", step,
+                      fields[i].key, on_handle, expected);
+        } else if (strcmp(quytrinh_last_error_field(fields[i].field), expected) != 0) {
+            test_fail("step %d: the thread's `%s` differs from the handle's", step,
+                      fields[i].key);
+        }
+    }
+}
+
 static void check_rejection(const cJSON *expect, int step, QuytrinhStatus status,
                             QuytrinhInstance *instance) {
     const cJSON *rejected = cJSON_GetObjectItemCaseSensitive(expect, "rejected");
@@ -179,6 +216,7 @@ static void check_rejection(const cJSON *expect, int step, QuytrinhStatus status
     if (strcmp(quytrinh_last_error_json(), quytrinh_instance_last_error_json(instance)) != 0) {
         test_fail("step %d: the thread's error differs from the handle's", step);
     }
+    check_error_fields(error, step, status, instance);
     cJSON_Delete(error);
 }
 

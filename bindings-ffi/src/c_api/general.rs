@@ -68,6 +68,18 @@ pub extern "C" fn quytrinh_last_error_json() -> *const c_char {
     with_thread_error(|record| record.json_ptr()).unwrap_or(c"null".as_ptr())
 }
 
+/// One part of the last failure on the calling thread: `field` is a `QuytrinhErrorField`
+/// (`QUYTRINH_ERROR_FIELD_CODE`, `_MESSAGE`, `_RULE`, `_MESSAGE_VI`, `_MESSAGE_EN`). Gives
+/// `""` after a success, when the failure has no such part (the rule and the two messages
+/// belong to rejections), and for a number that is no field.
+///
+/// Ownership and lifetime: as `quytrinh_last_error_message` (borrowed; never free it).
+/// Thread-safe (each thread has its own).
+#[unsafe(no_mangle)]
+pub extern "C" fn quytrinh_last_error_field(field: i32) -> *const c_char {
+    with_thread_error(|record| record.field_ptr(field)).unwrap_or(c"".as_ptr())
+}
+
 /// The names of the workflows this build knows, as a JSON array of strings
 /// (`["companion", ...]`).
 ///

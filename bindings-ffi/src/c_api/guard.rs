@@ -1,7 +1,7 @@
 //! The one guard every entry point goes through: argument checks, panic catching, and the
 //! error records (per handle and per thread).
 
-use super::status::QuytrinhStatus;
+use super::status::{QuytrinhErrorField, QuytrinhStatus};
 use quytrinh::calendar::CalendarError;
 use quytrinh::kernel::{Error, Rejection};
 use serde_json::{Map, Value, json};
@@ -137,14 +137,15 @@ impl From<serde_json::Error> for Failure {
 /// The last error of a handle or a thread, kept as C strings so that C can borrow them.
 #[derive(Debug)]
 pub(crate) struct ErrorRecord {
-    message: CString,
+    /// Indexed by `QuytrinhErrorField`: code, message, rule, message_vi, message_en.
+    fields: [CString; QuytrinhErrorField::ALL.len()],
     json: CString,
 }
 
 impl Default for ErrorRecord {
     fn default() -> Self {
         Self {
-            message: CString::default(),
+            fields: Default::default(),
             json: c"null".to_owned(),
         }
     }
@@ -153,20 +154,42 @@ impl Default for ErrorRecord {
 impl ErrorRecord {
     /// Forgets the error (after a successful call).
     pub(crate) fn clear(&mut self) {
-        if !self.message.is_empty() {
+        if !self.json_is_null() {
             *self = Self::default();
         }
     }
 
+    fn json_is_null(&self) -> bool {
+        self.json.as_bytes() == b"null"
+    }
+
     /// Records a failure.
     pub(crate) fn set(&mut self, failure: &Failure) {
-        self.message = c_string(failure.0.message.clone());
+        let details = &failure.0;
+        let rejection = details.rejection.as_ref();
+        let text = |f: fn(&Rejection) -> &str| rejection.map_or("", f).to_owned();
+        self.fields = [
+            c_string(details.code.to_owned()),
+            c_string(details.message.clone()),
+            c_string(text(|r| r.rule.as_ref())),
+            c_string(text(|r| r.message_vi.as_ref())),
+            c_string(text(|r| r.message_en.as_ref())),
+        ];
         self.json = c_string(failure.to_json().to_string());
     }
 
     /// The message (`""` after a success), borrowed.
     pub(crate) fn message_ptr(&self) -> *const c_char {
-        self.message.as_ptr()
+        self.field_ptr(QuytrinhErrorField::Message as i32)
+    }
+
+    /// One field by its `QuytrinhErrorField` number (`""` after a success, for a field the
+    /// failure does not have, or for a number that is no field), borrowed.
+    pub(crate) fn field_ptr(&self, field: i32) -> *const c_char {
+        usize::try_from(field)
+            .ok()
+            .and_then(|i| self.fields.get(i))
+            .map_or(c"".as_ptr(), |text| text.as_ptr())
     }
 
     /// The error JSON (`null` after a success), borrowed.
@@ -302,7 +325,11 @@ mod tests {
     use quytrinh::kernel::RejectionCode;
 
     fn thread_message() -> String {
-        with_thread_error(|r| r.message.to_string_lossy().into_owned()).unwrap()
+        with_thread_error(|r| field(r, QuytrinhErrorField::Message)).unwrap()
+    }
+
+    fn field(record: &ErrorRecord, field: QuytrinhErrorField) -> String {
+        record.fields[field as usize].to_string_lossy().into_owned()
     }
 
     #[test]
@@ -328,6 +355,41 @@ mod tests {
         assert_eq!(json["rule"], "request_id");
         assert_eq!(json["message_vi"], "Không có");
         assert_eq!(json["message_en"], "Missing");
+    }
+
+    #[test]
+    fn the_record_keeps_each_part_of_a_rejection() {
+        let mut record = ErrorRecord::default();
+        record.set(&Failure::from(Error::from(Rejection::new(
+            RejectionCode::NotPermitted,
+            "requester_only",
+            "Chỉ người yêu cầu được rút yêu cầu",
+            "Only the requester may withdraw",
+        ))));
+        let parts: Vec<String> = QuytrinhErrorField::ALL
+            .iter()
+            .map(|&f| field(&record, f))
+            .collect();
+        assert_eq!(parts[0], "not_permitted");
+        assert!(!parts[1].is_empty());
+        assert_eq!(
+            parts[2..],
+            [
+                "requester_only",
+                "Chỉ người yêu cầu được rút yêu cầu",
+                "Only the requester may withdraw"
+            ]
+        );
+        record.set(&Failure::invalid_argument("`at` is NULL"));
+        assert_eq!(field(&record, QuytrinhErrorField::Code), "invalid_argument");
+        assert_eq!(field(&record, QuytrinhErrorField::Rule), "");
+        record.clear();
+        assert!(
+            QuytrinhErrorField::ALL
+                .iter()
+                .all(|&f| field(&record, f).is_empty())
+        );
+        assert_eq!(record.json.to_str().unwrap(), "null");
     }
 
     #[test]

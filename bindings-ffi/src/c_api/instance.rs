@@ -243,6 +243,26 @@ pub unsafe extern "C" fn quytrinh_instance_last_error_json(
     unsafe { instance.as_ref() }.map_or(c"null".as_ptr(), |h| h.error.json_ptr())
 }
 
+/// One part of the last failure on this handle: `field` is a `QuytrinhErrorField`, as for
+/// `quytrinh_last_error_field`. After a rejection, `QUYTRINH_ERROR_FIELD_CODE`, `_RULE`,
+/// `_MESSAGE_VI` and `_MESSAGE_EN` give what to show without parsing
+/// `quytrinh_instance_last_error_json`.
+///
+/// Ownership and lifetime: as `quytrinh_instance_last_error` (borrowed, owned by the
+/// handle; never free it). Returns `""` for a NULL handle, after a success, for a part the
+/// failure does not have, and for a number that is no field.
+///
+/// # Safety
+/// `instance` is NULL or a live handle not used by another thread during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn quytrinh_instance_last_error_field(
+    instance: *const QuytrinhInstance,
+    field: i32,
+) -> *const c_char {
+    // SAFETY: the caller guarantees `instance` is NULL or a live handle.
+    unsafe { instance.as_ref() }.map_or(c"".as_ptr(), |h| h.error.field_ptr(field))
+}
+
 /// Handles a command given as JSON, exactly as in the conformance vectors:
 /// `{"command_id", "actor": {"role", "id"}, "at", "type", ..., "expected_version"?}`.
 ///

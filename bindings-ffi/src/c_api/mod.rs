@@ -35,4 +35,4 @@ mod time;
 
 pub use calendar::QuytrinhCalendar;
 pub use instance::QuytrinhInstance;
-pub use status::QuytrinhStatus;
+pub use status::{QuytrinhErrorField, QuytrinhStatus};

@@ -185,6 +185,46 @@ impl QuytrinhStatus {
     }
 }
 
+/// A part of the last failure, read with `quytrinh_last_error_field` (the thread's) or
+/// `quytrinh_instance_last_error_field` (a handle's), so that a host can show an error
+/// without parsing the error JSON. Each is `""` after a success and when the failure has no
+/// such part: `rule`, `message_vi` and `message_en` are set for rejections (statuses
+/// `100`–`199`) only.
+///
+/// ```c
+/// if (status >= 100 && status < 200) {
+///     printf("%s (%s): %s\n", quytrinh_instance_last_error_field(h, QUYTRINH_ERROR_FIELD_CODE),
+///            quytrinh_instance_last_error_field(h, QUYTRINH_ERROR_FIELD_RULE),
+///            quytrinh_instance_last_error_field(h, QUYTRINH_ERROR_FIELD_MESSAGE_VI));
+/// }
+/// ```
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuytrinhErrorField {
+    /// The core's snake-case code, the name of the status (`not_permitted`,
+    /// `invalid_json`, …); `quytrinh_status_name` of the returned status.
+    Code = 0,
+    /// The message in English, with the details (what `quytrinh_last_error_message` gives).
+    Message = 1,
+    /// A rejection's rule or field at fault, in snake_case (`requester_only`, `note`).
+    Rule = 2,
+    /// A rejection's message in Vietnamese, for the end user.
+    MessageVi = 3,
+    /// A rejection's message in English, for the end user.
+    MessageEn = 4,
+}
+
+impl QuytrinhErrorField {
+    /// Every field, in numeric order.
+    pub(crate) const ALL: [QuytrinhErrorField; 5] = [
+        Self::Code,
+        Self::Message,
+        Self::Rule,
+        Self::MessageVi,
+        Self::MessageEn,
+    ];
+}
+
 /// The snake-case name of a status (`"ok"`, `"invalid_json"`, `"not_permitted"`, …), or
 /// `"unknown_status"` for a number that is no status.
 ///

@@ -31,6 +31,7 @@ use super::lunar::{self, LunarDate};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RuleDate {
     /// A fixed Gregorian date (29 February only in leap years).
@@ -84,6 +85,7 @@ pub enum RuleDate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HolidayRule {
     /// Stable identifier, e.g. `national_day`.
@@ -269,6 +271,7 @@ pub fn default_rules() -> Vec<HolidayRule> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum HolidayReason {
     /// A day of the holiday itself (a rule's day, the adjacent day of Quốc khánh, or a day
     /// of an announced break).
@@ -304,6 +307,7 @@ pub enum HolidayReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum HolidaySource {
     /// A holiday rule of the configuration (and its days in lieu).
@@ -328,6 +332,7 @@ pub enum HolidaySource {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Holiday {
     /// The date.
     pub date: NaiveDate,

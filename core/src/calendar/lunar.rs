@@ -69,6 +69,7 @@ pub const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(super::LAST_YEAR,
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LunarDate {
     /// Lunar year (the Gregorian year of its Tết).

@@ -17,6 +17,7 @@ pub const INITIAL: &str = "[*]";
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoleSpec {
     /// The role's snake_case id, as in [`Actor::role`](super::Actor::role).
     pub id: &'static str,
@@ -49,6 +50,7 @@ impl RoleSpec {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StateSpec {
     /// The state's snake_case id.
     pub id: &'static str,
@@ -111,6 +113,7 @@ impl StateSpec {
 /// An orthogonal part of the state (e.g. the relationship, and the request in it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegionSpec {
     /// The region's snake_case id.
     pub id: &'static str,
@@ -174,6 +177,7 @@ impl RegionSpec {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommandSpec {
     /// The command's `type`.
     pub name: &'static str,
@@ -214,6 +218,7 @@ impl CommandSpec {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TransitionSpec {
     /// The region.
     pub region: &'static str,
@@ -260,6 +265,7 @@ impl TransitionSpec {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TemplateSpec {
     /// The template id carried by `notify` effects.
     pub id: &'static str,
@@ -293,6 +299,7 @@ impl TemplateSpec {
 /// A deadline kind with its configured duration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeadlineSpec {
     /// The deadline's kind.
     pub kind: &'static str,
@@ -316,6 +323,7 @@ pub struct DeadlineSpec {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Definition {
     /// The workflow's name.
     pub workflow: &'static str,

@@ -42,7 +42,7 @@ pub use money::Vnd;
 pub use party::require_party;
 pub use persistence::{EventLog, MAX_VERSION, MIGRATIONS, Migration, SCHEMA_VERSION, Snapshot};
 pub use position::{Position, highlights, positions_json};
-pub use record::{Outcome, RecentCommand, Record};
+pub use record::{Outcome, OwnedOutcome, RecentCommand, Record};
 pub use rejection::{Rejection, RejectionCode};
 pub use report::{NoReport, report};
 pub use settings::{DEFAULT_REMEMBERED_COMMANDS, MAX_REMEMBERED_COMMANDS, Settings};

@@ -30,6 +30,7 @@ use std::fmt;
 )]
 #[serde(transparent)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Vnd(i64);
 
 impl Vnd {

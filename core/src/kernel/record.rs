@@ -151,10 +151,101 @@ impl<'a, W: Workflow> Outcome<'a, W> {
     }
 }
 
+impl<W: Workflow> Outcome<'_, W> {
+    /// An owned copy of the outcome (its events cloned out of the instance's log), to keep
+    /// after the next call on the instance: an [`Outcome`] borrows the instance, so
+    /// another `handle` or `tick` while it is alive does not compile.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Command, Instance, OwnedOutcome, Settings};
+    /// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    ///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// let saco = Actor::new("saco", "SACO-1");
+    /// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// let first: OwnedOutcome<Companion> =
+    ///     rel.handle(&Command::new("c1", saco.clone(), at, CompanionCommand::RequestUnlink {})).unwrap().into_owned();
+    /// // The instance is free again: a retry of c1 is a duplicate of the first outcome.
+    /// let retry = rel.handle(&Command::new("c1", saco, at, CompanionCommand::RequestUnlink {})).unwrap();
+    /// assert!(retry.duplicate);
+    /// assert_eq!(first.as_outcome().event_names(), ["request_staged"]);
+    /// assert_eq!(first.version, retry.version);
+    /// ```
+    pub fn into_owned(self) -> OwnedOutcome<W> {
+        OwnedOutcome {
+            duplicate: self.duplicate,
+            version: self.version,
+            events: self.events.to_vec(),
+            positions: self.positions,
+            next_deadline: self.next_deadline,
+        }
+    }
+}
+
+/// An [`Outcome`] that owns its events: made by [`Outcome::into_owned`], kept for as long
+/// as the host likes while the instance handles more inputs. Its JSON is the outcome's.
+///
+/// ```
+/// use quytrinh::kernel::{Actor, Command, Instance, Settings};
+/// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+/// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+/// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+/// let cmd = Command::new("c1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {});
+/// let owned = rel.handle(&cmd).unwrap().into_owned();
+/// let borrowed = serde_json::to_value(rel.handle(&cmd).unwrap()).unwrap();
+/// assert_eq!(serde_json::to_value(&owned).unwrap()["events"], borrowed["events"]);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnedOutcome<W: Workflow> {
+    /// As [`Outcome::duplicate`].
+    pub duplicate: bool,
+    /// As [`Outcome::version`].
+    pub version: u64,
+    /// As [`Outcome::events`], owned.
+    pub events: Vec<Record<W>>,
+    /// As [`Outcome::positions`].
+    pub positions: Vec<super::Position>,
+    /// As [`Outcome::next_deadline`].
+    pub next_deadline: Option<Deadline>,
+}
+
+impl<W: Workflow> OwnedOutcome<W> {
+    /// The outcome borrowed from this copy, for [`Outcome`]'s readers
+    /// ([`effects`](Outcome::effects), [`event_names`](Outcome::event_names), …).
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Command, Instance, Settings};
+    /// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    ///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// let cmd = Command::new("c1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {});
+    /// let owned = rel.handle(&cmd).unwrap().into_owned();
+    /// assert_eq!(owned.as_outcome().effect_names(), ["send_otp"]);
+    /// ```
+    pub fn as_outcome(&self) -> Outcome<'_, W> {
+        Outcome {
+            duplicate: self.duplicate,
+            version: self.version,
+            events: &self.events,
+            positions: self.positions.clone(),
+            next_deadline: self.next_deadline.clone(),
+        }
+    }
+}
+
+impl<W: Workflow> Serialize for OwnedOutcome<W> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.as_outcome().serialize(serializer)
+    }
+}
+
 /// A command the instance remembers, so a retry returns the original outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecentCommand {
     /// The command id.
     pub command_id: String,

@@ -9,7 +9,7 @@
 //!   sequence from 0000001 to 9999999, N10 the check digit: with the weights
 //!   31, 29, 23, 19, 17, 13, 7, 5, 3 on N1–N9 and `r` the weighted sum modulo 11,
 //!   N10 = 10 − r. A prefix with r = 0 has no check digit (10 is not a digit), so no valid
-//!   code starts with it **[decision]**, as python-stdnum's `vn.mst` also holds.
+//!   code starts with it **\[decision\]**, as python-stdnum's `vn.mst` also holds.
 //! - `N1…N10-N11N12N13`: a dependent unit (chi nhánh, văn phòng đại diện, đơn vị phụ thuộc):
 //!   the 10-digit code of its parent, a hyphen, and a sequence from 001 to 999.
 //! - 12 digits: from 1 July 2025 an individual's personal identification number (số định
@@ -21,7 +21,7 @@
 //! ASCII only, at most 254 characters, one `@`; a local part of 1–64 characters (letters,
 //! digits and ``!#$%&'*+/=?^_`{|}~.-``, no leading, trailing or doubled dot); a domain of at
 //! least two labels of 1–63 letters, digits and hyphens (no leading or trailing hyphen), the
-//! last one letters only (or an IDN `xn--` label) **[decision]**.
+//! last one letters only (or an IDN `xn--` label) **\[decision\]**.
 //!
 //! **Phone numbers** (the national numbering plan since the 2018 change of mobile prefixes):
 //! a mobile number is `0` and 9 digits starting with 3, 5, 7, 8 or 9; a fixed line is `02` and
@@ -81,7 +81,7 @@ pub fn tax_code_check_digit(first_nine: &str) -> Option<u32> {
 
 /// A tax code (mã số thuế) in its written form: 10 digits with a valid check digit, the same
 /// followed by `-` and a dependent unit's 001–999, or a 12-digit personal identification
-/// number (see the [module docs](self)). Else `validation_failed` on `field`.
+/// number (see the rules in `core/src/kernel/validators.rs`). Else `validation_failed` on `field`.
 ///
 /// ```
 /// use quytrinh::kernel::tax_code;
@@ -146,7 +146,7 @@ pub fn tax_code(field: &'static str, value: &str) -> Result<TaxCodeKind, Rejecti
 /// The characters a local part may hold besides letters and digits.
 const LOCAL_SPECIALS: &[u8] = b"!#$%&'*+/=?^_`{|}~.-";
 
-/// An e-mail address (see the [module docs](self) for the subset accepted); else
+/// An e-mail address (the subset accepted is described in `core/src/kernel/validators.rs`); else
 /// `validation_failed` on `field`.
 ///
 /// ```
@@ -195,7 +195,7 @@ fn valid_email(value: &str) -> bool {
     local_ok && labels.len() >= 2 && labels.iter().all(label_ok) && tld_ok
 }
 
-/// A Vietnamese phone number (see the [module docs](self)), in its national form
+/// A Vietnamese phone number (see the rules in `core/src/kernel/validators.rs`), in its national form
 /// (`0` and 9 or 10 digits); else `validation_failed` on `field`.
 ///
 /// ```

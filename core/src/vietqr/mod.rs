@@ -128,6 +128,7 @@ pub const MAX_AMOUNT_DIGITS: usize = 13;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Service {
     /// To a bank account: service code `QRIBFTTA`.
@@ -189,6 +190,7 @@ impl Service {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VietQr {
     /// The beneficiary bank's NAPAS BIN, 6 digits (e.g. `970436`, Vietcombank).

@@ -29,6 +29,8 @@ enum Top {
     Report(cmd::report::ReportArgs),
     /// A VietQR bank-transfer QR code (NAPAS 247): build and draw one, or read one back.
     Qr(cmd::qr::QrArgs),
+    /// Write every workflow's JSON Schemas (commands, configuration, init, outcomes).
+    Schema(cmd::schema::SchemaArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Top::Calendar(args) => cmd::calendar::run(args).map(|text| (text, true)),
         Top::Report(args) => cmd::report::run(args).map(|text| (text, true)),
         Top::Qr(args) => cmd::qr::run(args).map(|text| (text, true)),
+        Top::Schema(args) => cmd::schema::run(args).map(|text| (text, true)),
     };
     match result {
         Ok((text, passed)) => {

@@ -2056,7 +2056,7 @@ public func FfiConverterTypeClosing_lower(_ value: Closing) -> RustBuffer {
 
 
 /**
- * Tunable values, with the defaults of SPEC §2 (all **[decision]** values configurable).
+ * Tunable values, with the defaults of SPEC §2 (all **\[decision\]** values configurable).
  *
  * ```
  * use quytrinh::workflows::companion::CompanionConfig;
@@ -2085,7 +2085,7 @@ public struct CompanionConfig: Equatable, Hashable {
     public var linkRequestTtlSeconds: UInt32
     /**
      * How many closed requests the state keeps as history (default 20, at least 1)
-     * **[decision]**. When a request closes and more are closed, the oldest are forgotten,
+     * **\[decision\]**. When a request closes and more are closed, the oldest are forgotten,
      * except the latest request, a request that can still be resent, and a request an open
      * request is linked to. Absent from older configurations: the default applies.
      */
@@ -2108,7 +2108,7 @@ public struct CompanionConfig: Equatable, Hashable {
          */linkRequestTtlSeconds: UInt32, 
         /**
          * How many closed requests the state keeps as history (default 20, at least 1)
-         * **[decision]**. When a request closes and more are closed, the oldest are forgotten,
+         * **\[decision\]**. When a request closes and more are closed, the oldest are forgotten,
          * except the latest request, a request that can still be resent, and a request an open
          * request is linked to. Absent from older configurations: the default applies.
          */maxClosedRequests: UInt32) {
@@ -2551,7 +2551,7 @@ public func FfiConverterTypeCompensationRequest_lower(_ value: CompensationReque
 
 /**
  * Tunable values of `complaint`, with the defaults of SPEC §6 (the seed's 48 h, 72 h,
- * 2 × damages and 72 working hours; **[decision]** values marked). Integers only.
+ * 2 × damages and 72 working hours; **\[decision\]** values marked). Integers only.
  *
  * JSON, every field optional, unknown fields refused; `calendar` is a
  * [`CalendarConfig`](crate::calendar::CalendarConfig), so hosts add the government's
@@ -2575,7 +2575,7 @@ public struct ComplaintConfig: Equatable, Hashable {
      */
     public var slaWorkingHours: UInt32
     /**
-     * The SLA warning, as a percentage of the SLA (default 75 **[decision]**), 1–99.
+     * The SLA warning, as a percentage of the SLA (default 75 **\[decision\]**), 1–99.
      */
     public var slaWarningPercent: UInt8
     /**
@@ -2610,7 +2610,7 @@ public struct ComplaintConfig: Equatable, Hashable {
     public var reportWeekday: Weekday
     /**
      * The local time (UTC+07:00) the weekly report's period ends (default 09:00
-     * **[decision]**).
+     * **\[decision\]**).
      */
     public var reportTime: ClockTime
 
@@ -2622,7 +2622,7 @@ public struct ComplaintConfig: Equatable, Hashable {
          * việc, trừ ngày nghỉ, nghỉ lễ").
          */slaWorkingHours: UInt32, 
         /**
-         * The SLA warning, as a percentage of the SLA (default 75 **[decision]**), 1–99.
+         * The SLA warning, as a percentage of the SLA (default 75 **\[decision\]**), 1–99.
          */slaWarningPercent: UInt8, 
         /**
          * Clock hours the agent has to act on the response before follow-up (default 48).
@@ -2649,7 +2649,7 @@ public struct ComplaintConfig: Equatable, Hashable {
          */reportWeekday: Weekday, 
         /**
          * The local time (UTC+07:00) the weekly report's period ends (default 09:00
-         * **[decision]**).
+         * **\[decision\]**).
          */reportTime: ClockTime) {
         self.slaWorkingHours = slaWorkingHours
         self.slaWarningPercent = slaWarningPercent
@@ -5501,7 +5501,7 @@ public func FfiConverterTypeLead_lower(_ value: Lead) -> RustBuffer {
 
 
 /**
- * Tunable values of `lead_care`, with the defaults of SPEC §3 (**[decision]** values:
+ * Tunable values of `lead_care`, with the defaults of SPEC §3 (**\[decision\]** values:
  * the catalogue, the 7-day claim window, the 3 working days of review).
  *
  * JSON, every field optional, unknown fields refused.
@@ -5527,11 +5527,11 @@ public struct LeadCareConfig: Equatable, Hashable {
     public var initialStatus: String
     /**
      * Days (clock, 24 h each) after delivery during which a lead may be claimed
-     * (default 7 **[decision]**); the window's end instant itself is still in.
+     * (default 7 **\[decision\]**); the window's end instant itself is still in.
      */
     public var claimWindowDays: UInt32
     /**
-     * Working days the reviewers have for a batch (default 3 **[decision]**), counted on
+     * Working days the reviewers have for a batch (default 3 **\[decision\]**), counted on
      * `calendar`.
      */
     public var reviewWorkingDays: UInt32
@@ -5556,10 +5556,10 @@ public struct LeadCareConfig: Equatable, Hashable {
          */initialStatus: String, 
         /**
          * Days (clock, 24 h each) after delivery during which a lead may be claimed
-         * (default 7 **[decision]**); the window's end instant itself is still in.
+         * (default 7 **\[decision\]**); the window's end instant itself is still in.
          */claimWindowDays: UInt32, 
         /**
-         * Working days the reviewers have for a batch (default 3 **[decision]**), counted on
+         * Working days the reviewers have for a batch (default 3 **\[decision\]**), counted on
          * `calendar`.
          */reviewWorkingDays: UInt32, 
         /**
@@ -8199,7 +8199,7 @@ public func FfiConverterTypeReminder_lower(_ value: Reminder) -> RustBuffer {
 
 
 /**
- * Tunable values of `renewal_billing`, with the defaults of SPEC §5 (**[decision]** values:
+ * Tunable values of `renewal_billing`, with the defaults of SPEC §5 (**\[decision\]** values:
  * the reminder days, their time and their shift off days off, the 2 working days to
  * reconcile, the 3 resends a day).
  *
@@ -8219,11 +8219,11 @@ public func FfiConverterTypeReminder_lower(_ value: Reminder) -> RustBuffer {
 public struct RenewalBillingConfig: Equatable, Hashable {
     /**
      * Days before the term's last day on which the customer is reminded (default
-     * 30, 15, 7, 3, 1 **[decision]**; each 1–366, distinct).
+     * 30, 15, 7, 3, 1 **\[decision\]**; each 1–366, distinct).
      */
     public var reminderDays: [UInt32]
     /**
-     * The time of day (UTC+07:00) reminders are sent (default 09:00 **[decision]**).
+     * The time of day (UTC+07:00) reminders are sent (default 09:00 **\[decision\]**).
      */
     public var reminderTime: ClockTime
     /**
@@ -8232,11 +8232,11 @@ public struct RenewalBillingConfig: Equatable, Hashable {
     public var reminderOnDayOff: ReminderShift
     /**
      * Working days after the customer reports having paid before the csm is alerted that
-     * the money has not been reconciled (default 2 **[decision]**).
+     * the money has not been reconciled (default 2 **\[decision\]**).
      */
     public var reconcileWorkingDays: UInt32
     /**
-     * Resends of one request a Vietnam calendar day (default 3 **[decision]**).
+     * Resends of one request a Vietnam calendar day (default 3 **\[decision\]**).
      */
     public var resendDailyLimit: UInt32
     /**
@@ -8259,20 +8259,20 @@ public struct RenewalBillingConfig: Equatable, Hashable {
     public init(
         /**
          * Days before the term's last day on which the customer is reminded (default
-         * 30, 15, 7, 3, 1 **[decision]**; each 1–366, distinct).
+         * 30, 15, 7, 3, 1 **\[decision\]**; each 1–366, distinct).
          */reminderDays: [UInt32], 
         /**
-         * The time of day (UTC+07:00) reminders are sent (default 09:00 **[decision]**).
+         * The time of day (UTC+07:00) reminders are sent (default 09:00 **\[decision\]**).
          */reminderTime: ClockTime, 
         /**
          * What happens to a reminder on a day off (default: the working day before).
          */reminderOnDayOff: ReminderShift, 
         /**
          * Working days after the customer reports having paid before the csm is alerted that
-         * the money has not been reconciled (default 2 **[decision]**).
+         * the money has not been reconciled (default 2 **\[decision\]**).
          */reconcileWorkingDays: UInt32, 
         /**
-         * Resends of one request a Vietnam calendar day (default 3 **[decision]**).
+         * Resends of one request a Vietnam calendar day (default 3 **\[decision\]**).
          */resendDailyLimit: UInt32, 
         /**
          * The business calendar of the reconciliation and of the reminders' days off (default:
@@ -10293,7 +10293,7 @@ public func FfiConverterTypeStoreProfile_lower(_ value: StoreProfile) -> RustBuf
 
 
 /**
- * Tunable values of `store_subscription`, with the defaults of SPEC §4 (**[decision]**
+ * Tunable values of `store_subscription`, with the defaults of SPEC §4 (**\[decision\]**
  * values: the 24 h payment window, the 24 h vendor contact, the 15-day notice, the months
  * on offer, the reference prefix).
  *
@@ -10325,7 +10325,7 @@ public struct StoreSubscriptionConfig: Equatable, Hashable {
     public var referencePrefix: String
     /**
      * The periods on offer, in months (non-empty, each 1–120, no repeats; default 6, 12,
-     * 24 and 36 **[decision]**).
+     * 24 and 36 **\[decision\]**).
      */
     public var months: [UInt32]
     /**
@@ -10334,7 +10334,7 @@ public struct StoreSubscriptionConfig: Equatable, Hashable {
     public var paymentMethods: [PaymentMethod]
     /**
      * How long an order waits for its payment, from its start, its QR, a partial payment
-     * or a rejected claim (clock; default 24 h **[decision]**).
+     * or a rejected claim (clock; default 24 h **\[decision\]**).
      */
     public var paymentWindowSeconds: UInt32
     /**
@@ -10367,14 +10367,14 @@ public struct StoreSubscriptionConfig: Equatable, Hashable {
          */referencePrefix: String, 
         /**
          * The periods on offer, in months (non-empty, each 1–120, no repeats; default 6, 12,
-         * 24 and 36 **[decision]**).
+         * 24 and 36 **\[decision\]**).
          */months: [UInt32], 
         /**
          * The payment methods on offer (non-empty, unique ids).
          */paymentMethods: [PaymentMethod], 
         /**
          * How long an order waits for its payment, from its start, its QR, a partial payment
-         * or a rejected claim (clock; default 24 h **[decision]**).
+         * or a rejected claim (clock; default 24 h **\[decision\]**).
          */paymentWindowSeconds: UInt32, 
         /**
          * How long the vendor has to contact a store that says it paid before the claim is
@@ -11554,7 +11554,7 @@ public struct WeeklyReport: Equatable, Hashable {
     public var periodEnd: Timestamp
     /**
      * When the report is presented: the end of the period, or, when that day is a day off,
-     * the same time on the next working day **[decision]**.
+     * the same time on the next working day **\[decision\]**.
      */
     public var dueAt: Timestamp
     /**
@@ -11608,7 +11608,7 @@ public struct WeeklyReport: Equatable, Hashable {
          */periodEnd: Timestamp, 
         /**
          * When the report is presented: the end of the period, or, when that day is a day off,
-         * the same time on the next working day **[decision]**.
+         * the same time on the next working day **\[decision\]**.
          */dueAt: Timestamp, 
         /**
          * Set when the report's day is a day off.
@@ -16758,7 +16758,7 @@ public enum ReminderShift: Equatable, Hashable {
     
     /**
      * Sent on the working day before (the customer keeps at least the lead time; reminders
-     * that land on the same day are sent once) **[decision]**.
+     * that land on the same day are sent once) **\[decision\]**.
      */
     case previousWorkingDay
     /**

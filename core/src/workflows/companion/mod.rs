@@ -7,7 +7,7 @@
 //! counterparty confirms (with OTP) or rejects; the requester may withdraw while it is
 //! pending; unanswered, it is confirmed automatically after 24 h. Withdrawn, rejected and
 //! expired requests can be resent, linked to the original. Link requests follow the same
-//! steps and expire after 24 h **[decision]**.
+//! steps and expire after 24 h **\[decision\]**.
 //!
 //! ```
 //! use quytrinh::kernel::{Actor, Command, Instance, Settings};

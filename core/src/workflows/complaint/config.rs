@@ -5,7 +5,7 @@ use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
 /// Tunable values of `complaint`, with the defaults of SPEC §6 (the seed's 48 h, 72 h,
-/// 2 × damages and 72 working hours; **[decision]** values marked). Integers only.
+/// 2 × damages and 72 working hours; **\[decision\]** values marked). Integers only.
 ///
 /// JSON, every field optional, unknown fields refused; `calendar` is a
 /// [`CalendarConfig`](crate::calendar::CalendarConfig), so hosts add the government's
@@ -24,12 +24,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ComplaintConfig {
     /// The resolution SLA in working hours from receipt, on `calendar` (default 72: "72h làm
     /// việc, trừ ngày nghỉ, nghỉ lễ").
     pub sla_working_hours: u32,
-    /// The SLA warning, as a percentage of the SLA (default 75 **[decision]**), 1–99.
+    /// The SLA warning, as a percentage of the SLA (default 75 **\[decision\]**), 1–99.
     pub sla_warning_percent: u8,
     /// Clock hours the agent has to act on the response before follow-up (default 48).
     pub agent_action_hours: u32,
@@ -49,12 +50,12 @@ pub struct ComplaintConfig {
     /// The weekday of the weekly report to the head of operations (default Thursday).
     pub report_weekday: Weekday,
     /// The local time (UTC+07:00) the weekly report's period ends (default 09:00
-    /// **[decision]**).
+    /// **\[decision\]**).
     pub report_time: ClockTime,
 }
 
 /// The longest free text accepted (descriptions, answers, notes), in characters
-/// **[decision]**.
+/// **\[decision\]**.
 ///
 /// ```
 /// assert_eq!(quytrinh::workflows::complaint::MAX_TEXT_CHARS, 4000);

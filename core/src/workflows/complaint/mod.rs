@@ -16,7 +16,7 @@
 //! returns it to the officer (`return_to_officer`: analysed again). A resolved case is closed with a summary and lessons, and archived. A weekly
 //! report for the head of operations (`head_of_ops`) is computed by [`weekly_report`].
 //!
-//! Who is who **[decision]**: the agent is named at `receive` (when the customer names it)
+//! Who is who **\[decision\]**: the agent is named at `receive` (when the customer names it)
 //! or at the latest by `record_finding`; the agent's token admin accounts are not listed in
 //! the core: the lock means all of them, as the host's registry knows them when it delivers
 //! the effect (see [`AgentTokens`]). The officer in charge is whoever takes the case up

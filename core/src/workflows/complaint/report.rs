@@ -17,6 +17,7 @@ use std::fmt::Write as _;
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ByChannel {
     /// Qua điện thoại.
@@ -34,6 +35,7 @@ pub struct ByChannel {
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ByParty {
     /// Khách hàng.
@@ -55,6 +57,7 @@ pub struct ByParty {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LockedAgent {
     /// The agent.
@@ -75,6 +78,7 @@ pub struct LockedAgent {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EscalationLine {
     /// The complaint.
@@ -114,6 +118,7 @@ pub struct EscalationLine {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportHoliday {
     /// The report's day.
@@ -137,6 +142,7 @@ pub struct ReportHoliday {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WeeklyReport {
     /// The report's day (a Thursday by default).
@@ -146,7 +152,7 @@ pub struct WeeklyReport {
     /// The end of the period (excluded).
     pub period_end: DateTime<Utc>,
     /// When the report is presented: the end of the period, or, when that day is a day off,
-    /// the same time on the next working day **[decision]**.
+    /// the same time on the next working day **\[decision\]**.
     pub due_at: DateTime<Utc>,
     /// Set when the report's day is a day off.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -179,6 +185,7 @@ pub struct WeeklyReport {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(strum::IntoStaticStr, strum::VariantNames)]
 #[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -203,6 +210,7 @@ pub enum ComplaintReport {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ComplaintReportAnswer {
     /// The weekly report.
@@ -237,7 +245,7 @@ fn local_instant(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
 /// not fired yet are fired (on a copy) first. The same complaint given twice counts once, from
 /// its snapshot with the highest version.
 ///
-/// **When the report's day is a day off [decision]**: the period still ends on that day at
+/// **When the report's day is a day off \[decision\]**: the period still ends on that day at
 /// the report's time, so consecutive reports cover every instant exactly once; the report is
 /// presented at the same time on the next working day (`due_at`), and says why (`holiday`).
 /// Counts in it never depend on when it is presented.

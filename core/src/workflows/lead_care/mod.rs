@@ -19,7 +19,7 @@
 //! submission on the business calendar; past that, the reviewers are reminded once
 //! (never an automatic approval).
 //!
-//! Decisions where SPEC and seed are silent **[decision]**:
+//! Decisions where SPEC and seed are silent **\[decision\]**:
 //! - Leads carry the host's ids (`lead_id`, unique in the package). Leads delivered after
 //!   creation arrive by the `platform` role's `deliver_leads` (the host's lead-distribution
 //!   job), delivered at the command's instant; a replacement names the compensated lead in

@@ -31,6 +31,7 @@ pub const MAX_ID_CHARS: usize = 64;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CareStatus {
     /// The status id (1–64 characters, no spaces), e.g. `contacted`.
@@ -60,7 +61,7 @@ impl CareStatus {
     }
 }
 
-/// The default catalogue **[decision]**: `new`, `contacted`, `interested`, `appointment`,
+/// The default catalogue **\[decision\]**: `new`, `contacted`, `interested`, `appointment`,
 /// `converted`, `not_interested`, and the compensable `unreachable`, `wrong_number`,
 /// `duplicate`, `fake_info`.
 ///
@@ -93,7 +94,7 @@ pub fn default_statuses() -> Vec<CareStatus> {
     .collect()
 }
 
-/// Tunable values of `lead_care`, with the defaults of SPEC §3 (**[decision]** values:
+/// Tunable values of `lead_care`, with the defaults of SPEC §3 (**\[decision\]** values:
 /// the catalogue, the 7-day claim window, the 3 working days of review).
 ///
 /// JSON, every field optional, unknown fields refused.
@@ -110,6 +111,7 @@ pub fn default_statuses() -> Vec<CareStatus> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LeadCareConfig {
     /// The care-status catalogue (non-empty, unique ids).
@@ -117,9 +119,9 @@ pub struct LeadCareConfig {
     /// The status of a lead when it is delivered (default `new`; in the catalogue).
     pub initial_status: String,
     /// Days (clock, 24 h each) after delivery during which a lead may be claimed
-    /// (default 7 **[decision]**); the window's end instant itself is still in.
+    /// (default 7 **\[decision\]**); the window's end instant itself is still in.
     pub claim_window_days: u32,
-    /// Working days the reviewers have for a batch (default 3 **[decision]**), counted on
+    /// Working days the reviewers have for a batch (default 3 **\[decision\]**), counted on
     /// `calendar`.
     pub review_working_days: u32,
     /// The business calendar the review is counted on (default: Vietnam's; left out of
@@ -214,6 +216,7 @@ pub(super) fn valid_id(id: &str) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InitialLead {
     /// The lead's id, unique in the package (the host's lead id).
@@ -235,6 +238,7 @@ pub struct InitialLead {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LeadCareInit {
     /// The package ("gói tài khoản").
@@ -260,6 +264,7 @@ pub struct LeadCareInit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContactEntry {
     /// When the status was updated.
@@ -283,6 +288,7 @@ pub struct ContactEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Lead {
     /// The lead's id.
@@ -311,6 +317,7 @@ pub struct Lead {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CompensationStatus {
     /// In the package's list, not yet sent ("Danh sách yêu cầu bù").
@@ -360,6 +367,7 @@ impl CompensationStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Review {
     /// Approved or rejected.
@@ -386,6 +394,7 @@ pub struct Review {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CompensationRequest {
     /// The request's number in the package: 1, 2, … in creation order (never reused).
@@ -426,6 +435,7 @@ pub struct CompensationRequest {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BatchStatus {
     /// Submitted, the reviewers deciding.
@@ -463,6 +473,7 @@ impl BatchStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Batch {
     /// `B1`, `B2`, … in submission order.
@@ -494,6 +505,7 @@ pub struct Batch {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LeadCareState {
     /// The package.
@@ -672,6 +684,7 @@ impl FromIterator<Lead> for Leads {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewLead {
     /// The lead's id, new in the package.
@@ -696,6 +709,7 @@ pub struct NewLead {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(strum::IntoStaticStr, strum::VariantNames)]
 #[strum(serialize_all = "snake_case")]
@@ -754,6 +768,7 @@ pub enum LeadCareCommand {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(strum::IntoStaticStr, strum::VariantNames)]
 #[strum(serialize_all = "snake_case")]
@@ -865,6 +880,7 @@ impl LeadCareEvent {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Replacement {
     /// The package.
@@ -890,6 +906,7 @@ pub struct Replacement {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(strum::IntoStaticStr, strum::VariantNames)]
 #[strum(serialize_all = "snake_case")]

@@ -20,7 +20,7 @@
 //! the support history ("Lịch sử hỗ trợ"). The views are queries ([`RenewalBillingQuery`]);
 //! the CSM's filter over many subscriptions is the report [`filter`].
 //!
-//! Decisions where SPEC and seed are silent **[decision]**:
+//! Decisions where SPEC and seed are silent **\[decision\]**:
 //! - **Scope**: a csm may act on (and see) a subscription when it is assigned to them
 //!   (`csm_id` of the init data) or when an entry of the configuration's `csm_scopes` lists
 //!   them with its product and market (`*` for all): the team covering a product in a market

@@ -44,10 +44,11 @@ pub const MAX_PAYMENT_CODE_CHARS: usize = 16;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReminderShift {
     /// Sent on the working day before (the customer keeps at least the lead time; reminders
-    /// that land on the same day are sent once) **[decision]**.
+    /// that land on the same day are sent once) **\[decision\]**.
     #[default]
     PreviousWorkingDay,
     /// Sent on the day itself, holiday or not.
@@ -69,6 +70,7 @@ pub enum ReminderShift {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CsmScope {
     /// The csm (the actor id).
@@ -126,6 +128,7 @@ impl CsmScope {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Payee {
     /// The bank's NAPAS BIN, 6 digits.
@@ -151,7 +154,7 @@ impl Default for Payee {
     }
 }
 
-/// Tunable values of `renewal_billing`, with the defaults of SPEC §5 (**[decision]** values:
+/// Tunable values of `renewal_billing`, with the defaults of SPEC §5 (**\[decision\]** values:
 /// the reminder days, their time and their shift off days off, the 2 working days to
 /// reconcile, the 3 resends a day).
 ///
@@ -170,20 +173,21 @@ impl Default for Payee {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RenewalBillingConfig {
     /// Days before the term's last day on which the customer is reminded (default
-    /// 30, 15, 7, 3, 1 **[decision]**; each 1–366, distinct).
+    /// 30, 15, 7, 3, 1 **\[decision\]**; each 1–366, distinct).
     pub reminder_days: Vec<u32>,
-    /// The time of day (UTC+07:00) reminders are sent (default 09:00 **[decision]**).
+    /// The time of day (UTC+07:00) reminders are sent (default 09:00 **\[decision\]**).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub reminder_time: ClockTime,
     /// What happens to a reminder on a day off (default: the working day before).
     pub reminder_on_day_off: ReminderShift,
     /// Working days after the customer reports having paid before the csm is alerted that
-    /// the money has not been reconciled (default 2 **[decision]**).
+    /// the money has not been reconciled (default 2 **\[decision\]**).
     pub reconcile_working_days: u32,
-    /// Resends of one request a Vietnam calendar day (default 3 **[decision]**).
+    /// Resends of one request a Vietnam calendar day (default 3 **\[decision\]**).
     pub resend_daily_limit: u32,
     /// The business calendar of the reconciliation and of the reminders' days off (default:
     /// Vietnam's; left out of JSON while it is the default).
@@ -283,6 +287,7 @@ impl RenewalBillingConfig {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BuyerInfo {
     /// The buyer's name (1–200 characters).
@@ -304,6 +309,7 @@ pub struct BuyerInfo {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InvoiceInfo {
     /// The organisation's or the person's name on the invoice (1–200 characters).
@@ -329,6 +335,7 @@ pub struct InvoiceInfo {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Package {
     /// The package's code (an id).
@@ -353,6 +360,7 @@ pub struct Package {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RenewalBillingInit {
     /// The subscription (the host's id).
@@ -405,6 +413,7 @@ fn first_term() -> u32 {
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SubscriptionStatus {
     /// The term runs.
@@ -448,6 +457,7 @@ impl SubscriptionStatus {
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PaymentRequestStatus {
     /// Sent to the customer, not yet opened.
@@ -501,6 +511,7 @@ impl PaymentRequestStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ResendChannel {
     /// By e-mail.
@@ -519,6 +530,7 @@ pub enum ResendChannel {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Reminder {
     /// When it is sent.
@@ -540,6 +552,7 @@ pub struct Reminder {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Payment {
     /// When it was received.
@@ -560,6 +573,7 @@ pub struct Payment {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Resend {
     /// When.
@@ -581,6 +595,7 @@ pub struct Resend {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Invoice {
     /// The subscription.
@@ -621,6 +636,7 @@ pub struct Invoice {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentRequest {
     /// `R1`, `R2`, … in issue order.
@@ -714,6 +730,7 @@ impl PaymentRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SupportAction {
     /// Issued a request.
@@ -761,6 +778,7 @@ pub enum SupportAction {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SupportEntry {
     /// When.
@@ -784,6 +802,7 @@ pub struct SupportEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RenewalBillingState {
     /// The subscription.

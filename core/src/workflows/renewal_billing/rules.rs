@@ -582,7 +582,7 @@ pub(super) fn term_ends_at(term_end: NaiveDate) -> Option<DateTime<Utc>> {
 
 /// The last day of a term of `months` after one ending on `end`; a term that ends on a
 /// month's last day is renewed to a month's last day (31 July + 1 month = 31 August,
-/// 28 February 2027 + 12 months = 29 February 2028) **[decision]**.
+/// 28 February 2027 + 12 months = 29 February 2028) **\[decision\]**.
 pub(super) fn term_after(end: NaiveDate, months: u32) -> Option<NaiveDate> {
     let shifted = end.checked_add_months(Months::new(months))?;
     if end.succ_opt()?.day() != 1 {

@@ -24,7 +24,7 @@
 //! owner sees "Hồ sơ gian hàng" ([`store_profile`]). At the expiry the status becomes
 //! `expired`.
 //!
-//! Decisions where SPEC and seed are silent **[decision]**:
+//! Decisions where SPEC and seed are silent **\[decision\]**:
 //! - **Start.** The init gives the store (`store_id`: 1–12 ASCII letters, digits or `-`,
 //!   since it goes into the transfer reference; name; industry), its tier, `trial` or
 //!   `active` with the expiry, and the accepted terms version. `active` means a signed

@@ -53,6 +53,7 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(strum::IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
@@ -122,6 +123,7 @@ impl Tier {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OrderKind {
     /// "Gia hạn": more time on the current tier.
@@ -169,6 +171,7 @@ impl OrderKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(strum::IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
@@ -214,6 +217,7 @@ impl ContractStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(strum::IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
@@ -301,6 +305,7 @@ impl OrderStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PaymentVia {
     /// `payment_received` from the gateway (bank reconciliation).
@@ -320,6 +325,7 @@ pub enum PaymentVia {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentMethod {
     /// The method's id (1–64 characters, no spaces).
@@ -357,6 +363,7 @@ impl PaymentMethod {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VendorAccount {
     /// The bank's NAPAS BIN, 6 digits.
@@ -391,7 +398,7 @@ impl VendorAccount {
     }
 }
 
-/// The default payment methods **[decision]**: one, `vietqr` (a bank transfer by VietQR,
+/// The default payment methods **\[decision\]**: one, `vietqr` (a bank transfer by VietQR,
 /// which every Vietnamese bank app and the main e-wallets scan).
 ///
 /// ```
@@ -406,7 +413,7 @@ pub fn default_payment_methods() -> Vec<PaymentMethod> {
     )]
 }
 
-/// Tunable values of `store_subscription`, with the defaults of SPEC §4 (**[decision]**
+/// Tunable values of `store_subscription`, with the defaults of SPEC §4 (**\[decision\]**
 /// values: the 24 h payment window, the 24 h vendor contact, the 15-day notice, the months
 /// on offer, the reference prefix).
 ///
@@ -427,6 +434,7 @@ pub fn default_payment_methods() -> Vec<PaymentMethod> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StoreSubscriptionConfig {
     /// The vendor's account that payment QRs pay into (none by default: choosing a payment
@@ -437,12 +445,12 @@ pub struct StoreSubscriptionConfig {
     /// `GH`, "gian hàng").
     pub reference_prefix: String,
     /// The periods on offer, in months (non-empty, each 1–120, no repeats; default 6, 12,
-    /// 24 and 36 **[decision]**).
+    /// 24 and 36 **\[decision\]**).
     pub months: Vec<u32>,
     /// The payment methods on offer (non-empty, unique ids).
     pub payment_methods: Vec<PaymentMethod>,
     /// How long an order waits for its payment, from its start, its QR, a partial payment
-    /// or a rejected claim (clock; default 24 h **[decision]**).
+    /// or a rejected claim (clock; default 24 h **\[decision\]**).
     pub payment_window_seconds: u32,
     /// How long the vendor has to contact a store that says it paid before the claim is
     /// escalated (clock: the vendor's lines work every day; default 24 h, the seed's
@@ -569,6 +577,7 @@ impl StoreSubscriptionConfig {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum StartStatus {
     /// On a trial until `expiry`.
@@ -589,6 +598,7 @@ pub enum StartStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StoreSubscriptionInit {
     /// The store's id ("gian hàng"): 1–12 ASCII letters, digits or `-`; it goes into every
@@ -620,6 +630,7 @@ pub struct StoreSubscriptionInit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Contract {
     /// The package.
@@ -654,6 +665,7 @@ pub struct Contract {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OrderPayment {
     /// The amount.
@@ -675,6 +687,7 @@ pub struct OrderPayment {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ClaimOutcome {
     /// The vendor confirmed an amount.
@@ -697,6 +710,7 @@ pub enum ClaimOutcome {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentClaim {
     /// When the owner claimed.
@@ -735,6 +749,7 @@ pub struct PaymentClaim {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Order {
     /// `DH1`, `DH2`, … in the order they were started ("đơn hàng").
@@ -828,6 +843,7 @@ impl Order {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Purchase {
     /// The order.
@@ -869,6 +885,7 @@ pub struct Purchase {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ServiceConfirmation {
     /// `XN1`, `XN2`, … in the order they were issued.
@@ -915,6 +932,7 @@ pub struct ServiceConfirmation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StoreSubscriptionState {
     /// The store.

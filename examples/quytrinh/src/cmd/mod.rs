@@ -5,4 +5,5 @@ pub mod diagram;
 pub mod qr;
 pub mod replay;
 pub mod report;
+pub mod schema;
 pub mod tour;
