@@ -16,7 +16,8 @@
 //! ```
 
 use crate::kernel::{
-    Actor, Command, Deadline, Definition, Error, Instance, Outcome, Position, Settings, Workflow,
+    Actor, Command, Deadline, Definition, Error, Instance, Limit, Outcome, Position, Settings,
+    Workflow,
 };
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -124,7 +125,7 @@ impl<W: Workflow> AnyInstance for Instance<W> {
     }
 
     fn handle_json(&mut self, command: &str) -> Result<Value, Error> {
-        let command: Command<W::Command> = serde_json::from_str(command)?;
+        let command = Command::<W::Command>::from_json(command)?;
         Ok(outcome_json(&self.handle(&command)?))
     }
 
@@ -282,7 +283,10 @@ struct WorkflowHeader {
     workflow: String,
 }
 
+/// The workflow a snapshot or event log names (a document beyond
+/// [`MAX_DOCUMENT_BYTES`](crate::kernel::MAX_DOCUMENT_BYTES) is refused before it is read).
 fn workflow_of(json: &str) -> Result<String, Error> {
+    Limit::DocumentBytes.check(json.len())?;
     Ok(serde_json::from_str::<WorkflowHeader>(json)?.workflow)
 }
 

@@ -1,6 +1,6 @@
 //! The one error type of the crate, with a stable `code()` mapped once per boundary.
 
-use super::Rejection;
+use super::{Limit, Rejection};
 use thiserror::Error;
 
 /// Everything that can go wrong when driving an instance.
@@ -127,8 +127,14 @@ impl Error {
 }
 
 impl From<serde_json::Error> for Error {
+    /// `invalid_json` with the parser's message and position; a JSON nested beyond
+    /// [`MAX_JSON_DEPTH`](super::MAX_JSON_DEPTH) (the parser's recursion limit, which has no
+    /// error code of its own) is the rejection `limit_reached` on `json_depth`.
     fn from(e: serde_json::Error) -> Self {
         let message = e.to_string();
+        if message.starts_with("recursion limit exceeded") {
+            return Error::Rejected(Limit::JsonDepth.reached(super::MAX_JSON_DEPTH + 1));
+        }
         // serde_json appends " at line L column C"; keep the message without it.
         let message = match message.rfind(" at line ") {
             Some(i) if e.line() > 0 => message[..i].to_owned(),
