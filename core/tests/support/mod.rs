@@ -358,7 +358,9 @@ pub fn differential<W: Workflow, O: std::fmt::Debug>(
 }
 
 /// Restores natively every fixture of workflow `W` that a binding wrote in
-/// `DIR/<binding>/<workflow>__<vector>.json` (the native ones included).
+/// `DIR/<binding>/<workflow>__<vector>.json` (the native ones included): the snapshot text
+/// comes back, the log replays to it, and the state, version and position are the ones the
+/// binding read, where it wrote them.
 fn restore_fixtures_of<W: Workflow>(dir: &std::path::Path) {
     use quytrinh::kernel::positions_json;
     for binding in std::fs::read_dir(dir).unwrap() {
@@ -378,13 +380,16 @@ fn restore_fixtures_of<W: Workflow>(dir: &std::path::Path) {
             let what = file.display();
             let restored = quytrinh::dynamic::restore(snapshot).unwrap();
             assert_eq!(restored.snapshot_json(), snapshot, "{what}: snapshot text");
-            assert_eq!(restored.state(), fixture["state"], "{what}: state");
-            assert_eq!(restored.version(), fixture["version"], "{what}: version");
-            assert_eq!(
-                positions_json(&restored.position()),
-                fixture["position"],
-                "{what}: position"
-            );
+            // The views, where the binding wrote them.
+            for (key, native) in [
+                ("state", restored.state()),
+                ("version", restored.version().into()),
+                ("position", positions_json(&restored.position())),
+            ] {
+                if let Some(theirs) = fixture.get(key) {
+                    assert_eq!(&native, theirs, "{what}: {key}");
+                }
+            }
             let replayed =
                 quytrinh::dynamic::replay(fixture["event_log"].as_str().unwrap()).unwrap();
             assert_eq!(replayed.snapshot_json(), snapshot, "{what}: replayed log");
