@@ -247,7 +247,7 @@ pub fn differential<W: Workflow, O: std::fmt::Debug>(
     use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
     use quytrinh::conformance;
     use quytrinh::kernel::positions_json;
-    use serde_json::{Value, json};
+    use serde_json::json;
 
     let dir = std::env::var_os("QUYTRINH_DIFFERENTIAL").map(std::path::PathBuf::from);
     let count: usize = std::env::var("QUYTRINH_DIFFERENTIAL_CASES")
@@ -266,56 +266,7 @@ pub fn differential<W: Workflow, O: std::fmt::Debug>(
         let mut instance =
             quytrinh::dynamic::create(W::NAME, fresh.id, Some(&config), Some(SETTINGS), &init)
                 .unwrap();
-        let mut now = start;
-        let mut accepted: Vec<String> = Vec::new();
-        let mut steps = Vec::new();
-        for (i, (envelope, op)) in ops.iter().enumerate() {
-            now += TimeDelta::seconds(envelope.delay_seconds);
-            let (step, result) = if envelope.tick {
-                (
-                    json!({"tick": {"at": quytrinh::kernel::rfc3339(now)}}),
-                    instance.tick(now),
-                )
-            } else {
-                let id = match (envelope.reuse_id, accepted.last()) {
-                    (true, Some(id)) => id.clone(),
-                    _ => format!("cmd-{i}"),
-                };
-                let state: W::State = serde_json::from_value(instance.state()).unwrap();
-                let (who, body) = input(&state, op);
-                let mut command = Command::new(id.clone(), who, now, body);
-                command.expected_version = envelope.expected_version;
-                let text = serde_json::to_string(&command).unwrap();
-                let result = instance.handle_json(&text);
-                if result.is_ok() {
-                    accepted.push(id);
-                }
-                (
-                    json!({"command": serde_json::from_str::<Value>(&text).unwrap()}),
-                    result,
-                )
-            };
-            let expect = match result {
-                Ok(outcome) => json!({
-                    "duplicate": outcome["duplicate"],
-                    "version": outcome["version"],
-                    "events": outcome["events"].as_array().unwrap().iter()
-                        .map(|r| r["event"]["type"].clone()).collect::<Vec<_>>(),
-                    "effects": outcome["effects"].as_array().unwrap().iter()
-                        .map(conformance::effect_name).collect::<Vec<_>>(),
-                    "state": instance.state(),
-                    "position": positions_json(&instance.position()),
-                    "next_deadline": outcome["next_deadline"],
-                }),
-                Err(e) => json!({
-                    "rejected": e.code(),
-                    "rule": e.rejection().map(|r| r.rule.to_string()),
-                }),
-            };
-            let mut step = step;
-            step["expect"] = expect;
-            steps.push(step);
-        }
+        let steps = record_steps::<W, O>(instance.as_mut(), start, &ops, &input);
         let name = format!("random_{n:03}");
         let vector = json!({
             "description": format!("{} random sequence {n} of the property tests; expectations from the native library", W::NAME),
@@ -355,6 +306,70 @@ pub fn differential<W: Workflow, O: std::fmt::Debug>(
     }
     let Some(dir) = &dir else { return };
     restore_fixtures_of::<W>(dir);
+}
+
+/// Plays `ops` on `instance` through the JSON surface; each step as a vector step whose
+/// expectations are what the instance gave.
+fn record_steps<W: Workflow, O>(
+    instance: &mut dyn quytrinh::dynamic::AnyInstance,
+    start: DateTime<Utc>,
+    ops: &[(Envelope, O)],
+    input: impl Fn(&W::State, &O) -> (Actor, W::Command),
+) -> Vec<serde_json::Value> {
+    use quytrinh::conformance;
+    use quytrinh::kernel::positions_json;
+    use serde_json::{Value, json};
+    let mut now = start;
+    let mut accepted: Vec<String> = Vec::new();
+    let mut steps = Vec::new();
+    for (i, (envelope, op)) in ops.iter().enumerate() {
+        now += TimeDelta::seconds(envelope.delay_seconds);
+        let (step, result) = if envelope.tick {
+            (
+                json!({"tick": {"at": quytrinh::kernel::rfc3339(now)}}),
+                instance.tick(now),
+            )
+        } else {
+            let id = match (envelope.reuse_id, accepted.last()) {
+                (true, Some(id)) => id.clone(),
+                _ => format!("cmd-{i}"),
+            };
+            let state: W::State = serde_json::from_value(instance.state()).unwrap();
+            let (who, body) = input(&state, op);
+            let mut command = Command::new(id.clone(), who, now, body);
+            command.expected_version = envelope.expected_version;
+            let text = serde_json::to_string(&command).unwrap();
+            let result = instance.handle_json(&text);
+            if result.is_ok() {
+                accepted.push(id);
+            }
+            (
+                json!({"command": serde_json::from_str::<Value>(&text).unwrap()}),
+                result,
+            )
+        };
+        let expect = match result {
+            Ok(outcome) => json!({
+                "duplicate": outcome["duplicate"],
+                "version": outcome["version"],
+                "events": outcome["events"].as_array().unwrap().iter()
+                    .map(|r| r["event"]["type"].clone()).collect::<Vec<_>>(),
+                "effects": outcome["effects"].as_array().unwrap().iter()
+                    .map(conformance::effect_name).collect::<Vec<_>>(),
+                "state": instance.state(),
+                "position": positions_json(&instance.position()),
+                "next_deadline": outcome["next_deadline"],
+            }),
+            Err(e) => json!({
+                "rejected": e.code(),
+                "rule": e.rejection().map(|r| r.rule.to_string()),
+            }),
+        };
+        let mut step = step;
+        step["expect"] = expect;
+        steps.push(step);
+    }
+    steps
 }
 
 /// Restores natively every fixture of workflow `W` that a binding wrote in
