@@ -1,0 +1,49 @@
+// Limits on untrusted input through WASM (docs/limits.md): a 100 MB string and a
+// 10,000-deep JSON are refused with `limit_reached` naming the limit, the instance
+// unchanged, and nothing panics or overflows the stack.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { api, cmd } from './support.mjs';
+
+const init = { saco_id: 'SACO-01', customer_id: 'KH-01', account: '0001234567' };
+const at = '2026-11-23T09:00:00+07:00';
+
+function deep(depth) {
+  let value = [];
+  for (let i = 1; i < depth; i++) value = [value];
+  return value;
+}
+
+function assertLimit(body, rule) {
+  assert.throws(body, (e) => {
+    assert.ok(e instanceof api.QuytrinhError, `a QuytrinhError, got ${e}`);
+    assert.equal(e.code, 'limit_reached', e.message);
+    assert.equal(e.rule, rule, e.message);
+    return true;
+  });
+}
+
+test('a 100 MB command, snapshot or log is refused with limit_reached', () => {
+  const rel = api.WorkflowInstance.create('companion', { id: 'rel-01', init });
+  const before = rel.snapshotJson();
+  const huge = 'x'.repeat(100_000_000);
+  assertLimit(() => rel.handle({ ...cmd('c1', 'saco', 'SACO-01', at, { type: 'request_unlink' }), note: huge }), 'command_bytes');
+  assert.equal(rel.snapshotJson(), before, 'the instance is unchanged');
+  const document = `{"workflow":"companion","state":"${huge}"}`;
+  assertLimit(() => api.WorkflowInstance.restore(document), 'document_bytes');
+  assertLimit(() => api.WorkflowInstance.replay(document), 'document_bytes');
+  // The instance still works.
+  assert.equal(rel.handle(cmd('c1', 'saco', 'SACO-01', at, { type: 'request_unlink' })).version, 1);
+  rel.free();
+});
+
+test('a 10,000-deep JSON is refused with limit_reached, without a stack overflow', () => {
+  const rel = api.WorkflowInstance.create('companion', { id: 'rel-01', init });
+  const before = rel.snapshotJson();
+  const nested = deep(10_000);
+  assertLimit(() => rel.handle({ ...cmd('c1', 'saco', 'SACO-01', at, { type: 'request_unlink' }), note: nested }), 'json_depth');
+  assertLimit(() => rel.handle(`{"command_id":"c1","note":${'['.repeat(10_000)}${']'.repeat(10_000)}}`), 'json_depth');
+  assert.equal(rel.snapshotJson(), before, 'the instance is unchanged');
+  assertLimit(() => api.WorkflowInstance.create('companion', { id: 'x', init: { ...init, saco_id: nested } }), 'json_depth');
+  rel.free();
+});
