@@ -127,6 +127,15 @@ gcc -std=c11 "${WARNINGS[@]}" -g -O1 -fsanitize=address,undefined -fno-sanitize-
 ASAN_OPTIONS="detect_leaks=1:abort_on_error=0" run_suite "C suite (ASan)" "$BUILD_DIR/tests-asan"
 
 # --- 5. the example -------------------------------------------------------------------------
+step "C suite with ThreadSanitizer (the C side and the ABI's globals; Rust built normally)"
+gcc -std=c11 "${WARNINGS[@]}" -g -O1 -fsanitize=thread -fno-omit-frame-pointer -Iinclude \
+    "${SOURCES[@]}" "${LINK[@]}" -o "$BUILD_DIR/tests-tsan"
+TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" run_suite "C suite (TSan)" "$BUILD_DIR/tests-tsan"
+
+step "differential runs: the random vectors of the property tests, against native"
+bash scripts/differential.sh
+QUYTRINH_DIFFERENTIAL="$ROOT/build/differential" run_suite "C differential" "$BUILD_DIR/tests-c11"
+
 step "example: examples/c"
 make -s -C examples/c run PROFILE="$PROFILE" SKIP_CARGO=1 NATIVE_LIBS="$NATIVE_LIBS" \
     LIBDIR="$TARGET_DIR/$PROFILE" \

@@ -118,6 +118,16 @@ else
     FAILED=$((FAILED + 1))
 fi
 
+step "differential runs: the random vectors of the property tests, against native"
+if bash scripts/differential.sh &&
+    QUYTRINH_DIFFERENTIAL="$ROOT/build/differential" java -Djna.library.path="$LIB_DIR" \
+        -cp "$BUILD_DIR/tests.jar:$RUN_CP" quytrinh.tests.MainKt "$ROOT"; then
+    PASSED=$((PASSED + 1))
+else
+    echo "FAIL differential runs (Kotlin)"
+    FAILED=$((FAILED + 1))
+fi
+
 step "run the Kotlin example"
 check "examples/kotlin" java -Djna.library.path="$LIB_DIR" -cp "$BUILD_DIR/example.jar:$RUN_CP" UnlinkScreenKt
 

@@ -75,11 +75,18 @@ suite "TypeScript: the package's declarations (tsc --strict)" \
   --lib es2022,dom,esnext.disposable tests/js/types-check.ts
 suite "native snapshots for the round trips (cargo test)" \
   env QUYTRINH_FIXTURES="$fixtures" cargo test --quiet --locked -p quytrinh-wasm --test snapshots -- native_writes_fixtures
-suite "Node: vectors, API, errors, bad input, round trips, panic (node --test)" \
-  node --test tests/js/vectors.test.mjs tests/js/api.test.mjs tests/js/roundtrip.test.mjs tests/js/panic.test.mjs
+suite "Node: vectors, API, errors, bad input, round trips, panic, limits (node --test)" \
+  node --test tests/js/vectors.test.mjs tests/js/api.test.mjs tests/js/roundtrip.test.mjs tests/js/panic.test.mjs \
+  tests/js/limits.test.mjs
 suite "peer benchmark smoke: XState and quytrinh reach the same states (scripts/bench.sh js --smoke)" bash scripts/bench.sh js --smoke
 suite "WASM snapshots restore natively (cargo test)" \
   env QUYTRINH_FIXTURES="$fixtures" cargo test --quiet --locked -p quytrinh-wasm --test snapshots -- native_restores_wasm_fixtures
+# The native side writes the random vectors, WASM plays them and writes its fixtures, and the
+# native side restores those (and the C and Kotlin ones, when their suites ran before).
+suite "differential runs: random vectors in Node against native; every binding's snapshots restore natively" \
+  bash -c 'bash scripts/differential.sh &&
+    QUYTRINH_DIFFERENTIAL="$PWD/build/differential" node --test tests/js/differential.test.mjs &&
+    bash scripts/differential.sh'
 suite "Chromium: every vector through the web build" node --test tests/js/browser/vectors.test.mjs
 suite "Chromium: the example page (screenshots in build/screenshots/)" node --test tests/js/browser/page.test.mjs
 suite "the packed tarball: one .wasm, licences, repository, README links (npm pack)" \

@@ -17,8 +17,8 @@
 //! ```
 
 use crate::kernel::{
-    Actor, Command, Deadline, Definition, Error, Instance, Position, Settings, Workflow, from_json,
-    from_json_value,
+    Actor, Command, Deadline, Definition, Error, Instance, Limit, Position, Settings, Workflow,
+    from_json, from_json_value,
 };
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -129,7 +129,7 @@ impl<W: Workflow> AnyInstance for Instance<W> {
     }
 
     fn handle_json(&mut self, command: &str) -> Result<String, Error> {
-        let command: Command<W::Command> = from_json("", command)?;
+        let command = Command::<W::Command>::from_json(command)?;
         Ok(to_text(&self.handle(&command)?))
     }
 
@@ -285,7 +285,10 @@ struct WorkflowHeader {
     workflow: String,
 }
 
+/// The workflow a snapshot or event log names (a document beyond
+/// [`MAX_DOCUMENT_BYTES`](crate::kernel::MAX_DOCUMENT_BYTES) is refused before it is read).
 fn workflow_of(json: &str) -> Result<String, Error> {
+    Limit::DocumentBytes.check(json.len())?;
     Ok(from_json::<WorkflowHeader>("", json)?.workflow)
 }
 

@@ -5,11 +5,11 @@ mod support;
 
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
-use quytrinh::kernel::{Actor, Instance, Settings};
+use quytrinh::kernel::{Actor, Instance};
 use quytrinh::workflows::companion::{
     Companion, CompanionCommand, CompanionConfig, CompanionInit, CompanionState,
 };
-use support::{Envelope, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
+use support::{Envelope, Fresh, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
 
 /// One random command: who, what, and on which target.
 #[derive(Clone, Debug)]
@@ -72,27 +72,34 @@ fn new_instance(linked: bool) -> Instance<Companion> {
 }
 
 fn capped_instance(linked: bool, max_closed_requests: u32) -> Instance<Companion> {
+    fresh(linked, max_closed_requests).instance()
+}
+
+fn fresh(linked: bool, max_closed_requests: u32) -> Fresh<Companion> {
     let init = if linked {
         CompanionInit::active("SACO-01", "KH-01", "0001234567")
     } else {
         CompanionInit::unlinked("SACO-01", "KH-01", "0001234567")
     };
-    Instance::create(
-        "rel-01",
-        CompanionConfig {
+    Fresh {
+        id: "rel-01",
+        config: CompanionConfig {
             max_closed_requests,
             ..CompanionConfig::default()
         },
-        Settings {
-            remembered_commands: 8,
-        },
         init,
-    )
-    .unwrap()
+    }
+}
+
+/// Random sequences as vectors for the other bindings (see `support::differential`).
+#[test]
+fn differential_vectors() {
+    let cap = CompanionConfig::default().max_closed_requests;
+    support::differential(&fresh(true, cap), start(), ops(60), input);
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: support::cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn kernel_guarantees_hold_for_any_sequence(linked in any::<bool>(), ops in ops(60)) {

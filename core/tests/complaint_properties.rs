@@ -7,12 +7,12 @@ mod support;
 
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
-use quytrinh::kernel::{Actor, Instance, Settings, Vnd};
+use quytrinh::kernel::{Actor, Instance, Vnd};
 use quytrinh::workflows::complaint::{
     AtFault, CaseStatus, Complaint, ComplaintChannel, ComplaintCommand, ComplaintConfig,
     ComplaintInit, ComplaintState, Contact, DocumentKind, SlaStatus,
 };
-use support::{Envelope, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
+use support::{Envelope, Fresh, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
 
 /// One random command: who, what, with which variation, and whether it follows the case's
 /// natural course.
@@ -149,20 +149,26 @@ fn start() -> DateTime<Utc> {
     "2026-02-12T09:00:00+07:00".parse().unwrap()
 }
 
+fn fresh() -> Fresh<Complaint> {
+    Fresh {
+        id: "KN-01",
+        config: ComplaintConfig::default(),
+        init: ComplaintInit::new("KN-01"),
+    }
+}
+
 fn new_instance() -> Instance<Complaint> {
-    Instance::create(
-        "KN-01",
-        ComplaintConfig::default(),
-        Settings {
-            remembered_commands: 8,
-        },
-        ComplaintInit::new("KN-01"),
-    )
-    .unwrap()
+    fresh().instance()
+}
+
+/// Random sequences as vectors for the other bindings (see `support::differential`).
+#[test]
+fn differential_vectors() {
+    support::differential(&fresh(), start(), ops(60), input);
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: support::cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn kernel_guarantees_hold_for_any_sequence(ops in ops(60)) {

@@ -9,12 +9,12 @@ mod support;
 
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
-use quytrinh::kernel::{Actor, Instance, Settings};
+use quytrinh::kernel::{Actor, Instance};
 use quytrinh::workflows::lead_care::{
     BatchStatus, CompensationStatus, LeadCare, LeadCareCommand, LeadCareConfig, LeadCareInit,
     LeadCareState, NewLead, confirm_token,
 };
-use support::{Envelope, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
+use support::{Envelope, Fresh, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
 
 /// One random command: who, what, on which lead, with which variation.
 #[derive(Clone, Debug)]
@@ -134,7 +134,7 @@ fn start() -> DateTime<Utc> {
     "2026-04-20T09:00:00+07:00".parse().unwrap()
 }
 
-fn new_instance() -> Instance<LeadCare> {
+fn fresh() -> Fresh<LeadCare> {
     let leads: Vec<_> = (1..=4)
         .map(|i| serde_json::json!({"lead_id": format!("L{i}"), "customer_id": format!("KH-{i}"), "delivered_at": start()}))
         .collect();
@@ -142,15 +142,21 @@ fn new_instance() -> Instance<LeadCare> {
         "package_id": "GOI-01", "consultant_id": "TV-01", "purchased_at": start(), "leads": leads
     }))
     .unwrap();
-    Instance::create(
-        "GOI-01",
-        LeadCareConfig::default(),
-        Settings {
-            remembered_commands: 8,
-        },
+    Fresh {
+        id: "GOI-01",
+        config: LeadCareConfig::default(),
         init,
-    )
-    .unwrap()
+    }
+}
+
+fn new_instance() -> Instance<LeadCare> {
+    fresh().instance()
+}
+
+/// Random sequences as vectors for the other bindings (see `support::differential`).
+#[test]
+fn differential_vectors() {
+    support::differential(&fresh(), start(), ops(60), input);
 }
 
 fn invariants(s: &LeadCareState) -> Result<(), TestCaseError> {
@@ -216,7 +222,7 @@ fn invariants(s: &LeadCareState) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: support::cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn kernel_guarantees_hold_for_any_sequence(ops in ops(60)) {

@@ -10,14 +10,14 @@ mod support;
 use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 use quytrinh::calendar::vietnam_date;
-use quytrinh::kernel::{Actor, Instance, Settings, Vnd};
+use quytrinh::kernel::{Actor, Instance, Vnd};
 use quytrinh::workflows::renewal_billing::{
     BuyerInfo, CsmScope, InvoiceInfo, Package, PaymentRequestStatus, RenewalBilling,
     RenewalBillingCommand, RenewalBillingConfig, RenewalBillingInit, RenewalBillingState,
     ResendChannel, SubscriptionStatus,
 };
 use std::collections::BTreeSet;
-use support::{Envelope, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
+use support::{Envelope, Fresh, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
 
 /// One random command: who, what, on which request, with which variation.
 #[derive(Clone, Debug)]
@@ -155,7 +155,7 @@ fn start() -> DateTime<Utc> {
     "2026-06-20T09:00:00+07:00".parse().unwrap()
 }
 
-fn new_instance() -> Instance<RenewalBilling> {
+fn fresh() -> Fresh<RenewalBilling> {
     let init: RenewalBillingInit = serde_json::from_value(serde_json::json!({
         "subscription_id": "TB-01", "customer_id": "KH-01", "payment_code": "KH01",
         "product": "amis_ke_toan", "market": "mien_bac", "csm_id": "CSM-01",
@@ -169,15 +169,21 @@ fn new_instance() -> Instance<RenewalBilling> {
         csm_scopes: vec![CsmScope::new("CSM-02", &["amis_ke_toan"], &["*"])],
         ..RenewalBillingConfig::default()
     };
-    Instance::create(
-        "TB-01",
+    Fresh {
+        id: "TB-01",
         config,
-        Settings {
-            remembered_commands: 8,
-        },
         init,
-    )
-    .unwrap()
+    }
+}
+
+fn new_instance() -> Instance<RenewalBilling> {
+    fresh().instance()
+}
+
+/// Random sequences as vectors for the other bindings (see `support::differential`).
+#[test]
+fn differential_vectors() {
+    support::differential(&fresh(), start(), ops(60), input);
 }
 
 fn invariants(s: &RenewalBillingState) -> Result<(), TestCaseError> {
@@ -241,7 +247,7 @@ fn invariants(s: &RenewalBillingState) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: support::cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn kernel_guarantees_hold_for_any_sequence(ops in ops(60)) {

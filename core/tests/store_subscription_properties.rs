@@ -10,12 +10,12 @@ mod support;
 
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
-use quytrinh::kernel::{Actor, Instance, Settings, Vnd};
+use quytrinh::kernel::{Actor, Instance, Vnd};
 use quytrinh::workflows::store_subscription::{
     ContractStatus, OrderKind, OrderStatus, StoreSubscription, StoreSubscriptionCommand as C,
     StoreSubscriptionConfig, StoreSubscriptionInit, StoreSubscriptionState, Tier,
 };
-use support::{Envelope, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
+use support::{Envelope, Fresh, check_kernel_guarantees, check_late_tick_equals_on_time, envelope};
 
 /// One random command: who, what, on which order, with which variation and amount.
 #[derive(Clone, Debug)]
@@ -146,7 +146,7 @@ fn start() -> DateTime<Utc> {
     "2026-06-01T09:00:00+07:00".parse().unwrap()
 }
 
-fn new_instance(trial: bool) -> Instance<StoreSubscription> {
+fn fresh(trial: bool) -> Fresh<StoreSubscription> {
     let config: StoreSubscriptionConfig = serde_json::from_value(serde_json::json!({
         "vendor_account": {"bank_bin": "970436", "account": "0011001234567"},
         "expiry_notice_days": 3
@@ -158,15 +158,21 @@ fn new_instance(trial: bool) -> Instance<StoreSubscription> {
         "expiry": "2026-06-06T00:00:00+07:00", "terms_version": "2023-08"
     }))
     .unwrap();
-    Instance::create(
-        "CH0001",
+    Fresh {
+        id: "CH0001",
         config,
-        Settings {
-            remembered_commands: 8,
-        },
         init,
-    )
-    .unwrap()
+    }
+}
+
+fn new_instance(trial: bool) -> Instance<StoreSubscription> {
+    fresh(trial).instance()
+}
+
+/// Random sequences as vectors for the other bindings (see `support::differential`).
+#[test]
+fn differential_vectors() {
+    support::differential(&fresh(false), start(), ops(80), input);
 }
 
 fn invariants(s: &StoreSubscriptionState) -> Result<(), TestCaseError> {
@@ -238,7 +244,7 @@ fn invariants(s: &StoreSubscriptionState) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: support::cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn kernel_guarantees_hold_for_any_sequence(ops in ops(80), trial in any::<bool>()) {

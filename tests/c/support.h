@@ -80,11 +80,16 @@ void effect_name(const cJSON *effect, char *out, size_t out_size);
 
 /* Plays every tests/vectors/<workflow>/<name>.json under `root`, one test per file. */
 void run_vector_suite(const char *root);
+/* Plays DIR/vectors/<workflow>/<name>.json and checks the snapshots against the other
+ * bindings' fixtures in DIR (tests/c/vectors.c). */
+void run_differential_suite(const char *dir);
 /* The bad inputs: NULL pointers, invalid UTF-8, malformed JSON, unknown workflow, frees,
  * future schema versions, bad timestamps. */
 void run_bad_input_suite(void);
 /* The rest of the API: errors, definitions, calendar, threads. */
 void run_api_suite(void);
+/* Limits on untrusted input and a pthread stress test (tests/c/robustness.c). */
+void run_robustness_suite(void);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,12 @@
  * are discovered at run time, so new workflows' vectors are played without changing this
  * suite. After the steps, the snapshot must survive restore, and replaying the event log
  * must give the same snapshot.
+ *
+ * Differential runs (run_differential_suite): the random vectors the native property tests
+ * wrote to DIR/vectors are played the same way; then the final snapshot must be the native
+ * one byte for byte (DIR/native/<workflow>__<name>.json), every other binding's fixture of
+ * the same vector (DIR/<binding>/…) must restore here and give its snapshot text back, and
+ * the C fixture is written to DIR/c/ for the bindings that run later.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -339,6 +345,98 @@ static void play_step(QuytrinhInstance *instance, const cJSON *step, const char 
     }
 }
 
+/* --- differential runs ------------------------------------------------------------------ */
+
+/* Set by run_differential_suite: the directory, and the vector being played. */
+static const char *differential_dir = NULL;
+static const char *differential_vector = NULL;
+
+/* `<workflow>__<name>.json` of the vector being played. */
+static void fixture_name(const char *workflow, char *out, size_t size) {
+    const char *slash = strrchr(differential_vector, '/');
+    snprintf(out, size, "%s__%s", workflow, slash != NULL ? slash + 1 : differential_vector);
+}
+
+/* The snapshot of `binding`'s fixture of this vector, restored here, gives its text back;
+ * the native one must also be `ours` byte for byte. Fixtures of bindings that have not run
+ * yet are skipped; the native one is required. */
+static void check_fixture(const char *binding, const char *name, const char *ours) {
+    char path[1536];
+    char *text;
+    cJSON *fixture;
+    const cJSON *snapshot;
+    snprintf(path, sizeof path, "%s/%s/%s", differential_dir, binding, name);
+    text = read_text_file(path);
+    if (text == NULL) {
+        if (strcmp(binding, "native") == 0) {
+            test_fail("no native fixture %s", path);
+        }
+        return;
+    }
+    fixture = cJSON_Parse(text);
+    free(text);
+    snapshot = cJSON_GetObjectItemCaseSensitive(fixture, "snapshot");
+    if (!cJSON_IsString(snapshot)) {
+        test_fail("%s: no snapshot", path);
+    } else {
+        QuytrinhInstance *restored = NULL;
+        char *again = NULL;
+        if (strcmp(binding, "native") == 0) {
+            check_str(ours, snapshot->valuestring, "the same snapshot as native");
+        }
+        if (check_status(quytrinh_instance_restore(snapshot->valuestring, &restored),
+                         QUYTRINH_STATUS_OK, path) &&
+            check_status(quytrinh_instance_snapshot(restored, &again), QUYTRINH_STATUS_OK,
+                         "snapshot after restore")) {
+            check_str(again, snapshot->valuestring, path);
+        }
+        quytrinh_string_free(again);
+        quytrinh_instance_free(restored);
+    }
+    cJSON_Delete(fixture);
+}
+
+static void check_differential(QuytrinhInstance *instance, const char *workflow) {
+    static const char *const bindings[] = {"native", "kotlin", "wasm"};
+    char name[512], path[1536];
+    char *snapshot = NULL, *log = NULL;
+    size_t i;
+    fixture_name(workflow, name, sizeof name);
+    if (!check_status(quytrinh_instance_snapshot(instance, &snapshot), QUYTRINH_STATUS_OK,
+                      "snapshot") ||
+        !check_status(quytrinh_instance_event_log(instance, &log), QUYTRINH_STATUS_OK,
+                      "event log")) {
+        quytrinh_string_free(snapshot);
+        quytrinh_string_free(log);
+        return;
+    }
+    for (i = 0; i < sizeof bindings / sizeof *bindings; i++) {
+        check_fixture(bindings[i], name, snapshot);
+    }
+    snprintf(path, sizeof path, "%s/c", differential_dir);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/c/%s", differential_dir, name);
+    {
+        cJSON *fixture = cJSON_CreateObject();
+        char *text;
+        FILE *out = fopen(path, "w");
+        cJSON_AddStringToObject(fixture, "workflow", workflow);
+        cJSON_AddStringToObject(fixture, "snapshot", snapshot);
+        cJSON_AddStringToObject(fixture, "event_log", log);
+        text = cJSON_PrintUnformatted(fixture);
+        if (out == NULL || text == NULL || fputs(text, out) == EOF) {
+            test_fail("cannot write %s", path);
+        }
+        if (out != NULL) {
+            fclose(out);
+        }
+        cJSON_free(text);
+        cJSON_Delete(fixture);
+    }
+    quytrinh_string_free(snapshot);
+    quytrinh_string_free(log);
+}
+
 /* The end state round-trips: snapshot -> restore -> snapshot, and event log -> replay ->
  * the same snapshot and log. */
 static void check_round_trips(QuytrinhInstance *instance) {
@@ -408,6 +506,9 @@ static void play_vector_text(const char *text) {
             index++;
         }
         check_round_trips(instance);
+        if (differential_dir != NULL) {
+            check_differential(instance, workflow->valuestring);
+        }
     }
     quytrinh_instance_free(instance);
     free(config);
@@ -521,5 +622,28 @@ void run_vector_suite(const char *root) {
     if (files.count > 0) {
         player_notices_mismatches(files.items[0]);
     }
+    path_list_free(&files);
+}
+
+void run_differential_suite(const char *dir) {
+    char vectors[1024];
+    PathList files;
+    size_t i;
+    snprintf(vectors, sizeof vectors, "%s/vectors", dir);
+    files = discover(vectors);
+    differential_dir = dir;
+    test_begin("differential: random vectors discovered");
+    if (files.count == 0) {
+        test_fail("no vector under %s/*/*.json", vectors);
+    }
+    test_end();
+    for (i = 0; i < files.count; i++) {
+        differential_vector = files.items[i];
+        test_begin(files.items[i]);
+        play_vector(files.items[i]);
+        test_end();
+    }
+    differential_dir = NULL;
+    differential_vector = NULL;
     path_list_free(&files);
 }

@@ -63,6 +63,15 @@ private fun pendingUnlink(rel: CompanionInstance): CompanionOutcome {
 
 fun main(args: Array<String>) {
     val root = File(args.firstOrNull() ?: ".")
+    // QUYTRINH_DIFFERENTIAL=DIR: only the differential run of the random vectors in DIR.
+    System.getenv("QUYTRINH_DIFFERENTIAL")?.let { dir ->
+        test("differential: the random vectors of $dir play as natively, snapshots cross") {
+            val failures = differentialRun(File(dir))
+            if (failures.isNotEmpty()) throw AssertionError("${failures.size} failures:\n" + failures.take(20).joinToString("\n"))
+        }
+        println("$passed passed, $failed failed")
+        kotlin.system.exitProcess(if (failed > 0) 1 else 0)
+    }
     val vectors = File(root, "tests/vectors").listFiles { f -> f.isDirectory }.orEmpty().sorted()
         .flatMap { dir -> dir.listFiles { f -> f.name.endsWith(".json") }.orEmpty().sorted() }
     if (vectors.isEmpty()) {
@@ -475,6 +484,16 @@ fun main(args: Array<String>) {
         assertTrue(results.all { it is Int }, "no failure: ${results.filter { it !is Int }}")
         val outcome = rel.handle(envelope("c3", customer, t0.plusSeconds(90)), CompanionCommand.Reject("R1"))
         assertEq(3L, outcome.version)
+    }
+
+    test("limits: a 100 MB string and a 10,000-deep JSON are limit_reached, nothing changed") {
+        val failures = limitFailures()
+        if (failures.isNotEmpty()) throw AssertionError(failures.joinToString("; "))
+    }
+
+    test("threads: 16 JVM threads on their own instances and on shared ones") {
+        val failures = threadFailures()
+        if (failures.isNotEmpty()) throw AssertionError("${failures.size} failures: " + failures.take(10).joinToString("; "))
     }
 
     println("$passed passed, $failed failed")

@@ -139,8 +139,7 @@ macro_rules! workflow_api {
         /// and body side by side, unknown fields refused: `InvalidJson`).
         #[uniffi::export]
         pub fn $from_json(json: String) -> Result<$Input, $crate::uniffi_api::QuytrinhError> {
-            let command: quytrinh::kernel::Command<$Command> =
-                quytrinh::kernel::from_json("", &json)?;
+            let command = quytrinh::kernel::Command::<$Command>::from_json(&json)?;
             Ok($Input {
                 envelope: $crate::uniffi_api::Envelope::of(&command),
                 command: command.body,

@@ -1,6 +1,6 @@
 //! The command envelope: id, actor, instant and optional expected version around a body.
 
-use super::Actor;
+use super::{Actor, Error, Limit};
 use chrono::{DateTime, Utc};
 use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -112,6 +112,31 @@ impl<C> Command<C> {
     pub fn expecting(mut self, version: u64) -> Self {
         self.expected_version = Some(version);
         self
+    }
+}
+
+impl<C: DeserializeOwned> Command<C> {
+    /// Decodes a command from its JSON text, the way every binding receives it: a text
+    /// longer than [`MAX_COMMAND_BYTES`](super::MAX_COMMAND_BYTES) is refused with
+    /// `limit_reached` on `command_bytes` before it is parsed; malformed JSON is
+    /// `invalid_json` (nested too deep: `limit_reached` on `json_depth`).
+    ///
+    /// ```
+    /// use quytrinh::kernel::Command;
+    /// use quytrinh::workflows::companion::CompanionCommand;
+    /// let json = r#"{"command_id":"c1","actor":{"role":"saco","id":"S1"},
+    ///     "at":"2026-11-23T09:00:00+07:00","type":"request_unlink"}"#;
+    /// assert!(Command::<CompanionCommand>::from_json(json).is_ok());
+    /// let huge = format!("{{\"note\":\"{}\"}}", "x".repeat(300_000));
+    /// let err = Command::<CompanionCommand>::from_json(&huge).unwrap_err();
+    /// assert_eq!((err.code(), err.rejection().unwrap().rule.as_ref()), ("limit_reached", "command_bytes"));
+    /// let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    /// let err = Command::<CompanionCommand>::from_json(&deep).unwrap_err();
+    /// assert_eq!(err.rejection().unwrap().rule, "json_depth");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, Error> {
+        Limit::CommandBytes.check(json.len())?;
+        super::from_json("", json)
     }
 }
 

@@ -1,6 +1,6 @@
 //! The one error type of the crate, with a stable `code()` mapped once per boundary.
 
-use super::Rejection;
+use super::{Limit, Rejection};
 use thiserror::Error;
 
 /// Everything that can go wrong when driving an instance.
@@ -115,6 +115,9 @@ impl Error {
     ///     "invalid JSON at `command.actor.id`: invalid type: integer `5`, expected a string");
     /// ```
     pub fn json_at(what: &str, text: &str, error: &serde_json::Error) -> Self {
+        if too_deep(error) {
+            return Error::from(error);
+        }
         let inner = if error.line() > 0 {
             super::json::path_at(text, error.line(), error.column())
         } else {
@@ -155,7 +158,13 @@ impl From<serde_json::Error> for Error {
 }
 
 impl From<&serde_json::Error> for Error {
+    /// `invalid_json` with the parser's message and position; a JSON nested beyond
+    /// [`MAX_JSON_DEPTH`](super::MAX_JSON_DEPTH) (the parser's recursion limit, which has no
+    /// error code of its own) is the rejection `limit_reached` on `json_depth`.
     fn from(e: &serde_json::Error) -> Self {
+        if too_deep(e) {
+            return Error::Rejected(Limit::JsonDepth.reached(super::MAX_JSON_DEPTH + 1));
+        }
         Error::InvalidJson {
             message: reason(e),
             path: String::new(),
@@ -163,6 +172,11 @@ impl From<&serde_json::Error> for Error {
             column: e.column(),
         }
     }
+}
+
+/// Whether serde_json stopped at its recursion limit (it has no error category of its own).
+fn too_deep(e: &serde_json::Error) -> bool {
+    e.to_string().starts_with("recursion limit exceeded")
 }
 
 /// serde_json's message without the " at line L column C" it appends.

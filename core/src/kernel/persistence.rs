@@ -181,7 +181,8 @@ struct SchemaHeader {
 
 /// Reads a versioned document: a current one directly; an earlier one through the
 /// migrations from its version (then `true`: it was migrated); a later or unknown one is
-/// refused with a clear error before any complaint about its fields.
+/// refused with a clear error before any complaint about its fields. A document beyond
+/// [`MAX_DOCUMENT_BYTES`](super::MAX_DOCUMENT_BYTES) is refused before it is parsed.
 pub(crate) fn read_versioned<T: DeserializeOwned>(
     json: &str,
     version_of: impl Fn(&T) -> u64,
@@ -190,6 +191,7 @@ pub(crate) fn read_versioned<T: DeserializeOwned>(
         found,
         supported: SCHEMA_VERSION,
     };
+    super::Limit::DocumentBytes.check(json.len())?;
     // A current document decodes in one pass; otherwise its error is kept for later.
     let error = match from_json::<T>("", json) {
         Ok(doc) if version_of(&doc) == SCHEMA_VERSION => return Ok((doc, false)),

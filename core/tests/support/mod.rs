@@ -5,7 +5,9 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use quytrinh::kernel::{Actor, Command, Error, EventLog, Instance, Outcome, Snapshot, Workflow};
+use quytrinh::kernel::{
+    Actor, Command, Error, EventLog, Instance, Outcome, Settings, Snapshot, Workflow,
+};
 
 /// How one random input is sent: how much later, as a tick or a command, as a retry of
 /// the last accepted command id, with an expected version.
@@ -187,4 +189,227 @@ pub fn assert_round_trips<W: Workflow>(instance: &Instance<W>) {
         snapshot,
         "restore equals snapshot"
     );
+}
+
+/// The kernel settings of every property test: few remembered commands, so that retries of
+/// forgotten ids are exercised.
+pub const SETTINGS: Settings = Settings {
+    remembered_commands: 8,
+};
+
+/// What an instance of a property test is created from.
+pub struct Fresh<W: Workflow> {
+    pub id: &'static str,
+    pub config: W::Config,
+    pub init: W::Init,
+}
+
+impl<W: Workflow> Fresh<W> {
+    /// A new instance.
+    pub fn instance(&self) -> Instance<W> {
+        Instance::create(self.id, self.config.clone(), SETTINGS, self.init.clone()).unwrap()
+    }
+}
+
+/// The number of random sequences per property: `ci` normally; 10,000 with
+/// `QUYTRINH_PROPTEST_LONG=1`; `PROPTEST_CASES` when set (it wins).
+pub fn cases(ci: u32) -> u32 {
+    if let Some(n) = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        n
+    } else if std::env::var_os("QUYTRINH_PROPTEST_LONG").is_some_and(|v| v == "1") {
+        10_000
+    } else {
+        ci
+    }
+}
+
+/// Differential runs across the bindings (scripts/test-*.sh). With
+/// `QUYTRINH_DIFFERENTIAL=DIR`, writes `cases` random sequences of workflow `W` (from the
+/// property tests' own strategy, with a fixed seed) as conformance vectors
+/// `DIR/vectors/<workflow>/random_NNN.json` whose expectations are what the native library
+/// gave, step by step (rejection code and rule; duplicate, version, events, effects, the
+/// whole state, the whole position and the next deadline), and the final snapshot, log and
+/// views of each as a fixture `DIR/native/<workflow>__random_NNN.json`. Then every fixture
+/// another binding left in `DIR/<binding>/` for `W` is restored natively and must give its
+/// snapshot text back, and its state, version and position. Without the variable, the
+/// sequences are still generated and played by the Rust player (`quytrinh::conformance`)
+/// against their own expectations, which checks the generator.
+pub fn differential<W: Workflow, O: std::fmt::Debug>(
+    fresh: &Fresh<W>,
+    start: DateTime<Utc>,
+    strategy: impl Strategy<Value = Vec<(Envelope, O)>>,
+    input: impl Fn(&W::State, &O) -> (Actor, W::Command),
+) {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    use quytrinh::conformance;
+    use quytrinh::kernel::positions_json;
+    use serde_json::json;
+
+    let dir = std::env::var_os("QUYTRINH_DIFFERENTIAL").map(std::path::PathBuf::from);
+    let count: usize = std::env::var("QUYTRINH_DIFFERENTIAL_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let seed = *b"quytrinh differential runs 2026!";
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::from_seed(RngAlgorithm::ChaCha, &seed),
+    );
+    for n in 0..count {
+        let ops = strategy.new_tree(&mut runner).unwrap().current();
+        let config = serde_json::to_value(&fresh.config).unwrap();
+        let init = serde_json::to_value(&fresh.init).unwrap();
+        let mut instance =
+            quytrinh::dynamic::create(W::NAME, fresh.id, Some(&config), Some(SETTINGS), &init)
+                .unwrap();
+        let steps = record_steps::<W, O>(instance.as_mut(), start, &ops, &input);
+        let name = format!("random_{n:03}");
+        let vector = json!({
+            "description": format!("{} random sequence {n} of the property tests; expectations from the native library", W::NAME),
+            "workflow": W::NAME,
+            "instance_id": fresh.id,
+            "settings": SETTINGS,
+            "config": config,
+            "init": init,
+            "steps": steps,
+        });
+        // The generator is checked by the Rust player: the vector passes where it was made.
+        let parsed: conformance::Vector = serde_json::from_value(vector.clone()).unwrap();
+        let report = conformance::play(&parsed).unwrap();
+        assert!(report.passed(), "{name}: {:?}", report.failures());
+        assert_eq!(report.instance.snapshot_json(), instance.snapshot_json());
+        let Some(dir) = &dir else { continue };
+        let vectors = dir.join("vectors").join(W::NAME);
+        std::fs::create_dir_all(&vectors).unwrap();
+        std::fs::write(vectors.join(format!("{name}.json")), vector.to_string()).unwrap();
+        let fixture = json!({
+            "vector": format!("{name}.json"),
+            "workflow": W::NAME,
+            "snapshot": instance.snapshot_json(),
+            "event_log": instance.event_log_json(),
+            "state": instance.state(),
+            "version": instance.version(),
+            "position": positions_json(&instance.position()),
+            "next_deadline": instance.next_deadline(),
+        });
+        let native = dir.join("native");
+        std::fs::create_dir_all(&native).unwrap();
+        std::fs::write(
+            native.join(format!("{}__{name}.json", W::NAME)),
+            fixture.to_string(),
+        )
+        .unwrap();
+    }
+    let Some(dir) = &dir else { return };
+    restore_fixtures_of::<W>(dir);
+}
+
+/// Plays `ops` on `instance` through the JSON surface; each step as a vector step whose
+/// expectations are what the instance gave.
+fn record_steps<W: Workflow, O>(
+    instance: &mut dyn quytrinh::dynamic::AnyInstance,
+    start: DateTime<Utc>,
+    ops: &[(Envelope, O)],
+    input: impl Fn(&W::State, &O) -> (Actor, W::Command),
+) -> Vec<serde_json::Value> {
+    use quytrinh::conformance;
+    use quytrinh::kernel::positions_json;
+    use serde_json::{Value, json};
+    let mut now = start;
+    let mut accepted: Vec<String> = Vec::new();
+    let mut steps = Vec::new();
+    for (i, (envelope, op)) in ops.iter().enumerate() {
+        now += TimeDelta::seconds(envelope.delay_seconds);
+        let (step, result) = if envelope.tick {
+            (
+                json!({"tick": {"at": quytrinh::kernel::rfc3339(now)}}),
+                instance.tick(now),
+            )
+        } else {
+            let id = match (envelope.reuse_id, accepted.last()) {
+                (true, Some(id)) => id.clone(),
+                _ => format!("cmd-{i}"),
+            };
+            let state: W::State = serde_json::from_value(instance.state()).unwrap();
+            let (who, body) = input(&state, op);
+            let mut command = Command::new(id.clone(), who, now, body);
+            command.expected_version = envelope.expected_version;
+            let text = serde_json::to_string(&command).unwrap();
+            let result = instance
+                .handle_json(&text)
+                .map(|outcome| serde_json::from_str::<Value>(&outcome).unwrap());
+            if result.is_ok() {
+                accepted.push(id);
+            }
+            (
+                json!({"command": serde_json::from_str::<Value>(&text).unwrap()}),
+                result,
+            )
+        };
+        let expect = match result {
+            Ok(outcome) => json!({
+                "duplicate": outcome["duplicate"],
+                "version": outcome["version"],
+                "events": outcome["events"].as_array().unwrap().iter()
+                    .map(|r| r["event"]["type"].clone()).collect::<Vec<_>>(),
+                "effects": outcome["effects"].as_array().unwrap().iter()
+                    .map(conformance::effect_name).collect::<Vec<_>>(),
+                "state": instance.state(),
+                "position": positions_json(&instance.position()),
+                "next_deadline": outcome["next_deadline"],
+            }),
+            Err(e) => json!({
+                "rejected": e.code(),
+                "rule": e.rejection().map(|r| r.rule.to_string()),
+            }),
+        };
+        let mut step = step;
+        step["expect"] = expect;
+        steps.push(step);
+    }
+    steps
+}
+
+/// Restores natively every fixture of workflow `W` that a binding wrote in
+/// `DIR/<binding>/<workflow>__<vector>.json` (the native ones included): the snapshot text
+/// comes back, the log replays to it, and the state, version and position are the ones the
+/// binding read, where it wrote them.
+fn restore_fixtures_of<W: Workflow>(dir: &std::path::Path) {
+    use quytrinh::kernel::positions_json;
+    for binding in std::fs::read_dir(dir).unwrap() {
+        let binding = binding.unwrap().path();
+        if binding.ends_with("vectors") || !binding.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&binding).unwrap() {
+            let file = file.unwrap().path();
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            if !name.starts_with(&format!("{}__", W::NAME)) {
+                continue;
+            }
+            let fixture: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+            let snapshot = fixture["snapshot"].as_str().unwrap();
+            let what = file.display();
+            let restored = quytrinh::dynamic::restore(snapshot).unwrap();
+            assert_eq!(restored.snapshot_json(), snapshot, "{what}: snapshot text");
+            // The views, where the binding wrote them.
+            for (key, native) in [
+                ("state", restored.state()),
+                ("version", restored.version().into()),
+                ("position", positions_json(&restored.position())),
+            ] {
+                if let Some(theirs) = fixture.get(key) {
+                    assert_eq!(&native, theirs, "{what}: {key}");
+                }
+            }
+            let replayed =
+                quytrinh::dynamic::replay(fixture["event_log"].as_str().unwrap()).unwrap();
+            assert_eq!(replayed.snapshot_json(), snapshot, "{what}: replayed log");
+        }
+    }
 }
