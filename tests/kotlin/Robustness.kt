@@ -145,7 +145,7 @@ fun threadFailures(): List<String> {
     val failures = results.flatMap { it.get(120, TimeUnit.SECONDS) }.toMutableList()
     pool.shutdown()
     if (!pool.awaitTermination(10, TimeUnit.SECONDS)) failures.add("threads did not end")
-    if (shared.version() < accepted.get().toULong()) failures.add("shared version ${shared.version()} < ${accepted.get()} accepted")
+    if (shared.version() < accepted.get().toLong()) failures.add("shared version ${shared.version()} < ${accepted.get()} accepted")
     if (WorkflowInstance.restore(shared.snapshot()).snapshot() != shared.snapshot()) failures.add("shared snapshot round trip")
     return failures
 }

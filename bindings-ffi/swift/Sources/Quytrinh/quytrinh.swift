@@ -2086,8 +2086,10 @@ public struct CompanionConfig: Equatable, Hashable {
     /**
      * How many closed requests the state keeps as history (default 20, at least 1)
      * **\[decision\]**. When a request closes and more are closed, the oldest are forgotten,
-     * except the latest request, a request that can still be resent, and a request an open
-     * request is linked to. Absent from older configurations: the default applies.
+     * except the latest request and a request an open request is linked to — also one that
+     * could still have been resent (a forgotten request is `not_found`), so the state stays
+     * bounded however many requests a relationship sees. Absent from older configurations:
+     * the default applies.
      */
     public var maxClosedRequests: UInt32
 
@@ -2109,8 +2111,10 @@ public struct CompanionConfig: Equatable, Hashable {
         /**
          * How many closed requests the state keeps as history (default 20, at least 1)
          * **\[decision\]**. When a request closes and more are closed, the oldest are forgotten,
-         * except the latest request, a request that can still be resent, and a request an open
-         * request is linked to. Absent from older configurations: the default applies.
+         * except the latest request and a request an open request is linked to — also one that
+         * could still have been resent (a forgotten request is `not_found`), so the state stays
+         * bounded however many requests a relationship sees. Absent from older configurations:
+         * the default applies.
          */maxClosedRequests: UInt32) {
         self.otpLifetimeSeconds = otpLifetimeSeconds
         self.otpMaxFailures = otpMaxFailures
