@@ -59,7 +59,7 @@ npm_tool() {
 }
 # build/wasm/pkg and the rustc .wasm, with what bindings-wasm/build.sh needs.
 wasm_package() {
-  if [ "$smoke" -eq 1 ] && [ -f build/wasm/pkg/node/index.mjs ]; then return; fi
+  if [ "$smoke" -eq 1 ] && [ -f build/wasm/pkg/node.mjs ]; then return; fi
   rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
   local want
   want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)

@@ -11,7 +11,7 @@
 //                                                that both sides reach the same states
 //   … --json FILE                                also writes the figures as JSON
 //
-// Environment: QUYTRINH_PKG, the package's Node entry (default build/wasm/pkg/node/index.mjs).
+// Environment: QUYTRINH_PKG, the package's Node entry (default build/wasm/pkg/node.mjs).
 // Nothing here asserts a timing; --smoke fails only when the two sides disagree on a state.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
-const pkgEntry = process.env.QUYTRINH_PKG ?? `${root}build/wasm/pkg/node/index.mjs`;
+const pkgEntry = process.env.QUYTRINH_PKG ?? `${root}build/wasm/pkg/node.mjs`;
 const { WorkflowInstance, QuytrinhError } = await import(pathToFileURL(pkgEntry).href);
 
 if (typeof globalThis.gc !== 'function') {

@@ -214,6 +214,14 @@ export function parseJson(text) {
   );
 }
 
+/**
+ * `JSON.stringify`, except that `bigint`s are written as exact JSON integers: what the
+ * package does with every input; hosts may use it to store states and outcomes.
+ */
+export function stringifyJson(value) {
+  return toJson(value, 'value');
+}
+
 const LONG_DIGITS = /\d{16}/;
 // A JSON string (skipped as is), or an integer that is not part of a decimal or exponent.
 const TOKENS = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d+(?![\d.eE])/g;

@@ -171,6 +171,8 @@ export declare function initSync(module?: BufferSource | WebAssembly.Module): vo
 /** `JSON.parse`, except that integers beyond 2^53 become exact `bigint`s (amounts in đồng
  * are `i64`): what every output of the package is read with; use it for stored snapshots. */
 export declare function parseJson(text: string): any;
+/** `JSON.stringify`, except that `bigint`s are written as exact JSON integers. */
+export declare function stringifyJson(value: unknown): string;
 /** Whether a panic has made the module unusable (every call throws `panicked`). */
 export declare function isPoisoned(): boolean;
 /** The message of the panic that poisoned the module, or null. */

@@ -59,9 +59,9 @@ export interface EventRecord<E, F> {
 export interface Outcome<E, F> {
     duplicate: boolean;
     version: number;
-    /** The records appended, without their effects (listed once in `effects`). */
-    events: Omit<EventRecord<E, F>, "effects">[];
-    /** Every effect of the events, in order; each key names its event's version. */
+    /** The records appended, whole, as the event log holds them. */
+    events: EventRecord<E, F>[];
+    /** Every effect of those records, in order, for the host's outbox. */
     effects: Keyed<F>[];
     next_deadline: Deadline | null;
     /** `{region: state, "region:entity": state}` of the instance and of every entity the

@@ -281,6 +281,15 @@ static void rejections_and_error_records(void) {
               "no rule outside a rejection");
     check_str(quytrinh_instance_last_error_field(second, QUYTRINH_ERROR_FIELD_MESSAGE_VI), "",
               "no Vietnamese message outside a rejection");
+    /* Bad input names the field at fault, not only a line and column. */
+    check_status(quytrinh_instance_handle(second,
+                                          "{\"command_id\":\"c9\",\"actor\":{\"role\":\"saco\",\"id\":\"S\"},"
+                                          "\"at\":\"yesterday\",\"type\":\"request_unlink\"}",
+                                          &text),
+                 QUYTRINH_STATUS_INVALID_JSON, "a bad instant");
+    check_true(strstr(quytrinh_instance_last_error_field(second, QUYTRINH_ERROR_FIELD_MESSAGE),
+                      "invalid JSON at `at`") != NULL,
+               "the message names `at`");
     /* Another handle's successful call clears the thread's error, not this handle's. */
     check_status(quytrinh_instance_version(second, &version), QUYTRINH_STATUS_OK, "version");
     check_str(quytrinh_last_error_message(), "", "the thread's error is cleared by a success");

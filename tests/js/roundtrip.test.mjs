@@ -17,7 +17,7 @@ test('native snapshots restore in WASM, identically', { skip: !hasNative && 'no 
   const files = readdirSync(nativeDir).filter((f) => f.endsWith('.json'));
   assert.equal(files.length, vectorFiles().length, 'one native fixture per vector');
   for (const file of files) {
-    const fixture = JSON.parse(readFileSync(join(nativeDir, file), 'utf8'));
+    const fixture = api.parseJson(readFileSync(join(nativeDir, file), 'utf8'));
     const restored = api.WorkflowInstance.restore(fixture.snapshot, fixture.workflow);
     assert.deepEqual(restored.state, fixture.state, `${file}: state`);
     assert.equal(restored.version, fixture.version, `${file}: version`);
@@ -52,7 +52,7 @@ test('WASM snapshots are written for the native side', () => {
     const again = api.WorkflowInstance.restore(fixture.snapshot);
     assert.equal(again.snapshotJson(), fixture.snapshot);
     assert.deepEqual(again.state, fixture.state);
-    writeFileSync(join(out, `${workflow}__${name}`), JSON.stringify(fixture));
+    writeFileSync(join(out, `${workflow}__${name}`), api.stringifyJson(fixture));
     instance.free();
     again.free();
   }

@@ -65,9 +65,9 @@ impl<W: Workflow> Record<W> {
 /// The result of an accepted input. Its events are borrowed from the instance's log, so
 /// returning an outcome copies nothing.
 ///
-/// In JSON: `duplicate`, `version`, `events` (the records without their effects),
-/// `effects` (every effect of the events, once, in order: each key names its event's
-/// version), `position` and `next_deadline`.
+/// In JSON: `duplicate`, `version`, `events` (the records appended, whole, as the event log
+/// holds them: a host appends them to its own log), `effects` (every effect of those
+/// records, in order, for the host's outbox), `position` and `next_deadline`.
 ///
 /// ```
 /// use quytrinh::kernel::{Actor, Command, Instance, Settings};
@@ -79,7 +79,7 @@ impl<W: Workflow> Record<W> {
 /// let json = serde_json::to_value(&out).unwrap();
 /// assert_eq!(json["effects"][0]["kind"], "send_otp");
 /// assert_eq!(json["effects"][0]["key"], "rel-1:1:0");
-/// assert!(json["events"][0].get("effects").is_none()); // listed once, at the top
+/// assert_eq!(json["events"][0]["effects"], json["effects"]); // the records are whole
 /// assert_eq!(json["position"]["relationship"], "active");
 /// ```
 #[derive(Debug, PartialEq)]
@@ -260,41 +260,12 @@ impl<W: Workflow> Serialize for Outcome<'_, W> {
         let mut map = serializer.serialize_struct("Outcome", 6)?;
         map.serialize_field("duplicate", &self.duplicate)?;
         map.serialize_field("version", &self.version)?;
-        map.serialize_field("events", &Events(self.events))?;
+        map.serialize_field("events", self.events)?;
         map.serialize_field("effects", &Effects(self.events))?;
         map.serialize_field("position", &Positions(&self.positions))?;
         map.serialize_field("next_deadline", &self.next_deadline)?;
         map.end()
     }
-}
-
-/// Records without their effects (an outcome lists the effects once, beside them).
-struct Events<'a, W: Workflow>(&'a [Record<W>]);
-
-impl<W: Workflow> Serialize for Events<'_, W> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|r| EventOnly::<W> {
-            version: r.version,
-            at: &r.at,
-            command_id: r.command_id.as_deref(),
-            actor: &r.actor,
-            trigger: &r.trigger,
-            event: &r.event,
-        }))
-    }
-}
-
-/// A record's fields but its effects, as a record writes them.
-#[derive(Serialize)]
-#[serde(bound = "")]
-struct EventOnly<'a, W: Workflow> {
-    version: u64,
-    at: &'a DateTime<Utc>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    command_id: Option<&'a str>,
-    actor: &'a Actor,
-    trigger: &'a str,
-    event: &'a W::Event,
 }
 
 /// Every effect of some records, in order, as one JSON array.

@@ -295,7 +295,7 @@ async fn reads_are_for_the_caller() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|c| c["type"].as_str().unwrap().to_owned())
+            .map(|c| c["name"].as_str().unwrap().to_owned())
             .collect()
     };
     assert_eq!(types(INTAKE).await, ["receive"]);
