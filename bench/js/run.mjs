@@ -395,7 +395,7 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const versions = {
   node: process.version,
   xstate: JSON.parse(readFileSync(`${here}node_modules/xstate/package.json`, 'utf8')).version,
-  quytrinh: JSON.parse(readFileSync(new URL('../package.json', pathToFileURL(pkgEntry)), 'utf8')).version,
+  quytrinh: JSON.parse(readFileSync(new URL('./package.json', pathToFileURL(pkgEntry)), 'utf8')).version,
 };
 
 const rows = cases.map((c) => {
