@@ -130,9 +130,12 @@ impl<C: DeserializeOwned> Command<C> {
     /// let huge = format!("{{\"note\":\"{}\"}}", "x".repeat(300_000));
     /// let err = Command::<CompanionCommand>::from_json(&huge).unwrap_err();
     /// assert_eq!((err.code(), err.rejection().unwrap().rule.as_ref()), ("limit_reached", "command_bytes"));
-    /// let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    /// let deep = format!("{{\"note\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
     /// let err = Command::<CompanionCommand>::from_json(&deep).unwrap_err();
     /// assert_eq!(err.rejection().unwrap().rule, "json_depth");
+    /// // A document that is not even an object is refused at its first character.
+    /// let flat = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    /// assert_eq!(Command::<CompanionCommand>::from_json(&flat).unwrap_err().code(), "invalid_json");
     /// ```
     pub fn from_json(json: &str) -> Result<Self, Error> {
         Limit::CommandBytes.check(json.len())?;
