@@ -221,8 +221,9 @@ fn argument_error(name: &str, detail: &str) -> JsValue {
     }))
 }
 
-fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, JsValue> {
-    serde_json::from_str(text).map_err(|e| core_error(&Error::from(e)))
+/// Decodes argument `name` (its JSON text), naming the field at fault on failure.
+fn parse_json<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, JsValue> {
+    quytrinh::kernel::from_json(name, text).map_err(|e| core_error(&e))
 }
 
 fn parse_instant(name: &str, text: &str) -> Result<DateTime<Utc>, JsValue> {
@@ -253,7 +254,7 @@ pub fn workflows() -> String {
 /// A workflow's definition under a configuration (`"null"` for the defaults), as JSON.
 #[wasm_bindgen]
 pub fn definition(workflow: &str, config_json: &str) -> Result<String, JsValue> {
-    let config: Value = parse_json(config_json)?;
+    let config: Value = parse_json("config", config_json)?;
     let def = dynamic::definition(workflow, Some(&config)).map_err(|e| core_error(&e))?;
     Ok(to_text(&def))
 }
@@ -270,11 +271,11 @@ pub fn report(
     report_json: &str,
     rows_json: &str,
 ) -> Result<String, JsValue> {
-    let config: Value = parse_json(config_json)?;
-    let actor: Actor = parse_json(actor_json)?;
+    let config: Value = parse_json("config", config_json)?;
+    let actor: Actor = parse_json("actor", actor_json)?;
     let at = parse_instant("at", at)?;
-    let report: Value = parse_json(report_json)?;
-    let rows: Vec<Value> = parse_json(rows_json)?;
+    let report: Value = parse_json("report", report_json)?;
+    let rows: Vec<Value> = parse_json("rows", rows_json)?;
     dynamic::report(workflow, Some(&config), &actor, at, &report, &rows)
         .map(|v| v.to_string())
         .map_err(|e| core_error(&e))
@@ -289,7 +290,7 @@ pub fn definition_diagram(
     format: &str,
     lang: &str,
 ) -> Result<String, JsValue> {
-    let config: Value = parse_json(config_json)?;
+    let config: Value = parse_json("config", config_json)?;
     let def = dynamic::definition(workflow, Some(&config)).map_err(|e| core_error(&e))?;
     diagram(&def, format, lang, &[])
 }
@@ -326,12 +327,12 @@ pub fn create(
     settings_json: &str,
     init_json: &str,
 ) -> Result<RawInstance, JsValue> {
-    let config: Value = parse_json(config_json)?;
-    let settings: Option<Settings> = match parse_json::<Value>(settings_json)? {
+    let config: Value = parse_json("config", config_json)?;
+    let settings: Option<Settings> = match parse_json::<Value>("settings", settings_json)? {
         Value::Null => None,
-        v => Some(serde_json::from_value(v).map_err(|e| core_error(&Error::from(e)))?),
+        v => Some(quytrinh::kernel::from_json_value("settings", &v).map_err(|e| core_error(&e))?),
     };
-    let init: Value = parse_json(init_json)?;
+    let init: Value = parse_json("init", init_json)?;
     dynamic::create(workflow, instance_id, Some(&config), settings, &init)
         .map(|inner| RawInstance { inner })
         .map_err(|e| core_error(&e))
@@ -407,9 +408,9 @@ impl RawInstance {
     /// Answers a read-only query (JSON tagged by `type`) for `actor` (JSON `{role, id}`)
     /// at `at`; the answer as JSON. Nothing changes.
     pub fn query(&self, actor_json: &str, at: &str, query_json: &str) -> Result<String, JsValue> {
-        let actor: Actor = parse_json(actor_json)?;
+        let actor: Actor = parse_json("actor", actor_json)?;
         let at = parse_instant("at", at)?;
-        let query: Value = parse_json(query_json)?;
+        let query: Value = parse_json("query", query_json)?;
         self.inner
             .query_value(&actor, at, query)
             .map(|v| v.to_string())
@@ -428,7 +429,7 @@ impl RawInstance {
 
     /// The commands `actor` (JSON `{role, id}`) may issue at `at`, as JSON.
     pub fn available_commands(&self, actor_json: &str, at: &str) -> Result<String, JsValue> {
-        let actor: Actor = parse_json(actor_json)?;
+        let actor: Actor = parse_json("actor", actor_json)?;
         let at = parse_instant("at", at)?;
         self.inner
             .available_commands(&actor, at)
@@ -474,9 +475,9 @@ impl RawCalendar {
     /// A calendar from its configuration (JSON; `"null"` or `"{}"` for Vietnam's defaults).
     #[wasm_bindgen(constructor)]
     pub fn new(config_json: &str) -> Result<RawCalendar, JsValue> {
-        let config: CalendarConfig = match parse_json::<Value>(config_json)? {
+        let config: CalendarConfig = match parse_json::<Value>("config", config_json)? {
             Value::Null => CalendarConfig::default(),
-            v => serde_json::from_value(v).map_err(|e| core_error(&Error::from(e)))?,
+            v => quytrinh::kernel::from_json_value("config", &v).map_err(|e| core_error(&e))?,
         };
         BusinessCalendar::new(config)
             .map(|inner| RawCalendar { inner })

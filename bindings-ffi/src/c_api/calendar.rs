@@ -66,7 +66,7 @@ pub unsafe extern "C" fn quytrinh_calendar_new(
         let config = unsafe { optional_text_arg(config_json, "config_json") }?;
         let config: CalendarConfig = match config {
             None => CalendarConfig::default(),
-            Some(text) => serde_json::from_str(text)?,
+            Some(text) => quytrinh::kernel::from_json("config", text)?,
         };
         let inner = BusinessCalendar::new(config)?;
         *out = Box::into_raw(Box::new(QuytrinhCalendar { inner }));

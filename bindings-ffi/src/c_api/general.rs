@@ -213,7 +213,7 @@ pub unsafe extern "C" fn quytrinh_report(
             )
         };
         let config = optional_json(config)?;
-        let actor: Actor = serde_json::from_str(actor)?;
+        let actor: Actor = quytrinh::kernel::from_json("actor", actor)?;
         let at = parse_instant(at, "at")?;
         let report: Value = serde_json::from_str(report)?;
         let rows: Vec<Value> = serde_json::from_str(rows)?;

@@ -134,7 +134,9 @@ pub unsafe extern "C" fn quytrinh_instance_create(
         };
         create_into(out, || {
             let config = optional_json(config)?;
-            let settings = settings.map(serde_json::from_str::<Settings>).transpose()?;
+            let settings = settings
+                .map(|text| quytrinh::kernel::from_json::<Settings>("settings", text))
+                .transpose()?;
             let init: Value = serde_json::from_str(init)?;
             Ok(dynamic::create(
                 workflow,
@@ -549,7 +551,7 @@ pub unsafe extern "C" fn quytrinh_instance_available_commands(
     let f = |inner: &mut dyn AnyInstance| {
         // SAFETY: the caller guarantees each string is NULL or NUL-terminated and valid.
         let (actor, at) = unsafe { (text_arg(actor_json, "actor_json")?, text_arg(at, "at")?) };
-        let actor: Actor = serde_json::from_str(actor)?;
+        let actor: Actor = quytrinh::kernel::from_json("actor", actor)?;
         let at = parse_instant(at, "at")?;
         Ok(owned_string(
             inner.available_commands(&actor, at)?.to_string(),
@@ -588,7 +590,7 @@ pub unsafe extern "C" fn quytrinh_instance_query(
                 text_arg(query_json, "query_json")?,
             )
         };
-        let actor: Actor = serde_json::from_str(actor)?;
+        let actor: Actor = quytrinh::kernel::from_json("actor", actor)?;
         let at = parse_instant(at, "at")?;
         let query: Value = serde_json::from_str(query)?;
         Ok(owned_string(
