@@ -115,26 +115,25 @@ impl Error {
     ///     "invalid JSON at `command.actor.id`: invalid type: integer `5`, expected a string");
     /// ```
     pub fn json_at(what: &str, text: &str, error: &serde_json::Error) -> Self {
-        if too_deep(error) {
-            return Error::from(error);
+        // `invalid_json`, or `limit_reached` when nested too deep (which has no field).
+        let mut found = Error::from(error);
+        if let Error::InvalidJson {
+            path, line, column, ..
+        } = &mut found
+        {
+            let inner = if *line > 0 {
+                super::json::path_at(text, *line, *column)
+            } else {
+                String::new()
+            };
+            *path = match (what.is_empty(), inner.is_empty()) {
+                (_, true) => what.to_owned(),
+                (true, false) => inner,
+                (false, false) if inner.starts_with('[') => format!("{what}{inner}"),
+                (false, false) => format!("{what}.{inner}"),
+            };
         }
-        let inner = if error.line() > 0 {
-            super::json::path_at(text, error.line(), error.column())
-        } else {
-            String::new()
-        };
-        let path = match (what.is_empty(), inner.is_empty()) {
-            (_, true) => what.to_owned(),
-            (true, false) => inner,
-            (false, false) if inner.starts_with('[') => format!("{what}{inner}"),
-            (false, false) => format!("{what}.{inner}"),
-        };
-        Error::InvalidJson {
-            message: reason(error),
-            path,
-            line: error.line(),
-            column: error.column(),
-        }
+        found
     }
 
     /// The rejection inside, if this is one.
