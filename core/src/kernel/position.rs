@@ -2,7 +2,7 @@
 //! each entity it holds.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// The state of one region, of the instance as a whole (`entity` is `None`) or of one of
 /// its entities (a lead, a batch, an order).
@@ -49,13 +49,22 @@ impl Position {
 /// let p = [Position { region: "lead", entity: Some("L1".into()), state: "new" }];
 /// assert_eq!(positions_json(&p), serde_json::json!({"lead:L1": "new"}));
 /// ```
+///
+/// # Panics
+///
+/// Never: region keys and state ids are strings.
 pub fn positions_json(positions: &[Position]) -> Value {
-    Value::Object(
-        positions
-            .iter()
-            .map(|p| (p.key(), Value::from(p.state)))
-            .collect::<Map<String, Value>>(),
-    )
+    serde_json::to_value(PositionsObject(positions)).expect("positions always serialize")
+}
+
+/// Positions written as one JSON object (see [`positions_json`]), straight to any
+/// serializer: what an outcome's `position` is.
+pub(crate) struct PositionsObject<'a>(pub(crate) &'a [Position]);
+
+impl Serialize for PositionsObject<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|p| (p.key(), p.state)))
+    }
 }
 
 /// The `(region, state)` pairs of some positions, once each: what a diagram highlights.

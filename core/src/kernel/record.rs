@@ -262,7 +262,10 @@ impl<W: Workflow> Serialize for Outcome<'_, W> {
         map.serialize_field("version", &self.version)?;
         map.serialize_field("events", self.events)?;
         map.serialize_field("effects", &Effects(self.events))?;
-        map.serialize_field("position", &Positions(&self.positions))?;
+        map.serialize_field(
+            "position",
+            &super::position::PositionsObject(&self.positions),
+        )?;
         map.serialize_field("next_deadline", &self.next_deadline)?;
         map.end()
     }
@@ -274,14 +277,5 @@ struct Effects<'a, W: Workflow>(&'a [Record<W>]);
 impl<W: Workflow> Serialize for Effects<'_, W> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().flat_map(|r| r.effects.iter()))
-    }
-}
-
-/// Positions as one JSON object, like [`positions_json`](super::positions_json).
-struct Positions<'a>(&'a [super::Position]);
-
-impl Serialize for Positions<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|p| (p.key(), p.state)))
     }
 }
