@@ -5,7 +5,7 @@
 //! anything is parsed or changed. `docs/limits.md` lists these with the limits of the
 //! workflows (entities per instance, free texts).
 
-use super::{Rejection, RejectionCode};
+use super::{Label, Rejection, RejectionCode};
 
 /// A limit on untrusted input.
 ///
@@ -107,5 +107,75 @@ impl Limit {
             ),
         };
         Rejection::new(RejectionCode::LimitReached, rule, vi, en)
+    }
+}
+
+/// A cap on the number of entities one instance holds (leads of a package, orders of a
+/// store, entries of a history), checked by the rule that would add more: beyond it the
+/// command is `limit_reached` on `rule`, and nothing changes. `what` names the entities in
+/// both languages, plural.
+///
+/// ```
+/// use quytrinh::kernel::{Capacity, Label};
+/// const ORDERS: Capacity = Capacity::new("orders", Label::new("đơn hàng", "orders"));
+/// assert!(ORDERS.check(99_999, 99_998, 1).is_ok());
+/// let r = ORDERS.check(99_999, 99_999, 1).unwrap_err();
+/// assert_eq!((r.code.as_str(), r.rule.as_ref()), ("limit_reached", "orders"));
+/// assert_eq!(r.message_en, "At most 99999 orders (limit orders): 99999 already, 1 more asked.");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Capacity {
+    rule: &'static str,
+    what: Label,
+}
+
+impl Capacity {
+    /// The cap whose rejection names `rule` and counts `what`.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Capacity, Label};
+    /// let leads = Capacity::new("max_leads", Label::new("khách hàng", "leads"));
+    /// assert_eq!(leads.rule(), "max_leads");
+    /// ```
+    pub const fn new(rule: &'static str, what: Label) -> Self {
+        Self { rule, what }
+    }
+
+    /// The rule the rejection names.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Capacity, Label};
+    /// assert_eq!(Capacity::new("orders", Label::new("đơn hàng", "orders")).rule(), "orders");
+    /// ```
+    pub const fn rule(self) -> &'static str {
+        self.rule
+    }
+
+    /// `limit_reached` when `held` entities plus `adding` more exceed `max`.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::{Capacity, Label};
+    /// let notes = Capacity::new("notes", Label::new("ghi chú", "notes"));
+    /// assert!(notes.check(3, 0, 3).is_ok());
+    /// assert!(notes.check(3, 1, 3).is_err());
+    /// assert!(notes.check(3, usize::MAX, 1).is_err());
+    /// ```
+    pub fn check(self, max: usize, held: usize, adding: usize) -> Result<(), Rejection> {
+        if held.checked_add(adding).is_some_and(|n| n <= max) {
+            return Ok(());
+        }
+        let (rule, what) = (self.rule, self.what);
+        Err(Rejection::new(
+            RejectionCode::LimitReached,
+            rule,
+            format!(
+                "Tối đa {max} {} (giới hạn {rule}): đã có {held}, thêm {adding}.",
+                what.vi
+            ),
+            format!(
+                "At most {max} {} (limit {rule}): {held} already, {adding} more asked.",
+                what.en
+            ),
+        ))
     }
 }

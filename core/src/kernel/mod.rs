@@ -39,7 +39,7 @@ pub use instance::{Available, Instance, MAX_FIRINGS_PER_INPUT};
 pub use instant::rfc3339;
 pub use json::{from_json, from_json_value};
 pub use label::{Label, Lang};
-pub use limits::{Limit, MAX_COMMAND_BYTES, MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH};
+pub use limits::{Capacity, Limit, MAX_COMMAND_BYTES, MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH};
 pub use money::Vnd;
 pub use party::require_party;
 pub use persistence::{EventLog, MAX_VERSION, MIGRATIONS, Migration, SCHEMA_VERSION, Snapshot};

@@ -5514,7 +5514,7 @@ public func FfiConverterTypeLead_lower(_ value: Lead) -> RustBuffer {
  * use quytrinh::workflows::lead_care::LeadCareConfig;
  * let c = LeadCareConfig::default();
  * assert_eq!((c.claim_window_days, c.review_working_days), (7, 3));
- * assert_eq!(c.initial_status, "new");
+ * assert_eq!((c.initial_status.as_str(), c.max_leads), ("new", 10_000));
  * let custom: LeadCareConfig = serde_json::from_str(r#"{"claim_window_days": 3}"#).unwrap();
  * assert_eq!(custom.claim_window_days, 3);
  * assert!(serde_json::from_str::<LeadCareConfig>(r#"{"window": 1}"#).is_err());
@@ -5548,6 +5548,12 @@ public struct LeadCareConfig: Equatable, Hashable {
      * The reviewers' queue that batch notifications go to (default `lead_care_review`).
      */
     public var reviewQueue: String
+    /**
+     * The most leads one package holds, delivered at creation and later together (default
+     * 10,000 **\[decision\]**, 1 to [`MAX_LEADS`]): a delivery beyond it is
+     * `limit_reached` on `max_leads`.
+     */
+    public var maxLeads: UInt32
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5572,13 +5578,19 @@ public struct LeadCareConfig: Equatable, Hashable {
          */calendar: CalendarSettings, 
         /**
          * The reviewers' queue that batch notifications go to (default `lead_care_review`).
-         */reviewQueue: String) {
+         */reviewQueue: String, 
+        /**
+         * The most leads one package holds, delivered at creation and later together (default
+         * 10,000 **\[decision\]**, 1 to [`MAX_LEADS`]): a delivery beyond it is
+         * `limit_reached` on `max_leads`.
+         */maxLeads: UInt32) {
         self.statuses = statuses
         self.initialStatus = initialStatus
         self.claimWindowDays = claimWindowDays
         self.reviewWorkingDays = reviewWorkingDays
         self.calendar = calendar
         self.reviewQueue = reviewQueue
+        self.maxLeads = maxLeads
     }
 
     
@@ -5602,7 +5614,8 @@ public struct FfiConverterTypeLeadCareConfig: FfiConverterRustBuffer {
                 claimWindowDays: FfiConverterUInt32.read(from: &buf), 
                 reviewWorkingDays: FfiConverterUInt32.read(from: &buf), 
                 calendar: FfiConverterTypeCalendarSettings.read(from: &buf), 
-                reviewQueue: FfiConverterString.read(from: &buf)
+                reviewQueue: FfiConverterString.read(from: &buf), 
+                maxLeads: FfiConverterUInt32.read(from: &buf)
         )
     }
 
@@ -5613,6 +5626,7 @@ public struct FfiConverterTypeLeadCareConfig: FfiConverterRustBuffer {
         FfiConverterUInt32.write(value.reviewWorkingDays, into: &buf)
         FfiConverterTypeCalendarSettings.write(value.calendar, into: &buf)
         FfiConverterString.write(value.reviewQueue, into: &buf)
+        FfiConverterUInt32.write(value.maxLeads, into: &buf)
     }
 }
 

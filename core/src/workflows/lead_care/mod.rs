@@ -69,8 +69,8 @@ mod table;
 pub use model::{
     Batch, BatchStatus, CareStatus, CompensationRequest, CompensationStatus, ContactEntry,
     InitialLead, Lead, LeadCareCommand, LeadCareConfig, LeadCareEffect, LeadCareEvent,
-    LeadCareInit, LeadCareState, Leads, MAX_ID_CHARS, MAX_TEXT_CHARS, NewLead, Replacement, Review,
-    default_statuses,
+    LeadCareInit, LeadCareState, Leads, MAX_CONTACT_ENTRIES, MAX_ID_CHARS, MAX_LEADS,
+    MAX_TEXT_CHARS, NewLead, Replacement, Review, default_statuses,
 };
 pub use queries::{
     LeadCareAnswer, LeadCareQuery, PreviewItem, SubmissionPreview, TOKEN_DOMAIN,
@@ -140,14 +140,16 @@ impl Workflow for LeadCare {
                 return Err(rules::bad_id(field));
             }
         }
-        for (i, l) in init.leads.iter().enumerate() {
+        rules::room_for_leads(config, 0, init.leads.len())?;
+        let mut ids = std::collections::HashSet::new();
+        for l in &init.leads {
             if !valid_id(&l.lead_id) {
                 return Err(rules::bad_id("lead_id"));
             }
             if !valid_id(&l.customer_id) {
                 return Err(rules::bad_id("customer_id"));
             }
-            if init.leads[..i].iter().any(|o| o.lead_id == l.lead_id) {
+            if !ids.insert(l.lead_id.as_str()) {
                 return Err(Rejection::invalid_field(
                     "lead_id",
                     format!("Khách hàng `{}` bị lặp.", l.lead_id),

@@ -103,7 +103,7 @@ pub fn default_statuses() -> Vec<CareStatus> {
 /// use quytrinh::workflows::lead_care::LeadCareConfig;
 /// let c = LeadCareConfig::default();
 /// assert_eq!((c.claim_window_days, c.review_working_days), (7, 3));
-/// assert_eq!(c.initial_status, "new");
+/// assert_eq!((c.initial_status.as_str(), c.max_leads), ("new", 10_000));
 /// let custom: LeadCareConfig = serde_json::from_str(r#"{"claim_window_days": 3}"#).unwrap();
 /// assert_eq!(custom.claim_window_days, 3);
 /// assert!(serde_json::from_str::<LeadCareConfig>(r#"{"window": 1}"#).is_err());
@@ -130,7 +130,27 @@ pub struct LeadCareConfig {
     pub calendar: BusinessCalendar,
     /// The reviewers' queue that batch notifications go to (default `lead_care_review`).
     pub review_queue: String,
+    /// The most leads one package holds, delivered at creation and later together (default
+    /// 10,000 **\[decision\]**, 1 to [`MAX_LEADS`]): a delivery beyond it is
+    /// `limit_reached` on `max_leads`.
+    pub max_leads: u32,
 }
+
+/// The largest [`LeadCareConfig::max_leads`] a configuration may set.
+///
+/// ```
+/// assert_eq!(quytrinh::workflows::lead_care::MAX_LEADS, 100_000);
+/// ```
+pub const MAX_LEADS: u32 = 100_000;
+
+/// The most entries a lead's contact history holds: a status update beyond it is
+/// `limit_reached` on `contact_history` **\[decision\]** (the event log keeps every
+/// update; a lead updated a thousand times is an error of the host).
+///
+/// ```
+/// assert_eq!(quytrinh::workflows::lead_care::MAX_CONTACT_ENTRIES, 1_000);
+/// ```
+pub const MAX_CONTACT_ENTRIES: u32 = 1_000;
 
 impl Default for LeadCareConfig {
     fn default() -> Self {
@@ -141,6 +161,7 @@ impl Default for LeadCareConfig {
             review_working_days: 3,
             calendar: BusinessCalendar::default(),
             review_queue: "lead_care_review".to_owned(),
+            max_leads: 10_000,
         }
     }
 }
@@ -183,6 +204,9 @@ impl LeadCareConfig {
         }
         if self.review_queue.trim().is_empty() {
             return Err("review_queue must not be empty".to_owned());
+        }
+        if !(1..=MAX_LEADS).contains(&self.max_leads) {
+            return Err(format!("max_leads must be 1 to {MAX_LEADS}"));
         }
         Ok(())
     }

@@ -3,17 +3,19 @@
 use super::LeadCare;
 use super::model::{
     Batch, BatchStatus, CompensationRequest, CompensationStatus, ContactEntry, Lead,
-    LeadCareCommand as Cmd, LeadCareEffect as Fx, LeadCareEvent as Ev, LeadCareState, MAX_ID_CHARS,
-    MAX_TEXT_CHARS, NewLead, Replacement, Review, valid_id,
+    LeadCareCommand as Cmd, LeadCareConfig, LeadCareEffect as Fx, LeadCareEvent as Ev,
+    LeadCareState, MAX_CONTACT_ENTRIES, MAX_ID_CHARS, MAX_TEXT_CHARS, NewLead, Replacement, Review,
+    valid_id,
 };
 use super::queries::confirm_token;
 use super::table::templates;
 use crate::kernel::{Actor, require_party};
 use crate::kernel::{
-    Basis, Channel, Context, Decision, Notification, Recipient, Rejection, RejectionCode, Timer,
-    Unfit, rfc3339,
+    Basis, Capacity, Channel, Context, Decision, Label, Notification, Recipient, Rejection,
+    RejectionCode, Timer, Unfit, rfc3339,
 };
 use chrono::{DateTime, TimeDelta, Utc};
+use std::collections::HashSet;
 
 type Ctx<'a> = Context<'a, LeadCare>;
 type Decided = Result<Decision<LeadCare>, Rejection>;
@@ -113,6 +115,7 @@ fn update_status(
         ));
     }
     required_text("note", note)?;
+    CONTACTS.check(MAX_CONTACT_ENTRIES as usize, lead.contact_history.len(), 1)?;
     Ok(Decision::of(Ev::StatusUpdated {
         lead_id: lead.lead_id.clone(),
         status: status.to_owned(),
@@ -195,12 +198,13 @@ fn deliver(state: &LeadCareState, ctx: &Ctx<'_>, leads: &[NewLead]) -> Decided {
             "Deliver at least one lead.",
         ));
     }
-    for (i, new) in leads.iter().enumerate() {
+    room_for_leads(ctx.config, state.leads.len(), leads.len())?;
+    let (mut ids, mut replaced_here) = (HashSet::new(), HashSet::new());
+    for new in leads {
         if !valid_id(&new.lead_id) {
             return Err(bad_id("lead_id"));
         }
-        if state.lead(&new.lead_id).is_some() || leads[..i].iter().any(|o| o.lead_id == new.lead_id)
-        {
+        if state.lead(&new.lead_id).is_some() || !ids.insert(new.lead_id.as_str()) {
             return Err(Rejection::invalid_field(
                 "lead_id",
                 format!("Khách hàng `{}` đã có trong gói.", new.lead_id),
@@ -227,12 +231,7 @@ fn deliver(state: &LeadCareState, ctx: &Ctx<'_>, leads: &[NewLead]) -> Decided {
                     format!("Lead {replaced} has no approved compensation request."),
                 ));
             }
-            Some(r)
-                if r.replaced_by.is_some()
-                    || leads[..i]
-                        .iter()
-                        .any(|o| o.replaces.as_deref() == Some(replaced)) =>
-            {
+            Some(r) if r.replaced_by.is_some() || !replaced_here.insert(replaced.as_str()) => {
                 return Err(Rejection::new(
                     RejectionCode::InvalidTransition,
                     "already_replaced",
@@ -248,6 +247,25 @@ fn deliver(state: &LeadCareState, ctx: &Ctx<'_>, leads: &[NewLead]) -> Decided {
         status: ctx.config.initial_status.clone(),
     }))
 }
+
+/// The cap on a package's leads ([`LeadCareConfig::max_leads`]).
+const LEADS: Capacity = Capacity::new("max_leads", Label::new("khách hàng", "leads"));
+
+/// `limit_reached` on `max_leads` when a package holding `held` leads cannot take `adding`.
+pub(super) fn room_for_leads(
+    config: &LeadCareConfig,
+    held: usize,
+    adding: usize,
+) -> Result<(), Rejection> {
+    let max = usize::try_from(config.max_leads).unwrap_or(usize::MAX);
+    LEADS.check(max, held, adding)
+}
+
+/// The cap on a lead's contact history ([`MAX_CONTACT_ENTRIES`]).
+const CONTACTS: Capacity = Capacity::new(
+    "contact_history",
+    Label::new("lần tiếp xúc", "contact entries"),
+);
 
 fn submit(state: &LeadCareState, ctx: &Ctx<'_>, token: &str) -> Decided {
     owner(state, ctx)?;

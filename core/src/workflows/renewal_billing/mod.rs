@@ -93,9 +93,10 @@ pub use messages::{
 };
 pub use model::{
     ANY, BuyerInfo, CsmScope, Invoice, InvoiceInfo, MAX_ADDRESS_CHARS, MAX_NAME_CHARS,
-    MAX_PAYMENT_CODE_CHARS, MAX_TEXT_CHARS, Package, Payee, Payment, PaymentRequest,
-    PaymentRequestStatus, Reminder, ReminderShift, RenewalBillingConfig, RenewalBillingInit,
-    RenewalBillingState, Resend, ResendChannel, SubscriptionStatus, SupportAction, SupportEntry,
+    MAX_PAYMENT_CODE_CHARS, MAX_SUPPORT_ENTRIES, MAX_TEXT_CHARS, Package, Payee, Payment,
+    PaymentRequest, PaymentRequestStatus, Reminder, ReminderShift, RenewalBillingConfig,
+    RenewalBillingInit, RenewalBillingState, Resend, ResendChannel, SubscriptionStatus,
+    SupportAction, SupportEntry,
 };
 pub use queries::{
     CustomerView, PaymentContent, RenewalBillingAnswer, RenewalBillingQuery, RequestView, Step,

@@ -12,6 +12,15 @@ use serde::{Deserialize, Serialize};
 /// ```
 pub const MAX_TEXT_CHARS: usize = 2000;
 
+/// The most entries a renewal's support history holds before `add_note` is refused with
+/// `limit_reached` on `support_history` **\[decision\]**; the entries the process writes
+/// itself (requests, reminders, payments) are a few per term and are always kept.
+///
+/// ```
+/// assert_eq!(quytrinh::workflows::renewal_billing::MAX_SUPPORT_ENTRIES, 5_000);
+/// ```
+pub const MAX_SUPPORT_ENTRIES: usize = 5_000;
+
 /// The longest name accepted (a buyer, a company, a package), in characters.
 ///
 /// ```

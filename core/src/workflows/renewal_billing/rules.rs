@@ -6,15 +6,15 @@ use super::messages::{
     TermExtension,
 };
 use super::model::{
-    BuyerInfo, Invoice, InvoiceInfo, MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Package,
-    PaymentRequest, PaymentRequestStatus, Reminder, ReminderShift, RenewalBillingConfig,
-    RenewalBillingState, ResendChannel, SubscriptionStatus,
+    BuyerInfo, Invoice, InvoiceInfo, MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_SUPPORT_ENTRIES,
+    MAX_TEXT_CHARS, Package, PaymentRequest, PaymentRequestStatus, Reminder, ReminderShift,
+    RenewalBillingConfig, RenewalBillingState, ResendChannel, SubscriptionStatus,
 };
 use super::table::{CSM, CUSTOMER, templates};
 use crate::calendar::{BusinessCalendar, vietnam_date, vietnam_instant, vietnam_start_of_day};
 use crate::kernel::{
-    Basis, Channel, Context, Decision, Notification, Recipient, Rejection, RejectionCode, Timer,
-    Unfit, Vnd, rfc3339,
+    Basis, Capacity, Channel, Context, Decision, Label, Notification, Recipient, Rejection,
+    RejectionCode, Timer, Unfit, Vnd, rfc3339,
 };
 use crate::vietqr::VietQr;
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
@@ -110,6 +110,7 @@ pub(super) fn decide(state: &RenewalBillingState, command: &Cmd, ctx: &Ctx<'_>) 
         Cmd::AddNote { text } => {
             csm_in_scope(state, ctx)?;
             required_text("text", text, MAX_TEXT_CHARS)?;
+            SUPPORT_ENTRIES.check(MAX_SUPPORT_ENTRIES, state.history.len(), 1)?;
             Ok(Decision::of(Ev::NoteAdded {
                 text: text.clone(),
                 actor_id: ctx.actor.id.clone(),
@@ -117,6 +118,12 @@ pub(super) fn decide(state: &RenewalBillingState, command: &Cmd, ctx: &Ctx<'_>) 
         }
     }
 }
+
+/// The cap on the notes of a renewal's support history ([`MAX_SUPPORT_ENTRIES`]).
+const SUPPORT_ENTRIES: Capacity = Capacity::new(
+    "support_history",
+    Label::new("mục lịch sử hỗ trợ", "support history entries"),
+);
 
 fn issue(
     state: &RenewalBillingState,

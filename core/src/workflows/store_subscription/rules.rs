@@ -13,8 +13,8 @@ use super::model::{
 use super::table::{OWNER_ADMIN, STAFF, VENDOR, templates};
 use crate::calendar::{add_months, calendar_days_between, vietnam_date};
 use crate::kernel::{
-    Basis, Channel, Context, Decision, Notification, Recipient, Rejection, RejectionCode, Timer,
-    Unfit, Vnd, required_text, rfc3339,
+    Basis, Capacity, Channel, Context, Decision, Label, Notification, Recipient, Rejection,
+    RejectionCode, Timer, Unfit, Vnd, required_text, rfc3339,
 };
 use crate::vietqr::MAX_AMOUNT_DIGITS;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -137,6 +137,9 @@ pub(super) fn decide(state: &StoreSubscriptionState, command: &Cmd, ctx: &Ctx<'_
     }
 }
 
+/// The cap on a store's orders ([`MAX_ORDERS`]: order ids have five digits).
+const ORDERS: Capacity = Capacity::new("orders", Label::new("đơn hàng", "orders"));
+
 /// The states of an order whose claim is with the vendor.
 const CLAIMED: &[OrderStatus] = &[OrderStatus::ClaimUnderReview, OrderStatus::ClaimEscalated];
 
@@ -188,15 +191,8 @@ fn start_order(
             format!("{quote} has more than the {MAX_AMOUNT_DIGITS} digits a VietQR allows."),
         ));
     }
+    ORDERS.check(MAX_ORDERS as usize, state.orders.len(), 1)?;
     let n = state.orders.len() + 1;
-    if n > MAX_ORDERS as usize {
-        return Err(Rejection::new(
-            RejectionCode::LimitReached,
-            "orders",
-            format!("Gian hàng đã có {MAX_ORDERS} đơn hàng, mức tối đa."),
-            format!("The store has reached the limit of {MAX_ORDERS} orders."),
-        ));
-    }
     let id = order_id(n);
     let started = Ev::OrderStarted {
         reference: format!("{} {} {id}", ctx.config.reference_prefix, state.store_id),
