@@ -47,10 +47,10 @@ features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-e
 bg=$out/bindgen/quytrinh_wasm_bg.wasm
 "$wasm_opt" -Oz "${features[@]}" "$bg" -o "$bg.opt" && mv "$bg.opt" "$bg"
 
-# The package: the glue and its one `.wasm`, the wrapper (api.js, slot.js), the two entries
+# The package: the glue and its one `.wasm`, the wrapper (api.js, slot.js, load.js), the two entries
 # (node.mjs, web.js), the types, package.json, README, LICENSE files.
 cp "$out"/bindgen/quytrinh_wasm.js "$bg" "$pkg/"
-cp bindings-wasm/js/api.js bindings-wasm/js/slot.js bindings-wasm/js/node.mjs bindings-wasm/js/web.js "$pkg/"
+cp bindings-wasm/js/api.js bindings-wasm/js/slot.js bindings-wasm/js/load.js bindings-wasm/js/node.mjs bindings-wasm/js/web.js "$pkg/"
 cp bindings-wasm/js/index.d.ts bindings-wasm/js/workflows.d.ts bindings-wasm/js/README.md bindings-wasm/js/package.json "$pkg/"
 cp LICENSE-MIT LICENSE-APACHE "$pkg/"
 # The domain types generated from the Rust types (tsify), without the glue's own

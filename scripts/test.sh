@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The one command that installs what the tests need (skipping what is already there) and
 # runs every suite: formatting, lints, the Rust tests (unit, property, conformance, doc, the
-# JSON Schemas' drift and vectors), the crate's docs and a dry run of its publication,
-# the conformance vectors through the `quytrinh` program, the tour, the C suite, the
-# Kotlin suite (UniFFI; Swift checked for drift), the WASM suites (Node, headless Chromium),
-# the back-office desk on SQLite and PostgreSQL (scripts/test-desk.sh) and a short run of
-# every fuzz target (scripts/fuzz.sh --short).
-# Usage: bash scripts/test.sh        (from anywhere; about 10 minutes on a fresh machine)
+# JSON Schemas' drift and vectors), the property tests at depth (10,000 sequences per
+# property, release build), the crate's docs and a dry run of its publication, the
+# conformance vectors through the `quytrinh` program, the tour, the C suite, the Kotlin suite
+# (UniFFI; Swift checked for drift), the WASM suites (Node, headless Chromium), the
+# back-office desk on SQLite and PostgreSQL (scripts/test-desk.sh) and a short run of every
+# fuzz target (scripts/fuzz.sh --short).
+# Usage: bash scripts/test.sh        (from anywhere; about 25 minutes on a fresh 2-core machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,10 @@ suite "cargo fmt --check" cargo fmt --all -- --check
 suite "cargo clippy (all targets, -D warnings)" cargo clippy --workspace --all-targets --locked -- -D warnings
 # The desk's tests run in their own suite, with PostgreSQL (scripts/test-desk.sh).
 suite "cargo test (unit, property, conformance, doc)" cargo test --workspace --locked --exclude quytrinh-desk
+# The property tests again at depth: 10,000 random sequences per property of every workflow
+# (QUYTRINH_PROPTEST_LONG=1), in a release build, where they take seconds, not minutes.
+suite "property tests at depth (10,000 random sequences per property, release)" \
+  env QUYTRINH_PROPTEST_LONG=1 cargo test --release --locked -p quytrinh --test '*_properties' -- --skip differential
 suite "cargo build --benches" cargo build --workspace --benches --locked
 suite "cargo doc -p quytrinh (default and all features, -D warnings)" bash -c 'RUSTDOCFLAGS="-D warnings" cargo doc -p quytrinh --no-deps --locked && RUSTDOCFLAGS="-D warnings" cargo doc -p quytrinh --no-deps --locked --features conformance,schema'
 suite "cargo publish --dry-run -p quytrinh" cargo publish --dry-run -p quytrinh --locked

@@ -3,20 +3,13 @@
 import { readFileSync } from 'node:fs';
 import * as glue from './quytrinh_wasm.js';
 import { slot } from './slot.js';
-import { QuytrinhError } from './api.js';
+import { loadFailed } from './load.js';
 
 const wasmUrl = new URL('./quytrinh_wasm_bg.wasm', import.meta.url);
 try {
   glue.initSync({ module: readFileSync(wasmUrl) });
 } catch (e) {
-  throw new QuytrinhError(
-    {
-      code: 'load_failed',
-      message: `could not load quytrinh's WebAssembly module ${wasmUrl.pathname}: ${e.message}`,
-      message_vi: `Không tải được mô-đun WebAssembly của quytrinh ${wasmUrl.pathname}: ${e.message}`,
-    },
-    { cause: e },
-  );
+  throw loadFailed(wasmUrl.pathname, e);
 }
 slot.glue = glue;
 

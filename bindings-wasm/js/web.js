@@ -7,20 +7,13 @@
 // with code `load_failed`.
 import initGlue, * as glue from './quytrinh_wasm.js';
 import { slot } from './slot.js';
-import { QuytrinhError } from './api.js';
+import { loadFailed } from './load.js';
 
 export * from './api.js';
 
-function loadFailed(input, e) {
-  const what = input === undefined ? 'quytrinh_wasm_bg.wasm' : String(input);
-  return new QuytrinhError(
-    {
-      code: 'load_failed',
-      message: `could not load quytrinh's WebAssembly module (${what}): ${e?.message ?? e}`,
-      message_vi: `Không tải được mô-đun WebAssembly của quytrinh (${what}): ${e?.message ?? e}`,
-    },
-    { cause: e },
-  );
+/** What `init` / `initSync` was asked to load, for the error's message. */
+function described(input) {
+  return input === undefined ? 'quytrinh_wasm_bg.wasm' : String(input);
 }
 
 /**
@@ -34,7 +27,7 @@ export default async function init(input) {
   try {
     await initGlue(input === undefined ? undefined : { module_or_path: input });
   } catch (e) {
-    throw loadFailed(input, e);
+    throw loadFailed(described(input), e);
   }
   slot.glue = glue;
 }
