@@ -7,7 +7,7 @@
 # (UniFFI; Swift checked for drift), the WASM suites (Node, headless Chromium), the
 # back-office desk on SQLite and PostgreSQL (scripts/test-desk.sh) and a short run of every
 # fuzz target (scripts/fuzz.sh --short).
-# Usage: bash scripts/test.sh        (from anywhere; about 25 minutes on a fresh 2-core machine)
+# Usage: bash scripts/test.sh        (from anywhere; about 26 minutes on a fresh 2-core machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
