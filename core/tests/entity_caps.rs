@@ -94,7 +94,7 @@ fn a_renewal_takes_notes_until_its_support_history_is_full() {
                     "address": "Số 12 Phố Huế, phường Hai Bà Trưng, Hà Nội",
                     "email": "ketoan@abc.com.vn"}});
     let mut r = dynamic::create("renewal_billing", "TB-0042", None, None, &init).unwrap();
-    let note = |n: usize| {
+    let note = |n: u32| {
         json!({"command_id": format!("n{n}"), "actor": {"role": "csm", "id": "CSM-01"},
                "at": "2026-06-21T09:00:00+07:00", "type": "add_note",
                "text": format!("Đã gọi khách lần {n}")})

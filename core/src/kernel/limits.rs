@@ -151,7 +151,8 @@ impl Capacity {
         self.rule
     }
 
-    /// `limit_reached` when `held` entities plus `adding` more exceed `max`.
+    /// `limit_reached` when `held` entities plus `adding` more exceed `max` (a cap is a
+    /// configuration value or a constant, hence `u32`; the counts are lengths).
     ///
     /// ```
     /// # use quytrinh::kernel::{Capacity, Label};
@@ -160,8 +161,9 @@ impl Capacity {
     /// assert!(notes.check(3, 1, 3).is_err());
     /// assert!(notes.check(3, usize::MAX, 1).is_err());
     /// ```
-    pub fn check(self, max: usize, held: usize, adding: usize) -> Result<(), Rejection> {
-        if held.checked_add(adding).is_some_and(|n| n <= max) {
+    pub fn check(self, max: u32, held: usize, adding: usize) -> Result<(), Rejection> {
+        let limit = usize::try_from(max).unwrap_or(usize::MAX);
+        if held.checked_add(adding).is_some_and(|n| n <= limit) {
             return Ok(());
         }
         let (rule, what) = (self.rule, self.what);

@@ -115,7 +115,7 @@ fn update_status(
         ));
     }
     required_text("note", note)?;
-    CONTACTS.check(MAX_CONTACT_ENTRIES as usize, lead.contact_history.len(), 1)?;
+    CONTACTS.check(MAX_CONTACT_ENTRIES, lead.contact_history.len(), 1)?;
     Ok(Decision::of(Ev::StatusUpdated {
         lead_id: lead.lead_id.clone(),
         status: status.to_owned(),
@@ -257,8 +257,7 @@ pub(super) fn room_for_leads(
     held: usize,
     adding: usize,
 ) -> Result<(), Rejection> {
-    let max = usize::try_from(config.max_leads).unwrap_or(usize::MAX);
-    LEADS.check(max, held, adding)
+    LEADS.check(config.max_leads, held, adding)
 }
 
 /// The cap on a lead's contact history ([`MAX_CONTACT_ENTRIES`]).

@@ -19,7 +19,7 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 /// ```
 /// assert_eq!(quytrinh::workflows::renewal_billing::MAX_SUPPORT_ENTRIES, 5_000);
 /// ```
-pub const MAX_SUPPORT_ENTRIES: usize = 5_000;
+pub const MAX_SUPPORT_ENTRIES: u32 = 5_000;
 
 /// The longest name accepted (a buyer, a company, a package), in characters.
 ///

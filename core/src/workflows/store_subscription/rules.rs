@@ -191,7 +191,7 @@ fn start_order(
             format!("{quote} has more than the {MAX_AMOUNT_DIGITS} digits a VietQR allows."),
         ));
     }
-    ORDERS.check(MAX_ORDERS as usize, state.orders.len(), 1)?;
+    ORDERS.check(MAX_ORDERS, state.orders.len(), 1)?;
     let n = state.orders.len() + 1;
     let id = order_id(n);
     let started = Ev::OrderStarted {
