@@ -159,7 +159,8 @@ typedef enum {
      */
     QUYTRINH_STATUS_NOT_FOUND = 106,
     /**
-     * Rejected: a rate limit of the workflow was reached (`limit_reached`).
+     * Rejected: a limit was reached: the size or nesting of an input, the entities an
+     * instance may hold, or a rate of the workflow; the rule names it (`limit_reached`).
      */
     QUYTRINH_STATUS_LIMIT_REACHED = 107,
 } QuytrinhStatus;

@@ -75,7 +75,8 @@ pub enum QuytrinhStatus {
     ClockWentBackwards = 105,
     /// Rejected: the command names something that does not exist (`not_found`).
     NotFound = 106,
-    /// Rejected: a rate limit of the workflow was reached (`limit_reached`).
+    /// Rejected: a limit was reached: the size or nesting of an input, the entities an
+    /// instance may hold, or a rate of the workflow; the rule names it (`limit_reached`).
     LimitReached = 107,
 }
 

@@ -31,7 +31,9 @@ pub enum RejectionCode {
     ClockWentBackwards,
     /// The command names something (a request, a challenge, a lead) that does not exist.
     NotFound,
-    /// A rate limit of the workflow was reached (e.g. resends per day).
+    /// A limit was reached: the size or nesting of an input, the entities an instance may
+    /// hold (leads of a package, orders of a store), or a rate (resends per day); the rule
+    /// names the limit.
     LimitReached,
 }
 
