@@ -396,18 +396,28 @@ static void check_fixture(const char *binding, const char *name, const char *our
     cJSON_Delete(fixture);
 }
 
+/* The instance's snapshot and event log, both owned by the caller; false (a failure
+ * recorded, nothing to free) when either cannot be read. */
+static bool snapshot_and_log(QuytrinhInstance *instance, char **snapshot, char **log) {
+    if (check_status(quytrinh_instance_snapshot(instance, snapshot), QUYTRINH_STATUS_OK,
+                     "snapshot") &&
+        check_status(quytrinh_instance_event_log(instance, log), QUYTRINH_STATUS_OK,
+                     "event log")) {
+        return true;
+    }
+    quytrinh_string_free(*snapshot);
+    quytrinh_string_free(*log);
+    *snapshot = *log = NULL;
+    return false;
+}
+
 static void check_differential(QuytrinhInstance *instance, const char *workflow) {
     static const char *const bindings[] = {"native", "kotlin", "wasm"};
     char name[512], path[1536];
     char *snapshot = NULL, *log = NULL;
     size_t i;
     fixture_name(workflow, name, sizeof name);
-    if (!check_status(quytrinh_instance_snapshot(instance, &snapshot), QUYTRINH_STATUS_OK,
-                      "snapshot") ||
-        !check_status(quytrinh_instance_event_log(instance, &log), QUYTRINH_STATUS_OK,
-                      "event log")) {
-        quytrinh_string_free(snapshot);
-        quytrinh_string_free(log);
+    if (!snapshot_and_log(instance, &snapshot, &log)) {
         return;
     }
     for (i = 0; i < sizeof bindings / sizeof *bindings; i++) {
@@ -443,12 +453,7 @@ static void check_round_trips(QuytrinhInstance *instance) {
     char *snapshot = NULL, *log = NULL, *again = NULL, *replayed_snapshot = NULL,
          *replayed_log = NULL;
     QuytrinhInstance *restored = NULL, *replayed = NULL;
-    if (!check_status(quytrinh_instance_snapshot(instance, &snapshot), QUYTRINH_STATUS_OK,
-                      "snapshot") ||
-        !check_status(quytrinh_instance_event_log(instance, &log), QUYTRINH_STATUS_OK,
-                      "event log")) {
-        quytrinh_string_free(snapshot);
-        quytrinh_string_free(log);
+    if (!snapshot_and_log(instance, &snapshot, &log)) {
         return;
     }
     if (check_status(quytrinh_instance_restore(snapshot, &restored), QUYTRINH_STATUS_OK,
