@@ -29,9 +29,13 @@ suite "cargo clippy (all targets, -D warnings)" cargo clippy --workspace --all-t
 # The desk's tests run in their own suite, with PostgreSQL (scripts/test-desk.sh).
 suite "cargo test (unit, property, conformance, doc)" cargo test --workspace --locked --exclude quytrinh-desk
 # The property tests again at depth: 10,000 random sequences per property of every workflow
-# (QUYTRINH_PROPTEST_LONG=1), in a release build, where they take seconds, not minutes.
+# (QUYTRINH_PROPTEST_LONG=1), in a release build, where they take seconds, not minutes. The
+# core keeps the debug build's overflow checks and debug assertions, so this run checks all
+# that the 256-sequence debug run above checks, at depth.
 suite "property tests at depth (10,000 random sequences per property, release)" \
-  env QUYTRINH_PROPTEST_LONG=1 cargo test --release --locked -p quytrinh --test '*_properties' -- --skip differential
+  env QUYTRINH_PROPTEST_LONG=1 cargo test --release --locked -p quytrinh --test '*_properties' \
+  --config 'profile.release.package.quytrinh.overflow-checks=true' \
+  --config 'profile.release.package.quytrinh.debug-assertions=true' -- --skip differential
 suite "cargo build --benches" cargo build --workspace --benches --locked
 suite "cargo doc -p quytrinh (default and all features, -D warnings)" bash -c 'RUSTDOCFLAGS="-D warnings" cargo doc -p quytrinh --no-deps --locked && RUSTDOCFLAGS="-D warnings" cargo doc -p quytrinh --no-deps --locked --features conformance,schema'
 suite "cargo publish --dry-run -p quytrinh" cargo publish --dry-run -p quytrinh --locked
