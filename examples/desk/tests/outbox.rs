@@ -17,16 +17,11 @@ const ACTORS: &[(&str, &str)] = &[
 ];
 const SACO: &str = "saco/SACO-01";
 
-fn tokens(name: &str) -> String {
-    let dir = common::scratch(name);
-    common::tokens_file(&dir, ACTORS).display().to_string()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failed_deliveries_are_retried_then_dead_lettered() {
     for db in common::databases("dead_letter").await {
         let (url, hook) = Webhook::start(Answer::Fail).await;
-        let tokens = tokens(&format!("dead-{}", db.backend));
+        let tokens = common::tokens_arg(&format!("dead-{}", db.backend), ACTORS);
         let desk = Client::new(
             &common::start_in_process(common::serve_args(&[
                 "--database",
@@ -135,7 +130,7 @@ async fn killed_between_commit_and_delivery_the_effect_is_delivered_after_restar
     for db in common::databases("kill_delivery").await {
         let dir = common::scratch(&format!("kill-delivery-{}", db.backend));
         let (url, hook) = Webhook::start(Answer::Hang).await;
-        let tokens = tokens(&format!("kill-delivery-tokens-{}", db.backend));
+        let tokens = common::tokens_arg(&format!("kill-delivery-tokens-{}", db.backend), ACTORS);
         let words = [
             "--database",
             &db.url,

@@ -11,18 +11,13 @@ const ACTORS: &[(&str, &str)] = &[("back_office", "seeder"), ("saco", "SACO-01")
 const SEEDER: &str = "back_office/seeder";
 const SACO: &str = "saco/SACO-01";
 
-fn tokens(name: &str) -> String {
-    let dir = common::scratch(name);
-    common::tokens_file(&dir, ACTORS).display().to_string()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killed_during_a_tick_nothing_is_lost_or_fired_twice() {
     const N: usize = 2000;
     let after = "2026-07-02T09:00:00+07:00";
     for db in common::databases("kill_tick").await {
         let dir = common::scratch(&format!("kill-tick-{}", db.backend));
-        let tokens = tokens(&format!("kill-tick-tokens-{}", db.backend));
+        let tokens = common::tokens_arg(&format!("kill-tick-tokens-{}", db.backend), ACTORS);
         let port = common::free_port();
         let base = format!("http://127.0.0.1:{port}");
         let words = [
@@ -81,7 +76,7 @@ async fn four_desks_on_postgres_fire_ten_thousand_deadlines_exactly_once() {
         return;
     };
     let dir = common::scratch("four-workers");
-    let tokens = tokens("four-workers-tokens");
+    let tokens = common::tokens_arg("four-workers-tokens", ACTORS);
     let before = "2026-06-01T09:00:00+07:00";
     let after = "2026-07-02T09:00:00+07:00";
     let words = [

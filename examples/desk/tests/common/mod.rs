@@ -97,6 +97,12 @@ pub async fn databases(name: &str) -> Vec<Db> {
     all
 }
 
+/// The path, as the `--tokens` argument, of a tokens file for `actors` in a fresh scratch
+/// directory `name`.
+pub fn tokens_arg(name: &str, actors: &[(&str, &str)]) -> String {
+    tokens_file(&scratch(name), actors).display().to_string()
+}
+
 /// A tokens file standing for `actors` (`role`, `id`), each token `role/id`.
 pub fn tokens_file(dir: &std::path::Path, actors: &[(&str, &str)]) -> PathBuf {
     let mut text = String::new();
