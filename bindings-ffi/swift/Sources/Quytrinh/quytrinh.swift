@@ -16567,7 +16567,9 @@ public enum RejectionCode: Equatable, Hashable {
      */
     case notFound
     /**
-     * A rate limit of the workflow was reached (e.g. resends per day).
+     * A limit was reached: the size or nesting of an input, the entities an instance may
+     * hold (leads of a package, orders of a store), or a rate (resends per day); the rule
+     * names the limit.
      */
     case limitReached
 
