@@ -215,6 +215,20 @@ export function parseJson(text) {
 }
 
 /**
+ * An outcome as the other bindings give it: the module writes each effect once, inside its
+ * record, and the top-level `effects` (every effect of the records, in order) is rebuilt
+ * here, right after `events`, from the same objects.
+ */
+function withEffectList(lean) {
+  const outcome = {};
+  for (const key of Object.keys(lean)) {
+    outcome[key] = lean[key];
+    if (key === 'events') outcome.effects = lean.events.flatMap((record) => record.effects);
+  }
+  return outcome;
+}
+
+/**
  * `JSON.stringify`, except that `bigint`s are written as exact JSON integers: what the
  * package does with every input; hosts may use it to store states and outcomes.
  */
@@ -378,13 +392,13 @@ export class WorkflowInstance {
    */
   handle(command) {
     const text = toJson(command, 'command');
-    return parseJson(this.#call((r) => r.handle(text)));
+    return withEffectList(parseJson(this.#call((r) => r.handle(text))));
   }
 
   /** Time has reached `at`: fires every deadline due by then, each at its own instant. */
   tick(at) {
     const t = instant(at, 'at');
-    return parseJson(this.#call((r) => r.tick(t)));
+    return withEffectList(parseJson(this.#call((r) => r.tick(t))));
   }
 
   /** The configuration (every field, defaults included). */

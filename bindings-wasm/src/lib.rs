@@ -19,7 +19,7 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use quytrinh::calendar::lunar::{self, LunarDate};
 use quytrinh::calendar::{BusinessCalendar, CalendarConfig, CalendarError};
 use quytrinh::dynamic::{self, AnyInstance};
-use quytrinh::kernel::{Actor, Error, Lang, Settings};
+use quytrinh::kernel::{Actor, Error, Lang, OutcomeForm, Settings};
 use serde_json::{Value, json};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -372,17 +372,22 @@ impl RawInstance {
         self.inner.version() as f64
     }
 
-    /// Handles a command (JSON text); returns the outcome as JSON text.
+    /// Handles a command (JSON text); returns the outcome as JSON text without its top-level
+    /// `effects` (`OutcomeForm::RecordsOnly`: the JS side rebuilds that list from the
+    /// records, so each effect crosses once).
     pub fn handle(&mut self, command_json: &str) -> Result<String, JsValue> {
         self.inner
-            .handle_json(command_json)
+            .handle_json_in(command_json, OutcomeForm::RecordsOnly)
             .map_err(|e| core_error(&e))
     }
 
-    /// Fires the deadlines due at or before `at` (RFC 3339); returns the outcome.
+    /// Fires the deadlines due at or before `at` (RFC 3339); returns the outcome, in the
+    /// same form as [`handle`](Self::handle).
     pub fn tick(&mut self, at: &str) -> Result<String, JsValue> {
         let at = parse_instant("at", at)?;
-        self.inner.tick_json(at).map_err(|e| core_error(&e))
+        self.inner
+            .tick_json_in(at, OutcomeForm::RecordsOnly)
+            .map_err(|e| core_error(&e))
     }
 
     /// The configuration as JSON (every field, defaults included).

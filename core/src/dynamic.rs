@@ -17,8 +17,8 @@
 //! ```
 
 use crate::kernel::{
-    Actor, Command, Deadline, Definition, Error, Instance, Limit, Position, Settings, Workflow,
-    from_json, from_json_value,
+    Actor, Command, Deadline, Definition, Error, Instance, Limit, OutcomeForm, Position, Settings,
+    Workflow, from_json, from_json_value,
 };
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -80,13 +80,22 @@ pub trait AnyInstance: Send + Sync {
     fn version(&self) -> u64;
     /// Handles a command given as JSON text (see [`Command`]); returns the outcome as JSON
     /// text (see [`Outcome`](crate::kernel::Outcome)), written straight from the outcome: the path the bindings take.
-    fn handle_json(&mut self, command: &str) -> Result<String, Error>;
+    fn handle_json(&mut self, command: &str) -> Result<String, Error> {
+        self.handle_json_in(command, OutcomeForm::Whole)
+    }
+    /// Like [`handle_json`](Self::handle_json), the outcome written in `form` (the JS
+    /// package asks for [`OutcomeForm::RecordsOnly`] and rebuilds the effect list itself).
+    fn handle_json_in(&mut self, command: &str, form: OutcomeForm) -> Result<String, Error>;
     /// Handles a command given as a JSON value.
     fn handle_value(&mut self, command: Value) -> Result<Value, Error>;
     /// Fires the deadlines due at or before `at`; returns the outcome as JSON.
     fn tick(&mut self, at: DateTime<Utc>) -> Result<Value, Error>;
     /// Like [`tick`](Self::tick), the outcome as JSON text.
-    fn tick_json(&mut self, at: DateTime<Utc>) -> Result<String, Error>;
+    fn tick_json(&mut self, at: DateTime<Utc>) -> Result<String, Error> {
+        self.tick_json_in(at, OutcomeForm::Whole)
+    }
+    /// Like [`tick_json`](Self::tick_json), the outcome written in `form`.
+    fn tick_json_in(&mut self, at: DateTime<Utc>, form: OutcomeForm) -> Result<String, Error>;
     /// The state as JSON.
     fn state(&self) -> Value;
     /// The configuration as JSON (every field, defaults included).
@@ -128,9 +137,9 @@ impl<W: Workflow> AnyInstance for Instance<W> {
         Instance::version(self)
     }
 
-    fn handle_json(&mut self, command: &str) -> Result<String, Error> {
+    fn handle_json_in(&mut self, command: &str, form: OutcomeForm) -> Result<String, Error> {
         let command = Command::<W::Command>::from_json(command)?;
-        Ok(to_text(&self.handle(&command)?))
+        Ok(outcome_text(&self.handle(&command)?, form))
     }
 
     fn handle_value(&mut self, command: Value) -> Result<Value, Error> {
@@ -142,8 +151,8 @@ impl<W: Workflow> AnyInstance for Instance<W> {
         Ok(to_value(&Instance::tick(self, at)?))
     }
 
-    fn tick_json(&mut self, at: DateTime<Utc>) -> Result<String, Error> {
-        Ok(to_text(&Instance::tick(self, at)?))
+    fn tick_json_in(&mut self, at: DateTime<Utc>, form: OutcomeForm) -> Result<String, Error> {
+        Ok(outcome_text(&Instance::tick(self, at)?, form))
     }
 
     fn state(&self) -> Value {
@@ -200,9 +209,17 @@ fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Value {
     serde_json::to_value(value).expect("quytrinh's own types always serialize")
 }
 
-fn to_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).expect("quytrinh's own types always serialize")
+/// An outcome as JSON text, into a buffer sized for a typical outcome (about 1 KB), so
+/// writing it does not grow the buffer several times.
+fn outcome_text<W: Workflow>(outcome: &crate::kernel::Outcome<'_, W>, form: OutcomeForm) -> String {
+    let mut text = Vec::with_capacity(OUTCOME_CAPACITY);
+    serde_json::to_writer(&mut text, &outcome.in_form(form))
+        .expect("quytrinh's own types always serialize");
+    String::from_utf8(text).expect("serde_json writes UTF-8")
 }
+
+/// The buffer an outcome's text starts in.
+const OUTCOME_CAPACITY: usize = 2048;
 
 /// Something to do with a workflow chosen by name: generic code over [`Workflow`] that
 /// [`with_workflow`] runs for the workflow a name designates (bindings, tests and tools run

@@ -3,10 +3,10 @@
 //! `#[cfg_attr(feature = "uniffi", derive(uniffi::Record / uniffi::Enum))]`.
 
 use crate::calendar::{BusinessCalendar, CalendarConfig, ClockTime};
-use crate::kernel::Vnd;
+use crate::kernel::{TemplateData, Vnd};
 use crate::workflows::lead_care::{Lead, Leads};
 use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// An instant in UTC, to the nanosecond: `java.time.Instant` in Kotlin, `Date` in Swift.
@@ -18,13 +18,10 @@ uniffi::custom_type!(Timestamp, SystemTime, {
     try_lift: |time| from_system_time(time),
 });
 
-/// The values of a notification template, by name (`Map<String, String>` in Kotlin,
-/// `[String: String]` in Swift; sorted by name on the Rust side).
-pub type TemplateData = BTreeMap<String, String>;
-
+// The values of a notification template, by name: `Map<String, String>` in Kotlin,
+// `[String: String]` in Swift (sorted by name on the Rust side).
 uniffi::custom_type!(TemplateData, HashMap<String, String>, {
-    remote,
-    lower: |data| data.into_iter().collect(),
+    lower: |data| data.iter().map(|(name, value)| (name.to_owned(), value.to_owned())).collect(),
     try_lift: |data| Ok(data.into_iter().collect()),
 });
 

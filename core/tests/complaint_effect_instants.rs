@@ -41,7 +41,7 @@ fn received_at(at: &str) -> (Instance<Complaint>, String) {
     let sla_due = out
         .effects()
         .find_map(|k| match &k.effect {
-            ComplaintEffect::Notify(n) => n.data.get("sla_due").cloned(),
+            ComplaintEffect::Notify(n) => n.data.get("sla_due").map(str::to_owned),
             _ => None,
         })
         .expect("the forwarding e-mail carries the SLA's end");

@@ -117,7 +117,7 @@ fn escalated() -> Instance<Complaint> {
                 ("received_at", "2026-03-09T02:00:00Z"),
                 ("sla_due", "2026-03-12T02:00:00Z"),
             ] {
-                assert_eq!(n.data.get(key).map(String::as_str), Some(value), "{key}");
+                assert_eq!(n.data.get(key), Some(value), "{key}");
             }
         }
         other => panic!("{other:?}"),

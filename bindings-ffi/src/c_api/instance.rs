@@ -659,7 +659,11 @@ mod tests {
         fn version(&self) -> u64 {
             panic!("version exploded")
         }
-        fn handle_json(&mut self, _: &str) -> Result<String, quytrinh::kernel::Error> {
+        fn handle_json_in(
+            &mut self,
+            _: &str,
+            _: quytrinh::kernel::OutcomeForm,
+        ) -> Result<String, quytrinh::kernel::Error> {
             unreachable!()
         }
         fn handle_value(&mut self, _: Value) -> Result<Value, quytrinh::kernel::Error> {
@@ -671,9 +675,10 @@ mod tests {
         ) -> Result<Value, quytrinh::kernel::Error> {
             unreachable!()
         }
-        fn tick_json(
+        fn tick_json_in(
             &mut self,
             _: chrono::DateTime<chrono::Utc>,
+            _: quytrinh::kernel::OutcomeForm,
         ) -> Result<String, quytrinh::kernel::Error> {
             unreachable!()
         }

@@ -1,7 +1,8 @@
 //! Effects: instructions for the host, returned as data with deterministic idempotency keys.
 
 use super::TypeName;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The channel of a notification.
@@ -66,7 +67,7 @@ impl Recipient {
 ///     .to(Recipient::new("customer", "KH-1"))
 ///     .with("request_id", "R1");
 /// assert_eq!(n.recipients.len(), 1);
-/// assert_eq!(n.data["request_id"], "R1");
+/// assert_eq!(n.data.get("request_id"), Some("R1"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -81,7 +82,9 @@ pub struct Notification {
     /// Who receives it.
     pub recipients: Vec<Recipient>,
     /// The values the template needs, by name (sorted, so output is deterministic).
-    pub data: BTreeMap<String, String>,
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string>"))]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, String>"))]
+    pub data: TemplateData,
 }
 
 impl Notification {
@@ -96,7 +99,7 @@ impl Notification {
             channel,
             template: template.into(),
             recipients: Vec::new(),
-            data: BTreeMap::new(),
+            data: TemplateData::default(),
         }
     }
 
@@ -118,12 +121,131 @@ impl Notification {
     /// ```
     /// # use quytrinh::kernel::{Channel, Notification};
     /// let n = Notification::new(Channel::InApp, "t").with("k", "v");
-    /// assert_eq!(n.data["k"], "v");
+    /// assert_eq!(n.data.get("k"), Some("v"));
     /// ```
     #[must_use]
-    pub fn with(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.data.insert(key.into(), value.into());
+    pub fn with(
+        mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        self.data.insert(name, value);
         self
+    }
+}
+
+/// The values a notification's template needs, by name: kept sorted by name, so every output
+/// is deterministic; a name given twice keeps its last value. Names and values that are
+/// fixed text (`&'static str`) are held without a copy. In JSON an object of strings.
+///
+/// ```
+/// use quytrinh::kernel::TemplateData;
+/// let mut data = TemplateData::default();
+/// data.insert("b", "2");
+/// data.insert("a", String::from("1"));
+/// data.insert("b", "3");
+/// assert_eq!(data.iter().collect::<Vec<_>>(), [("a", "1"), ("b", "3")]);
+/// assert_eq!((data.get("b"), data.get("c"), data.len()), (Some("3"), None, 2));
+/// assert_eq!(serde_json::to_string(&data).unwrap(), r#"{"a":"1","b":"3"}"#);
+/// assert_eq!(serde_json::from_str::<TemplateData>(r#"{"b":"3","a":"1"}"#).unwrap(), data);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TemplateData(Vec<(Cow<'static, str>, Cow<'static, str>)>);
+
+impl TemplateData {
+    /// Sets the value of `name`, replacing an earlier one.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::TemplateData;
+    /// let mut data = TemplateData::default();
+    /// data.insert("due", "2026-11-24T02:00:00Z");
+    /// assert_eq!(data.get("due"), Some("2026-11-24T02:00:00Z"));
+    /// ```
+    pub fn insert(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<Cow<'static, str>>,
+    ) {
+        let (name, value) = (name.into(), value.into());
+        match self
+            .0
+            .binary_search_by(|(held, _)| held.as_ref().cmp(name.as_ref()))
+        {
+            Ok(at) => self.0[at].1 = value,
+            Err(at) => self.0.insert(at, (name, value)),
+        }
+    }
+
+    /// The value of `name`, if set.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::TemplateData;
+    /// assert_eq!(TemplateData::default().get("due"), None);
+    /// ```
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .binary_search_by(|(held, _)| held.as_ref().cmp(name))
+            .ok()
+            .map(|at| self.0[at].1.as_ref())
+    }
+
+    /// Every name and value, sorted by name.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::TemplateData;
+    /// let mut data = TemplateData::default();
+    /// data.insert("k", "v");
+    /// assert_eq!(data.iter().next(), Some(("k", "v")));
+    /// ```
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
+        self.0
+            .iter()
+            .map(|(name, value)| (name.as_ref(), value.as_ref()))
+    }
+
+    /// How many values are set.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::TemplateData;
+    /// assert_eq!(TemplateData::default().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether no value is set.
+    ///
+    /// ```
+    /// # use quytrinh::kernel::TemplateData;
+    /// assert!(TemplateData::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<N: Into<Cow<'static, str>>, V: Into<Cow<'static, str>>> FromIterator<(N, V)> for TemplateData {
+    fn from_iter<I: IntoIterator<Item = (N, V)>>(pairs: I) -> Self {
+        let mut data = Self::default();
+        for (name, value) in pairs {
+            data.insert(name, value);
+        }
+        data
+    }
+}
+
+impl Serialize for TemplateData {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for TemplateData {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Through the same map type as before, so a stored document reads as it always did.
+        Ok(BTreeMap::<String, String>::deserialize(deserializer)?
+            .into_iter()
+            .collect())
     }
 }
 

@@ -917,7 +917,7 @@ fn stage<W: Workflow>(
             .into_iter()
             .enumerate()
             .map(|(index, effect)| Keyed {
-                key: format!("{}:{version}:{index}", input.instance_id),
+                key: effect_key(input.instance_id, version, index),
                 effect,
             })
             .collect();
@@ -932,6 +932,17 @@ fn stage<W: Workflow>(
         });
     }
     Ok(())
+}
+
+/// An effect's idempotency key, `{instance}:{version}:{index}`, written without `fmt`.
+fn effect_key(instance: &str, version: u64, index: usize) -> String {
+    let (mut v, mut i) = (itoa::Buffer::new(), itoa::Buffer::new());
+    let (version, index) = (v.format(version), i.format(index));
+    let mut key = String::with_capacity(instance.len() + version.len() + index.len() + 2);
+    for part in [instance, ":", version, ":", index] {
+        key.push_str(part);
+    }
+    key
 }
 
 fn internal<W: Workflow>(trigger: &str, unfit: &Unfit) -> Error {

@@ -33,7 +33,7 @@ pub use definition::{
     CommandSpec, DeadlineSpec, Definition, INITIAL, RegionSpec, RoleSpec, StateSpec, TemplateSpec,
     TransitionSpec,
 };
-pub use effect::{Channel, EffectName, Keyed, Notification, Recipient};
+pub use effect::{Channel, EffectName, Keyed, Notification, Recipient, TemplateData};
 pub use error::Error;
 pub use instance::{Available, Instance, MAX_FIRINGS_PER_INPUT};
 pub use instant::rfc3339;
@@ -44,7 +44,7 @@ pub use money::Vnd;
 pub use party::require_party;
 pub use persistence::{EventLog, MAX_VERSION, MIGRATIONS, Migration, SCHEMA_VERSION, Snapshot};
 pub use position::{Position, highlights, positions_json};
-pub use record::{Outcome, OwnedOutcome, RecentCommand, Record};
+pub use record::{InForm, Outcome, OutcomeForm, OwnedOutcome, RecentCommand, Record};
 pub use rejection::{Rejection, RejectionCode};
 pub use report::{NoReport, report};
 pub use settings::{DEFAULT_REMEMBERED_COMMANDS, MAX_REMEMBERED_COMMANDS, Settings};

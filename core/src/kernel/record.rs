@@ -105,6 +105,24 @@ pub struct Outcome<'a, W: Workflow> {
 }
 
 impl<'a, W: Workflow> Outcome<'a, W> {
+    /// The outcome, to be written in `form`.
+    ///
+    /// ```
+    /// use quytrinh::kernel::{Actor, Command, Instance, OutcomeForm, Settings};
+    /// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+    /// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+    ///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+    /// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+    /// let out = rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {})).unwrap();
+    /// let text = serde_json::to_string(&out.in_form(OutcomeForm::RecordsOnly)).unwrap();
+    /// assert!(text.starts_with(r#"{"duplicate":false,"version":1,"events":[{"#));
+    /// ```
+    pub fn in_form(&self, form: OutcomeForm) -> InForm<'_, 'a, W> {
+        InForm {
+            outcome: self,
+            form,
+        }
+    }
     /// Every effect of the outcome, in order.
     ///
     /// ```
@@ -255,18 +273,73 @@ pub struct RecentCommand {
     pub last_version: u64,
 }
 
+/// Which lists an outcome's JSON carries. The records always carry their effects; the
+/// top-level `effects` list repeats them for a host's outbox.
+///
+/// ```
+/// use quytrinh::kernel::{Actor, Command, Instance, OutcomeForm, Settings};
+/// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+/// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+/// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+/// let out = rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {})).unwrap();
+/// let lean = serde_json::to_value(out.in_form(OutcomeForm::RecordsOnly)).unwrap();
+/// assert!(lean.get("effects").is_none());
+/// assert_eq!(lean["events"][0]["effects"][0]["kind"], "send_otp");
+/// assert_eq!(serde_json::to_value(out.in_form(OutcomeForm::Whole)).unwrap(), serde_json::to_value(&out).unwrap());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OutcomeForm {
+    /// Every field, the top-level `effects` included: what the C ABI, UniFFI, the HTTP desk
+    /// and `serde` give.
+    #[default]
+    Whole,
+    /// Without the top-level `effects`, for a binding that rebuilds the list from the records
+    /// on its own side (the JS package does), so that each effect crosses the boundary once.
+    RecordsOnly,
+}
+
+/// An outcome written in a chosen [`OutcomeForm`] (see [`Outcome::in_form`]).
+///
+/// ```
+/// use quytrinh::kernel::{Actor, Command, InForm, Instance, OutcomeForm, Settings};
+/// use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
+/// let mut rel = Instance::<Companion>::create("rel-1", CompanionConfig::default(), Settings::default(),
+///     CompanionInit::active("SACO-1", "KH-1", "0001234567")).unwrap();
+/// let at = "2026-11-23T09:00:00+07:00".parse().unwrap();
+/// let out = rel.handle(&Command::new("c1", Actor::new("saco", "SACO-1"), at, CompanionCommand::RequestUnlink {})).unwrap();
+/// let lean: InForm<'_, '_, Companion> = out.in_form(OutcomeForm::RecordsOnly);
+/// let json = serde_json::to_value(&lean).unwrap();
+/// assert_eq!(json.as_object().unwrap().len(), 5); // no top-level `effects`
+/// assert_eq!(json["events"][0]["effects"][0]["key"], "rel-1:1:0");
+/// ```
+pub struct InForm<'o, 'a, W: Workflow> {
+    outcome: &'o Outcome<'a, W>,
+    form: OutcomeForm,
+}
+
 impl<W: Workflow> Serialize for Outcome<'_, W> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_struct("Outcome", 6)?;
-        map.serialize_field("duplicate", &self.duplicate)?;
-        map.serialize_field("version", &self.version)?;
-        map.serialize_field("events", self.events)?;
-        map.serialize_field("effects", &Effects(self.events))?;
+        self.in_form(OutcomeForm::Whole).serialize(serializer)
+    }
+}
+
+impl<W: Workflow> Serialize for InForm<'_, '_, W> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let whole = self.form == OutcomeForm::Whole;
+        let outcome = self.outcome;
+        let mut map = serializer.serialize_struct("Outcome", if whole { 6 } else { 5 })?;
+        map.serialize_field("duplicate", &outcome.duplicate)?;
+        map.serialize_field("version", &outcome.version)?;
+        map.serialize_field("events", outcome.events)?;
+        if whole {
+            map.serialize_field("effects", &Effects(outcome.events))?;
+        }
         map.serialize_field(
             "position",
-            &super::position::PositionsObject(&self.positions),
+            &super::position::PositionsObject(&outcome.positions),
         )?;
-        map.serialize_field("next_deadline", &self.next_deadline)?;
+        map.serialize_field("next_deadline", &outcome.next_deadline)?;
         map.end()
     }
 }

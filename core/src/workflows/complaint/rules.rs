@@ -219,7 +219,7 @@ fn receive(state: &ComplaintState, command: &Cmd, ctx: &Ctx<'_>) -> Decided {
         .to(Recipient::new("ops", ctx.config.ops_mailbox.clone()))
         .with("complaint_id", state.complaint_id.clone())
         .with("channel", channel.id())
-        .with("customer_id", customer_id)
+        .with("customer_id", customer_id.to_owned())
         .with("agent_id", agent_id.clone().unwrap_or_default())
         .with("received_by", ctx.actor.id.clone())
         .with("sla_due", rfc3339(Some(sla_due)));
@@ -380,7 +380,7 @@ fn escalated_unresolved(
 fn escalation_settled(state: &ComplaintState, ctx: &Ctx<'_>, decision: &str) -> Decided {
     required_text("decision", decision)?;
     let mail = three_party(state, ctx, templates::ESCALATION_SETTLED)
-        .with("decision", decision)
+        .with("decision", decision.to_owned())
         .with("decided_by", ctx.actor.id.clone());
     Ok(Decision::of(Ev::EscalationSettled {
         decided_by: ctx.actor.id.clone(),
@@ -395,7 +395,7 @@ fn returned_to_officer(state: &ComplaintState, ctx: &Ctx<'_>, instructions: &str
     let notice = Notification::new(Channel::InApp, templates::RETURNED_TO_OFFICER)
         .to(officer_or_mailbox(state, ctx))
         .with("complaint_id", state.complaint_id.clone())
-        .with("instructions", instructions)
+        .with("instructions", instructions.to_owned())
         .with("decided_by", ctx.actor.id.clone());
     Ok(Decision::of(Ev::ReturnedToOfficer {
         decided_by: ctx.actor.id.clone(),
