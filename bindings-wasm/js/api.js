@@ -216,14 +216,15 @@ export function parseJson(text) {
 
 /**
  * An outcome as the other bindings give it: the module writes each effect once, inside its
- * record, and the top-level `effects` (every effect of the records, in order) is rebuilt
- * here, right after `events`, from the same objects.
+ * record (a record without effects has no `effects` field), and the top-level `effects`
+ * (every effect of the records, in order) is rebuilt here, right after `events`, from the
+ * same objects.
  */
 function withEffectList(lean) {
   const outcome = {};
   for (const key of Object.keys(lean)) {
     outcome[key] = lean[key];
-    if (key === 'events') outcome.effects = lean.events.flatMap((record) => record.effects);
+    if (key === 'events') outcome.effects = lean.events.flatMap((record) => record.effects ?? []);
   }
   return outcome;
 }
