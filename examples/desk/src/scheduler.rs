@@ -11,6 +11,9 @@ pub(crate) async fn run_due(store: &Store, clock: &Clock, batch: i64) -> Result<
     loop {
         let (ticked, failed) = store.tick_due(clock, batch).await?;
         total += ticked;
+        if ticked > 0 {
+            tracing::info!(target: "quytrinh_desk::scheduler", ticked, "deadlines fired");
+        }
         if ticked == 0 {
             if !failed.is_empty() {
                 tracing::warn!(count = failed.len(), "instances parked after failed ticks");
