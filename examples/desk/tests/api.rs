@@ -378,84 +378,86 @@ async fn a_retried_command_gets_its_original_outcome_and_one_outbox_row() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reads_are_for_the_caller() {
-    let db = common::sqlite("reads");
-    let desk = desk(&db, "reads", &[]).await;
-    desk.ok(
-        "POST",
-        "/instances",
-        INTAKE,
-        Some(&json!({
+    for_each_database("reads", async |db| {
+        let desk = desk(db, "reads", &[]).await;
+        desk.ok(
+            "POST",
+            "/instances",
+            INTAKE,
+            Some(&json!({
         "workflow": "complaint", "instance_id": "KN-2", "init": {"complaint_id": "KN-2"}})),
-    )
+        )
+        .await;
+        // Before it is received, only the intake may receive the complaint.
+        let types = async |token: &str| -> Vec<String> {
+            desk.ok("GET", "/instances/KN-2", token, None).await["available_commands"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["name"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(types(INTAKE).await, ["receive"]);
+        assert!(!types("ops/NV-09").await.contains(&"receive".to_owned()));
+        received_complaint_at(&desk, "KN-2").await;
+        let view = desk.ok("GET", "/instances/KN-2", INTAKE, None).await;
+        // 72 working hours from Thursday 14:00: Tuesday 14:00 (SPEC, complaint SLA).
+        assert_eq!(view["next_deadline"]["kind"], "sla_warning");
+        assert!(
+            view["deadlines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["due"] == "2026-03-10T07:00:00Z"),
+            "{view}"
+        );
+        assert_eq!(view["position"]["case"], "received");
+        let timeline = desk
+            .ok(
+                "POST",
+                "/instances/KN-2/queries",
+                "ops/NV-09",
+                Some(&json!({"type": "timeline"})),
+            )
+            .await;
+        assert_eq!(timeline["type"], "timeline");
+        let log = desk.ok("GET", "/instances/KN-2/events", INTAKE, None).await;
+        assert_eq!(log["records"][0]["event"]["type"], "received");
+        // The weekly report is the head of operations' (SPEC): it counts the complaint.
+        let weekly = json!({"type": "weekly_report", "week_ending": "2026-03-12"});
+        let report = desk
+            .ok(
+                "POST",
+                "/workflows/complaint/reports",
+                "head_of_ops/TP-01",
+                Some(&weekly),
+            )
+            .await;
+        assert_eq!(report["received"], 1, "{report}");
+        let (status, _) = desk
+            .call(
+                "POST",
+                "/workflows/complaint/reports",
+                Some(INTAKE),
+                Some(&weekly),
+            )
+            .await;
+        assert_eq!(status, 422);
+        let diagram = desk
+            .ok("GET", "/workflows/complaint/diagram?lang=en", INTAKE, None)
+            .await;
+        assert!(diagram.as_str().unwrap().starts_with("stateDiagram-v2"));
+        let current = desk
+            .ok("GET", "/instances/KN-2/diagram?format=dot", INTAKE, None)
+            .await;
+        assert!(
+            current.as_str().unwrap().starts_with("digraph"),
+            "{current}"
+        );
+        let workflows = desk.ok("GET", "/workflows", INTAKE, None).await;
+        assert_eq!(workflows, json!(quytrinh::dynamic::WORKFLOWS));
+    })
     .await;
-    // Before it is received, only the intake may receive the complaint.
-    let types = async |token: &str| -> Vec<String> {
-        desk.ok("GET", "/instances/KN-2", token, None).await["available_commands"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["name"].as_str().unwrap().to_owned())
-            .collect()
-    };
-    assert_eq!(types(INTAKE).await, ["receive"]);
-    assert!(!types("ops/NV-09").await.contains(&"receive".to_owned()));
-    received_complaint_at(&desk, "KN-2").await;
-    let view = desk.ok("GET", "/instances/KN-2", INTAKE, None).await;
-    // 72 working hours from Thursday 14:00: Tuesday 14:00 (SPEC, complaint SLA).
-    assert_eq!(view["next_deadline"]["kind"], "sla_warning");
-    assert!(
-        view["deadlines"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|d| d["due"] == "2026-03-10T07:00:00Z"),
-        "{view}"
-    );
-    assert_eq!(view["position"]["case"], "received");
-    let timeline = desk
-        .ok(
-            "POST",
-            "/instances/KN-2/queries",
-            "ops/NV-09",
-            Some(&json!({"type": "timeline"})),
-        )
-        .await;
-    assert_eq!(timeline["type"], "timeline");
-    let log = desk.ok("GET", "/instances/KN-2/events", INTAKE, None).await;
-    assert_eq!(log["records"][0]["event"]["type"], "received");
-    // The weekly report is the head of operations' (SPEC): it counts the complaint.
-    let weekly = json!({"type": "weekly_report", "week_ending": "2026-03-12"});
-    let report = desk
-        .ok(
-            "POST",
-            "/workflows/complaint/reports",
-            "head_of_ops/TP-01",
-            Some(&weekly),
-        )
-        .await;
-    assert_eq!(report["received"], 1, "{report}");
-    let (status, _) = desk
-        .call(
-            "POST",
-            "/workflows/complaint/reports",
-            Some(INTAKE),
-            Some(&weekly),
-        )
-        .await;
-    assert_eq!(status, 422);
-    let diagram = desk
-        .ok("GET", "/workflows/complaint/diagram?lang=en", INTAKE, None)
-        .await;
-    assert!(diagram.as_str().unwrap().starts_with("stateDiagram-v2"));
-    let current = desk
-        .ok("GET", "/instances/KN-2/diagram?format=dot", INTAKE, None)
-        .await;
-    assert!(
-        current.as_str().unwrap().starts_with("digraph"),
-        "{current}"
-    );
-    let workflows = desk.ok("GET", "/workflows", INTAKE, None).await;
-    assert_eq!(workflows, json!(quytrinh::dynamic::WORKFLOWS));
 }
 
 async fn received_complaint_at(desk: &Client, id: &str) {
