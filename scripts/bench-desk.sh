@@ -4,25 +4,32 @@
 # PostgreSQL with one and with four desks. Each run is bounded in count (-n) and in time
 # (a per-request timeout and an overall `timeout`).
 # The command is renewal_billing's `add_note` (a CSM's note on a renewal request: always
-# accepted, appends an event and a support-history entry), sent to 1,000 subscriptions
-# picked at random, each body with its own command_id (picked at random by oha from a
-# larger set, so a few are repeats: duplicates, answered without a write; the table says
-# how many commands were written).
+# accepted, appends an event and a support-history entry), sent to the seeded
+# subscriptions picked at random, each body with its own command_id (picked at random by
+# oha from a larger set, so a few are repeats: duplicates, answered without a write; the
+# table says how many commands were written). The table shows the statuses, and the code of
+# every refusal (`409 version_conflict`, `422 clock_went_backwards`, …) counted from the
+# desks' logs.
 # Usage: bash scripts/bench-desk.sh [REQUESTS] [CONNECTIONS]     (default 20000, 32)
-# Not part of scripts/test.sh (scripts/test-desk.sh checks that this script parses).
+# Environment: BENCH_INSTANCES (subscriptions seeded, default 1000); BENCH_CHECK=1 exits
+# non-zero when any answer is not 2xx or any request failed (scripts/test-desk.sh runs a
+# short one so); DESK_BIN (a desk binary to run instead of building the release one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 REQUESTS=${1:-20000}
 CONNECTIONS=${2:-32}
-INSTANCES=1000
+INSTANCES=${BENCH_INSTANCES:-1000}
+CHECK=${BENCH_CHECK:-0}
 OHA_VERSION=1.16.0
 
 if [ "$(oha --version 2> /dev/null | awk '{print $2}')" != "$OHA_VERSION" ]; then
   cargo install oha --version "$OHA_VERSION" --locked
 fi
-cargo build --release --locked -p quytrinh-desk
-DESK_BIN=${CARGO_TARGET_DIR:-target}/release/quytrinh-desk
+if [ -z "${DESK_BIN:-}" ]; then
+  cargo build --release --locked -p quytrinh-desk
+  DESK_BIN=${CARGO_TARGET_DIR:-target}/release/quytrinh-desk
+fi
 
 export PG_FSYNC=on
 # shellcheck source=scripts/desk-postgres.sh
@@ -53,8 +60,9 @@ start_desks() { # DATABASE COUNT: starts COUNT desks on ports 18081…; waits fo
   PORTS=()
   for i in $(seq 1 "$count"); do
     port=$((18080 + i))
-    RUST_LOG=warn "$DESK_BIN" serve --database "$database" --tokens "$WORK/tokens.toml" \
-      --listen "127.0.0.1:$port" 2> "$WORK/desk-$i.log" &
+    # Warnings, and one line per refused request (its status and code).
+    RUST_LOG=warn,quytrinh_desk::refusal=info "$DESK_BIN" serve --database "$database" \
+      --tokens "$WORK/tokens.toml" --listen "127.0.0.1:$port" --log-json 2> "$WORK/desk-$i.log" &
     PIDS+=($!)
     PORTS+=("$port")
     until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do sleep 0.2; done
@@ -81,7 +89,13 @@ events() { # DATABASE: the number of events written.
   esac
 }
 
+refusals() { # The refusals logged by the desks: "409 version_conflict: 3, …", or "none".
+  cat "$WORK"/desk-*.log | jq -rR 'fromjson? | .fields | select(.code) | "\(.status) \(.code)"' \
+    | sort | uniq -c | awk '{ printf "%s%s %s: %s", (NR > 1 ? ", " : ""), $2, $3, $1 } END { if (NR == 0) printf "none" }'
+}
+
 RESULTS=()
+FAILED=()
 run() { # LABEL DATABASE DESKS
   local label=$1 database=$2 desks=$3
   start_desks "$database" "$desks"
@@ -93,12 +107,18 @@ run() { # LABEL DATABASE DESKS
   timeout 600 oha --no-tui --urls-from-file "$WORK/urls" -m POST -Z "$WORK/bodies" \
     -H 'Authorization: Bearer bench-csm' -T application/json \
     -n "$REQUESTS" -c "$CONNECTIONS" -t 10s --output-format json > "$WORK/oha.json"
-  local written
+  local written refused
   written=$(events "${database%%\?*}")
-  RESULTS+=("$(jq -r --arg name "$label" --arg written "$written" \
-    '"| \($name) | \(.summary.requestsPerSec | floor) | \(.latencyPercentiles.p50 * 1000 * 100 | round / 100) | \(.latencyPercentiles.p99 * 1000 * 100 | round / 100) | \(.statusCodeDistribution | to_entries | map("\(.key): \(.value)") | join(", ")) | \($written) |"' \
-    "$WORK/oha.json")")
   stop_desks
+  refused=$(refusals)
+  rm -f "$WORK"/desk-*.log
+  RESULTS+=("$(jq -r --arg name "$label" --arg written "$written" --arg refused "$refused" \
+    '"| \($name) | \(.summary.requestsPerSec | floor) | \(.latencyPercentiles.p50 * 1000 * 100 | round / 100) | \(.latencyPercentiles.p99 * 1000 * 100 | round / 100) | \(.statusCodeDistribution | to_entries | map("\(.key): \(.value)") | join(", ")) | \($refused) | \($written) |"' \
+    "$WORK/oha.json")")
+  # Anything but a 2xx answer, or a request that got no answer at all.
+  if jq -e '(.statusCodeDistribution | keys | any(startswith("2") | not)) or ((.errorDistribution // {}) | length > 0)' "$WORK/oha.json" > /dev/null; then
+    FAILED+=("$label: $(jq -c '{statuses: .statusCodeDistribution, errors: .errorDistribution}' "$WORK/oha.json"); refusals: $refused")
+  fi
 }
 
 PG_SERVER=${QUYTRINH_DESK_POSTGRES%/postgres}
@@ -111,6 +131,12 @@ run "PostgreSQL, 4 desks" "$(pg_database bench_four)" 4
 echo
 echo "$REQUESTS commands (renewal_billing add_note over $INSTANCES instances), $CONNECTIONS connections, loopback, $(nproc) cores:"
 echo
-echo "| database | commands/s | p50 ms | p99 ms | statuses | events written |"
-echo "|---|---|---|---|---|---|"
+echo "| database | commands/s | p50 ms | p99 ms | statuses | refusals | events written |"
+echo "|---|---|---|---|---|---|---|"
 printf '%s\n' "${RESULTS[@]}"
+if [ ${#FAILED[@]} -gt 0 ]; then
+  echo
+  echo "answers other than 2xx:"
+  printf '  %s\n' "${FAILED[@]}"
+  if [ "$CHECK" = 1 ]; then exit 1; fi
+fi

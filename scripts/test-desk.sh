@@ -2,8 +2,10 @@
 # The desk's suites (examples/desk): its tests on SQLite and on a real PostgreSQL — every
 # conformance vector through the HTTP API, forged actors, the error statuses, concurrent
 # expected_version, kill -9 between commit and delivery and during ticks, four desks over
-# 10,000 due instances, the README's walk-through, OpenAPI drift — and a check that the
-# load benchmark script parses (it is run by hand: scripts/bench-desk.sh).
+# 10,000 due instances, the README's walk-through, OpenAPI drift — and a short run of the
+# load benchmark (500 commands, 16 connections, on SQLite and on PostgreSQL with one and
+# four desks, with the desk the tests built) that fails on any answer but a 2xx; the full
+# benchmark is run by hand: bash scripts/bench-desk.sh.
 # Installs PostgreSQL (apt), curl and jq (the README's walk-through) when absent, skipping
 # what is there; the PostgreSQL cluster is a throwaway one (scripts/desk-postgres.sh).
 # Usage: bash scripts/test-desk.sh
@@ -25,6 +27,8 @@ source scripts/desk-postgres.sh
 export QUYTRINH_DESK_REQUIRE_POSTGRES=1
 
 suite "desk: tests on SQLite and PostgreSQL" cargo test --locked -p quytrinh-desk
-suite "desk: load benchmark script parses" bash -n scripts/bench-desk.sh
+suite "desk: a short load run, every answer 2xx" \
+  env DESK_BIN="${CARGO_TARGET_DIR:-target}/debug/quytrinh-desk" BENCH_INSTANCES=100 BENCH_CHECK=1 \
+  timeout 300 bash scripts/bench-desk.sh 500 16
 
 suites_summary "desk suites:"

@@ -114,6 +114,9 @@ pub trait AnyInstance: Send + Sync {
     fn deadlines(&self) -> Vec<Deadline>;
     /// The earliest pending deadline.
     fn next_deadline(&self) -> Option<Deadline>;
+    /// The instant of the last recorded event (`None` before the first): a host that
+    /// stamps an input no earlier than this is never refused `clock_went_backwards`.
+    fn last_at(&self) -> Option<DateTime<Utc>>;
     /// The commands `actor` may issue at `at`, as JSON.
     fn available_commands(&self, actor: &Actor, at: DateTime<Utc>) -> Result<Value, Error>;
     /// The workflow's definition under this instance's configuration.
@@ -186,6 +189,10 @@ impl<W: Workflow> AnyInstance for Instance<W> {
 
     fn next_deadline(&self) -> Option<Deadline> {
         Instance::next_deadline(self)
+    }
+
+    fn last_at(&self) -> Option<DateTime<Utc>> {
+        Instance::last_at(self)
     }
 
     fn available_commands(&self, actor: &Actor, at: DateTime<Utc>) -> Result<Value, Error> {

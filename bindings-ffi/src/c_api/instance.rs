@@ -659,6 +659,9 @@ mod tests {
         fn version(&self) -> u64 {
             panic!("version exploded")
         }
+        fn last_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+            None
+        }
         fn handle_json_in(
             &mut self,
             _: &str,

@@ -2,7 +2,7 @@
 //! (utoipa-axum), so the served and committed description cannot miss one.
 
 use crate::store::Counts;
-use crate::{Desk, DeskError, ErrorBody, outbox, scheduler};
+use crate::{Clock, Desk, DeskError, ErrorBody, outbox, scheduler};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
@@ -237,15 +237,12 @@ struct CreateInstance {
     init: Value,
 }
 
-/// Everything about an instance the caller may want on one screen. While the desk's clock
-/// is behind the instance's last event (a test clock moved back), no command can be
-/// issued now: `available_commands` is empty.
-fn view(
-    instance: &dyn AnyInstance,
-    caller: &Actor,
-    now: DateTime<Utc>,
-) -> Result<Value, DeskError> {
-    let available = match instance.available_commands(caller, now) {
+/// Everything about an instance the caller may want on one screen; `available_commands`
+/// at the instant a command would be stamped with now ([`Clock::stamp`]). While a test
+/// clock is behind the instance's last event (moved back), no command can be issued now:
+/// `available_commands` is empty.
+fn view(instance: &dyn AnyInstance, caller: &Actor, clock: &Clock) -> Result<Value, DeskError> {
+    let available = match instance.available_commands(caller, clock.stamp(instance.last_at())) {
         Err(e) if e.code() == RejectionCode::ClockWentBackwards.as_str() => json!([]),
         other => other?,
     };
@@ -288,7 +285,7 @@ async fn create_instance(
     tracing::info!(instance = instance.id(), workflow = instance.workflow(), by = %caller.id, "instance created");
     Ok((
         StatusCode::CREATED,
-        Json(view(instance.as_ref(), &caller, now)?),
+        Json(view(instance.as_ref(), &caller, &desk.clock)?),
     ))
 }
 
@@ -302,7 +299,7 @@ async fn read_instance(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, DeskError> {
     let instance = desk.store.load(&id).await?;
-    Ok(Json(view(instance.as_ref(), &caller, desk.clock.now())?))
+    Ok(Json(view(instance.as_ref(), &caller, &desk.clock)?))
 }
 
 #[utoipa::path(post, path = "/instances/{id}/commands", tag = "instances",
@@ -334,13 +331,13 @@ async fn send_command(
     if fields.contains_key("at") {
         return Err(DeskError::AtFromCaller);
     }
-    let now = desk.clock.now();
     fields.insert("actor".into(), json!(caller));
-    fields.insert("at".into(), Value::from(rfc3339(now)));
     let command_id = command["command_id"].as_str().map(str::to_owned);
+    // Stamped after each read of the instance, no earlier than its last input.
     let outcome = desk
         .store
-        .apply(&id, now, command_id.as_deref(), |instance| {
+        .apply(&id, &desk.clock, command_id.as_deref(), |instance, at| {
+            command["at"] = Value::from(rfc3339(at));
             instance.handle_value(command.clone())
         })
         .await?;
@@ -437,7 +434,7 @@ async fn run_scheduler(State(desk): Shared, _caller: Caller) -> Result<Json<Valu
     if !desk.clock.is_test() {
         return Err(DeskError::NoTestClock);
     }
-    let ticked = scheduler::run_due(&desk.store, desk.clock.now(), desk.batch).await?;
+    let ticked = scheduler::run_due(&desk.store, &desk.clock, desk.batch).await?;
     Ok(Json(json!({"ticked": ticked})))
 }
 

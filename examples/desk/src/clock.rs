@@ -50,6 +50,29 @@ impl Clock {
         }
     }
 
+    /// The instant to stamp an input with on an instance whose last input was at `last`:
+    /// on the system clock, now, but never earlier than `last` — a command that lost a
+    /// race to one stamped a millisecond later, or that reaches a desk whose clock is
+    /// behind another's, is run after it rather than refused `clock_went_backwards`; on a
+    /// test clock, exactly its instant (an operator who moves it back sees the kernel's
+    /// refusal, as in the conformance vectors).
+    ///
+    /// ```
+    /// # use quytrinh_desk::Clock;
+    /// let later = chrono::Utc::now() + chrono::TimeDelta::hours(1);
+    /// assert_eq!(Clock::System.stamp(Some(later)), later);
+    /// assert!(Clock::System.stamp(None) < later);
+    /// let at = "2026-01-01T00:00:00Z".parse().unwrap();
+    /// assert_eq!(Clock::test(at).stamp(Some(later)), at);
+    /// ```
+    pub fn stamp(&self, last: Option<DateTime<Utc>>) -> DateTime<Utc> {
+        let now = self.now();
+        match (self, last) {
+            (Clock::System, Some(last)) if last > now => last,
+            _ => now,
+        }
+    }
+
     /// Whether this is a test clock (the admin endpoints exist only then).
     ///
     /// ```

@@ -216,10 +216,15 @@ impl DeskError {
 impl IntoResponse for DeskError {
     fn into_response(self) -> Response {
         let status = self.status();
+        let body = self.body();
         if status.is_server_error() {
-            tracing::error!(error = %self, "request failed");
+            tracing::error!(status = status.as_u16(), code = %body.code, error = %self, "request failed");
+        } else {
+            // One line per refusal, by its code: what an operator (or the load benchmark)
+            // counts to tell a 409 from a 422 and one 422 from another.
+            tracing::info!(target: "quytrinh_desk::refusal", status = status.as_u16(), code = %body.code, rule = body.rule.as_deref().unwrap_or(""), "request refused");
         }
-        let mut response = (status, axum::Json(self.body())).into_response();
+        let mut response = (status, axum::Json(body)).into_response();
         if matches!(self, DeskError::Unauthorized) {
             response
                 .headers_mut()

@@ -242,10 +242,8 @@ pub async fn serve(
         let every = Duration::from_millis(args.scheduler_interval_ms);
         tokio::spawn(async move {
             loop {
-                match run_due(&desk.store, desk.clock.now(), desk.batch).await {
-                    Ok(0) => {}
-                    Ok(ticked) => tracing::info!(ticked, "deadlines fired"),
-                    Err(e) => tracing::error!(error = %e, "scheduler round failed"),
+                if let Err(e) = run_due(&desk.store, &desk.clock, desk.batch).await {
+                    tracing::error!(error = %e, "scheduler round failed");
                 }
                 tokio::time::sleep(every).await;
             }

@@ -2,7 +2,7 @@
 //! log and the outbox of their effects, on SQLite or PostgreSQL through one code path
 //! (`sqlx::Any`); the few statements that differ are chosen by [`Backend`].
 
-use crate::DeskError;
+use crate::{Clock, DeskError};
 use chrono::{DateTime, Utc};
 use quytrinh::dynamic::{self, AnyInstance};
 use serde_json::Value;
@@ -251,24 +251,27 @@ impl Store {
 
     /// Runs one input on instance `id` and stores what it recorded, in one transaction:
     /// the instance row (only if its version is still the one read), the events and the
-    /// outbox rows of their effects. When another input got there first, the input is run
-    /// again on the newer instance (where an `expected_version` then gives
+    /// outbox rows of their effects. The input gets the instant to run at, stamped by
+    /// `clock` after each read, no earlier than the instance's last input
+    /// ([`Clock::stamp`]). When another input got there first, the input is run again,
+    /// freshly stamped, on the newer instance (where an `expected_version` then gives
     /// `version_conflict`). A rejection, a duplicate or an input that records nothing
     /// writes nothing; a duplicate of command `command_id` gets its original records.
     pub(crate) async fn apply<F>(
         &self,
         id: &str,
-        now: DateTime<Utc>,
+        clock: &Clock,
         command_id: Option<&str>,
         mut input: F,
     ) -> Result<Value, DeskError>
     where
-        F: FnMut(&mut dyn AnyInstance) -> Result<Value, quytrinh::kernel::Error>,
+        F: FnMut(&mut dyn AnyInstance, DateTime<Utc>) -> Result<Value, quytrinh::kernel::Error>,
     {
         for _ in 0..WRITE_ATTEMPTS {
             let mut instance = self.load(id).await?;
             let read = instance.version();
-            let mut outcome = input(instance.as_mut())?;
+            let at = clock.stamp(instance.last_at());
+            let mut outcome = input(instance.as_mut(), at)?;
             if let (Value::Bool(true), Some(command_id)) = (&outcome["duplicate"], command_id) {
                 self.fill_duplicate(id, command_id, &mut outcome).await?;
                 return Ok(outcome);
@@ -277,7 +280,7 @@ impl Store {
                 return Ok(outcome);
             }
             let mut tx = self.pool.begin().await?;
-            if write(&mut tx, instance.as_ref(), read, &outcome, now).await? {
+            if write(&mut tx, instance.as_ref(), read, &outcome, at).await? {
                 tx.commit().await?;
                 return Ok(outcome);
             }
@@ -286,15 +289,17 @@ impl Store {
         Err(DeskError::Busy(id.to_owned()))
     }
 
-    /// Claims up to `limit` instances whose next deadline is due at `now` (earliest
-    /// first; on PostgreSQL rows other desks hold are skipped), ticks each at `now` and
+    /// Claims up to `limit` instances whose next deadline is due at `clock`'s instant
+    /// (earliest first; on PostgreSQL rows other desks hold are skipped), ticks each at the
+    /// instant `clock` stamps it with ([`Clock::stamp`]: never before its last input) and
     /// stores what fired, all in one transaction. Returns how many fired something and the
     /// ids whose tick failed (logged; they are parked a minute so they do not spin).
     pub(crate) async fn tick_due(
         &self,
-        now: DateTime<Utc>,
+        clock: &Clock,
         limit: i64,
     ) -> Result<(usize, Vec<String>), DeskError> {
+        let now = clock.now();
         let mut tx = self.pool.begin().await?;
         let rows = sqlx::query(&format!(
             "SELECT snapshot FROM desk_instances WHERE next_due_ms <= $1
@@ -310,10 +315,11 @@ impl Store {
         for row in &rows {
             let mut instance = restore(row)?;
             let read = instance.version();
-            match instance.tick(now) {
+            let at = clock.stamp(instance.last_at());
+            match instance.tick(at) {
                 Ok(outcome) => {
                     let fired = records_anything(&outcome);
-                    if !write(&mut tx, instance.as_ref(), read, &outcome, now).await? {
+                    if !write(&mut tx, instance.as_ref(), read, &outcome, at).await? {
                         return Err(corrupt(format!(
                             "instance `{}` changed while claimed",
                             instance.id()
@@ -324,7 +330,7 @@ impl Store {
                 Err(e) => {
                     tracing::error!(instance = instance.id(), error = %e, "tick failed; parked for a minute");
                     sqlx::query("UPDATE desk_instances SET next_due_ms = $1 WHERE id = $2")
-                        .bind(millis(now) + 60_000)
+                        .bind(millis(at) + 60_000)
                         .bind(instance.id())
                         .execute(&mut *tx)
                         .await?;

@@ -18,9 +18,11 @@ const ACTORS: &[(&str, &str)] = &[
     ("saco", "SACO-01"),
     ("customer", "KH-01"),
     ("customer", "KH-02"),
+    ("csm", "CSM-01"),
 ];
 const INTAKE: &str = "intake/mailbox";
 const SACO: &str = "saco/SACO-01";
+const CSM: &str = "csm/CSM-01";
 
 async fn desk(db: &Db, name: &str, extra: &[&str]) -> Client {
     let dir = common::scratch(&format!("api-{name}-{}", db.backend));
@@ -247,6 +249,103 @@ async fn concurrent_commands_with_the_same_expected_version_one_wins() {
     }).await;
 }
 
+/// A desk on the system clock (no `--now`), its scheduler and dispatcher off.
+async fn desk_on_system_clock(db: &Db, name: &str) -> Client {
+    let dir = common::scratch(&format!("api-{name}-{}", db.backend));
+    let tokens = common::tokens_file(&dir, ACTORS);
+    let words = [
+        "--database",
+        &db.url,
+        "--tokens",
+        tokens.to_str().unwrap(),
+        "--scheduler-interval-ms",
+        "0",
+        "--dispatch-interval-ms",
+        "0",
+    ];
+    Client::new(&common::start_in_process(common::serve_args(&words)).await)
+}
+
+/// `n` copies of a command sent at once to `id`, the i-th with `command_id` `{prefix}-{i}`;
+/// their statuses and answers.
+async fn at_once(
+    desk: &Client,
+    token: &str,
+    id: &str,
+    n: usize,
+    command: &Value,
+    prefix: &str,
+) -> Vec<(u16, Value)> {
+    let tasks: Vec<_> = (0..n)
+        .map(|i| {
+            let (desk, token, path) = (
+                desk.clone(),
+                token.to_owned(),
+                format!("/instances/{id}/commands"),
+            );
+            let mut body = command.clone();
+            body["command_id"] = json!(format!("{prefix}-{i}"));
+            tokio::spawn(async move { desk.call("POST", &path, Some(&token), Some(&body)).await })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for task in tasks {
+        answers.push(task.await.unwrap());
+    }
+    answers
+}
+
+/// On the system clock a command is stamped after the instance is read, never before its
+/// last input: one that loses a race to a command stamped a millisecond later is run after
+/// it, not refused `clock_went_backwards` (422). With one `expected_version`: one 200, the
+/// others 409, round after round.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_the_system_clock_a_lost_race_is_409_never_422() {
+    for_each_database("race_expected", async |db| {
+        let desk = desk_on_system_clock(db, "race-expected").await;
+        for round in 0..40 {
+            let id = format!("rel-{round}");
+            relationship(&desk, &id).await;
+            let unlink = json!({"type": "request_unlink", "expected_version": 0});
+            let answers = at_once(&desk, SACO, &id, 8, &unlink, "unlink").await;
+            let mut statuses: Vec<u16> = answers.iter().map(|(s, _)| *s).collect();
+            statuses.sort_unstable();
+            assert_eq!(
+                statuses,
+                [200, 409, 409, 409, 409, 409, 409, 409],
+                "{} round {round}: {answers:?}",
+                db.backend
+            );
+            assert_eq!(version(&desk, &id).await, 1);
+        }
+    })
+    .await;
+}
+
+/// On the system clock, concurrent commands without `expected_version` all succeed, each
+/// run on the instance the others left: the version grows by their number.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_the_system_clock_concurrent_commands_all_succeed() {
+    for_each_database("race_notes", async |db| {
+        let desk = desk_on_system_clock(db, "race-notes").await;
+        desk.ok("POST", "/instances", CSM, Some(&json!({"workflow": "renewal_billing", "instance_id": "TB-1",
+            "init": {"subscription_id": "TB-1", "customer_id": "KH-1", "payment_code": "KH1", "product": "amis_ke_toan",
+                "market": "mien_bac", "csm_id": "CSM-01", "term_no": 1, "term_end": "2099-07-31",
+                "buyer": {"name": "Nguyễn Thị Lan", "email": "lan.nguyen@abc.com.vn", "phone": "0912345678"},
+                "invoice": {"name": "Công ty TNHH Thương mại ABC", "tax_code": "0108888888",
+                    "address": "Số 12 Phố Huế, phường Hai Bà Trưng, Hà Nội", "email": "ketoan@abc.com.vn"}}}))).await;
+        let note = json!({"type": "add_note", "text": "Đã gọi khách"});
+        desk.ok("POST", "/instances/TB-1/commands", CSM, Some(&json!({"command_id": "first", "type": "add_note", "text": "Mở hồ sơ"}))).await;
+        let start = version(&desk, "TB-1").await;
+        for round in 0..40 {
+            let answers = at_once(&desk, CSM, "TB-1", 8, &note, &format!("note-{round}")).await;
+            assert!(answers.iter().all(|(s, _)| *s == 200), "{} round {round}: {answers:?}", db.backend);
+        }
+        assert_eq!(version(&desk, "TB-1").await, start + 40 * 8, "{}", db.backend);
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_retried_command_gets_its_original_outcome_and_one_outbox_row() {
     for_each_database("retry", async |db| {
@@ -279,84 +378,86 @@ async fn a_retried_command_gets_its_original_outcome_and_one_outbox_row() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reads_are_for_the_caller() {
-    let db = common::sqlite("reads");
-    let desk = desk(&db, "reads", &[]).await;
-    desk.ok(
-        "POST",
-        "/instances",
-        INTAKE,
-        Some(&json!({
+    for_each_database("reads", async |db| {
+        let desk = desk(db, "reads", &[]).await;
+        desk.ok(
+            "POST",
+            "/instances",
+            INTAKE,
+            Some(&json!({
         "workflow": "complaint", "instance_id": "KN-2", "init": {"complaint_id": "KN-2"}})),
-    )
+        )
+        .await;
+        // Before it is received, only the intake may receive the complaint.
+        let types = async |token: &str| -> Vec<String> {
+            desk.ok("GET", "/instances/KN-2", token, None).await["available_commands"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["name"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(types(INTAKE).await, ["receive"]);
+        assert!(!types("ops/NV-09").await.contains(&"receive".to_owned()));
+        received_complaint_at(&desk, "KN-2").await;
+        let view = desk.ok("GET", "/instances/KN-2", INTAKE, None).await;
+        // 72 working hours from Thursday 14:00: Tuesday 14:00 (SPEC, complaint SLA).
+        assert_eq!(view["next_deadline"]["kind"], "sla_warning");
+        assert!(
+            view["deadlines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["due"] == "2026-03-10T07:00:00Z"),
+            "{view}"
+        );
+        assert_eq!(view["position"]["case"], "received");
+        let timeline = desk
+            .ok(
+                "POST",
+                "/instances/KN-2/queries",
+                "ops/NV-09",
+                Some(&json!({"type": "timeline"})),
+            )
+            .await;
+        assert_eq!(timeline["type"], "timeline");
+        let log = desk.ok("GET", "/instances/KN-2/events", INTAKE, None).await;
+        assert_eq!(log["records"][0]["event"]["type"], "received");
+        // The weekly report is the head of operations' (SPEC): it counts the complaint.
+        let weekly = json!({"type": "weekly_report", "week_ending": "2026-03-12"});
+        let report = desk
+            .ok(
+                "POST",
+                "/workflows/complaint/reports",
+                "head_of_ops/TP-01",
+                Some(&weekly),
+            )
+            .await;
+        assert_eq!(report["received"], 1, "{report}");
+        let (status, _) = desk
+            .call(
+                "POST",
+                "/workflows/complaint/reports",
+                Some(INTAKE),
+                Some(&weekly),
+            )
+            .await;
+        assert_eq!(status, 422);
+        let diagram = desk
+            .ok("GET", "/workflows/complaint/diagram?lang=en", INTAKE, None)
+            .await;
+        assert!(diagram.as_str().unwrap().starts_with("stateDiagram-v2"));
+        let current = desk
+            .ok("GET", "/instances/KN-2/diagram?format=dot", INTAKE, None)
+            .await;
+        assert!(
+            current.as_str().unwrap().starts_with("digraph"),
+            "{current}"
+        );
+        let workflows = desk.ok("GET", "/workflows", INTAKE, None).await;
+        assert_eq!(workflows, json!(quytrinh::dynamic::WORKFLOWS));
+    })
     .await;
-    // Before it is received, only the intake may receive the complaint.
-    let types = async |token: &str| -> Vec<String> {
-        desk.ok("GET", "/instances/KN-2", token, None).await["available_commands"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["name"].as_str().unwrap().to_owned())
-            .collect()
-    };
-    assert_eq!(types(INTAKE).await, ["receive"]);
-    assert!(!types("ops/NV-09").await.contains(&"receive".to_owned()));
-    received_complaint_at(&desk, "KN-2").await;
-    let view = desk.ok("GET", "/instances/KN-2", INTAKE, None).await;
-    // 72 working hours from Thursday 14:00: Tuesday 14:00 (SPEC, complaint SLA).
-    assert_eq!(view["next_deadline"]["kind"], "sla_warning");
-    assert!(
-        view["deadlines"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|d| d["due"] == "2026-03-10T07:00:00Z"),
-        "{view}"
-    );
-    assert_eq!(view["position"]["case"], "received");
-    let timeline = desk
-        .ok(
-            "POST",
-            "/instances/KN-2/queries",
-            "ops/NV-09",
-            Some(&json!({"type": "timeline"})),
-        )
-        .await;
-    assert_eq!(timeline["type"], "timeline");
-    let log = desk.ok("GET", "/instances/KN-2/events", INTAKE, None).await;
-    assert_eq!(log["records"][0]["event"]["type"], "received");
-    // The weekly report is the head of operations' (SPEC): it counts the complaint.
-    let weekly = json!({"type": "weekly_report", "week_ending": "2026-03-12"});
-    let report = desk
-        .ok(
-            "POST",
-            "/workflows/complaint/reports",
-            "head_of_ops/TP-01",
-            Some(&weekly),
-        )
-        .await;
-    assert_eq!(report["received"], 1, "{report}");
-    let (status, _) = desk
-        .call(
-            "POST",
-            "/workflows/complaint/reports",
-            Some(INTAKE),
-            Some(&weekly),
-        )
-        .await;
-    assert_eq!(status, 422);
-    let diagram = desk
-        .ok("GET", "/workflows/complaint/diagram?lang=en", INTAKE, None)
-        .await;
-    assert!(diagram.as_str().unwrap().starts_with("stateDiagram-v2"));
-    let current = desk
-        .ok("GET", "/instances/KN-2/diagram?format=dot", INTAKE, None)
-        .await;
-    assert!(
-        current.as_str().unwrap().starts_with("digraph"),
-        "{current}"
-    );
-    let workflows = desk.ok("GET", "/workflows", INTAKE, None).await;
-    assert_eq!(workflows, json!(quytrinh::dynamic::WORKFLOWS));
 }
 
 async fn received_complaint_at(desk: &Client, id: &str) {

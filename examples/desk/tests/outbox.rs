@@ -190,3 +190,61 @@ async fn killed_between_commit_and_delivery_the_effect_is_delivered_after_restar
         assert_delivered_once_each(&db, &hook).await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_log_sink_writes_each_effect_with_its_key_as_a_json_line() {
+    let db = common::sqlite("log_sink");
+    let dir = common::scratch("log-sink");
+    let tokens = common::tokens_arg("log-sink-tokens", ACTORS);
+    let words = [
+        "--database",
+        &db.url,
+        "--tokens",
+        &tokens,
+        "--now",
+        "2026-11-23T09:00:00+07:00",
+        "--dispatch-interval-ms",
+        "20",
+        "--log-json",
+    ];
+    let port = common::free_port();
+    let log = dir.join("desk.log");
+    let mut child =
+        common::spawn_desk_logging(port, &words, &log, "warn,quytrinh_desk::effect=info").await;
+    let desk = Client::new(&format!("http://127.0.0.1:{port}"));
+    desk.ok(
+        "POST",
+        "/instances",
+        SACO,
+        Some(&json!({"workflow": "companion", "instance_id": "rel-1",
+        "init": {"saco_id": "SACO-01", "customer_id": "KH-01", "account": "0001234567"}})),
+    )
+    .await;
+    let outcome = desk
+        .ok(
+            "POST",
+            "/instances/rel-1/commands",
+            SACO,
+            Some(&json!({"command_id": "c1", "type": "request_unlink"})),
+        )
+        .await;
+    desk.wait_for(30, "the delivery to the log", |c| c["delivered"] == 1)
+        .await;
+    common::kill9(&mut child);
+    let lines = common::log_lines(&log, "quytrinh_desk::effect");
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let line = &lines[0];
+    assert_eq!(line["level"], "INFO");
+    assert!(line["timestamp"].is_string(), "{line}");
+    let fields = &line["fields"];
+    assert_eq!(fields["message"], "effect");
+    assert_eq!(fields["idempotency_key"], "rel-1:1:0");
+    assert_eq!(fields["idempotency_key"], outcome["effects"][0]["key"]);
+    assert_eq!(fields["instance"], "rel-1");
+    assert_eq!(fields["workflow"], "companion");
+    // The effect itself, as the command's outcome gave it.
+    let effect: serde_json::Value =
+        serde_json::from_str(fields["effect"].as_str().unwrap()).unwrap();
+    assert_eq!(effect, outcome["effects"][0], "{line}");
+    common::drop_db(&db).await;
+}

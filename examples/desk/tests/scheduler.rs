@@ -95,9 +95,16 @@ async fn four_desks_on_postgres_fire_ten_thousand_deadlines_exactly_once() {
     ];
     let mut desks = Vec::new();
     let mut bases = Vec::new();
-    for i in 0..4 {
+    let logs: Vec<_> = (0..4).map(|i| dir.join(format!("desk-{i}.log"))).collect();
+    for log in &logs {
         let port = common::free_port();
-        desks.push(common::spawn_desk(port, &words, &dir.join(format!("desk-{i}.log"))).await);
+        // Each desk logs, as JSON lines, how many instances each of its ticks fired.
+        let mut words = words.to_vec();
+        words.push("--log-json");
+        desks.push(
+            common::spawn_desk_logging(port, &words, log, "warn,quytrinh_desk::scheduler=info")
+                .await,
+        );
         bases.push(format!("http://127.0.0.1:{port}"));
     }
     let started = std::time::Instant::now();
@@ -146,9 +153,62 @@ async fn four_desks_on_postgres_fire_ten_thousand_deadlines_exactly_once() {
         "{N} instances ticked by four desks in {:?}",
         started.elapsed()
     );
+    assert_shared_and_delivered(&db, &a, &logs, N).await;
     for desk in &mut desks {
         common::kill9(desk);
     }
     common::assert_each_fired_once(&db, N, after).await;
     common::drop_db(&db).await;
+}
+
+/// Every effect of the desks delivered, none given up; each instance ticked once, by one
+/// desk (the desks' logs count their ticks), and more than one desk did some of the ticks.
+async fn assert_shared_and_delivered(
+    db: &common::Db,
+    a: &Client,
+    logs: &[std::path::PathBuf],
+    instances: usize,
+) {
+    // Every effect delivered, none given up.
+    let health = a
+        .wait_for(120, "every effect delivered", |c| c["pending"] == 0)
+        .await;
+    let outbox = common::count(&db.url, "SELECT COUNT(*) FROM desk_outbox").await;
+    assert!(
+        outbox >= i64::try_from(instances).unwrap(),
+        "{outbox} effects for {instances} instances"
+    );
+    assert_eq!(
+        (&health["counts"]["delivered"], &health["counts"]["dead"]),
+        (&json!(outbox), &json!(0)),
+        "{health}"
+    );
+    // The desks shared the ticks: each instance was ticked once, by one of them, and more
+    // than one desk did some of the work.
+    let ticked: Vec<u64> = logs
+        .iter()
+        .map(|log| {
+            common::log_lines(log, "quytrinh_desk::scheduler")
+                .iter()
+                .map(|line| line["fields"]["ticked"].as_u64().unwrap())
+                .sum()
+        })
+        .collect();
+    eprintln!("instances ticked by each desk: {ticked:?}");
+    // The store subscriptions and the relationships of the races above, each ticked once.
+    let fired = common::count(
+        &db.url,
+        "SELECT COUNT(DISTINCT instance_id) FROM desk_events WHERE command_id IS NULL",
+    )
+    .await;
+    assert!(fired >= i64::try_from(instances).unwrap());
+    assert_eq!(
+        ticked.iter().sum::<u64>(),
+        u64::try_from(fired).unwrap(),
+        "{ticked:?}"
+    );
+    assert!(
+        ticked.iter().filter(|&&n| n > 0).count() >= 2,
+        "one desk did all the ticks: {ticked:?}"
+    );
 }

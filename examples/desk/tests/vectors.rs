@@ -1,6 +1,8 @@
 //! Every conformance vector, replayed through the HTTP API on SQLite and on PostgreSQL,
-//! gives the outcomes its expectations (from SPEC and the seeds) require, and ends in the
-//! state the Rust player (`quytrinh::conformance::play`) ends in.
+//! gives the outcomes its expectations (from SPEC and the seeds) require, step by step the
+//! same outcomes as the Rust player (`quytrinh::conformance::play`: the same records, with
+//! their versions, instants and actors, the same effects with their keys, or the same
+//! rejection), and ends in the state the player ends in.
 //!
 //! The desk takes the actor from the caller's token and the instant from its clock, so
 //! each command is sent with the token of its actor and without `at`, after the test
@@ -153,7 +155,65 @@ async fn tick_at(
     Ok(json!({"duplicate": false, "events": new, "effects": effects}))
 }
 
+/// Where the desk's outcome of a step differs from the Rust player's: the records
+/// (`events`: each with its version, instant, command, actor, trigger and event), the
+/// effects with their idempotency keys, the version and whether it was a duplicate; or the
+/// rejection's code and rule.
+fn differences(desk: &Result<Value, Error>, player: &Result<Value, Error>) -> Vec<String> {
+    match (desk, player) {
+        (Ok(desk), Ok(player)) => {
+            let mut out = Vec::new();
+            for field in ["events", "effects"] {
+                if desk[field] != player[field] {
+                    out.push(format!(
+                        "{field}: the desk's {} but the player's {}",
+                        desk[field], player[field]
+                    ));
+                }
+            }
+            let duplicate = |o: &Value| o["duplicate"].as_bool().unwrap_or(false);
+            if duplicate(desk) != duplicate(player) {
+                out.push(format!(
+                    "duplicate: the desk's {} but the player's {}",
+                    duplicate(desk),
+                    duplicate(player)
+                ));
+            }
+            if player.get("version").is_some() && desk["version"] != player["version"] {
+                out.push(format!(
+                    "version: the desk's {} but the player's {}",
+                    desk["version"], player["version"]
+                ));
+            }
+            out
+        }
+        (Err(desk), Err(player)) => {
+            let rule = |e: &Error| e.rejection().map(|r| r.rule.clone());
+            if desk.code() == player.code() && rule(desk) == rule(player) {
+                Vec::new()
+            } else {
+                vec![format!(
+                    "the desk refused with `{}` (rule {:?}), the player with `{}` (rule {:?})",
+                    desk.code(),
+                    rule(desk),
+                    player.code(),
+                    rule(player)
+                )]
+            }
+        }
+        (Ok(_), Err(player)) => vec![format!(
+            "the desk accepted what the player refused with `{}`: {player}",
+            player.code()
+        )],
+        (Err(desk), Ok(_)) => vec![format!(
+            "the desk refused with `{}` what the player accepted: {desk}",
+            desk.code()
+        )],
+    }
+}
+
 async fn replay(db: &Db, name: &str, vector: &Vector, tokens: &std::path::Path) -> Vec<String> {
+    let player = conformance::play(vector).unwrap();
     let args = common::serve_args(&[
         "--database",
         &db.url,
@@ -215,10 +275,10 @@ async fn replay(db: &Db, name: &str, vector: &Vector, tokens: &std::path::Path) 
         failures.extend(
             check(&step.expect, &observed)
                 .into_iter()
+                .chain(differences(&observed, &player.steps[index].result))
                 .map(|f| format!("{name}: step {index}: {f}")),
         );
     }
-    let player = conformance::play(vector).unwrap();
     let end = desk
         .ok("GET", &format!("/instances/{id}"), CREATOR, None)
         .await;

@@ -150,15 +150,25 @@ pub fn free_port() -> u16 {
 }
 
 /// A desk as a child process (`quytrinh-desk serve --listen 127.0.0.1:PORT …`), its log
-/// in `log`; returns once its health endpoint answers.
+/// (warnings) in `log`; returns once its health endpoint answers.
 pub async fn spawn_desk(port: u16, words: &[&str], log: &std::path::Path) -> Child {
+    spawn_desk_logging(port, words, log, "warn").await
+}
+
+/// [`spawn_desk`], its log filtered by `filter` (`RUST_LOG`).
+pub async fn spawn_desk_logging(
+    port: u16,
+    words: &[&str],
+    log: &std::path::Path,
+    filter: &str,
+) -> Child {
     let log = std::fs::File::create(log).unwrap();
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_quytrinh-desk"))
         .arg("serve")
         .arg("--listen")
         .arg(format!("127.0.0.1:{port}"))
         .args(words)
-        .env("RUST_LOG", "warn")
+        .env("RUST_LOG", filter)
         .stdout(Stdio::null())
         .stderr(log)
         .spawn()
@@ -252,6 +262,19 @@ impl Client {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
+}
+
+/// The JSON lines of a desk's log (`serve --log-json`) whose target is `target`.
+pub fn log_lines(log: &std::path::Path, target: &str) -> Vec<Value> {
+    std::fs::read_to_string(log)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<Value>(line)
+                .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"))
+        })
+        .filter(|line| line["target"] == target)
+        .collect()
 }
 
 /// Runs a statement returning one integer on the database at `url`.
