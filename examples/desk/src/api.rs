@@ -304,7 +304,7 @@ async fn read_instance(
 
 #[utoipa::path(post, path = "/instances/{id}/commands", tag = "instances",
     params(("id" = String, Path, description = "The instance id")),
-    request_body(content = Value, description = "A command as in the conformance vectors: `command_id`, optional `expected_version`, `type` and its fields. `actor` is the caller's token's (a body naming another is refused); `at` is the desk's clock (a body carrying one is refused)"),
+    request_body(content = Value, description = "A command as in the conformance vectors: `command_id`, optional `expected_version`, `type` and its fields. `actor` is the caller's token's (a body naming another is refused); `at` is the desk's clock (a body carrying one is refused). The fields of each workflow's commands are given by its JSON Schema, `schemas/<workflow>/command.schema.json` in the repository"),
     responses((status = 200, description = "The outcome: `duplicate`, `version`, `events`, `effects` (each with its idempotency key), `position`, `next_deadline`", body = Value),
               (status = 400, description = "Malformed JSON, a command of the wrong shape, or `at` in the body", body = ErrorBody),
               (status = 401, description = "No known bearer token", body = ErrorBody),

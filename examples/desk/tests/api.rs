@@ -515,6 +515,23 @@ async fn the_openapi_description_is_served_committed_and_routed() {
         quytrinh_desk::openapi_json() == committed,
         "examples/desk/openapi.json is out of date: cargo run -p quytrinh-desk -- openapi > examples/desk/openapi.json"
     );
+    // The command body points HTTP users to the JSON Schemas of the commands, which exist
+    // for every workflow.
+    let doc: Value = serde_json::from_str(committed).unwrap();
+    let body = &doc["paths"]["/instances/{id}/commands"]["post"]["requestBody"]["description"];
+    assert!(
+        body.as_str()
+            .unwrap()
+            .contains("schemas/<workflow>/command.schema.json"),
+        "{body}"
+    );
+    for workflow in quytrinh::dynamic::WORKFLOWS {
+        let schema = format!(
+            "{}/../../schemas/{workflow}/command.schema.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        assert!(std::path::Path::new(&schema).is_file(), "{schema}");
+    }
     let db = common::sqlite("openapi");
     let desk = desk(&db, "openapi", &[]).await;
     let served = desk.ok("GET", "/openapi.json", INTAKE, None).await;
