@@ -6132,7 +6132,7 @@ public func FfiConverterTypeNewLead_lower(_ value: NewLead) -> RustBuffer {
  * .to(Recipient::new("customer", "KH-1"))
  * .with("request_id", "R1");
  * assert_eq!(n.recipients.len(), 1);
- * assert_eq!(n.data["request_id"], "R1");
+ * assert_eq!(n.data.get("request_id"), Some("R1"));
  * ```
  */
 public struct Notification: Equatable, Hashable {
