@@ -35,7 +35,7 @@ pub fn from_json<T: DeserializeOwned>(what: &str, text: &str) -> Result<T, Error
             Error::InvalidJson {
                 path, line, column, ..
             },
-        ) = (buffered_fault::<T>(text, &e), &mut error)
+        ) = (buffered_fault(text, &e, &decodes::<T>), &mut error)
         {
             *path = super::error::joined_path(what, &inner);
             if path.is_empty() {
@@ -84,12 +84,20 @@ const MAX_PROBED_BYTES: usize = 64 * 1024;
 /// decoded from a copy, so serde_json reports the end of the object, not the field. `None`
 /// when the position names the field (then [`path_at`] does).
 ///
-/// The field is found by taking members out: a member is at fault when removing it changes
-/// the error while removing any other member with it does not give the same error as
-/// removing it alone (the members checked before the body, such as `command_id` or the
-/// `type` tag, mask every later error; the field at fault masks none). It then looks inside
-/// that member the same way. A missing field (whose message names it) is the object's.
-fn buffered_fault<T: DeserializeOwned>(text: &str, e: &serde_json::Error) -> Option<String> {
+/// The field is found by taking members out. A member is a candidate when removing it
+/// changes the error; the member at fault is the one candidate that masks no other, i.e.
+/// removing it together with any other candidate gives another error than removing it alone
+/// (the envelope's fields and the `type` tag are checked before the rest, so without one of
+/// them the error is its `missing field` whatever else is gone). It then looks inside that
+/// member the same way. A missing field (whose message names it) is the object's.
+///
+/// Not generic (`decode` is the one part that knows the type), so each type adds only a call
+/// to its own decoder to the WASM build.
+fn buffered_fault(
+    text: &str,
+    e: &serde_json::Error,
+    decode: &dyn Fn(&str) -> Decoded,
+) -> Option<String> {
     if e.classify() != serde_json::error::Category::Data || text.len() > MAX_PROBED_BYTES {
         return None;
     }
@@ -125,10 +133,10 @@ fn buffered_fault<T: DeserializeOwned>(text: &str, e: &serde_json::Error) -> Opt
         }
     }
     let doc: Value = serde_json::from_str(text).ok()?;
-    let mut probe = Probe::<T> {
+    let mut probe = Probe {
         doc,
         probes: 0,
-        decoder: std::marker::PhantomData,
+        decode,
     };
     let base = probe.outcome(&at, &[])?;
     let found = at.len();
@@ -167,13 +175,21 @@ enum Step {
     Index(usize),
 }
 
-struct Probe<T> {
-    doc: Value,
-    probes: usize,
-    decoder: std::marker::PhantomData<fn() -> T>,
+/// What decoding `text` as a `T` gives.
+fn decodes<T: DeserializeOwned>(text: &str) -> Decoded {
+    match serde_json::from_str::<T>(text) {
+        Ok(_) => Decoded::Decodes,
+        Err(e) => Decoded::Refused(super::error::reason(&e)),
+    }
 }
 
-impl<T: DeserializeOwned> Probe<T> {
+struct Probe<'a> {
+    doc: Value,
+    probes: usize,
+    decode: &'a dyn Fn(&str) -> Decoded,
+}
+
+impl Probe<'_> {
     /// What decoding the input gives with `removed` members taken out of the value at `at`;
     /// `None` once the probes are spent.
     fn outcome(&mut self, at: &[Step], removed: &[&Step]) -> Option<Decoded> {
@@ -205,11 +221,7 @@ impl<T: DeserializeOwned> Probe<T> {
                 items.remove(n);
             }
         }
-        let text = doc.to_string();
-        Some(match serde_json::from_str::<T>(&text) {
-            Ok(_) => Decoded::Decodes,
-            Err(e) => Decoded::Refused(super::error::reason(&e)),
-        })
+        Some((self.decode)(&doc.to_string()))
     }
 
     /// The one member of the value at `at` that is at fault (see [`buffered_fault`]).
