@@ -107,19 +107,12 @@ fn buffered_fault(
         0 => bytes.len(),
         line => offset_of(bytes, line, e.column()).min(bytes.len()),
     };
-    let mut frames = frames_at(bytes, end);
-    let closed_an_object =
-        bytes[..end].iter().rev().find(|b| !b.is_ascii_whitespace()) == Some(&b'}');
-    if !closed_an_object {
-        // Read up to the last member of an object, then refused: the object is at fault,
-        // not its last member (the body of a command, refused once all of it is read).
-        if next_significant(bytes, end) != Some(b'}') {
-            return None;
-        }
-        if let Some(Frame::Object(key)) = frames.last_mut() {
-            *key = None;
-        }
+    // Refused where an object closes (serde_json reads its `}` before it reports): the object
+    // just closed is at fault, or one of its members. Anywhere else the position names it.
+    if bytes[..end].iter().rev().find(|b| !b.is_ascii_whitespace()) != Some(&b'}') {
+        return None;
     }
+    let frames = frames_at(bytes, end);
     let start = format_path(&frames);
     if e.to_string().starts_with("missing field") {
         return Some(start);
