@@ -177,6 +177,12 @@ diff -u "$BUILD_DIR/example.out" "$BUILD_DIR/example-pkg-config.out" ||
     fail "the installed library's output differs from the in-tree build's"
 echo "same output as the in-tree build, loading $soname from the prefix"
 
+step "quytrinh.pc is relocatable (its directories under \${prefix})"
+moved="$(PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" pkg-config --define-variable=prefix=/moved --cflags --libs quytrinh | xargs)"
+[[ "$moved" == "-I/moved/include -L/moved/lib -lquytrinh" ]] ||
+    fail "quytrinh.pc does not follow its prefix: $moved"
+echo "ok   pkg-config --define-variable=prefix=/moved: $moved"
+
 step "example from the installed library: CMake find_package(quytrinh)"
 rm -rf "$BUILD_DIR/cmake"
 cmake -S examples/c -B "$BUILD_DIR/cmake" -DCMAKE_PREFIX_PATH="$PREFIX" \

@@ -54,7 +54,18 @@ find "$BUILD_DIR/generated" -name '*.kt' | sort
 
 # --- 2. the generated Kotlin's shape --------------------------------------------------------
 step "generated Kotlin"
-no_positional_fields() { ! grep -n 'val v[0-9]*:' "$BUILD_DIR"/generated/uniffi/*/*.kt; }
+# UniFFI writes every field name in backticks (val `v1`: …); match both spellings.
+positional_fields() { grep -nE 'va[lr] `?v[0-9]+`?:' "$@"; }
+no_positional_fields() { ! positional_fields "$BUILD_DIR"/generated/uniffi/*/*.kt; }
+positional_check_catches_one() { # the check itself, on a planted positional field
+    local planted="$BUILD_DIR/planted-positional.kt"
+    printf 'data class Planted(\n        val `v1`: kotlin.String)\n' >"$planted"
+    positional_fields "$planted" >/dev/null
+    local found=$?
+    rm -f "$planted"
+    ((found == 0))
+}
+check "the positional-field check catches a planted val \`v1\`" positional_check_catches_one
 versions_are_long() { grep -q '^public typealias Version = kotlin.Long$' "$BUILD_DIR"/generated/uniffi/quytrinh_ffi/quytrinh_ffi.kt; }
 check "no positional field (v1, …) in the generated Kotlin" no_positional_fields
 check "Version is kotlin.Long" versions_are_long

@@ -132,5 +132,101 @@ fn reports_and_queries_name_their_input() {
     )
     .err()
     .unwrap();
-    assert_eq!(fault(e).0, "report");
+    // The report is a tagged variant, decoded from a copy: the field is still named.
+    assert_eq!(fault(e).0, "report.week_ending");
+}
+
+#[test]
+fn a_command_names_its_body_field() {
+    // The body of a command is one of the workflow's tagged variants: its fields sit beside
+    // the envelope's, and a wrong one is named like an envelope field.
+    let cases = [
+        (json!({"type": "confirm", "request_id": 42}), "request_id"),
+        (
+            json!({"type": "withdraw", "request_id": ["R1"]}),
+            "request_id",
+        ),
+        (
+            json!({"type": "confirm", "request_id": "R1", "colour": 1}),
+            "colour",
+        ),
+        (json!({"type": "confirmm", "request_id": "R1"}), "type"),
+        (json!({"type": 7}), "type"),
+    ];
+    for (patch, path) in cases {
+        let mut rel = dynamic::create("companion", "rel-1", None, None, &init()).unwrap();
+        let (found, message) = fault(rel.handle_json(&command(&patch)).err().unwrap());
+        assert_eq!(found, path, "{patch}: {message}");
+        assert!(
+            message.starts_with(&format!("invalid JSON at `{path}`: ")),
+            "{message}"
+        );
+        assert!(!message.contains("column"), "{message}");
+    }
+}
+
+#[test]
+fn a_missing_body_field_is_named() {
+    let mut rel = dynamic::create("companion", "rel-1", None, None, &init()).unwrap();
+    let (path, message) = fault(
+        rel.handle_json(&command(&json!({"type": "confirm"})))
+            .err()
+            .unwrap(),
+    );
+    assert_eq!(path, "", "{message}");
+    assert_eq!(message, "invalid JSON: missing field `request_id`");
+}
+
+#[test]
+fn another_workflows_command_names_its_body_field() {
+    let receive = json!({"type": "receive", "channel": "phone", "customer_id": "K1",
+                         "contact": {"phone": "0901234567"}, "description": "Sai gói"});
+    let mut cases = Vec::new();
+    let mut bad = receive.clone();
+    bad["customer_id"] = json!(12);
+    cases.push((bad, "customer_id"));
+    let mut bad = receive.clone();
+    bad["channel"] = json!("pigeon");
+    cases.push((bad, "channel"));
+    let mut bad = receive.clone();
+    bad["contact"]["phone"] = json!(901_234_567);
+    cases.push((bad, "contact.phone"));
+    cases.push((
+        json!({"type": "request_documents", "items": ["invoice", 3]}),
+        "items[1]",
+    ));
+    for (body, path) in cases {
+        let mut case = dynamic::create(
+            "complaint",
+            "KN-1",
+            None,
+            None,
+            &json!({"complaint_id": "KN-1"}),
+        )
+        .unwrap();
+        let mut c = json!({"command_id": "c1", "actor": {"role": "intake", "id": "I1"}, "at": T0});
+        for (k, v) in body.as_object().unwrap() {
+            c[k] = v.clone();
+        }
+        let (found, message) = fault(case.handle_json(&c.to_string()).err().unwrap());
+        assert_eq!(found, path, "{body}: {message}");
+        assert!(!message.contains("column"), "{message}");
+    }
+    // A missing one: the message names it.
+    let mut case = dynamic::create(
+        "complaint",
+        "KN-1",
+        None,
+        None,
+        &json!({"complaint_id": "KN-1"}),
+    )
+    .unwrap();
+    let mut c = json!({"command_id": "c1", "actor": {"role": "intake", "id": "I1"}, "at": T0});
+    for (k, v) in receive.as_object().unwrap() {
+        if k != "description" {
+            c[k] = v.clone();
+        }
+    }
+    let (_, message) = fault(case.handle_json(&c.to_string()).err().unwrap());
+    assert_eq!(message, "invalid JSON: missing field `description`");
 }

@@ -192,7 +192,25 @@ static void outcome_and_reads(void) {
                      "2026-11-23T09:01:00+07:00", &text),
                  QUYTRINH_STATUS_OK, "available_commands");
     json = take_json(text);
-    check_true(json != NULL, "available_commands is JSON");
+    check_true(cJSON_IsArray(json) && cJSON_GetArraySize(json) == 2,
+               "available_commands: two candidates");
+    {
+        /* Each candidate has its command's `name` (the key every binding uses) and the body. */
+        const cJSON *candidate;
+        bool verified = false, failed = false;
+        cJSON_ArrayForEach(candidate, json) {
+            const char *name =
+                cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(candidate, "name"));
+            const char *type = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+                cJSON_GetObjectItemCaseSensitive(candidate, "command"), "type"));
+            check_true(name != NULL, "a candidate has a name");
+            check_true(name != NULL && type != NULL && strcmp(type, name) == 0,
+                       "its command's type is its name");
+            verified = verified || (name != NULL && strcmp(name, "otp_verified") == 0);
+            failed = failed || (name != NULL && strcmp(name, "otp_failed") == 0);
+        }
+        check_true(verified && failed, "the candidates are otp_verified and otp_failed");
+    }
     cJSON_Delete(json);
     text = NULL;
     check_status(quytrinh_instance_definition(instance, "mermaid", "en", &text),
@@ -290,6 +308,35 @@ static void rejections_and_error_records(void) {
     check_true(strstr(quytrinh_instance_last_error_field(second, QUYTRINH_ERROR_FIELD_MESSAGE),
                       "invalid JSON at `at`") != NULL,
                "the message names `at`");
+    /* A field of the command's body, wrong or missing. */
+    check_status(quytrinh_instance_handle(second,
+                                          "{\"command_id\":\"c9\",\"actor\":{\"role\":\"saco\",\"id\":\"S\"},"
+                                          "\"at\":\"2026-11-23T09:00:00+07:00\",\"type\":\"confirm\","
+                                          "\"request_id\":42}",
+                                          &text),
+                 QUYTRINH_STATUS_INVALID_JSON, "a wrong body field");
+    check_true(strncmp(quytrinh_instance_last_error_field(second, QUYTRINH_ERROR_FIELD_MESSAGE),
+                       "invalid JSON at `request_id`: invalid type", 42) == 0,
+               "the message names `request_id`");
+    check_status(quytrinh_instance_handle(second,
+                                          "{\"command_id\":\"c9\",\"actor\":{\"role\":\"saco\",\"id\":\"S\"},"
+                                          "\"at\":\"2026-11-23T09:00:00+07:00\",\"type\":\"confirm\"}",
+                                          &text),
+                 QUYTRINH_STATUS_INVALID_JSON, "a missing body field");
+    check_str(quytrinh_instance_last_error_field(second, QUYTRINH_ERROR_FIELD_MESSAGE),
+              "invalid JSON: missing field `request_id`", "the message names the missing field");
+    /* A missing field of the initial data, read without a JSON parser. */
+    {
+        QuytrinhInstance *none = NULL;
+        check_status(quytrinh_instance_create("companion", "rel-03", NULL, NULL, "{}", &none),
+                     QUYTRINH_STATUS_INVALID_JSON, "create with {} as init");
+        check_true(none == NULL, "no instance");
+        check_str(quytrinh_last_error_field(QUYTRINH_ERROR_FIELD_CODE), "invalid_json",
+                  "the thread's code");
+        check_str(quytrinh_last_error_field(QUYTRINH_ERROR_FIELD_MESSAGE),
+                  "invalid JSON at `init`: missing field `saco_id`",
+                  "the message names `init` and the missing field");
+    }
     /* Another handle's successful call clears the thread's error, not this handle's. */
     check_status(quytrinh_instance_version(second, &version), QUYTRINH_STATUS_OK, "version");
     check_str(quytrinh_last_error_message(), "", "the thread's error is cleared by a success");

@@ -196,6 +196,18 @@ test('bad input: wrong types, missing fields, unknown command types, bad dates',
   throwsCode(() => rel.handle({ ...cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' }), actor: { role: 'saco' } }), 'invalid_json', 'actor');
   throwsCode(() => rel.handle({ ...cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' }), actor: { role: 'saco', id: 9 } }), 'invalid_json', 'actor.id');
   throwsCode(() => rel.handle({ ...cmd('c1', 'saco', 'S1', T0, { type: 'request_unlink' }), expected_version: -1 }), 'invalid_json', 'expected_version');
+  // The body's fields too (the body is decoded apart from the envelope's text).
+  const wrongBody = throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'confirm', request_id: 42 })), 'invalid_json', 'request_id');
+  assert.match(wrongBody.message, /^invalid JSON at `request_id`: invalid type: integer `42`/);
+  assert.doesNotMatch(wrongBody.message, /line|column/);
+  throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'confirm', request_id: 'R1', colour: 'red' })), 'invalid_json', 'colour');
+  throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'teleport' })), 'invalid_json', 'type');
+  const missingBody = throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', T0, { type: 'confirm' })), 'invalid_json');
+  assert.equal(missingBody.message, 'invalid JSON: missing field `request_id`');
+  const complaint = WorkflowInstance.create('complaint', { init: { complaint_id: 'KN-1' } });
+  const receive = { type: 'receive', channel: 'phone', customer_id: 'K1', contact: { phone: 901234567 }, description: 'Sai gói' };
+  const nested = throwsCode(() => complaint.handle(cmd('k1', 'intake', 'I1', T0, receive)), 'invalid_json', 'contact.phone');
+  assert.doesNotMatch(nested.message, /line|column/);
   throwsCode(() => rel.handle(cmd('c1', 'saco', 'S1', new Date('nope'), { type: 'request_unlink' })), 'invalid_json');
   throwsCode(() => rel.handle(42), 'invalid_json');
   throwsCode(() => rel.handle([]), 'invalid_json');

@@ -4,6 +4,7 @@
 import init, {
   BusinessCalendar,
   QuytrinhError,
+  REJECTION_CODES,
   WorkflowInstance,
   definition,
   fromLunar,
@@ -13,6 +14,7 @@ import init, {
   type CompanionCommand,
   type ComplaintEvent,
   type Deadline,
+  type ErrorCode,
   type OutcomeOf,
   type StateIdOf,
   type DeadlineKindOf,
@@ -139,6 +141,21 @@ export async function demo(): Promise<void> {
   const names: CommandTypeOf<'companion'>[] = buttons.map((b) => b.name);
   const saco: RoleOf<'companion'> = 'saco';
   void [relationship, wrongState, kind, wrongKind, effectKinds, names, saco];
+  // Rejection codes are the kernel's, shared by every workflow: one union, ErrorCode.
+  try {
+    rel.handle({ command_id: 'c6', actor: { role: 'saco', id: 'S1' }, at: new Date(), type: 'withdraw', request_id: 'R9' });
+  } catch (e) {
+    if (e instanceof QuytrinhError) {
+      const known: boolean = e.code === 'not_found' || REJECTION_CODES.includes(e.code);
+      // @ts-expect-error: a code typo does not compile (no overlap with ErrorCode)
+      const typo: boolean = e.code === 'not_foud';
+      void [known, typo];
+    }
+  }
+  const otp: ErrorCode = 'otp_required';
+  // @ts-expect-error: not a code
+  const wrongCode: ErrorCode = 'otp_requried';
+  void [otp, wrongCode];
   try {
     await init('/nowhere/quytrinh.wasm');
   } catch (e) {

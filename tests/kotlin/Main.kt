@@ -300,12 +300,36 @@ fun main(args: Array<String>) {
         assertTrue(actor.reason.startsWith("`actor`: missing field `id`"), "names `actor`: ${actor.reason}")
         val init = assertThrows<QuytrinhException.InvalidJson> { WorkflowInstance.create("companion", "rel-1", "{}") }
         assertTrue(init.reason.startsWith("`init`: missing field"), "names `init`: ${init.reason}")
+        // The fields of the command's body too, in companion and in complaint.
+        val env = """{"at":"2026-11-23T09:00:00+07:00","command_id":"x","actor":{"role":"saco","id":"S"}"""
+        val wrong = assertThrows<QuytrinhException.InvalidJson> {
+            companionCommandFromJson("""$env,"type":"confirm","request_id":42}""")
+        }
+        assertTrue(wrong.reason.startsWith("`request_id`: invalid type"), "names `request_id`: ${wrong.reason}")
+        val missing = assertThrows<QuytrinhException.InvalidJson> {
+            WorkflowInstance.create("companion", "rel-1", """{"saco_id":"S","customer_id":"K","account":"0001234567"}""")
+                .handle("""$env,"type":"confirm"}""")
+        }
+        assertEq("missing field `request_id`", missing.reason)
+        assertEq(0uL, missing.line)
+        val complaint = WorkflowInstance.create("complaint", "KN-1", """{"complaint_id":"KN-1"}""")
+        val nested = assertThrows<QuytrinhException.InvalidJson> {
+            complaint.handle(
+                """{"command_id":"k1","actor":{"role":"intake","id":"I1"},"at":"2026-11-23T09:00:00+07:00",
+                    "type":"receive","channel":"phone","customer_id":"K1","contact":{"phone":901234567},
+                    "description":"Sai gói"}""",
+            )
+        }
+        assertTrue(nested.reason.startsWith("`contact.phone`: "), "names `contact.phone`: ${nested.reason}")
     }
 
     test("a repeated command id returns the original outcome") {
         val rel = newRelationship()
         val first = rel.handle(envelope("c1", saco, t0), CompanionCommand.RequestUnlink)
-        val again = rel.handle(envelope("c1", saco, t0), CompanionCommand.RequestUnlink)
+        assertTrue(!first.duplicate, "the first is not a duplicate")
+        assertTrue(first.events.isNotEmpty(), "the first has events")
+        // A retry, later: the original outcome (the same events, with their effects), nothing new.
+        val again = rel.handle(envelope("c1", saco, t0.plusSeconds(5)), CompanionCommand.RequestUnlink)
         assertTrue(again.duplicate, "duplicate")
         assertEq(first.events, again.events)
         assertEq(1L, rel.version())

@@ -126,12 +126,7 @@ impl Error {
             } else {
                 String::new()
             };
-            *path = match (what.is_empty(), inner.is_empty()) {
-                (_, true) => what.to_owned(),
-                (true, false) => inner,
-                (false, false) if inner.starts_with('[') => format!("{what}{inner}"),
-                (false, false) => format!("{what}.{inner}"),
-            };
+            *path = joined_path(what, &inner);
         }
         found
     }
@@ -173,13 +168,23 @@ impl From<&serde_json::Error> for Error {
     }
 }
 
+/// The path `inner` under the input named `what` (`init` + `account` = `init.account`).
+pub(super) fn joined_path(what: &str, inner: &str) -> String {
+    match (what.is_empty(), inner.is_empty()) {
+        (_, true) => what.to_owned(),
+        (true, false) => inner.to_owned(),
+        (false, false) if inner.starts_with('[') => format!("{what}{inner}"),
+        (false, false) => format!("{what}.{inner}"),
+    }
+}
+
 /// Whether serde_json stopped at its recursion limit (it has no error category of its own).
 fn too_deep(e: &serde_json::Error) -> bool {
     e.to_string().starts_with("recursion limit exceeded")
 }
 
 /// serde_json's message without the " at line L column C" it appends.
-fn reason(e: &serde_json::Error) -> String {
+pub(super) fn reason(e: &serde_json::Error) -> String {
     let message = e.to_string();
     match message.rfind(" at line ") {
         Some(i) if e.line() > 0 => message[..i].to_owned(),

@@ -96,3 +96,34 @@ test('the link check finds relative links and leaves absolute URLs and code out'
     'một-mô-đun',
   ]);
 });
+
+/** Rust in a declaration file: a doctest copied from the crate's docs into a hover. */
+export function rustInDeclarations(text) {
+  const found = [];
+  const fences = text.matchAll(/```(\w*)([\s\S]*?)```/g);
+  for (const [, lang, body] of fences) {
+    if (/^(rust|rs|no_run|ignore|should_panic|compile_fail|edition\d+)$/i.test(lang)) found.push(`a \`\`\`${lang} fence`);
+    else if (/\b(let mut|fn main|assert!|::new\()/.test(body)) found.push('a fence of Rust');
+  }
+  for (const marker of ['assert_eq!', 'use quytrinh', '.unwrap()']) {
+    if (text.includes(marker)) found.push(marker);
+  }
+  return found;
+}
+
+test('the declarations a hover shows are TypeScript, not Rust doctests', () => {
+  const declarations = files.filter((f) => f.endsWith('.d.ts'));
+  assert.ok(declarations.includes('index.d.ts') && declarations.includes('types.d.ts'), declarations.join(', '));
+  for (const f of declarations) {
+    const found = rustInDeclarations(readFileSync(join(dir, f), 'utf8'));
+    assert.deepEqual(found, [], `${f} carries Rust: ${found.join(', ')}`);
+  }
+});
+
+test('the Rust check finds a doctest and leaves TypeScript alone', () => {
+  const doctest = '/**\n * ```\n * use quytrinh::kernel::Actor;\n * let a = Actor::new("ops", "O1");\n * assert_eq!(a.id, "O1");\n * ```\n */';
+  assert.deepEqual(rustInDeclarations(doctest), ['a fence of Rust', 'assert_eq!', 'use quytrinh']);
+  assert.deepEqual(rustInDeclarations('/** ```rust\n * x\n * ``` */'), ['a ```rust fence']);
+  assert.deepEqual(rustInDeclarations("/** ```ts\n * const rel = WorkflowInstance.create('companion', { init });\n * ``` */"), []);
+  assert.deepEqual(rustInDeclarations('/** `Some(x).unwrap()` */'), ['.unwrap()']);
+});
