@@ -6,7 +6,7 @@
 mod common;
 
 use common::{Answer, Client, Db, Webhook};
-use serde_json::json;
+use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::time::Duration;
 
@@ -43,21 +43,7 @@ async fn failed_deliveries_are_retried_then_dead_lettered() {
             ]))
             .await,
         );
-        desk.ok(
-            "POST",
-            "/instances",
-            SACO,
-            Some(&json!({"workflow": "companion", "instance_id": "rel-1",
-            "init": {"saco_id": "SACO-01", "customer_id": "KH-01", "account": "0001234567"}})),
-        )
-        .await;
-        desk.ok(
-            "POST",
-            "/instances/rel-1/commands",
-            SACO,
-            Some(&json!({"command_id": "c1", "type": "request_unlink"})),
-        )
-        .await;
+        request_unlink_on_a_new_relationship(&desk).await;
         desk.wait_for(30, "a dead letter", |c| c["dead"] == 1).await;
         // Three attempts, each with the effect's key, then nothing more.
         tokio::time::sleep(Duration::from_millis(200)).await;
@@ -148,22 +134,7 @@ async fn killed_between_commit_and_delivery_the_effect_is_delivered_after_restar
         let port = common::free_port();
         let mut first = common::spawn_desk(port, &words, &dir.join("first.log")).await;
         let desk = Client::new(&format!("http://127.0.0.1:{port}"));
-        desk.ok(
-            "POST",
-            "/instances",
-            SACO,
-            Some(&json!({"workflow": "companion", "instance_id": "rel-1",
-            "init": {"saco_id": "SACO-01", "customer_id": "KH-01", "account": "0001234567"}})),
-        )
-        .await;
-        let outcome = desk
-            .ok(
-                "POST",
-                "/instances/rel-1/commands",
-                SACO,
-                Some(&json!({"command_id": "c1", "type": "request_unlink"})),
-            )
-            .await;
+        let outcome = request_unlink_on_a_new_relationship(&desk).await;
         assert_eq!(outcome["effects"][0]["key"], "rel-1:1:0");
         // The command committed; its delivery is in flight (the webhook does not answer).
         let started = std::time::Instant::now();
@@ -212,22 +183,7 @@ async fn the_log_sink_writes_each_effect_with_its_key_as_a_json_line() {
     let mut child =
         common::spawn_desk_logging(port, &words, &log, "warn,quytrinh_desk::effect=info").await;
     let desk = Client::new(&format!("http://127.0.0.1:{port}"));
-    desk.ok(
-        "POST",
-        "/instances",
-        SACO,
-        Some(&json!({"workflow": "companion", "instance_id": "rel-1",
-        "init": {"saco_id": "SACO-01", "customer_id": "KH-01", "account": "0001234567"}})),
-    )
-    .await;
-    let outcome = desk
-        .ok(
-            "POST",
-            "/instances/rel-1/commands",
-            SACO,
-            Some(&json!({"command_id": "c1", "type": "request_unlink"})),
-        )
-        .await;
+    let outcome = request_unlink_on_a_new_relationship(&desk).await;
     desk.wait_for(30, "the delivery to the log", |c| c["delivered"] == 1)
         .await;
     common::kill9(&mut child);
@@ -247,4 +203,23 @@ async fn the_log_sink_writes_each_effect_with_its_key_as_a_json_line() {
         serde_json::from_str(fields["effect"].as_str().unwrap()).unwrap();
     assert_eq!(effect, outcome["effects"][0], "{line}");
     common::drop_db(&db).await;
+}
+
+/// Creates the relationship `rel-1` and sends its SACO's `request_unlink`; the outcome.
+async fn request_unlink_on_a_new_relationship(desk: &Client) -> Value {
+    desk.ok(
+        "POST",
+        "/instances",
+        SACO,
+        Some(&json!({"workflow": "companion", "instance_id": "rel-1",
+        "init": {"saco_id": "SACO-01", "customer_id": "KH-01", "account": "0001234567"}})),
+    )
+    .await;
+    desk.ok(
+        "POST",
+        "/instances/rel-1/commands",
+        SACO,
+        Some(&json!({"command_id": "c1", "type": "request_unlink"})),
+    )
+    .await
 }
