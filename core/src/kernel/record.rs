@@ -123,6 +123,7 @@ impl<'a, W: Workflow> Outcome<'a, W> {
             form,
         }
     }
+
     /// Every effect of the outcome, in order.
     ///
     /// ```
