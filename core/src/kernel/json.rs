@@ -65,10 +65,10 @@ pub fn from_json_value<T: DeserializeOwned>(what: &str, value: &Value) -> Result
 /// count, as serde_json reports it) of `text`: the keys and indices of the objects and arrays
 /// open there, with the key last read in the innermost object. Empty at the top level.
 pub(super) fn path_at(text: &str, line: usize, column: usize) -> String {
-    format_path(&frames_at(
+    format_path(&steps(&frames_at(
         text.as_bytes(),
         offset_of(text.as_bytes(), line, column),
-    ))
+    )))
 }
 
 /// The most probes [`buffered_fault`] makes (each one decodes the whole input again), the
@@ -112,18 +112,9 @@ fn buffered_fault(
     if bytes[..end].iter().rev().find(|b| !b.is_ascii_whitespace()) != Some(&b'}') {
         return None;
     }
-    let frames = frames_at(bytes, end);
-    let start = format_path(&frames);
+    let mut at = steps(&frames_at(bytes, end));
     if e.to_string().starts_with("missing field") {
-        return Some(start);
-    }
-    let mut at: Vec<Step> = Vec::new();
-    for frame in &frames {
-        match frame {
-            Frame::Object(Some(key)) => at.push(Step::Key(key.clone())),
-            Frame::Object(None) => {}
-            Frame::Array(n) => at.push(Step::Index(*n)),
-        }
+        return Some(format_path(&at));
     }
     let doc: Value = serde_json::from_str(text).ok()?;
     let mut probe = Probe {
@@ -136,23 +127,7 @@ fn buffered_fault(
     while let Some(step) = probe.member_at_fault(&at, &base) {
         at.push(step);
     }
-    (at.len() > found).then(|| {
-        let mut path = start;
-        for step in &at[found..] {
-            match step {
-                Step::Key(key) => {
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(key);
-                }
-                Step::Index(n) => {
-                    let _ = write!(path, "[{n}]");
-                }
-            }
-        }
-        path
-    })
+    (at.len() > found).then(|| format_path(&at))
 }
 
 /// What decoding a probed input gave: the error's text without its position, or success.
@@ -295,18 +270,30 @@ fn frames_at(bytes: &[u8], end: usize) -> Vec<Frame> {
     frames
 }
 
-fn format_path(frames: &[Frame]) -> String {
+/// The keys and indices of the open frames (an object whose key is not read yet adds none).
+fn steps(frames: &[Frame]) -> Vec<Step> {
+    frames
+        .iter()
+        .filter_map(|frame| match frame {
+            Frame::Object(Some(key)) => Some(Step::Key(key.clone())),
+            Frame::Object(None) => None,
+            Frame::Array(n) => Some(Step::Index(*n)),
+        })
+        .collect()
+}
+
+/// A path as the errors give it: `a.b[2].c`.
+fn format_path(steps: &[Step]) -> String {
     let mut path = String::new();
-    for frame in frames {
-        match frame {
-            Frame::Object(Some(key)) => {
+    for step in steps {
+        match step {
+            Step::Key(key) => {
                 if !path.is_empty() {
                     path.push('.');
                 }
                 path.push_str(key);
             }
-            Frame::Object(None) => {}
-            Frame::Array(n) => {
+            Step::Index(n) => {
                 let _ = write!(path, "[{n}]");
             }
         }
