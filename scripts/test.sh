@@ -38,7 +38,10 @@ suite "property tests at depth (10,000 random sequences per property, release)" 
   --config 'profile.release.package.quytrinh.debug-assertions=true' -- --skip differential
 suite "cargo build --benches" cargo build --workspace --benches --locked
 suite "cargo doc -p quytrinh (default and all features, -D warnings; no conformance player by default)" bash scripts/test-doc.sh
-suite "cargo publish --dry-run -p quytrinh" cargo publish --dry-run -p quytrinh --locked
+# Both crates at once: the core needs its derive crate, which is not on crates.io yet, and
+# cargo packages and verifies the two together (a local registry for the pair).
+suite "cargo publish --dry-run -p quytrinh-derive -p quytrinh" \
+  cargo publish --dry-run -p quytrinh-derive -p quytrinh --locked
 suite "quytrinh replay tests/vectors/*/*.json" cargo run --quiet --locked -p quytrinh-cli -- replay tests/vectors/*/*.json
 suite "quytrinh tour" bash -c 'cargo run --quiet --locked -p quytrinh-cli -- tour --lang en > /dev/null'
 suite "quytrinh diagram companion" bash -c 'cargo run --quiet --locked -p quytrinh-cli -- diagram companion | grep -q "stateDiagram-v2"'

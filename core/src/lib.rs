@@ -29,6 +29,9 @@
 #![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
 #![cfg_attr(feature = "uniffi", allow(unsafe_code))]
 
+// The derives of `quytrinh-derive` name this crate as `::quytrinh`, in it as outside it.
+extern crate self as quytrinh;
+
 pub mod calendar;
 #[cfg(feature = "conformance")]
 pub mod conformance;

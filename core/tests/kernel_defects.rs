@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use quytrinh::kernel::{
     Actor, Basis, Command, CommandSpec, Context, DeadlineSpec, Decision, EffectName, Instance,
     Label, MAX_FIRINGS_PER_INPUT, MAX_VERSION, Notification, RegionSpec, Rejection, RoleSpec,
-    Settings, StateSpec, TemplateSpec, Timer, TransitionSpec, Unfit, Workflow,
+    Settings, StateSpec, TaggedDeserialize, TemplateSpec, Timer, TransitionSpec, Unfit, Workflow,
 };
 use quytrinh::workflows::companion::{Companion, CompanionCommand, CompanionConfig, CompanionInit};
 use serde::{Deserialize, Serialize};
@@ -167,7 +167,7 @@ struct BrokenState {
     count: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[derive(strum::IntoStaticStr, strum::VariantNames)]
 #[strum(serialize_all = "snake_case")]
@@ -186,7 +186,7 @@ enum BrokenEvent {
     Unfit {},
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[derive(strum::IntoStaticStr, strum::VariantNames)]
 #[strum(serialize_all = "snake_case")]

@@ -11,6 +11,7 @@
 //! assert!(rules.iter().any(|r| r.id == "culture_day" && r.from_year == 2026));
 //! ```
 
+use crate::kernel::TaggedDeserialize;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -28,7 +29,7 @@ use super::lunar::{self, LunarDate};
 /// let d: RuleDate = serde_json::from_str(r#"{"kind":"lunar","month":3,"day":10}"#).unwrap();
 /// assert_eq!(d, RuleDate::Lunar { month: 3, day: 10 });
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -1,10 +1,10 @@
 //! The command envelope: id, actor, instant and optional expected version around a body.
 
-use super::{Actor, Error, Limit};
+use super::tagged::{Envelope, deserialize_enveloped, write_entry};
+use super::{Actor, Error, Limit, Tagged};
 use chrono::{DateTime, Utc};
-use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
+use serde::de::{self, DeserializeOwned, MapAccess};
 use serde::{Deserialize, Deserializer, Serialize};
-use std::fmt;
 use std::marker::PhantomData;
 
 /// The longest `command_id` accepted, in characters (longer ones are `validation_failed`).
@@ -115,7 +115,7 @@ impl<C> Command<C> {
     }
 }
 
-impl<C: DeserializeOwned> Command<C> {
+impl<C: Tagged + DeserializeOwned> Command<C> {
     /// Decodes a command from its JSON text, the way every binding receives it: a text
     /// longer than [`MAX_COMMAND_BYTES`](super::MAX_COMMAND_BYTES) is refused with
     /// `limit_reached` on `command_bytes` before it is parsed; malformed JSON is
@@ -164,60 +164,94 @@ impl<C: Serialize> Serialize for Command<C> {
     }
 }
 
-impl<'de, C: DeserializeOwned> Deserialize<'de> for Command<C> {
+impl<'de, C: Tagged + DeserializeOwned> Deserialize<'de> for Command<C> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(CommandVisitor(PhantomData))
+        deserialize_enveloped::<D, CommandEnvelope<C>>(deserializer)
     }
 }
 
-struct CommandVisitor<C>(PhantomData<C>);
+/// The envelope's fields as they are read, around the body `C`.
+struct CommandEnvelope<C> {
+    command_id: Option<String>,
+    actor: Option<Actor>,
+    at: Option<DateTime<Utc>>,
+    expected_version: Option<u64>,
+    /// Whether `expected_version` was given (`null` included), so that a second one is refused.
+    seen_expected_version: bool,
+    body: PhantomData<C>,
+}
 
-impl<'de, C: DeserializeOwned> Visitor<'de> for CommandVisitor<C> {
-    type Value = Command<C>;
+impl<C> Default for CommandEnvelope<C> {
+    fn default() -> Self {
+        Self {
+            command_id: None,
+            actor: None,
+            at: None,
+            expected_version: None,
+            seen_expected_version: false,
+            body: PhantomData,
+        }
+    }
+}
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a command object with command_id, actor, at and type")
+impl<C: Tagged + DeserializeOwned> Envelope for CommandEnvelope<C> {
+    type Body = C;
+    type Whole = Command<C>;
+    const EXPECTING: &'static str = "a command object with command_id, actor, at and type";
+
+    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "command_id" => once(&mut self.command_id, "command_id", map.next_value()?)?,
+            "actor" => once(&mut self.actor, "actor", map.next_value()?)?,
+            "at" => once(&mut self.at, "at", map.next_value()?)?,
+            "expected_version" => {
+                if std::mem::replace(&mut self.seen_expected_version, true) {
+                    return Err(de::Error::duplicate_field("expected_version"));
+                }
+                self.expected_version = map.next_value()?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut command_id: Option<String> = None;
-        let mut actor: Option<Actor> = None;
-        let mut at: Option<DateTime<Utc>> = None;
-        let mut expected_version: Option<u64> = None;
-        let mut seen_expected_version = false;
-        let mut body = serde_json::Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "command_id" => once(&mut command_id, "command_id", map.next_value()?)?,
-                "actor" => once(&mut actor, "actor", map.next_value()?)?,
-                "at" => once(&mut at, "at", map.next_value()?)?,
-                "expected_version" => {
-                    if seen_expected_version {
-                        return Err(de::Error::duplicate_field("expected_version"));
-                    }
-                    seen_expected_version = true;
-                    expected_version = map.next_value()?;
-                }
-                _ => {
-                    let value: serde_json::Value = map.next_value()?;
-                    if body.insert(key.clone(), value).is_some() {
-                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-                    }
-                }
-            }
-        }
-        let command_id = command_id.ok_or_else(|| de::Error::missing_field("command_id"))?;
-        let actor = actor.ok_or_else(|| de::Error::missing_field("actor"))?;
-        let at = at.ok_or_else(|| de::Error::missing_field("at"))?;
-        let body = C::deserialize(serde_json::Value::Object(body)).map_err(de::Error::custom)?;
+    fn complete<E: de::Error>(&self) -> Result<(), E> {
+        required(self.command_id.as_ref(), "command_id")?;
+        required(self.actor.as_ref(), "actor")?;
+        required(self.at.as_ref(), "at")?;
+        Ok(())
+    }
+
+    fn finish<E: de::Error>(self, body: C) -> Result<Command<C>, E> {
         Ok(Command {
-            command_id,
-            actor,
-            at,
-            expected_version,
+            command_id: required(self.command_id, "command_id")?,
+            actor: required(self.actor, "actor")?,
+            at: required(self.at, "at")?,
+            expected_version: self.expected_version,
             body,
         })
     }
+
+    fn write(&self, text: &mut String) -> Result<(), serde_json::Error> {
+        if let Some(command_id) = &self.command_id {
+            write_entry(text, "command_id", command_id)?;
+        }
+        if let Some(actor) = &self.actor {
+            write_entry(text, "actor", actor)?;
+        }
+        if let Some(at) = &self.at {
+            write_entry(text, "at", at)?;
+        }
+        if self.seen_expected_version {
+            write_entry(text, "expected_version", &self.expected_version)?;
+        }
+        Ok(())
+    }
+}
+
+/// The envelope field read, or `missing field`.
+fn required<T, E: de::Error>(slot: Option<T>, field: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(field))
 }
 
 /// Sets an envelope field read from JSON, refusing a key given twice (a repeated key would

@@ -1,9 +1,12 @@
 //! Effects: instructions for the host, returned as data with deterministic idempotency keys.
 
-use super::TypeName;
+use super::tagged::{Envelope, deserialize_enveloped, write_entry};
+use super::{Tagged, TypeName};
+use serde::de::{self, DeserializeOwned, MapAccess};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::marker::PhantomData;
 
 /// The channel of a notification.
 ///
@@ -293,11 +296,67 @@ pub trait EffectName: TypeName {
 ///
 /// In JSON the key sits beside the effect's own fields (`{"key": …, "kind": …, …}`); the
 /// effect's fields are checked strictly by the effect's type.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Keyed<E> {
     /// The idempotency key.
     pub key: String,
     /// The effect itself.
     #[serde(flatten)]
     pub effect: E,
+}
+
+impl<'de, E: Tagged + DeserializeOwned> Deserialize<'de> for Keyed<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_enveloped::<D, KeyEnvelope<E>>(deserializer)
+    }
+}
+
+/// The key of an effect as it is read, beside the effect's own fields.
+struct KeyEnvelope<E> {
+    key: Option<String>,
+    effect: PhantomData<E>,
+}
+
+impl<E> Default for KeyEnvelope<E> {
+    fn default() -> Self {
+        Self {
+            key: None,
+            effect: PhantomData,
+        }
+    }
+}
+
+impl<E: Tagged + DeserializeOwned> Envelope for KeyEnvelope<E> {
+    type Body = E;
+    type Whole = Keyed<E>;
+    const EXPECTING: &'static str = "an effect object with key and kind";
+
+    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        if key != "key" {
+            return Ok(false);
+        }
+        if self.key.replace(map.next_value()?).is_some() {
+            return Err(de::Error::duplicate_field("key"));
+        }
+        Ok(true)
+    }
+
+    fn complete<Er: de::Error>(&self) -> Result<(), Er> {
+        match self.key {
+            Some(_) => Ok(()),
+            None => Err(Er::missing_field("key")),
+        }
+    }
+
+    fn finish<Er: de::Error>(self, effect: E) -> Result<Keyed<E>, Er> {
+        let key = self.key.ok_or_else(|| Er::missing_field("key"))?;
+        Ok(Keyed { key, effect })
+    }
+
+    fn write(&self, text: &mut String) -> Result<(), serde_json::Error> {
+        match &self.key {
+            Some(key) => write_entry(text, "key", key),
+            None => Ok(()),
+        }
+    }
 }

@@ -4,8 +4,8 @@ use super::definition::{
     CommandSpec, DeadlineSpec, RegionSpec, RoleSpec, TemplateSpec, TransitionSpec,
 };
 use super::{
-    Actor, DeadlineKind, EffectName, Label, Rejection, RejectionCode, Snapshot, Timer, TypeName,
-    earliest,
+    Actor, DeadlineKind, EffectName, Label, Rejection, RejectionCode, Snapshot, Tagged, Timer,
+    TypeName, earliest,
 };
 use crate::calendar::BusinessCalendar;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -47,11 +47,19 @@ pub trait Workflow: Clone + Debug + PartialEq + Send + Sync + 'static {
     /// The state: everything the instance knows.
     type State: Clone + Debug + PartialEq + Send + Sync + Serialize + DeserializeOwned;
     /// The commands, as a JSON object tagged by `type`.
-    type Command: Clone + Debug + PartialEq + Serialize + DeserializeOwned + TypeName;
+    type Command: Clone + Debug + PartialEq + Serialize + DeserializeOwned + Tagged + TypeName;
     /// The events, as a JSON object tagged by `type`.
     type Event: Clone + Debug + PartialEq + Send + Sync + Serialize + DeserializeOwned + TypeName;
     /// The effects for the host, as a JSON object tagged by `kind`.
-    type Effect: Clone + Debug + PartialEq + Send + Sync + Serialize + DeserializeOwned + EffectName;
+    type Effect: Clone
+        + Debug
+        + PartialEq
+        + Send
+        + Sync
+        + Serialize
+        + DeserializeOwned
+        + Tagged
+        + EffectName;
     /// The deadline kinds.
     type DeadlineKind: DeadlineKind;
     /// The read-only questions the workflow answers, as a JSON object tagged by `type`.

@@ -1,5 +1,6 @@
 //! The data of `companion`: configuration, parties, requests, commands, events, effects.
 
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{EffectName, Notification, Recipient};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -351,7 +352,7 @@ impl CompanionInit {
 /// let c: CompanionCommand = serde_json::from_str(r#"{"type":"withdraw","request_id":"R1"}"#).unwrap();
 /// assert_eq!(c, CompanionCommand::Withdraw { request_id: "R1".into() });
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -414,7 +415,7 @@ pub enum AbandonReason {
 }
 
 /// The events of `companion` (JSON `type` in snake_case).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -518,7 +519,7 @@ pub struct Parties {
 }
 
 /// The effects of `companion` for the host (JSON `kind` in snake_case).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -2,8 +2,9 @@
 
 use super::model::{CompanionState, Request};
 use super::rules::party_of;
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{Actor, Rejection};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A question about one relationship.
 ///
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// let q: CompanionQuery = serde_json::from_str(r#"{"type":"requests"}"#).unwrap();
 /// assert_eq!(q, CompanionQuery::Requests {});
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

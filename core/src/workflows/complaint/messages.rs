@@ -1,6 +1,7 @@
 //! The commands, events and effects of `complaint`.
 
 use super::model::{AtFault, ComplaintChannel, Contact, DocumentKind, Finding};
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{EffectName, Notification, Vnd};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 /// ).unwrap();
 /// assert!(matches!(c, ComplaintCommand::RecordFinding { at_fault: AtFault::Agent, .. }));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -148,7 +149,7 @@ impl ComplaintCommand {
 /// let e: ComplaintEvent = serde_json::from_str(r#"{"type":"sla_breached"}"#).unwrap();
 /// assert_eq!(e, ComplaintEvent::SlaBreached {});
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -416,7 +417,7 @@ pub struct ArchivedReport {
 /// assert_eq!((fx.name(), fx.short_name().as_str()), ("lock_agent_tokens", "lock_agent_tokens"));
 /// assert_eq!(serde_json::to_value(&fx).unwrap()["kind"], "lock_agent_tokens");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -1,7 +1,8 @@
 //! The read-only questions `complaint` answers, purely from the state.
 
 use super::model::{CaseStatus, ComplaintState, Sla, StatusChange};
-use serde::{Deserialize, Serialize};
+use crate::kernel::TaggedDeserialize;
+use serde::Serialize;
 
 /// A question about one complaint.
 ///
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// let q: ComplaintQuery = serde_json::from_str(r#"{"type":"timeline"}"#).unwrap();
 /// assert_eq!(q, ComplaintQuery::Timeline {});
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

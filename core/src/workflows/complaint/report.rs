@@ -4,9 +4,10 @@
 use super::model::{AtFault, CaseStatus, ComplaintChannel, ComplaintState};
 use super::{Complaint, ComplaintConfig, table};
 use crate::calendar::vietnam;
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{Instance, Lang, Rejection, Snapshot};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -182,7 +183,7 @@ pub struct WeeklyReport {
 /// let r: ComplaintReport = serde_json::from_str(r#"{"type":"weekly_report","week_ending":"2026-03-12"}"#).unwrap();
 /// assert!(matches!(r, ComplaintReport::WeeklyReport { .. }));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -1,6 +1,7 @@
 //! The data of `lead_care`: configuration, init, state, commands, events and effects.
 
 use crate::calendar::BusinessCalendar;
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{EffectName, Notification};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -730,7 +731,7 @@ pub struct NewLead {
 ///     r#"{"type":"update_status","lead_id":"L1","status":"contacted","note":"Đã gọi, hẹn tuần sau"}"#).unwrap();
 /// assert!(matches!(c, LeadCareCommand::UpdateStatus { .. }));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -789,7 +790,7 @@ pub enum LeadCareCommand {
 /// let e: LeadCareEvent = serde_json::from_str(r#"{"type":"review_overdue","batch_id":"B1"}"#).unwrap();
 /// assert_eq!(e, LeadCareEvent::ReviewOverdue { batch_id: "B1".into() });
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -927,7 +928,7 @@ pub struct Replacement {
 /// assert_eq!((fx.name(), fx.short_name().as_str()), ("allocate_replacement_lead", "allocate_replacement_lead"));
 /// assert_eq!(serde_json::to_value(&fx).unwrap()["kind"], "allocate_replacement_lead");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

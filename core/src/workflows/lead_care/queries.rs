@@ -3,6 +3,7 @@
 
 use super::model::{CompensationRequest, CompensationStatus, ContactEntry, LeadCareState};
 use super::rules::owning_consultant;
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{Actor, Rejection};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -261,7 +262,7 @@ pub fn confirm_token(state: &LeadCareState) -> String {
 /// let q: LeadCareQuery = serde_json::from_str(r#"{"type":"contact_history","lead_id":"L1"}"#).unwrap();
 /// assert_eq!(q, LeadCareQuery::ContactHistory { lead_id: "L1".into() });
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -1,6 +1,7 @@
 //! The commands, events and effects of `renewal_billing`.
 
 use super::model::{BuyerInfo, Invoice, InvoiceInfo, Package, Reminder, ResendChannel};
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{Actor, EffectName, Notification, Vnd};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 ///     r#"{"type":"resend","request_id":"R1","channel":"sms"}"#).unwrap();
 /// assert!(matches!(c, RenewalBillingCommand::Resend { .. }));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -97,7 +98,7 @@ pub enum RenewalBillingCommand {
 /// let e: RenewalBillingEvent = serde_json::from_str(r#"{"type":"request_opened","request_id":"R1"}"#).unwrap();
 /// assert_eq!(e.request_id(), Some("R1"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -307,7 +308,7 @@ pub struct TermExtension {
 ///     term_end: "2027-07-31".parse().unwrap(), package_code: "AMIS-KT-12".into() });
 /// assert_eq!((fx.name(), fx.short_name().as_str()), ("extend_term", "extend_term"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -1,6 +1,7 @@
 //! The data of `renewal_billing`: configuration, init, state and its parts.
 
 use crate::calendar::{BusinessCalendar, ClockTime};
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{Actor, Vnd};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -736,7 +737,7 @@ impl PaymentRequest {
 /// let a: SupportAction = serde_json::from_str(r#"{"type":"note","text":"Khách hẹn thanh toán thứ Sáu"}"#).unwrap();
 /// assert!(matches!(a, SupportAction::Note { .. }));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

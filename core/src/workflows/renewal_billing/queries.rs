@@ -9,9 +9,10 @@ use super::model::{
 use super::rules::{not_own, out_of_scope, qr_payload, request};
 use super::table::{CSM, CUSTOMER};
 use crate::calendar::days_until;
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{Actor, Rejection, Vnd};
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A step of a request's progress ("tiến trình thực hiện YCTT").
 ///
@@ -170,7 +171,7 @@ pub struct RequestView {
 /// let q: RenewalBillingQuery = serde_json::from_str(r#"{"type":"request_detail","request_id":"R1"}"#).unwrap();
 /// assert_eq!(q, RenewalBillingQuery::RequestDetail { request_id: "R1".into() });
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -5,6 +5,7 @@
 use super::RenewalBilling;
 use super::model::{PaymentRequestStatus, RenewalBillingConfig, SubscriptionStatus};
 use crate::calendar::vietnam_date;
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{Actor, Snapshot, Vnd};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -184,7 +185,7 @@ pub struct Filter {
 /// let RenewalBillingReport::Filter(f) = r;
 /// assert_eq!(f.markets, ["mien_bac"]);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -2,6 +2,7 @@
 //! the effects carry.
 
 use super::model::{ContractStatus, OrderKind, PaymentVia, ServiceConfirmation, Tier};
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{EffectName, Notification, Vnd};
 use crate::vietqr::VietQr;
 use chrono::{DateTime, Utc};
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 ///     r#"{"type":"start_order","kind":"upgrade","tier":"premium","months":12,"quote_vnd":4800000}"#).unwrap();
 /// assert!(matches!(c, StoreSubscriptionCommand::StartOrder { kind: OrderKind::Upgrade, tier: Tier::Premium, .. }));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -89,7 +90,7 @@ pub enum StoreSubscriptionCommand {
 /// let e: StoreSubscriptionEvent = serde_json::from_str(r#"{"type":"order_lapsed","order_id":"DH1"}"#).unwrap();
 /// assert_eq!(e, StoreSubscriptionEvent::OrderLapsed { order_id: "DH1".into() });
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -375,7 +376,7 @@ pub struct FollowUp {
 /// assert_eq!((fx.name(), fx.short_name().as_str()), ("apply_contract", "apply_contract"));
 /// assert_eq!(serde_json::to_value(&fx).unwrap()["kind"], "apply_contract");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -8,6 +8,7 @@ use super::model::{
     StoreSubscriptionConfig, StoreSubscriptionState, Tier,
 };
 use super::rules::{days_left, payment_qr};
+use crate::kernel::TaggedDeserialize;
 use crate::kernel::{Rejection, Vnd};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -219,7 +220,7 @@ pub fn store_profile(
 /// let q: StoreSubscriptionQuery = serde_json::from_str(r#"{"type":"order_detail","order_id":"DH1"}"#).unwrap();
 /// assert_eq!(q, StoreSubscriptionQuery::OrderDetail { order_id: "DH1".into() });
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TaggedDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
