@@ -1,6 +1,6 @@
 //! The command envelope: id, actor, instant and optional expected version around a body.
 
-use super::tagged::{Envelope, deserialize_enveloped, write_entry};
+use super::tagged::{Envelope, deserialize_enveloped, once, required, write_entry};
 use super::{Actor, Error, Limit, Tagged};
 use chrono::{DateTime, Utc};
 use serde::de::{self, DeserializeOwned, MapAccess};
@@ -247,18 +247,4 @@ impl<C: Tagged + DeserializeOwned> Envelope for CommandEnvelope<C> {
         }
         Ok(())
     }
-}
-
-/// The envelope field read, or `missing field`.
-fn required<T, E: de::Error>(slot: Option<T>, field: &'static str) -> Result<T, E> {
-    slot.ok_or_else(|| E::missing_field(field))
-}
-
-/// Sets an envelope field read from JSON, refusing a key given twice (a repeated key would
-/// otherwise let the last one silently win).
-fn once<T, E: de::Error>(slot: &mut Option<T>, field: &'static str, value: T) -> Result<(), E> {
-    if slot.replace(value).is_some() {
-        return Err(E::duplicate_field(field));
-    }
-    Ok(())
 }

@@ -1,6 +1,6 @@
 //! Effects: instructions for the host, returned as data with deterministic idempotency keys.
 
-use super::tagged::{Envelope, deserialize_enveloped, write_entry};
+use super::tagged::{Envelope, deserialize_enveloped, once, required, write_entry};
 use super::{Tagged, TypeName};
 use serde::de::{self, DeserializeOwned, MapAccess};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -335,22 +335,19 @@ impl<E: Tagged + DeserializeOwned> Envelope for KeyEnvelope<E> {
         if key != "key" {
             return Ok(false);
         }
-        if self.key.replace(map.next_value()?).is_some() {
-            return Err(de::Error::duplicate_field("key"));
-        }
+        once(&mut self.key, "key", map.next_value()?)?;
         Ok(true)
     }
 
     fn complete<Er: de::Error>(&self) -> Result<(), Er> {
-        match self.key {
-            Some(_) => Ok(()),
-            None => Err(Er::missing_field("key")),
-        }
+        required(self.key.as_ref(), "key").map(drop)
     }
 
     fn finish<Er: de::Error>(self, effect: E) -> Result<Keyed<E>, Er> {
-        let key = self.key.ok_or_else(|| Er::missing_field("key"))?;
-        Ok(Keyed { key, effect })
+        Ok(Keyed {
+            key: required(self.key, "key")?,
+            effect,
+        })
     }
 
     fn write(&self, text: &mut String) -> Result<(), serde_json::Error> {

@@ -21,6 +21,7 @@ use serde::de::{
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -115,6 +116,24 @@ where
     E: Envelope,
 {
     deserializer.deserialize_map(ObjectVisitor::<E>(PhantomData))
+}
+
+/// An envelope's field as read, or `missing field`.
+pub(crate) fn required<T, E: de::Error>(slot: Option<T>, field: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(field))
+}
+
+/// Sets an envelope's field read from JSON, refusing a key given twice (a repeated key would
+/// otherwise let the last one silently win).
+pub(crate) fn once<T, E: de::Error>(
+    slot: &mut Option<T>,
+    field: &'static str,
+    value: T,
+) -> Result<(), E> {
+    if slot.replace(value).is_some() {
+        return Err(E::duplicate_field(field));
+    }
+    Ok(())
 }
 
 /// The envelope of an enum that has its object to itself: nothing.
@@ -316,9 +335,10 @@ fn read_again<'de, E: Envelope, A: MapAccess<'de>>(
 ) -> Result<E::Whole, A::Error> {
     let tag = <E::Body as Tagged>::TAG;
     let mut body: Vec<(Cow<'de, str>, Value)> = Vec::new();
+    let mut seen: BTreeSet<Cow<'de, str>> = BTreeSet::new();
     let mut key = Some(first);
     while let Some(name) = key.take() {
-        if body.iter().any(|(seen, _)| *seen == name) {
+        if !seen.insert(name.clone()) {
             return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
         }
         body.push((name, map.next_value()?));
