@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark of the desk (examples/desk), on loopback only: commands per second and
-# latency percentiles with oha (installed with cargo when absent), on SQLite, and on
+# latency percentiles with oha (scripts/install-oha.sh installs it when absent), on SQLite, and on
 # PostgreSQL with one and with four desks. Each run is bounded in count (-n) and in time
 # (a per-request timeout and an overall `timeout`).
 # The command is renewal_billing's `add_note` (a CSM's note on a renewal request: always
@@ -21,11 +21,8 @@ REQUESTS=${1:-20000}
 CONNECTIONS=${2:-32}
 INSTANCES=${BENCH_INSTANCES:-1000}
 CHECK=${BENCH_CHECK:-0}
-OHA_VERSION=1.16.0
 
-if [ "$(oha --version 2> /dev/null | awk '{print $2}')" != "$OHA_VERSION" ]; then
-  cargo install oha --version "$OHA_VERSION" --locked
-fi
+bash scripts/install-oha.sh
 if [ -z "${DESK_BIN:-}" ]; then
   cargo build --release --locked -p quytrinh-desk
   DESK_BIN=${CARGO_TARGET_DIR:-target}/release/quytrinh-desk

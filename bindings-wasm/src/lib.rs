@@ -242,7 +242,7 @@ fn parse_lang(text: &str) -> Result<Lang, JsValue> {
 }
 
 fn to_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+    quytrinh::kernel::to_json(value).unwrap_or_else(|_| "null".to_owned())
 }
 
 /// The names of every workflow of this build, as a JSON array.

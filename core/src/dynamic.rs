@@ -219,10 +219,8 @@ fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Value {
 /// An outcome as JSON text, into a buffer sized for a typical outcome (an `otp_verified`
 /// outcome is 1.3 KB), so writing it does not grow the buffer from 128 bytes by doubling.
 fn outcome_text<W: Workflow>(outcome: &crate::kernel::Outcome<'_, W>, form: OutcomeForm) -> String {
-    let mut text = Vec::with_capacity(OUTCOME_CAPACITY);
-    serde_json::to_writer(&mut text, &outcome.in_form(form))
-        .expect("quytrinh's own types always serialize");
-    String::from_utf8(text).expect("serde_json writes UTF-8")
+    crate::kernel::to_json_with_capacity(&outcome.in_form(form), OUTCOME_CAPACITY)
+        .expect("quytrinh's own types always serialize")
 }
 
 /// The buffer an outcome's text starts in.
@@ -311,9 +309,28 @@ struct WorkflowHeader {
 
 /// The workflow a snapshot or event log names (a document beyond
 /// [`MAX_DOCUMENT_BYTES`](crate::kernel::MAX_DOCUMENT_BYTES) is refused before it is read).
+/// The crate's own documents name it in their first keys, and it is taken from there
+/// without reading the rest, which the typed decoding that follows reads anyway; any other
+/// document is read for its `workflow`.
 fn workflow_of(json: &str) -> Result<String, Error> {
     Limit::DocumentBytes.check(json.len())?;
+    if let Some(workflow) = leading_workflow(json) {
+        return Ok(workflow.to_owned());
+    }
     Ok(from_json::<WorkflowHeader>("", json)?.workflow)
+}
+
+/// `name` when `json` starts as the crate writes its documents,
+/// `{"schema_version":N,"workflow":"name"`, with a name of lowercase letters and `_`.
+fn leading_workflow(json: &str) -> Option<&str> {
+    let rest = json.strip_prefix(r#"{"schema_version":"#)?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let (workflow, _) = rest.strip_prefix(r#","workflow":""#)?.split_once('"')?;
+    let plain = !workflow.is_empty()
+        && workflow
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'_');
+    plain.then_some(workflow)
 }
 
 /// Restores an instance from snapshot JSON, whatever its workflow.
@@ -436,4 +453,34 @@ pub fn definition(workflow: &str, config: Option<&Value>) -> Result<Definition, 
         }
     }
     dispatch(workflow, Define(config))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{leading_workflow, workflow_of};
+
+    #[test]
+    fn the_workflow_is_read_from_the_first_keys_of_the_crates_own_documents() {
+        let own = r#"{"schema_version":3,"workflow":"lead_care","state":{}}"#;
+        assert_eq!(leading_workflow(own), Some("lead_care"));
+        // Anything else is read whole for its header, with the same answer or a typed error.
+        for other in [
+            r#"{"workflow":"companion","schema_version":3}"#,
+            r#"{ "schema_version":3,"workflow":"companion"}"#,
+            r#"{"schema_version":3,"workflow":"compa\u006eion"}"#,
+            r#"{"schema_version":3,"workflow":""}"#,
+        ] {
+            assert_eq!(leading_workflow(other), None, "{other}");
+        }
+        assert_eq!(
+            workflow_of(r#"{"schema_version":3,"workflow":"compa\u006eion"}"#).unwrap(),
+            "companion"
+        );
+        assert_eq!(
+            workflow_of(r#"{"schema_version":3,"workflow":7}"#)
+                .unwrap_err()
+                .code(),
+            "invalid_json"
+        );
+    }
 }

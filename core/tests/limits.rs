@@ -87,10 +87,24 @@ fn a_hundred_megabyte_command_snapshot_or_log_is_refused_unparsed() {
 
 #[test]
 fn a_ten_thousand_deep_json_is_refused_without_overflowing_the_stack() {
+    // A field before the command's `type` is read whole (its type is not known yet), so the
+    // deep value reaches the parser's limit.
     let deep = ten_thousand_deep(r#""command_id":"c1","#, "note");
+    // After the `type`, the body is read as it streams by: the unknown field is refused by its
+    // name before its value is read.
+    let after_type = ten_thousand_deep(r#""type":"request_unlink","#, "note");
     for mut instance in instances() {
         let before = instance.snapshot_json();
         assert_limit(instance.handle_json(&deep), "json_depth");
+        // (`request_unlink` is companion's; the other workflows refuse the type itself.)
+        let err = instance.handle_json(&after_type).unwrap_err();
+        assert_eq!(err.code(), "invalid_json", "{err}");
+        let at_fault = if instance.workflow() == "companion" {
+            "`note`"
+        } else {
+            "`type`"
+        };
+        assert!(err.to_string().contains(at_fault), "{err}");
         assert_eq!(instance.snapshot_json(), before, "{}", instance.workflow());
         // A query or a configuration parsed by a binding goes through the same mapping.
         assert_limit(

@@ -53,7 +53,13 @@ test('a 10,000-deep JSON is refused with limit_reached, without a stack overflow
   const nested = deep(10_000);
   assertRefused(() => rel.handle({ ...cmd('c1', 'saco', 'SACO-01', at, { type: 'request_unlink' }), note: nested }));
   // Shallow enough for JSON.stringify, still beyond the core's 128 levels: refused in WASM.
-  assertLimit(() => rel.handle({ ...cmd('c1', 'saco', 'SACO-01', at, { type: 'request_unlink' }), note: deep(1_000) }), 'json_depth');
+  // Before the `type`, the field is read whole and reaches the parser's limit; after it, the
+  // unknown field is refused by its name before its value nests.
+  assertLimit(() => rel.handle({ note: deep(1_000), ...cmd('c1', 'saco', 'SACO-01', at, { type: 'request_unlink' }) }), 'json_depth');
+  assert.throws(
+    () => rel.handle({ ...cmd('c1', 'saco', 'SACO-01', at, { type: 'request_unlink' }), note: deep(1_000) }),
+    (e) => e instanceof api.QuytrinhError && e.code === 'invalid_json' && e.message.includes('`note`'),
+  );
   assert.equal(rel.snapshotJson(), before, 'the instance is unchanged');
   assertRefused(() => api.WorkflowInstance.create('companion', { id: 'x', init: { ...init, saco_id: nested } }));
   assertLimit(() => api.WorkflowInstance.create('companion', { id: 'x', init: { ...init, saco_id: deep(1_000) } }), 'json_depth');

@@ -103,7 +103,7 @@ pub unsafe extern "C" fn quytrinh_calendar_config(
     calendar: *const QuytrinhCalendar,
     out_json: *mut *mut c_char,
 ) -> QuytrinhStatus {
-    let f = |cal: &BusinessCalendar| Ok(owned_string(serde_json::to_string(cal.config())?));
+    let f = |cal: &BusinessCalendar| Ok(owned_string(quytrinh::kernel::to_json(cal.config())?));
     // SAFETY: forwarded from the caller's contract.
     unsafe { calendar_call(calendar, out_json, "out_json", f) }
 }
@@ -248,7 +248,11 @@ pub unsafe extern "C" fn quytrinh_calendar_holidays(
     year: i32,
     out_json: *mut *mut c_char,
 ) -> QuytrinhStatus {
-    let f = |cal: &BusinessCalendar| Ok(owned_string(serde_json::to_string(&cal.holidays(year)?)?));
+    let f = |cal: &BusinessCalendar| {
+        Ok(owned_string(quytrinh::kernel::to_json(
+            &cal.holidays(year)?,
+        )?))
+    };
     // SAFETY: forwarded from the caller's contract.
     unsafe { calendar_call(calendar, out_json, "out_json", f) }
 }

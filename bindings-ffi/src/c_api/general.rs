@@ -111,7 +111,9 @@ pub(crate) fn render(
         Some(text) => text.parse().map_err(Failure::invalid_argument)?,
     };
     match format {
-        "json" => serde_json::to_string(definition).map_err(|e| Failure::internal(e.to_string())),
+        "json" => {
+            quytrinh::kernel::to_json(definition).map_err(|e| Failure::internal(e.to_string()))
+        }
         "mermaid" => Ok(definition.to_mermaid(lang, current)),
         "dot" => Ok(definition.to_dot(lang, current)),
         other => Err(Failure::invalid_argument(format!(

@@ -464,7 +464,7 @@ pub unsafe extern "C" fn quytrinh_instance_next_deadline(
     // SAFETY: forwarded from the caller's contract.
     unsafe {
         read_string(instance, out_json, |inner| {
-            Ok(serde_json::to_string(&inner.next_deadline())?)
+            Ok(quytrinh::kernel::to_json(&inner.next_deadline())?)
         })
     }
 }
@@ -485,7 +485,7 @@ pub unsafe extern "C" fn quytrinh_instance_deadlines(
     // SAFETY: forwarded from the caller's contract.
     unsafe {
         read_string(instance, out_json, |inner| {
-            Ok(serde_json::to_string(&inner.deadlines())?)
+            Ok(quytrinh::kernel::to_json(&inner.deadlines())?)
         })
     }
 }

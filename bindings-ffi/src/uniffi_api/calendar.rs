@@ -112,7 +112,7 @@ impl BusinessCalendar {
     ///
     /// Never: a calendar configuration always serializes.
     pub fn config_json(&self) -> String {
-        serde_json::to_string(self.inner.config()).expect("a calendar configuration serializes")
+        quytrinh::kernel::to_json(self.inner.config()).expect("a calendar configuration serializes")
     }
 
     /// `start` plus `seconds` of business time (working time only).

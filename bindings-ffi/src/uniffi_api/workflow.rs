@@ -152,7 +152,7 @@ macro_rules! workflow_api {
             envelope: $crate::uniffi_api::Envelope,
             command: $Command,
         ) -> Result<String, $crate::uniffi_api::QuytrinhError> {
-            Ok(serde_json::to_string(&envelope.with(command))?)
+            Ok(quytrinh::kernel::to_json(&envelope.with(command))?)
         }
 
         #[doc = $instance_doc]
@@ -425,7 +425,7 @@ macro_rules! typed_workflow {
             pub fn [<$module _config_to_json>](
                 config: quytrinh::workflows::$module::[<$W Config>],
             ) -> Result<String, $crate::uniffi_api::QuytrinhError> {
-                Ok(serde_json::to_string(&config)?)
+                Ok(quytrinh::kernel::to_json(&config)?)
             }
 
             #[doc = "The initial data of a `" $module "` instance from its JSON (as in the vectors)."]

@@ -186,7 +186,7 @@ impl<W: Workflow> Instance<W> {
 
     fn starting_at(snapshot: Snapshot<W>) -> Self {
         Self {
-            base: serde_json::to_string(&snapshot).expect("a snapshot always serializes"),
+            base: super::to_json(&snapshot).expect("a snapshot always serializes"),
             current: snapshot,
             records: Vec::new(),
         }
@@ -536,7 +536,7 @@ impl<W: Workflow> Instance<W> {
     ///
     /// Never: every type in a snapshot serializes to JSON.
     pub fn snapshot_json(&self) -> String {
-        serde_json::to_string(&self.current).expect("a snapshot always serializes")
+        super::to_json(&self.current).expect("a snapshot always serializes")
     }
 
     /// The records held since the log's base snapshot.
@@ -572,7 +572,7 @@ impl<W: Workflow> Instance<W> {
     ///
     /// Never: every type in a record serializes to JSON.
     pub fn event_log_json(&self) -> String {
-        let records = serde_json::to_string(&self.records).expect("records always serialize");
+        let records = super::to_json(&self.records).expect("records always serialize");
         format!(
             "{{\"schema_version\":{SCHEMA_VERSION},\"workflow\":\"{}\",\"base\":{},\"records\":{records}}}",
             W::NAME,

@@ -381,9 +381,9 @@ pub(crate) fn write_entry(
     key: &str,
     value: &impl Serialize,
 ) -> Result<(), serde_json::Error> {
-    text.push_str(&serde_json::to_string(key)?);
+    text.push_str(&super::to_json(key)?);
     text.push(':');
-    text.push_str(&serde_json::to_string(value)?);
+    text.push_str(&super::to_json(value)?);
     text.push(',');
     Ok(())
 }
