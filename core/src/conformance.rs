@@ -75,6 +75,7 @@ pub struct Step {
 #[serde(deny_unknown_fields)]
 pub struct Tick {
     /// The instant.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
 }
 

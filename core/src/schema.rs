@@ -28,7 +28,7 @@
 //! ```
 
 use crate::calendar::{BusinessCalendar, CalendarConfig, ClockTime, Counting, Window};
-use crate::kernel::{Actor, Command, Deadline, Error, Keyed, Workflow};
+use crate::kernel::{Actor, Command, Deadline, Error, Keyed, Rfc3339, Workflow};
 use crate::workflows::lead_care::{Lead, Leads};
 use chrono::{DateTime, Utc};
 use schemars::generate::SchemaSettings;
@@ -251,6 +251,25 @@ fn wrap(mut body: Schema, properties: &Value, required: &[&str]) -> Schema {
         None => extend(object, properties, required),
     }
     body
+}
+
+/// An instant field read and written by [`Rfc3339`]: the schema of the instant it holds.
+impl JsonSchema for Rfc3339 {
+    fn inline_schema() -> bool {
+        DateTime::<Utc>::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        DateTime::<Utc>::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        DateTime::<Utc>::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        DateTime::<Utc>::json_schema(generator)
+    }
 }
 
 /// A command in JSON: the envelope's fields beside the body's (see [`Command`]).

@@ -1,5 +1,6 @@
 //! The command envelope: id, actor, instant and optional expected version around a body.
 
+use super::instant::{Read, Written};
 use super::tagged::{Envelope, deserialize_enveloped, once, required, write_entry};
 use super::{Actor, Error, Limit, Tagged};
 use chrono::{DateTime, Utc};
@@ -153,7 +154,7 @@ impl<C: Serialize> Serialize for Command<C> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("command_id", &self.command_id)?;
         map.serialize_entry("actor", &self.actor)?;
-        map.serialize_entry("at", &self.at)?;
+        map.serialize_entry("at", &Written(&self.at))?;
         if let Some(v) = self.expected_version {
             map.serialize_entry("expected_version", &v)?;
         }
@@ -203,7 +204,7 @@ impl<C: Tagged + DeserializeOwned> Envelope for CommandEnvelope<C> {
         match key {
             "command_id" => once(&mut self.command_id, "command_id", map.next_value()?)?,
             "actor" => once(&mut self.actor, "actor", map.next_value()?)?,
-            "at" => once(&mut self.at, "at", map.next_value()?)?,
+            "at" => once(&mut self.at, "at", map.next_value::<Read>()?.0)?,
             "expected_version" => {
                 if std::mem::replace(&mut self.seen_expected_version, true) {
                     return Err(de::Error::duplicate_field("expected_version"));
@@ -240,7 +241,7 @@ impl<C: Tagged + DeserializeOwned> Envelope for CommandEnvelope<C> {
             write_entry(text, "actor", actor)?;
         }
         if let Some(at) = &self.at {
-            write_entry(text, "at", at)?;
+            write_entry(text, "at", &Written(at))?;
         }
         if self.seen_expected_version {
             write_entry(text, "expected_version", &self.expected_version)?;

@@ -157,6 +157,7 @@ pub struct Deadline {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// When it fires.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub due: DateTime<Utc>,
     /// How its duration was counted.
     pub basis: Basis,

@@ -10,7 +10,7 @@ mod definition;
 mod effect;
 mod error;
 mod instance;
-mod instant;
+pub mod instant;
 mod json;
 mod json_writer;
 mod label;
@@ -38,7 +38,7 @@ pub use definition::{
 pub use effect::{Channel, EffectName, Keyed, Notification, Recipient, TemplateData};
 pub use error::Error;
 pub use instance::{Available, Instance, MAX_FIRINGS_PER_INPUT};
-pub use instant::rfc3339;
+pub use instant::{Rfc3339, rfc3339};
 pub use json::{from_json, from_json_value};
 pub use json_writer::{to_json, to_json_with_capacity};
 pub use label::{Label, Lang};

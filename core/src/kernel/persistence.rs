@@ -152,6 +152,7 @@ pub struct Snapshot<W: Workflow> {
     /// The number of events recorded so far.
     pub version: u64,
     /// The instant of the last recorded event; inputs before it are refused.
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub last_at: Option<DateTime<Utc>>,
     /// The workflow's state.
     pub state: W::State,

@@ -14,6 +14,7 @@ pub struct Record<W: Workflow> {
     /// The instance's version after this event (1 for the first event).
     pub version: u64,
     /// When it happened: the command's `at`, or a deadline's due instant.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
     /// The command whose input recorded it (deadlines fired before that command carry its
     /// id too); `None` for events recorded by a tick.

@@ -218,6 +218,7 @@ pub struct Challenge {
     /// Who must complete it.
     pub party: Party,
     /// When it expires.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub expires_at: DateTime<Utc>,
     /// Failed attempts so far.
     pub failures: u8,
@@ -239,15 +240,19 @@ pub struct Request {
     /// Where it stands.
     pub status: RequestStatus,
     /// When it was staged.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub created_at: DateTime<Utc>,
     /// When it became pending; its auto-confirm or expiry is counted from here.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub submitted_at: Option<DateTime<Utc>>,
     /// When it auto-confirms (unlink) or expires (link), while pending.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub due: Option<DateTime<Utc>>,
     /// When it was closed.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub closed_at: Option<DateTime<Utc>>,
     /// The request this one resends.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -437,6 +442,7 @@ pub enum CompanionEvent {
         /// The OTP challenge.
         challenge_id: String,
         /// When the challenge expires.
+        #[serde(with = "crate::kernel::Rfc3339")]
         expires_at: DateTime<Utc>,
     },
     /// A wrong OTP was reported.
@@ -451,6 +457,7 @@ pub enum CompanionEvent {
         /// The request.
         request_id: String,
         /// When it auto-confirms (unlink) or expires (link).
+        #[serde(with = "crate::kernel::Rfc3339")]
         due: DateTime<Utc>,
     },
     /// The requester's OTP was never completed.
@@ -467,6 +474,7 @@ pub enum CompanionEvent {
         /// The OTP challenge.
         challenge_id: String,
         /// When the challenge expires.
+        #[serde(with = "crate::kernel::Rfc3339")]
         expires_at: DateTime<Utc>,
     },
     /// The counterparty's OTP was never completed; the request stays pending.
@@ -536,6 +544,7 @@ pub enum CompanionEffect {
         /// What it completes.
         purpose: ChallengePurpose,
         /// When it expires.
+        #[serde(with = "crate::kernel::Rfc3339")]
         expires_at: DateTime<Utc>,
     },
     /// Send a notification.

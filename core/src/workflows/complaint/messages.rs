@@ -173,8 +173,10 @@ pub enum ComplaintEvent {
         /// The receiving point.
         received_by: String,
         /// The SLA warning instant.
+        #[serde(with = "crate::kernel::Rfc3339")]
         sla_warning_at: DateTime<Utc>,
         /// The SLA's end.
+        #[serde(with = "crate::kernel::Rfc3339")]
         sla_due: DateTime<Utc>,
     },
     /// The officer took the case up.
@@ -218,6 +220,7 @@ pub enum ComplaintEvent {
         /// The response.
         text: String,
         /// When the agent's time ends.
+        #[serde(with = "crate::kernel::Rfc3339")]
         agent_action_due: DateTime<Utc>,
     },
     /// The agent's 48 h ended: ops follows up.
@@ -233,6 +236,7 @@ pub enum ComplaintEvent {
         /// Deposit multiplier × damages.
         required_vnd: Vnd,
         /// When the 72 h end.
+        #[serde(with = "crate::kernel::Rfc3339")]
         due: DateTime<Utc>,
         /// What ops noted.
         #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -371,10 +375,13 @@ pub struct ArchivedReport {
     /// The complaint.
     pub description: String,
     /// When it was received.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub received_at: DateTime<Utc>,
     /// When it was resolved.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub resolved_at: DateTime<Utc>,
     /// When it was closed.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub closed_at: DateTime<Utc>,
     /// The documents received.
     pub documents_received: Vec<DocumentKind>,
@@ -397,6 +404,7 @@ pub struct ArchivedReport {
     /// Whether the agent's tokens were locked during the case.
     pub agent_tokens_locked: bool,
     /// The SLA's end.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub sla_due: DateTime<Utc>,
     /// Whether the SLA was breached.
     pub sla_breached: bool,
@@ -451,6 +459,7 @@ pub enum ComplaintEffect {
         /// Why.
         reason: EscalationReason,
         /// The SLA's end.
+        #[serde(with = "crate::kernel::Rfc3339")]
         sla_due: DateTime<Utc>,
     },
     /// Archive the case record.

@@ -311,6 +311,7 @@ pub struct Intake {
     /// The receiving point (the `intake` actor's id).
     pub received_by: String,
     /// When it was received: the SLA counts from here.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub received_at: DateTime<Utc>,
 }
 
@@ -331,8 +332,10 @@ pub struct Sla {
     /// Where the clock stands; the deadlines are pending while `running` / `warned`.
     pub status: SlaStatus,
     /// The warning instant (75 % of the working hours, business basis).
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub warning_at: DateTime<Utc>,
     /// The SLA's end (72 working hours, business basis).
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub due: DateTime<Utc>,
 }
 
@@ -378,6 +381,7 @@ pub struct Finding {
     /// Damages in đồng, from the customer's evidence.
     pub damages_vnd: Vnd,
     /// When it was recorded.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub recorded_at: DateTime<Utc>,
 }
 
@@ -400,9 +404,11 @@ pub struct Response {
     /// Whether it was the fast path's immediate answer.
     pub immediate: bool,
     /// When it was given.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
     /// When the agent's 48 h end (written responses only); pending while `answered`.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub agent_action_due: Option<DateTime<Utc>>,
 }
 
@@ -425,6 +431,7 @@ pub struct Agreement {
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub note: Option<String>,
     /// When it was confirmed.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
 }
 
@@ -446,14 +453,17 @@ pub struct Deposit {
     /// Deposit multiplier × damages.
     pub required_vnd: Vnd,
     /// When it was demanded.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub demanded_at: DateTime<Utc>,
     /// When the 72 h end; pending while `deposit_required`.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub due: DateTime<Utc>,
     /// What was received.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub received_vnd: Option<Vnd>,
     /// When.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub received_at: Option<DateTime<Utc>>,
     /// The host's payment reference.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -474,9 +484,11 @@ pub struct Deposit {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TokenLock {
     /// When all the agent's token admin accounts were locked.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub locked_at: DateTime<Utc>,
     /// When they were unlocked (the case was resolved).
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub unlocked_at: Option<DateTime<Utc>>,
 }
 
@@ -499,6 +511,7 @@ pub struct Closing {
     /// The lessons learnt ("rút kinh nghiệm").
     pub lessons: String,
     /// When it was closed.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
 }
 
@@ -519,6 +532,7 @@ pub struct Closing {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Escalation {
     /// When the officer escalated it.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
     /// What the officer noted.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -531,6 +545,7 @@ pub struct Escalation {
     pub decision: Option<String>,
     /// When management decided.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub decided_at: Option<DateTime<Utc>>,
     /// Whether management returned the case to the officer rather than settling it.
     pub returned: bool,
@@ -552,6 +567,7 @@ pub struct StatusChange {
     /// The new status.
     pub status: CaseStatus,
     /// When.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
 }
 
@@ -613,6 +629,7 @@ pub struct ComplaintState {
     pub sla_breached: bool,
     /// When the case was resolved.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub resolved_at: Option<DateTime<Utc>>,
     /// The closing.
     #[cfg_attr(feature = "uniffi", uniffi(default))]

@@ -90,6 +90,7 @@ pub struct EscalationLine {
     /// How it came in.
     pub channel: ComplaintChannel,
     /// When it was received.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub received_at: DateTime<Utc>,
     /// The agent, if named.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -149,11 +150,14 @@ pub struct WeeklyReport {
     /// The report's day (a Thursday by default).
     pub week_ending: NaiveDate,
     /// The start of the period (included).
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub period_start: DateTime<Utc>,
     /// The end of the period (excluded).
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub period_end: DateTime<Utc>,
     /// When the report is presented: the end of the period, or, when that day is a day off,
     /// the same time on the next working day **\[decision\]**.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub due_at: DateTime<Utc>,
     /// Set when the report's day is a day off.
     #[cfg_attr(feature = "uniffi", uniffi(default))]

@@ -249,6 +249,7 @@ pub struct InitialLead {
     /// The customer the lead is about.
     pub customer_id: String,
     /// When it was delivered (not before the purchase).
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub delivered_at: DateTime<Utc>,
 }
 
@@ -271,6 +272,7 @@ pub struct LeadCareInit {
     /// The consultant (partner) who bought it.
     pub consultant_id: String,
     /// When it was bought.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub purchased_at: DateTime<Utc>,
     /// The leads delivered at creation.
     #[serde(default)]
@@ -293,6 +295,7 @@ pub struct LeadCareInit {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContactEntry {
     /// When the status was updated.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
     /// The new status.
     pub status: String,
@@ -321,6 +324,7 @@ pub struct Lead {
     /// The customer.
     pub customer_id: String,
     /// When it was delivered: the claim window counts from here.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub delivered_at: DateTime<Utc>,
     /// The current care status.
     pub status: String,
@@ -403,6 +407,7 @@ pub struct Review {
     /// The reviewer.
     pub reviewer_id: String,
     /// When.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
 }
 
@@ -433,6 +438,7 @@ pub struct CompensationRequest {
     /// Why ("Lý do bù").
     pub reason: String,
     /// When the request was made.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub requested_at: DateTime<Utc>,
     /// Where it stands.
     pub state: CompensationStatus,
@@ -441,6 +447,7 @@ pub struct CompensationRequest {
     pub batch_id: Option<String>,
     /// When it was withdrawn.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub withdrawn_at: Option<DateTime<Utc>>,
     /// The reviewer's decision.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -504,8 +511,10 @@ pub struct Batch {
     /// `B1`, `B2`, … in submission order.
     pub batch_id: String,
     /// When it was submitted.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub submitted_at: DateTime<Utc>,
     /// When the review is due (business basis).
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub review_due: DateTime<Utc>,
     /// The requests sent, by number.
     pub request_nos: Vec<u32>,
@@ -513,6 +522,7 @@ pub struct Batch {
     pub status: BatchStatus,
     /// When the last request was decided.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub closed_at: Option<DateTime<Utc>>,
 }
 
@@ -538,6 +548,7 @@ pub struct LeadCareState {
     /// The consultant who owns it.
     pub consultant_id: String,
     /// When it was bought.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub purchased_at: DateTime<Utc>,
     /// The leads, in delivery order (a JSON array; looked up by id in constant time).
     #[cfg_attr(feature = "wasm", tsify(type = "Lead[]"))]
@@ -839,6 +850,7 @@ pub enum LeadCareEvent {
         /// The requests sent.
         request_nos: Vec<u32>,
         /// When the review is due.
+        #[serde(with = "crate::kernel::Rfc3339")]
         review_due: DateTime<Utc>,
     },
     /// A reviewer decided a request.

@@ -38,6 +38,7 @@ pub struct PreviewItem {
     /// The reason.
     pub reason: String,
     /// When the request was made.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub requested_at: DateTime<Utc>,
 }
 

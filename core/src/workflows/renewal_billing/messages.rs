@@ -137,6 +137,7 @@ pub enum RenewalBillingEvent {
         /// The request.
         request_id: String,
         /// When it must be reconciled by.
+        #[serde(with = "crate::kernel::Rfc3339")]
         reconcile_by: DateTime<Utc>,
     },
     /// The gateway reconciled a payment.
@@ -170,6 +171,7 @@ pub enum RenewalBillingEvent {
         /// The request.
         request_id: String,
         /// The reminder's due instant.
+        #[serde(with = "crate::kernel::Rfc3339")]
         due: DateTime<Utc>,
         /// Days to the term's last day.
         days_left: i64,

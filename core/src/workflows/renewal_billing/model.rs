@@ -544,11 +544,13 @@ pub enum ResendChannel {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Reminder {
     /// When it is sent.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub due: DateTime<Utc>,
     /// Vietnam calendar days from that day to the term's last day.
     pub days_left: i64,
     /// When it was sent.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub sent_at: Option<DateTime<Utc>>,
 }
 
@@ -566,6 +568,7 @@ pub struct Reminder {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Payment {
     /// When it was received.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
     /// How much.
     pub amount: Vnd,
@@ -587,6 +590,7 @@ pub struct Payment {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Resend {
     /// When.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
     /// How.
     pub channel: ResendChannel,
@@ -633,6 +637,7 @@ pub struct Invoice {
     /// The payments, by bank reference.
     pub payment_references: Vec<String>,
     /// When it was issued (the payment that completed the amount).
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub issued_at: DateTime<Utc>,
 }
 
@@ -666,20 +671,25 @@ pub struct PaymentRequest {
     /// Where it stands.
     pub status: PaymentRequestStatus,
     /// When it was issued.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub issued_at: DateTime<Utc>,
     /// Who issued it (the host's scheduler or a csm).
     pub issued_by: Actor,
     /// When the customer opened it.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub opened_at: Option<DateTime<Utc>>,
     /// When the customer reported having paid.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub reported_paid_at: Option<DateTime<Utc>>,
     /// When the payment must be reconciled by (business basis).
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub reconcile_by: Option<DateTime<Utc>>,
     /// When the csm was alerted that it was not.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub reconcile_overdue_at: Option<DateTime<Utc>>,
     /// Its reminders, in due order.
     pub reminders: Vec<Reminder>,
@@ -691,6 +701,7 @@ pub struct PaymentRequest {
     pub paid_total: Vnd,
     /// When it was paid, cancelled, refused or expired.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub closed_at: Option<DateTime<Utc>>,
     /// The reason given when cancelled or refused.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -792,6 +803,7 @@ pub enum SupportAction {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SupportEntry {
     /// When.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
     /// The csm.
     pub actor_id: String,

@@ -63,6 +63,7 @@ pub enum Step {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TimelineEntry {
     /// When.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
     /// What.
     pub step: Step,

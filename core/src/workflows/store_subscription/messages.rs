@@ -117,6 +117,7 @@ pub enum StoreSubscriptionEvent {
         /// Who started it.
         started_by: String,
         /// When its payment window ends.
+        #[serde(with = "crate::kernel::Rfc3339")]
         window_ends: DateTime<Utc>,
     },
     /// An order still awaiting its payment method was replaced by a new one.
@@ -133,6 +134,7 @@ pub enum StoreSubscriptionEvent {
         /// The amount the QR asks for.
         amount_vnd: Vnd,
         /// When the payment window ends.
+        #[serde(with = "crate::kernel::Rfc3339")]
         window_ends: DateTime<Utc>,
     },
     /// Money was received, less than due: the remainder is shown.
@@ -150,6 +152,7 @@ pub enum StoreSubscriptionEvent {
         /// What remains to pay.
         remainder_vnd: Vnd,
         /// The owner has until then to continue or stop.
+        #[serde(with = "crate::kernel::Rfc3339")]
         window_ends: DateTime<Utc>,
     },
     /// Paid in full: a purchase-history entry and a service confirmation.
@@ -176,8 +179,10 @@ pub enum StoreSubscriptionEvent {
         /// The package from now on.
         tier: Tier,
         /// The new expiry.
+        #[serde(with = "crate::kernel::Rfc3339")]
         expiry: DateTime<Utc>,
         /// When the footer notice of the new term starts.
+        #[serde(with = "crate::kernel::Rfc3339")]
         notice_at: DateTime<Utc>,
     },
     /// The owner continued after an underpayment: a new QR for the remainder.
@@ -189,6 +194,7 @@ pub enum StoreSubscriptionEvent {
         /// The remainder the QR asks for.
         amount_vnd: Vnd,
         /// When the payment window ends.
+        #[serde(with = "crate::kernel::Rfc3339")]
         window_ends: DateTime<Utc>,
     },
     /// The payment stopped after a partial amount (by the owner, or at the end of the
@@ -206,6 +212,7 @@ pub enum StoreSubscriptionEvent {
         /// The order.
         order_id: String,
         /// When the vendor must have contacted the store.
+        #[serde(with = "crate::kernel::Rfc3339")]
         contact_by: DateTime<Utc>,
     },
     /// The vendor did not settle the claim within its contact window.
@@ -223,6 +230,7 @@ pub enum StoreSubscriptionEvent {
         #[cfg_attr(feature = "uniffi", uniffi(default))]
         note: Option<String>,
         /// When the new payment window ends.
+        #[serde(with = "crate::kernel::Rfc3339")]
         window_ends: DateTime<Utc>,
     },
     /// The payment window ended with nothing received.
@@ -233,6 +241,7 @@ pub enum StoreSubscriptionEvent {
     /// The footer notice started: the signed contract ends in `days_left` days or less.
     ExpiryNoticeStarted {
         /// The expiry.
+        #[serde(with = "crate::kernel::Rfc3339")]
         expiry: DateTime<Utc>,
         /// Vietnamese calendar days left.
         days_left: u32,
@@ -240,6 +249,7 @@ pub enum StoreSubscriptionEvent {
     /// The trial or the contract expired.
     ContractExpired {
         /// The expiry.
+        #[serde(with = "crate::kernel::Rfc3339")]
         expiry: DateTime<Utc>,
     },
 }
@@ -308,6 +318,7 @@ pub struct PaymentQr {
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub account_name: Option<String>,
     /// When the payment window ends.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub expires_at: DateTime<Utc>,
 }
 
@@ -332,6 +343,7 @@ pub struct ContractTerms {
     /// Active or expired.
     pub status: ContractStatus,
     /// The expiry.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub expiry: DateTime<Utc>,
 }
 

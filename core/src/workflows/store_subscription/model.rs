@@ -613,6 +613,7 @@ pub struct StoreSubscriptionInit {
     /// On a trial or with a signed contract.
     pub status: StartStatus,
     /// When the trial or the contract ends.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub expiry: DateTime<Utc>,
     /// The version of the terms of use ("Điều khoản sử dụng") the store accepted.
     pub terms_version: String,
@@ -641,8 +642,10 @@ pub struct Contract {
     /// its first paid order. Only a signed contract has the footer notice.
     pub signed: bool,
     /// When the trial or the contract ends.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub expiry: DateTime<Utc>,
     /// When the footer notice starts: `expiry_notice_days` before the expiry.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub notice_at: DateTime<Utc>,
     /// Whether the footer notice is on (from `notice_at` on a signed contract, until it is
     /// extended; it stays on once the contract has expired).
@@ -671,6 +674,7 @@ pub struct OrderPayment {
     /// The amount.
     pub amount_vnd: Vnd,
     /// When it was recorded.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub at: DateTime<Utc>,
     /// From the gateway or confirmed by the vendor.
     pub via: PaymentVia,
@@ -714,14 +718,18 @@ pub enum ClaimOutcome {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentClaim {
     /// When the owner claimed.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub claimed_at: DateTime<Utc>,
     /// When the vendor must have contacted the store.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub contact_by: DateTime<Utc>,
     /// When it was escalated, if the vendor did not settle it in time.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub escalated_at: Option<DateTime<Utc>>,
     /// When it was settled.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub closed_at: Option<DateTime<Utc>>,
     /// How it was settled.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -769,6 +777,7 @@ pub struct Order {
     /// The account that started it.
     pub started_by: String,
     /// When it was started.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub started_at: DateTime<Utc>,
     /// Where it stands.
     pub status: OrderStatus,
@@ -781,6 +790,7 @@ pub struct Order {
     pub payments: Vec<OrderPayment>,
     /// When the payment window ends (open orders waiting for money).
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub window_ends: Option<DateTime<Utc>>,
     /// The claims that the store paid, oldest first.
     pub claims: Vec<PaymentClaim>,
@@ -788,6 +798,7 @@ pub struct Order {
     pub credit_vnd: Vnd,
     /// When it was paid, lapsed, stopped or superseded.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(serialize_with = "crate::kernel::instant::write_optional")]
     pub closed_at: Option<DateTime<Utc>>,
 }
 
@@ -861,10 +872,13 @@ pub struct Purchase {
     /// What was paid beyond the price, kept to the store's credit.
     pub credit_vnd: Vnd,
     /// When it was paid in full.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub paid_at: DateTime<Utc>,
     /// The start of the period bought.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub period_start: DateTime<Utc>,
     /// The end of the period bought: the contract's new expiry.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub period_end: DateTime<Utc>,
     /// Its service confirmation.
     pub confirmation_id: String,
@@ -895,6 +909,7 @@ pub struct ServiceConfirmation {
     /// The date of the confirmation in Vietnam, `YYYY-MM-DD` ("ngày xác nhận dịch vụ").
     pub date: String,
     /// The instant of the confirmation (the payment in full).
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub confirmed_at: DateTime<Utc>,
     /// The store.
     pub store_id: String,
@@ -910,8 +925,10 @@ pub struct ServiceConfirmation {
     /// The period, in months.
     pub months: u32,
     /// The start of the period.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub period_start: DateTime<Utc>,
     /// The end of the period.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub period_end: DateTime<Utc>,
     /// The terms of use the order was bought under.
     pub terms_version: String,

@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FooterNotice {
     /// The contract's expiry.
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub expiry: DateTime<Utc>,
     /// Vietnamese calendar days from today to the expiry's day (0 on that day and after).
     pub days_left: u32,
@@ -93,6 +94,7 @@ pub struct StoreProfile {
     /// Whether a contract is signed.
     pub signed: bool,
     /// When the trial or the contract ends ("thời gian hết hạn").
+    #[serde(with = "crate::kernel::Rfc3339")]
     pub expiry: DateTime<Utc>,
     /// Vietnamese calendar days left (0 on the expiry's day and after).
     pub days_left: u32,
