@@ -55,7 +55,7 @@ pub fn write<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, 
     }
 }
 
-/// [`write`] for an optional instant (`null` when there is none).
+/// [`write`](fn@write) for an optional instant (`null` when there is none).
 ///
 /// ```
 /// #[derive(serde::Serialize)]
@@ -80,7 +80,7 @@ pub fn write_optional<S: Serializer>(
     }
 }
 
-/// The codec of a required instant field, for `#[serde(with = "…")]`: [`write`] and [`read`]
+/// The codec of a required instant field, for `#[serde(with = "…")]`: [`write`](fn@write) and [`read`]
 /// as associated functions of a type (not of a module), so that the JSON Schema derive, which
 /// takes `with` for the type whose schema the field has, finds the instant's schema here.
 ///
@@ -96,7 +96,7 @@ pub fn write_optional<S: Serializer>(
 pub struct Rfc3339;
 
 impl Rfc3339 {
-    /// [`write`].
+    /// [`write`](fn@write).
     ///
     /// ```
     /// let at = "2026-11-24T02:00:00Z".parse().unwrap();
@@ -126,7 +126,7 @@ impl Rfc3339 {
     }
 }
 
-/// An instant that serializes with [`write`], for code that serializes by hand.
+/// An instant that serializes with [`write`](fn@write), for code that serializes by hand.
 pub(crate) struct Written<'a>(pub(crate) &'a DateTime<Utc>);
 
 impl Serialize for Written<'_> {
